@@ -1,0 +1,12 @@
+#include "auth/actor.h"
+
+#include <QSysInfo>
+
+namespace aftercare {
+
+Actor Actor::system()
+{
+    return Actor{UserId(), Role::Admin, QSysInfo::machineHostName()};
+}
+
+} // namespace aftercare

@@ -1,0 +1,131 @@
+#pragma once
+
+#include "database/databaseurl.h"
+#include "error.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+
+#include <memory>
+#include <type_traits>
+
+class QSqlError;
+
+namespace aftercare {
+
+class TransactionGuard;
+
+// One open connection to the practice's database, under a name of its own (never Qt's
+// default connection). Passed by reference to whatever needs it; it owns the connection
+// and removes it when destroyed.
+class Database
+{
+    Q_DECLARE_TR_FUNCTIONS(Database)
+
+public:
+    using Dialect = DatabaseUrl::Kind;
+
+    // Opens and configures the connection (SQLite: WAL, foreign keys, busy timeout).
+    // Does not migrate: see Migrator.
+    static Result<std::unique_ptr<Database>> open(const DatabaseUrl& url);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    const DatabaseUrl& url() const { return m_url; }
+    Dialect dialect() const { return m_url.kind(); }
+    bool isSqlite() const { return dialect() == Dialect::Sqlite; }
+    bool isPostgreSql() const { return dialect() == Dialect::PostgreSql; }
+    QSqlDatabase connection() const;
+
+    // A prepared statement on this connection, forward-only.
+    Result<QSqlQuery> prepare(const QString& sql) const;
+    // Binds values in order and executes an already prepared statement.
+    Status execute(QSqlQuery& query, const QVariantList& values = {}) const;
+    // prepare() and execute() in one.
+    Result<QSqlQuery> run(const QString& sql, const QVariantList& values = {}) const;
+    // The first column of the first row, or an empty QVariant when there is no row.
+    Result<QVariant> scalar(const QString& sql, const QVariantList& values = {}) const;
+
+    // Runs statements that take no values and cannot be prepared (DDL scripts of several
+    // statements, session settings, CREATE DATABASE). Never with text from outside.
+    Status executeScript(const QString& sql);
+
+    // Starts a write transaction (SQLite: BEGIN IMMEDIATE, so writers queue up front
+    // instead of failing at commit).
+    Result<TransactionGuard> begin();
+
+    // Runs body(TransactionGuard&) -> Result<T> in a write transaction and commits it.
+    // Retries a bounded number of times when the database reports a serialization
+    // failure, a deadlock or a busy lock; any other error rolls back and is returned.
+    template <typename Body>
+    auto write(Body&& body) -> std::invoke_result_t<Body&, TransactionGuard&>;
+
+    // Turns a driver error into an Error value, classifying constraint violations.
+    Error errorFrom(const QSqlError& error, const QString& what) const;
+
+    static constexpr int kMaxWriteAttempts = 6;
+
+private:
+    explicit Database(const DatabaseUrl& url, QString connectionName);
+    static void backOff(int attempt);
+
+    DatabaseUrl m_url;
+    QString m_connectionName;
+};
+
+// A write transaction that rolls back unless commit() succeeded.
+class TransactionGuard
+{
+public:
+    TransactionGuard(TransactionGuard&& other) noexcept;
+    TransactionGuard& operator=(TransactionGuard&&) = delete;
+    ~TransactionGuard();
+
+    Database& database() const { return *m_database; }
+    Status commit();
+    void rollback();
+
+private:
+    friend class Database;
+    explicit TransactionGuard(Database& database);
+
+    Database* m_database;
+    bool m_open = true;
+};
+
+template <typename Body>
+auto Database::write(Body&& body) -> std::invoke_result_t<Body&, TransactionGuard&>
+{
+    for (int attempt = 1;; ++attempt) {
+        auto transaction = begin();
+        if (!transaction) {
+            if (transaction.error().retryable && attempt < kMaxWriteAttempts) {
+                backOff(attempt);
+                continue;
+            }
+            return fail(transaction.error());
+        }
+        auto result = body(*transaction);
+        if (!result) {
+            transaction->rollback();
+            if (result.error().retryable && attempt < kMaxWriteAttempts) {
+                backOff(attempt);
+                continue;
+            }
+            return result;
+        }
+        if (auto committed = transaction->commit(); !committed) {
+            if (committed.error().retryable && attempt < kMaxWriteAttempts) {
+                backOff(attempt);
+                continue;
+            }
+            return fail(committed.error());
+        }
+        return result;
+    }
+}
+
+} // namespace aftercare
