@@ -8,7 +8,8 @@
 namespace aftercare {
 
 // What went wrong, as a value: core never throws at its callers and never shows a dialog.
-enum class ErrorKind {
+enum class ErrorKind
+{
     Validation,   // the input is not acceptable (bad email, score out of range, ...)
     NotFound,     // the row asked for does not exist
     Conflict,     // someone else changed the row meanwhile (stale row_version) or a key exists
@@ -22,8 +23,8 @@ enum class ErrorKind {
 struct Error
 {
     ErrorKind kind = ErrorKind::Database;
-    QString message;      // human readable, translated where it reaches a person
-    QString detail = {};  // technical detail for logs (driver text, SQL state)
+    QString message;        // human readable, translated where it reaches a person
+    QString detail = {};    // technical detail for logs (driver text, SQL state)
     bool retryable = false; // a serialization failure or deadlock that a new attempt may clear
 
     static Error validation(QString message) { return {ErrorKind::Validation, std::move(message)}; }
@@ -33,11 +34,14 @@ struct Error
     static Error io(QString message) { return {ErrorKind::Io, std::move(message)}; }
 
     // "message (detail)" for logs and the command line.
-    QString describe() const { return detail.isEmpty() ? message : message + QStringLiteral(" (") + detail + QLatin1Char(')'); }
+    QString describe() const
+    {
+        return detail.isEmpty() ? message
+                                : message + QStringLiteral(" (") + detail + QLatin1Char(')');
+    }
 };
 
-template <typename T>
-using Result = std::expected<T, Error>;
+template <typename T> using Result = std::expected<T, Error>;
 using Status = std::expected<void, Error>;
 
 inline std::unexpected<Error> fail(Error error)
@@ -47,8 +51,7 @@ inline std::unexpected<Error> fail(Error error)
 
 // Drops a successful value, keeping only success or the error (GCC 12's std::expected has
 // no transform()).
-template <typename T>
-Status toStatus(const Result<T>& result)
+template <typename T> Status toStatus(const Result<T>& result)
 {
     if (!result)
         return fail(result.error());

@@ -48,10 +48,11 @@ void TestMigrations::fromEmpty()
     QCOMPARE(migrator.currentVersion().value(), migrator.latestVersion());
 
     const QStringList tables = holder->database().connection().tables();
-    for (const char* table : {"clients", "consents", "appointments", "test_results", "result_values",
-                              "followup_tasks", "call_attempts", "feedback", "touchpoints", "messages",
-                              "invoices", "invoice_lines", "payments", "audit_log", "users",
-                              "practitioners", "service_types", "practice_settings", "post_service_steps"})
+    for (const char* table :
+         {"clients", "consents", "appointments", "test_results", "result_values", "followup_tasks",
+          "call_attempts", "feedback", "touchpoints", "messages", "invoices", "invoice_lines",
+          "payments", "audit_log", "users", "practitioners", "service_types", "practice_settings",
+          "post_service_steps"})
         QVERIFY2(tables.contains(QLatin1String(table)), table);
 }
 
@@ -74,9 +75,11 @@ void TestMigrations::fromEachEarlierVersion()
     QCOMPARE(migrator.currentVersion().value(), startVersion);
 
     // Data that every revision since 1 has room for.
-    QVERIFY(db.run(QStringLiteral("INSERT INTO practice_settings (key, value) VALUES ('practice.name', 'Praxis Süd')")));
-    QVERIFY(db.run(QStringLiteral("INSERT INTO clients (external_id, first_name, last_name, registered_at, created_at) "
-                                  "VALUES ('K-1', 'Zoë', 'O''Brien', '2024-02-29 09:00:00', '2024-02-29 09:00:00')")));
+    QVERIFY(db.run(QStringLiteral(
+        "INSERT INTO practice_settings (key, value) VALUES ('practice.name', 'Praxis Süd')")));
+    QVERIFY(db.run(QStringLiteral(
+        "INSERT INTO clients (external_id, first_name, last_name, registered_at, created_at) "
+        "VALUES ('K-1', 'Zoë', 'O''Brien', '2024-02-29 09:00:00', '2024-02-29 09:00:00')")));
 
     auto outcome = migrator.migrate();
     QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error().describe()));
@@ -86,16 +89,19 @@ void TestMigrations::fromEachEarlierVersion()
         QVERIFY(!outcome->backupPath.isEmpty());
         QVERIFY(QFileInfo::exists(outcome->backupPath));
     }
-    auto name = db.scalar(QStringLiteral("SELECT last_name FROM clients WHERE external_id = 'K-1'"));
+    auto name =
+        db.scalar(QStringLiteral("SELECT last_name FROM clients WHERE external_id = 'K-1'"));
     QCOMPARE(name.value().toString(), QStringLiteral("O'Brien"));
-    auto setting = db.scalar(QStringLiteral("SELECT value FROM practice_settings WHERE key = 'practice.name'"));
+    auto setting = db.scalar(
+        QStringLiteral("SELECT value FROM practice_settings WHERE key = 'practice.name'"));
     QCOMPARE(setting.value().toString(), QStringLiteral("Praxis Süd"));
 }
 
 void TestMigrations::newerDatabaseIsRefused()
 {
     AFTERCARE_FRESH_DATABASE(db);
-    QVERIFY(db.run(QStringLiteral("INSERT INTO schema_version (version, name, applied_at) VALUES (999, 'future', '2030-01-01')")));
+    QVERIFY(db.run(QStringLiteral("INSERT INTO schema_version (version, name, applied_at) VALUES "
+                                  "(999, 'future', '2030-01-01')")));
     Migrator migrator(db);
     auto outcome = migrator.migrate();
     QVERIFY(!outcome);
@@ -110,12 +116,14 @@ void TestMigrations::failedMigrationKeepsPreviousVersion()
     std::vector<Migration> migrations = Migrator::builtin(db.isSqlite());
     const int latest = migrations.back().version;
     // The first statement would succeed; the second is broken. Nothing of it may remain.
-    migrations.push_back({latest + 1, QStringLiteral("broken"),
-                          QStringLiteral("CREATE TABLE half_done (x INTEGER);\n"
-                                         "ALTER TABLE clients ADD COLUMN nickname TEXT;\n"
-                                         "CREATE TABLE broken (x INTEGER REFERENCES no_such_table (id), ;\n")});
-    QVERIFY(db.run(QStringLiteral("INSERT INTO clients (external_id, first_name, last_name, registered_at, created_at) "
-                                  "VALUES ('K-2', 'Ana', 'Lima', '2024-03-01 10:00:00', '2024-03-01 10:00:00')")));
+    migrations.push_back(
+        {latest + 1, QStringLiteral("broken"),
+         QStringLiteral("CREATE TABLE half_done (x INTEGER);\n"
+                        "ALTER TABLE clients ADD COLUMN nickname TEXT;\n"
+                        "CREATE TABLE broken (x INTEGER REFERENCES no_such_table (id), ;\n")});
+    QVERIFY(db.run(QStringLiteral(
+        "INSERT INTO clients (external_id, first_name, last_name, registered_at, created_at) "
+        "VALUES ('K-2', 'Ana', 'Lima', '2024-03-01 10:00:00', '2024-03-01 10:00:00')")));
     Migrator migrator(db, migrations);
     auto outcome = migrator.migrate();
     QVERIFY(!outcome);

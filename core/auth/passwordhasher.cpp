@@ -17,14 +17,16 @@ bool sodiumReady()
 Result<QString> PasswordHasher::hash(const QString& password, Cost cost)
 {
     if (!sodiumReady())
-        return fail(Error{ErrorKind::Database, tr("The cryptography library could not be initialised.")});
+        return fail(
+            Error{ErrorKind::Database, tr("The cryptography library could not be initialised.")});
     const QByteArray utf8 = password.toUtf8();
     char out[crypto_pwhash_STRBYTES];
-    const auto ops = cost == Cost::Interactive ? crypto_pwhash_OPSLIMIT_INTERACTIVE : crypto_pwhash_OPSLIMIT_MODERATE;
-    const auto mem = cost == Cost::Interactive ? crypto_pwhash_MEMLIMIT_INTERACTIVE : crypto_pwhash_MEMLIMIT_MODERATE;
-    if (crypto_pwhash_str_alg(out, utf8.constData(), static_cast<unsigned long long>(utf8.size()), ops, mem,
-                              crypto_pwhash_ALG_ARGON2ID13)
-        != 0)
+    const auto ops = cost == Cost::Interactive ? crypto_pwhash_OPSLIMIT_INTERACTIVE
+                                               : crypto_pwhash_OPSLIMIT_MODERATE;
+    const auto mem = cost == Cost::Interactive ? crypto_pwhash_MEMLIMIT_INTERACTIVE
+                                               : crypto_pwhash_MEMLIMIT_MODERATE;
+    if (crypto_pwhash_str_alg(out, utf8.constData(), static_cast<unsigned long long>(utf8.size()),
+                              ops, mem, crypto_pwhash_ALG_ARGON2ID13) != 0)
         return fail(Error{ErrorKind::Database, tr("Not enough memory to hash the password.")});
     return QString::fromLatin1(out);
 }
@@ -38,8 +40,7 @@ bool PasswordHasher::verify(const QString& hash, const QString& password)
     if (stored.size() >= crypto_pwhash_STRBYTES)
         return false;
     return crypto_pwhash_str_verify(stored.constData(), utf8.constData(),
-                                    static_cast<unsigned long long>(utf8.size()))
-        == 0;
+                                    static_cast<unsigned long long>(utf8.size())) == 0;
 }
 
 Status PasswordHasher::checkStrength(const QString& password)

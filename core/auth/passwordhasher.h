@@ -13,7 +13,11 @@ class PasswordHasher
     Q_DECLARE_TR_FUNCTIONS(PasswordHasher)
 
 public:
-    enum class Cost { Interactive, Moderate };
+    enum class Cost
+    {
+        Interactive,
+        Moderate
+    };
 
     static Result<QString> hash(const QString& password, Cost cost = Cost::Interactive);
     static bool verify(const QString& hash, const QString& password);

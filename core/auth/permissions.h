@@ -6,13 +6,14 @@
 namespace aftercare {
 
 // What a role may do. Checked in core, so a hidden button is never the only guard.
-enum class Permission {
-    FrontDesk,             // clients, bookings, invoices, reminders
-    ReadClinicalContent,   // result values and summaries, call notes
-    WriteClinicalContent,  // enter results, sign off summaries, log calls
-    ViewReports,           // the manager's metrics and drill-downs (no clinical content)
-    ManageUsers,           // users, roles, passwords
-    ManagePractice,        // service types and policies, practitioners, settings, backups
+enum class Permission
+{
+    FrontDesk,            // clients, bookings, invoices, reminders
+    ReadClinicalContent,  // result values and summaries, call notes
+    WriteClinicalContent, // enter results, sign off summaries, log calls
+    ViewReports,          // the manager's metrics and drill-downs (no clinical content)
+    ManageUsers,          // users, roles, passwords
+    ManagePractice,       // service types and policies, practitioners, settings, backups
 };
 
 bool allows(Role role, Permission permission);

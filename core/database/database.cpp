@@ -7,9 +7,8 @@
 #include <QSqlError>
 #include <QThread>
 
-#include <sqlite3.h>
-
 #include <atomic>
+#include <sqlite3.h>
 
 namespace aftercare {
 
@@ -19,8 +18,8 @@ std::atomic<int> s_connectionCounter{0};
 
 bool isPostgresSerializationFailure(const QString& state)
 {
-    return state == QLatin1String("40001") || state == QLatin1String("40P01")
-        || state == QLatin1String("55P03");
+    return state == QLatin1String("40001") || state == QLatin1String("40P01") ||
+           state == QLatin1String("55P03");
 }
 
 } // namespace
@@ -28,8 +27,7 @@ bool isPostgresSerializationFailure(const QString& state)
 Database::Database(const DatabaseUrl& url, QString connectionName)
     : m_url(url)
     , m_connectionName(std::move(connectionName))
-{
-}
+{}
 
 Database::~Database()
 {
@@ -45,19 +43,23 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url)
 {
     const QString name = QStringLiteral("aftercare-%1").arg(++s_connectionCounter);
     const bool sqlite = url.kind() == DatabaseUrl::Kind::Sqlite;
-    if (!QSqlDatabase::isDriverAvailable(sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL")))
-        return fail(Error{ErrorKind::Database,
-                          sqlite ? tr("The SQLite driver for Qt is not installed (libqt6sql6-sqlite).")
-                                 : tr("The PostgreSQL driver for Qt is not installed (libqt6sql6-psql).")});
+    if (!QSqlDatabase::isDriverAvailable(sqlite ? QStringLiteral("QSQLITE")
+                                                : QStringLiteral("QPSQL")))
+        return fail(
+            Error{ErrorKind::Database,
+                  sqlite ? tr("The SQLite driver for Qt is not installed (libqt6sql6-sqlite).")
+                         : tr("The PostgreSQL driver for Qt is not installed (libqt6sql6-psql).")});
 
     std::unique_ptr<Database> database(new Database(url, name));
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name);
+        QSqlDatabase db = QSqlDatabase::addDatabase(
+            sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name);
         if (sqlite) {
             if (url.path() != QLatin1String(":memory:")) {
                 const QFileInfo info(url.path());
                 if (!QDir().mkpath(info.absolutePath()))
-                    return fail(Error::io(tr("Cannot create the folder %1.").arg(info.absolutePath())));
+                    return fail(
+                        Error::io(tr("Cannot create the folder %1.").arg(info.absolutePath())));
             }
             db.setDatabaseName(url.path());
             db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=15000"));
@@ -70,15 +72,18 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url)
             db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=aftercare"));
         }
         if (!db.open()) {
-            Error error = database->errorFrom(db.lastError(), tr("Cannot open the database %1.").arg(url.displayString()));
+            Error error = database->errorFrom(
+                db.lastError(), tr("Cannot open the database %1.").arg(url.displayString()));
             return fail(error);
         }
     }
 
-    const QStringList setup = sqlite
-        ? QStringList{QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("PRAGMA foreign_keys = ON"),
-                      QStringLiteral("PRAGMA synchronous = NORMAL"), QStringLiteral("PRAGMA busy_timeout = 15000")}
-        : QStringList{QStringLiteral("SET client_min_messages = warning")};
+    const QStringList setup =
+        sqlite ? QStringList{QStringLiteral("PRAGMA journal_mode = WAL"),
+                             QStringLiteral("PRAGMA foreign_keys = ON"),
+                             QStringLiteral("PRAGMA synchronous = NORMAL"),
+                             QStringLiteral("PRAGMA busy_timeout = 15000")}
+               : QStringList{QStringLiteral("SET client_min_messages = warning")};
     for (const QString& statement : setup) {
         if (auto done = database->executeScript(statement); !done)
             return fail(done.error());
@@ -96,7 +101,8 @@ Result<QSqlQuery> Database::prepare(const QString& sql) const
     QSqlQuery query(connection());
     query.setForwardOnly(true);
     if (!query.prepare(sql))
-        return fail(errorFrom(query.lastError(), tr("The database could not prepare a statement.")));
+        return fail(
+            errorFrom(query.lastError(), tr("The database could not prepare a statement.")));
     return query;
 }
 
@@ -134,10 +140,11 @@ Status Database::executeScript(const QString& sql)
         // (triggers included) without splitting it ourselves.
         const QVariant handle = connection().driver()->handle();
         auto* sqliteHandle = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
-            ? *static_cast<sqlite3* const*>(handle.data())
-            : nullptr;
+                                 ? *static_cast<sqlite3* const*>(handle.data())
+                                 : nullptr;
         if (!sqliteHandle)
-            return fail(Error{ErrorKind::Database, tr("The SQLite connection has no native handle.")});
+            return fail(
+                Error{ErrorKind::Database, tr("The SQLite connection has no native handle.")});
         char* message = nullptr;
         const QByteArray utf8 = sql.toUtf8();
         const int rc = sqlite3_exec(sqliteHandle, utf8.constData(), nullptr, nullptr, &message);
@@ -160,9 +167,11 @@ Status Database::executeScript(const QString& sql)
 Result<TransactionGuard> Database::begin()
 {
     QSqlQuery query(connection());
-    const QString statement = isSqlite() ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
+    const QString statement =
+        isSqlite() ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
     if (!query.exec(statement))
-        return fail(errorFrom(query.lastError(), tr("The database could not start a transaction.")));
+        return fail(
+            errorFrom(query.lastError(), tr("The database could not start a transaction.")));
     return TransactionGuard(*this);
 }
 
@@ -176,7 +185,8 @@ Error Database::errorFrom(const QSqlError& error, const QString& what) const
             result.retryable = true;
         } else if (code == QLatin1String("23P01")) {
             result.kind = ErrorKind::Overlap;
-            result.message = tr("The time overlaps another active appointment of the same practitioner.");
+            result.message =
+                tr("The time overlaps another active appointment of the same practitioner.");
         } else if (code == QLatin1String("23505")) {
             result.kind = ErrorKind::Conflict;
             result.message = tr("A record with the same key exists already.");
@@ -190,14 +200,17 @@ Error Database::errorFrom(const QSqlError& error, const QString& what) const
     }
     if (text.contains(QLatin1String("appointment_overlap"))) {
         result.kind = ErrorKind::Overlap;
-        result.message = tr("The time overlaps another active appointment of the same practitioner.");
+        result.message =
+            tr("The time overlaps another active appointment of the same practitioner.");
     } else if (text.contains(QLatin1String("UNIQUE constraint failed"))) {
         result.kind = ErrorKind::Conflict;
         result.message = tr("A record with the same key exists already.");
-    } else if (text.contains(QLatin1String("constraint failed")) || text.contains(QLatin1String("append-only"))) {
+    } else if (text.contains(QLatin1String("constraint failed")) ||
+               text.contains(QLatin1String("append-only"))) {
         result.kind = ErrorKind::Validation;
         result.message = tr("The database refused values that break its rules.");
-    } else if (code == QLatin1String("5") || code == QLatin1String("6") || text.contains(QLatin1String("locked"))) {
+    } else if (code == QLatin1String("5") || code == QLatin1String("6") ||
+               text.contains(QLatin1String("locked"))) {
         result.retryable = true;
     }
     return result;
@@ -206,13 +219,13 @@ Error Database::errorFrom(const QSqlError& error, const QString& what) const
 void Database::backOff(int attempt)
 {
     const int base = 10 * attempt * attempt;
-    QThread::msleep(static_cast<unsigned long>(base + QRandomGenerator::global()->bounded(base + 1)));
+    QThread::msleep(
+        static_cast<unsigned long>(base + QRandomGenerator::global()->bounded(base + 1)));
 }
 
 TransactionGuard::TransactionGuard(Database& database)
     : m_database(&database)
-{
-}
+{}
 
 TransactionGuard::TransactionGuard(TransactionGuard&& other) noexcept
     : m_database(other.m_database)
@@ -229,10 +242,12 @@ TransactionGuard::~TransactionGuard()
 Status TransactionGuard::commit()
 {
     if (!m_open)
-        return fail(Error{ErrorKind::Database, Database::tr("The transaction was already closed.")});
+        return fail(
+            Error{ErrorKind::Database, Database::tr("The transaction was already closed.")});
     QSqlQuery query(m_database->connection());
     if (!query.exec(QStringLiteral("COMMIT"))) {
-        Error error = m_database->errorFrom(query.lastError(), Database::tr("The database could not save the changes."));
+        Error error = m_database->errorFrom(
+            query.lastError(), Database::tr("The database could not save the changes."));
         rollback();
         return fail(error);
     }

@@ -9,6 +9,7 @@
 #include <QProcessEnvironment>
 #include <QSqlDriver>
 #include <QStandardPaths>
+
 #include <sqlite3.h>
 
 namespace aftercare {

@@ -13,14 +13,13 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString& text)
     if (trimmed.isEmpty())
         return fail(Error::validation(tr("The database location is empty.")));
 
-    if (trimmed.startsWith(QLatin1String("postgresql://"))
-        || trimmed.startsWith(QLatin1String("postgres://"))) {
+    if (trimmed.startsWith(QLatin1String("postgresql://")) ||
+        trimmed.startsWith(QLatin1String("postgres://"))) {
         const QUrl url(trimmed, QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty())
-            return fail(Error::validation(
-                tr("\"%1\" is not a PostgreSQL address of the form "
-                   "postgresql://user:password@host:port/dbname.")
-                    .arg(url.toDisplayString(QUrl::RemovePassword))));
+            return fail(Error::validation(tr("\"%1\" is not a PostgreSQL address of the form "
+                                             "postgresql://user:password@host:port/dbname.")
+                                              .arg(url.toDisplayString(QUrl::RemovePassword))));
         DatabaseUrl result;
         result.m_kind = Kind::PostgreSql;
         result.m_host = url.host();

@@ -13,7 +13,11 @@ class DatabaseUrl
     Q_DECLARE_TR_FUNCTIONS(DatabaseUrl)
 
 public:
-    enum class Kind { Sqlite, PostgreSql };
+    enum class Kind
+    {
+        Sqlite,
+        PostgreSql
+    };
 
     // Accepts a file path, "sqlite:PATH", or "postgresql://user:password@host:port/dbname".
     static Result<DatabaseUrl> parse(const QString& text);

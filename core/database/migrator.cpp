@@ -15,8 +15,7 @@ namespace aftercare {
 
 Migrator::Migrator(Database& database)
     : Migrator(database, builtin(database.isSqlite()))
-{
-}
+{}
 
 Migrator::Migrator(Database& database, std::vector<Migration> migrations)
     : m_database(database)
@@ -38,7 +37,8 @@ std::vector<Migration> Migrator::builtin(bool sqlite)
         QFile file(dir.filePath(entry));
         if (!file.open(QIODevice::ReadOnly))
             continue;
-        result.push_back({match.captured(1).toInt(), match.captured(2), QString::fromUtf8(file.readAll())});
+        result.push_back(
+            {match.captured(1).toInt(), match.captured(2), QString::fromUtf8(file.readAll())});
     }
     return result;
 }
@@ -53,7 +53,8 @@ Result<int> Migrator::currentVersion() const
     const QStringList tables = m_database.connection().tables(QSql::Tables);
     if (!tables.contains(QStringLiteral("schema_version")))
         return 0;
-    auto version = m_database.scalar(QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_version"));
+    auto version =
+        m_database.scalar(QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_version"));
     if (!version)
         return fail(version.error());
     return version->toInt();
@@ -61,8 +62,9 @@ Result<int> Migrator::currentVersion() const
 
 Status Migrator::ensureVersionTable()
 {
-    return m_database.executeScript(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
-                            "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
+    return m_database.executeScript(QStringLiteral(
+        "CREATE TABLE IF NOT EXISTS schema_version ("
+        "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
 }
 
 Result<QString> Migrator::backUpSqliteFile(int currentVersion)
@@ -79,7 +81,8 @@ Result<QString> Migrator::backUpSqliteFile(int currentVersion)
     // VACUUM INTO writes a consistent copy, WAL included, without closing the connection.
     auto done = m_database.run(QStringLiteral("VACUUM INTO ?"), {backup});
     if (!done)
-        return fail(Error{ErrorKind::Io, tr("Cannot copy the database to %1 before upgrading it.").arg(backup),
+        return fail(Error{ErrorKind::Io,
+                          tr("Cannot copy the database to %1 before upgrading it.").arg(backup),
                           done.error().detail});
     return backup;
 }
@@ -92,11 +95,12 @@ Result<MigrationOutcome> Migrator::migrate(std::optional<int> target)
         return fail(current.error());
     MigrationOutcome outcome{*current, *current, {}};
     if (*current > latestVersion())
-        return fail(Error{ErrorKind::SchemaTooNew,
-                          tr("The database has schema version %1, but this Aftercare knows only up to %2. "
-                             "Install the newer Aftercare that wrote it.")
-                              .arg(*current)
-                              .arg(latestVersion())});
+        return fail(
+            Error{ErrorKind::SchemaTooNew,
+                  tr("The database has schema version %1, but this Aftercare knows only up to %2. "
+                     "Install the newer Aftercare that wrote it.")
+                      .arg(*current)
+                      .arg(latestVersion())});
     if (*current >= goal)
         return outcome;
 
@@ -115,12 +119,15 @@ Result<MigrationOutcome> Migrator::migrate(std::optional<int> target)
         auto applied = m_database.write([&](TransactionGuard&) -> Status {
             if (auto script = m_database.executeScript(migration.sql); !script)
                 return script;
-            return toStatus(m_database.run(QStringLiteral("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)"),
-                     {migration.version, migration.name, SqlTime::toSql(QDateTime::currentDateTime())}));
+            return toStatus(m_database.run(
+                QStringLiteral(
+                    "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)"),
+                {migration.version, migration.name, SqlTime::toSql(QDateTime::currentDateTime())}));
         });
         if (!applied) {
             Error error = applied.error();
-            error.message = tr("Upgrading the database to schema version %1 (%2) failed; it stays at version %3.")
+            error.message = tr("Upgrading the database to schema version %1 (%2) failed; it stays "
+                               "at version %3.")
                                 .arg(migration.version)
                                 .arg(migration.name)
                                 .arg(outcome.toVersion);

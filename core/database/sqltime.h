@@ -12,8 +12,8 @@ namespace aftercare {
 // on both; reading accepts either representation.
 namespace SqlTime {
 
-QVariant toSql(const QDateTime& time);  // null QDateTime -> NULL
-QVariant toSql(const QDate& date);      // null QDate -> NULL
+QVariant toSql(const QDateTime& time); // null QDateTime -> NULL
+QVariant toSql(const QDate& date);     // null QDate -> NULL
 QDateTime toDateTime(const QVariant& value);
 QDate toDate(const QVariant& value);
 

@@ -8,8 +8,8 @@ std::optional<Email> Email::parse(const QString& text)
 {
     // Deliberately modest: one @, a non-empty local part without spaces, a domain with a
     // dot and no empty labels. Anything stricter turns away real addresses.
-    static const QRegularExpression shape(QStringLiteral(
-        "^[^\\s@]{1,64}@(?=.{1,253}$)([^\\s@.]+\\.)+[^\\s@.]{2,}$"));
+    static const QRegularExpression shape(
+        QStringLiteral("^[^\\s@]{1,64}@(?=.{1,253}$)([^\\s@.]+\\.)+[^\\s@.]{2,}$"));
     const QString trimmed = text.trimmed();
     if (trimmed.size() > 254 || !shape.match(trimmed).hasMatch())
         return std::nullopt;

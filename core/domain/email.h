@@ -17,8 +17,7 @@ public:
 private:
     explicit Email(QString value)
         : m_value(std::move(value))
-    {
-    }
+    {}
     QString m_value;
 };
 

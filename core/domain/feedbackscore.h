@@ -23,8 +23,7 @@ private:
     FeedbackScore(FeedbackKind kind, int value)
         : m_kind(kind)
         , m_value(value)
-    {
-    }
+    {}
     FeedbackKind m_kind;
     int m_value;
 };

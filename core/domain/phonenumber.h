@@ -18,8 +18,7 @@ public:
 private:
     explicit PhoneNumber(QString value)
         : m_value(std::move(value))
-    {
-    }
+    {}
     QString m_value;
 };
 

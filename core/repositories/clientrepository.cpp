@@ -27,11 +27,13 @@ Client clientFromRow(const QSqlQuery& q)
     c.email = Email::parse(q.value(6).toString());
     c.phone = PhoneNumber::parse(q.value(7).toString());
     c.address = q.value(8).toString();
-    c.preferredChannel = parseSqlName<ContactChannel>(q.value(9).toString()).value_or(ContactChannel::Email);
+    c.preferredChannel =
+        parseSqlName<ContactChannel>(q.value(9).toString()).value_or(ContactChannel::Email);
     c.referralSource = q.value(10).toString();
     c.referredBy = ClientId::fromVariant(q.value(11));
     c.expectations = q.value(12).toString();
-    c.stage = parseSqlName<JourneyStage>(q.value(13).toString()).value_or(JourneyStage::Consideration);
+    c.stage =
+        parseSqlName<JourneyStage>(q.value(13).toString()).value_or(JourneyStage::Consideration);
     c.registeredAt = SqlTime::toDateTime(q.value(14));
     c.archived = q.value(15).toBool();
     c.rowVersion = q.value(16).toInt();
@@ -47,8 +49,7 @@ QVariant textOrNull(const QString& text)
 
 ClientRepository::ClientRepository(Database& database)
     : m_database(database)
-{
-}
+{}
 
 Status ClientRepository::validate(const Client& client) const
 {
@@ -59,7 +60,8 @@ Status ClientRepository::validate(const Client& client) const
     if (client.referredBy.isValid() && client.referredBy == client.id)
         return fail(Error::validation(tr("A client cannot have referred themselves.")));
     if (client.preferredChannel == ContactChannel::Email && !client.email && client.phone)
-        return fail(Error::validation(tr("E-mail is the preferred channel, but there is no e-mail address.")));
+        return fail(Error::validation(
+            tr("E-mail is the preferred channel, but there is no e-mail address.")));
     return {};
 }
 
@@ -68,28 +70,32 @@ Result<ClientId> ClientRepository::create(const Client& draft, const Actor& acto
     return m_database.write([&](TransactionGuard& tx) { return create(tx, draft, actor); });
 }
 
-Result<ClientId> ClientRepository::create(TransactionGuard&, const Client& draft, const Actor& actor)
+Result<ClientId> ClientRepository::create(TransactionGuard&, const Client& draft,
+                                          const Actor& actor)
 {
     if (auto valid = validate(draft); !valid)
         return fail(valid.error());
     QString externalId = draft.externalId.trimmed();
     if (externalId.isEmpty()) {
-        auto next = m_database.scalar(QStringLiteral("SELECT coalesce(max(id), 0) + 1 FROM clients"));
+        auto next =
+            m_database.scalar(QStringLiteral("SELECT coalesce(max(id), 0) + 1 FROM clients"));
         if (!next)
             return fail(next.error());
         externalId = QStringLiteral("C%1").arg(next->toLongLong(), 6, 10, QLatin1Char('0'));
     }
     const QDateTime now = QDateTime::currentDateTime();
     auto query = m_database.run(
-        QStringLiteral("INSERT INTO clients (external_id, first_name, last_name, date_of_birth, sex, email, "
-                       "phone, address, preferred_channel, referral_source, referred_by, expectations, "
-                       "journey_stage, registered_at, archived, created_at, updated_at, updated_by) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-        {externalId, draft.firstName.trimmed(), draft.lastName.trimmed(), SqlTime::toSql(draft.dateOfBirth),
-         sqlName(draft.sex), draft.email ? QVariant(draft.email->value()) : QVariant(QMetaType::fromType<QString>()),
-         draft.phone ? QVariant(draft.phone->value()) : QVariant(QMetaType::fromType<QString>()), draft.address,
-         sqlName(draft.preferredChannel), textOrNull(draft.referralSource), draft.referredBy.toVariant(),
-         draft.expectations, sqlName(draft.stage),
+        QStringLiteral(
+            "INSERT INTO clients (external_id, first_name, last_name, date_of_birth, sex, email, "
+            "phone, address, preferred_channel, referral_source, referred_by, expectations, "
+            "journey_stage, registered_at, archived, created_at, updated_at, updated_by) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        {externalId, draft.firstName.trimmed(), draft.lastName.trimmed(),
+         SqlTime::toSql(draft.dateOfBirth), sqlName(draft.sex),
+         draft.email ? QVariant(draft.email->value()) : QVariant(QMetaType::fromType<QString>()),
+         draft.phone ? QVariant(draft.phone->value()) : QVariant(QMetaType::fromType<QString>()),
+         draft.address, sqlName(draft.preferredChannel), textOrNull(draft.referralSource),
+         draft.referredBy.toVariant(), draft.expectations, sqlName(draft.stage),
          SqlTime::toSql(draft.registeredAt.isValid() ? draft.registeredAt : now), draft.archived,
          SqlTime::toSql(now), SqlTime::toSql(now), actor.user.toVariant()});
     if (!query) {
@@ -99,14 +105,16 @@ Result<ClientId> ClientRepository::create(TransactionGuard&, const Client& draft
         return fail(error);
     }
     if (!query->next())
-        return fail(Error{ErrorKind::Database, tr("The database did not return the new client's id.")});
+        return fail(
+            Error{ErrorKind::Database, tr("The database did not return the new client's id.")});
     return ClientId(query->value(0).toLongLong());
 }
 
 Result<Client> ClientRepository::get(ClientId id) const
 {
-    auto query = m_database.run(QStringLiteral("SELECT %1 FROM clients WHERE id = ?").arg(kClientColumns),
-                                {id.toVariant()});
+    auto query =
+        m_database.run(QStringLiteral("SELECT %1 FROM clients WHERE id = ?").arg(kClientColumns),
+                       {id.toVariant()});
     if (!query)
         return fail(query.error());
     if (!query->next())
@@ -116,8 +124,9 @@ Result<Client> ClientRepository::get(ClientId id) const
 
 Result<Client> ClientRepository::findByExternalId(const QString& externalId) const
 {
-    auto query = m_database.run(QStringLiteral("SELECT %1 FROM clients WHERE external_id = ?").arg(kClientColumns),
-                                {externalId.trimmed()});
+    auto query = m_database.run(
+        QStringLiteral("SELECT %1 FROM clients WHERE external_id = ?").arg(kClientColumns),
+        {externalId.trimmed()});
     if (!query)
         return fail(query.error());
     if (!query->next())
@@ -131,22 +140,27 @@ Status ClientRepository::update(Client& client, const Actor& actor)
         return valid;
     return m_database.write([&](TransactionGuard&) -> Status {
         auto query = m_database.run(
-            QStringLiteral("UPDATE clients SET first_name = ?, last_name = ?, date_of_birth = ?, sex = ?, "
-                           "email = ?, phone = ?, address = ?, preferred_channel = ?, referral_source = ?, "
-                           "referred_by = ?, expectations = ?, journey_stage = ?, archived = ?, updated_at = ?, "
-                           "updated_by = ?, row_version = row_version + 1 WHERE id = ? AND row_version = ?"),
-            {client.firstName.trimmed(), client.lastName.trimmed(), SqlTime::toSql(client.dateOfBirth),
-             sqlName(client.sex),
-             client.email ? QVariant(client.email->value()) : QVariant(QMetaType::fromType<QString>()),
-             client.phone ? QVariant(client.phone->value()) : QVariant(QMetaType::fromType<QString>()),
+            QStringLiteral(
+                "UPDATE clients SET first_name = ?, last_name = ?, date_of_birth = ?, sex = ?, "
+                "email = ?, phone = ?, address = ?, preferred_channel = ?, referral_source = ?, "
+                "referred_by = ?, expectations = ?, journey_stage = ?, archived = ?, updated_at = "
+                "?, "
+                "updated_by = ?, row_version = row_version + 1 WHERE id = ? AND row_version = ?"),
+            {client.firstName.trimmed(), client.lastName.trimmed(),
+             SqlTime::toSql(client.dateOfBirth), sqlName(client.sex),
+             client.email ? QVariant(client.email->value())
+                          : QVariant(QMetaType::fromType<QString>()),
+             client.phone ? QVariant(client.phone->value())
+                          : QVariant(QMetaType::fromType<QString>()),
              client.address, sqlName(client.preferredChannel), textOrNull(client.referralSource),
-             client.referredBy.toVariant(), client.expectations, sqlName(client.stage), client.archived,
-             SqlTime::toSql(QDateTime::currentDateTime()), actor.user.toVariant(), client.id.toVariant(),
-             client.rowVersion});
+             client.referredBy.toVariant(), client.expectations, sqlName(client.stage),
+             client.archived, SqlTime::toSql(QDateTime::currentDateTime()), actor.user.toVariant(),
+             client.id.toVariant(), client.rowVersion});
         if (!query)
             return fail(query.error());
         if (query->numRowsAffected() != 1)
-            return fail(StaleEdit::explain(m_database, QStringLiteral("clients"), client.id.value(), tr("client")));
+            return fail(StaleEdit::explain(m_database, QStringLiteral("clients"), client.id.value(),
+                                           tr("client")));
         ++client.rowVersion;
         return {};
     });
@@ -154,30 +168,36 @@ Status ClientRepository::update(Client& client, const Actor& actor)
 
 Status ClientRepository::setJourneyStage(TransactionGuard&, ClientId id, JourneyStage stage)
 {
-    return toStatus(m_database.run(QStringLiteral("UPDATE clients SET journey_stage = ?, row_version = row_version + 1 "
-                            "WHERE id = ? AND journey_stage <> ?"),
-             {sqlName(stage), id.toVariant(), sqlName(stage)}));
+    return toStatus(m_database.run(
+        QStringLiteral("UPDATE clients SET journey_stage = ?, row_version = row_version + 1 "
+                       "WHERE id = ? AND journey_stage <> ?"),
+        {sqlName(stage), id.toVariant(), sqlName(stage)}));
 }
 
 Result<ConsentId> ClientRepository::recordConsent(const Consent& consent, const Actor& actor)
 {
-    return m_database.write([&](TransactionGuard& tx) { return recordConsent(tx, consent, actor); });
+    return m_database.write(
+        [&](TransactionGuard& tx) { return recordConsent(tx, consent, actor); });
 }
 
-Result<ConsentId> ClientRepository::recordConsent(TransactionGuard&, const Consent& consent, const Actor& actor)
+Result<ConsentId> ClientRepository::recordConsent(TransactionGuard&, const Consent& consent,
+                                                  const Actor& actor)
 {
     if (!consent.client.isValid())
         return fail(Error::validation(tr("A consent must belong to a client.")));
     auto query = m_database.run(
-        QStringLiteral("INSERT INTO consents (client_id, purpose, channel, granted, evidence, recorded_by, "
-                       "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-        {consent.client.toVariant(), sqlName(consent.purpose), sqlName(consent.channel), consent.granted,
-         consent.evidence, actor.user.toVariant(),
-         SqlTime::toSql(consent.recordedAt.isValid() ? consent.recordedAt : QDateTime::currentDateTime())});
+        QStringLiteral(
+            "INSERT INTO consents (client_id, purpose, channel, granted, evidence, recorded_by, "
+            "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        {consent.client.toVariant(), sqlName(consent.purpose), sqlName(consent.channel),
+         consent.granted, consent.evidence, actor.user.toVariant(),
+         SqlTime::toSql(consent.recordedAt.isValid() ? consent.recordedAt
+                                                     : QDateTime::currentDateTime())});
     if (!query)
         return fail(query.error());
     if (!query->next())
-        return fail(Error{ErrorKind::Database, tr("The database did not return the new consent's id.")});
+        return fail(
+            Error{ErrorKind::Database, tr("The database did not return the new consent's id.")});
     return ConsentId(query->value(0).toLongLong());
 }
 
@@ -185,12 +205,14 @@ Status ClientRepository::withdrawConsent(ConsentId id, const Actor& actor)
 {
     return m_database.write([&](TransactionGuard&) -> Status {
         auto query = m_database.run(
-            QStringLiteral("UPDATE consents SET withdrawn_at = ?, withdrawn_by = ? WHERE id = ? AND withdrawn_at IS NULL"),
+            QStringLiteral("UPDATE consents SET withdrawn_at = ?, withdrawn_by = ? WHERE id = ? "
+                           "AND withdrawn_at IS NULL"),
             {SqlTime::toSql(QDateTime::currentDateTime()), actor.user.toVariant(), id.toVariant()});
         if (!query)
             return fail(query.error());
         if (query->numRowsAffected() != 1)
-            return fail(Error::conflict(tr("This consent was already withdrawn or does not exist.")));
+            return fail(
+                Error::conflict(tr("This consent was already withdrawn or does not exist.")));
         return {};
     });
 }
@@ -198,9 +220,10 @@ Status ClientRepository::withdrawConsent(ConsentId id, const Actor& actor)
 Result<std::vector<Consent>> ClientRepository::consents(ClientId client) const
 {
     auto query = m_database.run(
-        QStringLiteral("SELECT id, client_id, purpose, channel, granted, evidence, recorded_by, recorded_at, "
-                       "withdrawn_at, withdrawn_by FROM consents WHERE client_id = ? "
-                       "ORDER BY recorded_at DESC, id DESC"),
+        QStringLiteral(
+            "SELECT id, client_id, purpose, channel, granted, evidence, recorded_by, recorded_at, "
+            "withdrawn_at, withdrawn_by FROM consents WHERE client_id = ? "
+            "ORDER BY recorded_at DESC, id DESC"),
         {client.toVariant()});
     if (!query)
         return fail(query.error());
@@ -209,8 +232,10 @@ Result<std::vector<Consent>> ClientRepository::consents(ClientId client) const
         Consent c;
         c.id = ConsentId(query->value(0).toLongLong());
         c.client = ClientId(query->value(1).toLongLong());
-        c.purpose = parseSqlName<ConsentPurpose>(query->value(2).toString()).value_or(ConsentPurpose::Reminders);
-        c.channel = parseSqlName<ConsentChannel>(query->value(3).toString()).value_or(ConsentChannel::Any);
+        c.purpose = parseSqlName<ConsentPurpose>(query->value(2).toString())
+                        .value_or(ConsentPurpose::Reminders);
+        c.channel =
+            parseSqlName<ConsentChannel>(query->value(3).toString()).value_or(ConsentChannel::Any);
         c.granted = query->value(4).toBool();
         c.evidence = query->value(5).toString();
         c.recordedBy = UserId::fromVariant(query->value(6));
@@ -222,11 +247,13 @@ Result<std::vector<Consent>> ClientRepository::consents(ClientId client) const
     return result;
 }
 
-Result<bool> ClientRepository::hasConsent(ClientId client, ConsentPurpose purpose, ConsentChannel channel) const
+Result<bool> ClientRepository::hasConsent(ClientId client, ConsentPurpose purpose,
+                                          ConsentChannel channel) const
 {
     auto value = m_database.scalar(
-        QStringLiteral("SELECT granted FROM consents WHERE client_id = ? AND purpose = ? AND (channel = ? OR "
-                       "channel = 'any') AND withdrawn_at IS NULL ORDER BY recorded_at DESC, id DESC LIMIT 1"),
+        QStringLiteral(
+            "SELECT granted FROM consents WHERE client_id = ? AND purpose = ? AND (channel = ? OR "
+            "channel = 'any') AND withdrawn_at IS NULL ORDER BY recorded_at DESC, id DESC LIMIT 1"),
         {client.toVariant(), sqlName(purpose), sqlName(channel)});
     if (!value)
         return fail(value.error());

@@ -30,7 +30,8 @@ public:
     Status setJourneyStage(TransactionGuard& transaction, ClientId id, JourneyStage stage);
 
     Result<ConsentId> recordConsent(const Consent& consent, const Actor& actor);
-    Result<ConsentId> recordConsent(TransactionGuard& transaction, const Consent& consent, const Actor& actor);
+    Result<ConsentId> recordConsent(TransactionGuard& transaction, const Consent& consent,
+                                    const Actor& actor);
     Status withdrawConsent(ConsentId id, const Actor& actor);
     // The whole consent history of a client, newest first.
     Result<std::vector<Consent>> consents(ClientId client) const;

@@ -11,12 +11,16 @@ namespace aftercare {
 
 namespace {
 
-const QString kUserColumns = QStringLiteral("id, username, display_name, role, active, row_version");
+const QString kUserColumns =
+    QStringLiteral("id, username, display_name, role, active, row_version");
 
 User userFromRow(const QSqlQuery& q)
 {
-    return User{UserId(q.value(0).toLongLong()), q.value(1).toString(), q.value(2).toString(),
-                parseSqlName<Role>(q.value(3).toString()).value_or(Role::Reception), q.value(4).toBool(),
+    return User{UserId(q.value(0).toLongLong()),
+                q.value(1).toString(),
+                q.value(2).toString(),
+                parseSqlName<Role>(q.value(3).toString()).value_or(Role::Reception),
+                q.value(4).toBool(),
                 q.value(5).toInt()};
 }
 
@@ -24,8 +28,7 @@ User userFromRow(const QSqlQuery& q)
 
 UserRepository::UserRepository(Database& database)
     : m_database(database)
-{
-}
+{}
 
 Result<int> UserRepository::count() const
 {
@@ -35,8 +38,8 @@ Result<int> UserRepository::count() const
     return n->toInt();
 }
 
-Result<UserId> UserRepository::insert(const QString& username, const QString& displayName, Role role,
-                                      const QString& password)
+Result<UserId> UserRepository::insert(const QString& username, const QString& displayName,
+                                      Role role, const QString& password)
 {
     const QString name = username.trimmed().toLower();
     if (name.isEmpty() || name.contains(QLatin1Char(' ')))
@@ -46,10 +49,11 @@ Result<UserId> UserRepository::insert(const QString& username, const QString& di
     auto hash = PasswordHasher::hash(password);
     if (!hash)
         return fail(hash.error());
-    auto query = m_database.run(QStringLiteral("INSERT INTO users (username, display_name, password_hash, role, "
-                                               "active, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
-                                {name, displayName.trimmed().isEmpty() ? name : displayName.trimmed(), *hash,
-                                 sqlName(role), true, SqlTime::toSql(QDateTime::currentDateTime())});
+    auto query = m_database.run(
+        QStringLiteral("INSERT INTO users (username, display_name, password_hash, role, "
+                       "active, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
+        {name, displayName.trimmed().isEmpty() ? name : displayName.trimmed(), *hash, sqlName(role),
+         true, SqlTime::toSql(QDateTime::currentDateTime())});
     if (!query) {
         Error error = query.error();
         if (error.kind == ErrorKind::Conflict)
@@ -57,7 +61,8 @@ Result<UserId> UserRepository::insert(const QString& username, const QString& di
         return fail(error);
     }
     if (!query->next())
-        return fail(Error{ErrorKind::Database, tr("The database did not return the new user's id.")});
+        return fail(
+            Error{ErrorKind::Database, tr("The database did not return the new user's id.")});
     return UserId(query->value(0).toLongLong());
 }
 
@@ -69,17 +74,20 @@ Result<UserId> UserRepository::createFirstAdmin(const QString& username, const Q
         if (!existing)
             return fail(existing.error());
         if (*existing > 0)
-            return fail(Error::permission(tr("This practice has users already; an administrator must add new ones.")));
+            return fail(Error::permission(
+                tr("This practice has users already; an administrator must add new ones.")));
         return insert(username, displayName, Role::Admin, password);
     });
 }
 
-Result<UserId> UserRepository::create(const Actor& actor, const QString& username, const QString& displayName,
-                                      Role role, const QString& password)
+Result<UserId> UserRepository::create(const Actor& actor, const QString& username,
+                                      const QString& displayName, Role role,
+                                      const QString& password)
 {
     if (auto allowed = Permissions::require(actor, Permission::ManageUsers); !allowed)
         return fail(allowed.error());
-    return m_database.write([&](TransactionGuard&) { return insert(username, displayName, role, password); });
+    return m_database.write(
+        [&](TransactionGuard&) { return insert(username, displayName, role, password); });
 }
 
 Status UserRepository::setPassword(const Actor& actor, UserId id, const QString& password)
@@ -95,7 +103,8 @@ Status UserRepository::setPassword(const Actor& actor, UserId id, const QString&
         return fail(hash.error());
     return m_database.write([&](TransactionGuard&) -> Status {
         auto query = m_database.run(
-            QStringLiteral("UPDATE users SET password_hash = ?, row_version = row_version + 1 WHERE id = ?"),
+            QStringLiteral(
+                "UPDATE users SET password_hash = ?, row_version = row_version + 1 WHERE id = ?"),
             {*hash, id.toVariant()});
         if (!query)
             return fail(query.error());
@@ -113,7 +122,8 @@ Status UserRepository::setActive(const Actor& actor, UserId id, bool active)
         return fail(Error::validation(tr("You cannot deactivate your own account.")));
     return m_database.write([&](TransactionGuard&) -> Status {
         return toStatus(m_database.run(
-            QStringLiteral("UPDATE users SET active = ?, row_version = row_version + 1 WHERE id = ?"),
+            QStringLiteral(
+                "UPDATE users SET active = ?, row_version = row_version + 1 WHERE id = ?"),
             {active, id.toVariant()}));
     });
 }
@@ -128,9 +138,10 @@ Result<User> UserRepository::authenticate(const QString& username, const QString
     const Error refused = Error::permission(tr("The user name or the password is not right."));
     if (!query->next()) {
         // Spend the same time as a real check, so timing does not reveal which names exist.
-        PasswordHasher::verify(QStringLiteral("$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
-                                              "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g"),
-                               password);
+        PasswordHasher::verify(
+            QStringLiteral("$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
+                           "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g"),
+            password);
         return fail(refused);
     }
     const User user = userFromRow(*query);
@@ -143,7 +154,8 @@ Result<User> UserRepository::authenticate(const QString& username, const QString
 
 Result<User> UserRepository::get(UserId id) const
 {
-    auto query = m_database.run(QStringLiteral("SELECT %1 FROM users WHERE id = ?").arg(kUserColumns), {id.toVariant()});
+    auto query = m_database.run(
+        QStringLiteral("SELECT %1 FROM users WHERE id = ?").arg(kUserColumns), {id.toVariant()});
     if (!query)
         return fail(query.error());
     if (!query->next())
@@ -153,7 +165,8 @@ Result<User> UserRepository::get(UserId id) const
 
 Result<std::vector<User>> UserRepository::all() const
 {
-    auto query = m_database.run(QStringLiteral("SELECT %1 FROM users ORDER BY username").arg(kUserColumns));
+    auto query =
+        m_database.run(QStringLiteral("SELECT %1 FROM users ORDER BY username").arg(kUserColumns));
     if (!query)
         return fail(query.error());
     std::vector<User> users;

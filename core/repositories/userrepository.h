@@ -20,10 +20,11 @@ public:
 
     Result<int> count() const;
     // The first administrator of a new practice: allowed only while there is no user.
-    Result<UserId> createFirstAdmin(const QString& username, const QString& displayName, const QString& password);
+    Result<UserId> createFirstAdmin(const QString& username, const QString& displayName,
+                                    const QString& password);
     // Needs ManageUsers.
-    Result<UserId> create(const Actor& actor, const QString& username, const QString& displayName, Role role,
-                          const QString& password);
+    Result<UserId> create(const Actor& actor, const QString& username, const QString& displayName,
+                          Role role, const QString& password);
     Status setPassword(const Actor& actor, UserId id, const QString& password);
     Status setActive(const Actor& actor, UserId id, bool active);
     // The user when the name and password match an active account. The message does not
@@ -33,7 +34,8 @@ public:
     Result<std::vector<User>> all() const;
 
 private:
-    Result<UserId> insert(const QString& username, const QString& displayName, Role role, const QString& password);
+    Result<UserId> insert(const QString& username, const QString& displayName, Role role,
+                          const QString& password);
 
     Database& m_database;
 };

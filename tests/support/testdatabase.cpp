@@ -9,8 +9,9 @@ namespace aftercare::test {
 
 Backend backendUnderTest()
 {
-    return qEnvironmentVariable("AFTERCARE_TEST_BACKEND") == QLatin1String("postgresql") ? Backend::PostgreSql
-                                                                                         : Backend::Sqlite;
+    return qEnvironmentVariable("AFTERCARE_TEST_BACKEND") == QLatin1String("postgresql")
+               ? Backend::PostgreSql
+               : Backend::Sqlite;
 }
 
 QString backendName(Backend backend)
@@ -22,8 +23,7 @@ TestDatabase::TestDatabase(DatabaseUrl url, std::unique_ptr<QTemporaryDir> dir, 
     : m_url(std::move(url))
     , m_dir(std::move(dir))
     , m_dropName(std::move(dropName))
-{
-}
+{}
 
 std::unique_ptr<TestDatabase> TestDatabase::create(Backend backend, bool migrate, QString* error)
 {
@@ -39,8 +39,9 @@ std::unique_ptr<TestDatabase> TestDatabase::create(Backend backend, bool migrate
     } else {
         const QString admin = qEnvironmentVariable("AFTERCARE_TEST_PG_URL");
         if (admin.isEmpty()) {
-            *error = QStringLiteral("AFTERCARE_TEST_PG_URL is not set: run the tests through tests/run-all.sh, "
-                                    "which starts a throwaway PostgreSQL server");
+            *error = QStringLiteral(
+                "AFTERCARE_TEST_PG_URL is not set: run the tests through tests/run-all.sh, "
+                "which starts a throwaway PostgreSQL server");
             return nullptr;
         }
         auto adminUrl = DatabaseUrl::parse(admin);
@@ -56,7 +57,9 @@ std::unique_ptr<TestDatabase> TestDatabase::create(Backend backend, bool migrate
         const QString name = QStringLiteral("aftercare_t_%1")
                                  .arg(QUuid::createUuid().toString(QUuid::Id128).left(16));
         // Identifiers cannot be bound; the name is made here from hex digits only.
-        if (auto created = (*adminDb)->executeScript(QStringLiteral("CREATE DATABASE %1").arg(name)); !created) {
+        if (auto created =
+                (*adminDb)->executeScript(QStringLiteral("CREATE DATABASE %1").arg(name));
+            !created) {
             *error = created.error().describe();
             return nullptr;
         }
@@ -95,7 +98,8 @@ TestDatabase::~TestDatabase()
     if (!adminUrl)
         return;
     if (auto adminDb = Database::open(*adminUrl))
-        (void)(*adminDb)->executeScript(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_dropName));
+        (void)(*adminDb)->executeScript(
+            QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_dropName));
 }
 
 } // namespace aftercare::test

@@ -12,7 +12,11 @@ namespace aftercare::test {
 // Which database a repository test runs on: ctest registers each such test twice, with
 // AFTERCARE_TEST_BACKEND=sqlite and =postgresql. PostgreSQL comes from
 // AFTERCARE_TEST_PG_URL (started by tests/run-all.sh); when it is missing the test fails.
-enum class Backend { Sqlite, PostgreSql };
+enum class Backend
+{
+    Sqlite,
+    PostgreSql
+};
 
 Backend backendUnderTest();
 QString backendName(Backend backend);
@@ -46,9 +50,9 @@ private:
 } // namespace aftercare::test
 
 // For use inside a test function: a fresh, migrated database of the backend under test.
-#define AFTERCARE_FRESH_DATABASE(name)                                                              \
-    QString name##Error;                                                                            \
-    auto name##Holder = ::aftercare::test::TestDatabase::create(::aftercare::test::backendUnderTest(), \
-                                                                true, &name##Error);                \
-    QVERIFY2(name##Holder, qPrintable(name##Error));                                                \
+#define AFTERCARE_FRESH_DATABASE(name)                                                             \
+    QString name##Error;                                                                           \
+    auto name##Holder = ::aftercare::test::TestDatabase::create(                                   \
+        ::aftercare::test::backendUnderTest(), true, &name##Error);                                \
+    QVERIFY2(name##Holder, qPrintable(name##Error));                                               \
     ::aftercare::Database& name = name##Holder->database()
