@@ -11,15 +11,13 @@ namespace aftercare {
 
 // A row id that knows which table it belongs to, so a ClientId is never passed as an
 // AppointmentId. Zero is never a valid id.
-template <typename Tag>
-class Id
+template <typename Tag> class Id
 {
 public:
     constexpr Id() = default;
     constexpr explicit Id(std::int64_t value)
         : m_value(value)
-    {
-    }
+    {}
 
     constexpr std::int64_t value() const { return m_value; }
     constexpr bool isValid() const { return m_value > 0; }
@@ -45,5 +43,8 @@ using FeedbackId = Id<struct FeedbackTag>;
 using InvoiceId = Id<struct InvoiceTag>;
 using ConsentId = Id<struct ConsentTag>;
 using TouchpointId = Id<struct TouchpointTag>;
+using InvoiceLineId = Id<struct InvoiceLineTag>;
+using PaymentId = Id<struct PaymentTag>;
+using AuditEntryId = Id<struct AuditEntryTag>;
 
 } // namespace aftercare

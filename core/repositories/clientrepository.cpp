@@ -2,6 +2,7 @@
 
 #include "database/database.h"
 #include "database/sqltime.h"
+#include "repositories/sqlvalue.h"
 #include "repositories/staleedit.h"
 
 #include <QSqlQuery>
@@ -94,8 +95,9 @@ Result<ClientId> ClientRepository::create(TransactionGuard&, const Client& draft
          SqlTime::toSql(draft.dateOfBirth), sqlName(draft.sex),
          draft.email ? QVariant(draft.email->value()) : QVariant(QMetaType::fromType<QString>()),
          draft.phone ? QVariant(draft.phone->value()) : QVariant(QMetaType::fromType<QString>()),
-         draft.address, sqlName(draft.preferredChannel), textOrNull(draft.referralSource),
-         draft.referredBy.toVariant(), draft.expectations, sqlName(draft.stage),
+         SqlValue::text(draft.address), sqlName(draft.preferredChannel),
+         textOrNull(draft.referralSource), draft.referredBy.toVariant(),
+         SqlValue::text(draft.expectations), sqlName(draft.stage),
          SqlTime::toSql(draft.registeredAt.isValid() ? draft.registeredAt : now), draft.archived,
          SqlTime::toSql(now), SqlTime::toSql(now), actor.user.toVariant()});
     if (!query) {
@@ -152,9 +154,10 @@ Status ClientRepository::update(Client& client, const Actor& actor)
                           : QVariant(QMetaType::fromType<QString>()),
              client.phone ? QVariant(client.phone->value())
                           : QVariant(QMetaType::fromType<QString>()),
-             client.address, sqlName(client.preferredChannel), textOrNull(client.referralSource),
-             client.referredBy.toVariant(), client.expectations, sqlName(client.stage),
-             client.archived, SqlTime::toSql(QDateTime::currentDateTime()), actor.user.toVariant(),
+             SqlValue::text(client.address), sqlName(client.preferredChannel),
+             textOrNull(client.referralSource), client.referredBy.toVariant(),
+             SqlValue::text(client.expectations), sqlName(client.stage), client.archived,
+             SqlTime::toSql(QDateTime::currentDateTime()), actor.user.toVariant(),
              client.id.toVariant(), client.rowVersion});
         if (!query)
             return fail(query.error());
@@ -190,7 +193,7 @@ Result<ConsentId> ClientRepository::recordConsent(TransactionGuard&, const Conse
             "INSERT INTO consents (client_id, purpose, channel, granted, evidence, recorded_by, "
             "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
         {consent.client.toVariant(), sqlName(consent.purpose), sqlName(consent.channel),
-         consent.granted, consent.evidence, actor.user.toVariant(),
+         consent.granted, SqlValue::text(consent.evidence), actor.user.toVariant(),
          SqlTime::toSql(consent.recordedAt.isValid() ? consent.recordedAt
                                                      : QDateTime::currentDateTime())});
     if (!query)
