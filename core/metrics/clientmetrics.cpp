@@ -1,0 +1,190 @@
+#include "metrics/clientmetrics.h"
+
+#include "database/sqltime.h"
+#include "metrics/metricformulas.h"
+#include "metrics/metricquery.h"
+#include "metrics/sqlbuilder.h"
+
+#include <algorithm>
+#include <array>
+
+namespace aftercare {
+
+ClientMetrics::ClientMetrics(const MetricQuery& query, int lapseWindowDays)
+    : m_query(query)
+    , m_lapseWindowDays(lapseWindowDays)
+{}
+
+void ClientMetrics::requireFirstVisit(SqlBuilder& sql) const
+{
+    sql.sql(u" AND NOT EXISTS (SELECT 1 FROM appointments e WHERE e.client_id = a.client_id "
+            u"AND e.status = 'completed' "
+            u"AND (e.starts_at < a.starts_at OR (e.starts_at = a.starts_at AND e.id < a.id))");
+    m_query.filterAppointments(sql, u"e");
+    sql.sql(u")");
+}
+
+QString ClientMetrics::dateOf(QStringView column) const
+{
+    if (m_query.isSqlite())
+        return QStringLiteral("date(%1)").arg(column);
+    return QStringLiteral("CAST(%1 AS date)").arg(column);
+}
+
+QString ClientMetrics::windowEnd(QStringView column, int months) const
+{
+    if (m_query.isSqlite()) {
+        // SQLite rolls 31 January + 1 month over into March; the month's last day caps it.
+        return QStringLiteral("min(date(%1, '+%2 months'), date(%1, 'start of month', '+%3 "
+                              "months', '-1 day'))")
+            .arg(column)
+            .arg(months)
+            .arg(months + 1);
+    }
+    return QStringLiteral("CAST(CAST(%1 AS date) + interval '%2 months' AS date)")
+        .arg(column)
+        .arg(months);
+}
+
+Result<std::map<QDate, NewClientCounts>> ClientMetrics::newClientsByMonth(const Period& range) const
+{
+    SqlBuilder sql;
+    sql.sql(
+           QStringLiteral(
+               "SELECT %1 AS month, "
+               "CASE WHEN c.referred_by IS NOT NULL OR lower(trim(c.referral_source)) = '%2' "
+               "     THEN '%2' "
+               "     WHEN c.referral_source IS NULL OR trim(c.referral_source) = '' THEN '%3' "
+               "     ELSE lower(trim(c.referral_source)) END AS source, "
+               "count(*) "
+               "FROM appointments a JOIN clients c ON c.id = a.client_id "
+               "WHERE a.status = 'completed' AND a.starts_at >= ")
+               .arg(m_query.monthOf(u"a.starts_at"), kClientReferralSource, kUnknownReferralSource))
+        .bind(SqlTime::toSql(range.from))
+        .sql(u" AND a.starts_at < ")
+        .bind(SqlTime::toSql(range.endExclusive()));
+    m_query.filterAppointments(sql, u"a");
+    requireFirstVisit(sql);
+    sql.sql(u" GROUP BY 1, 2");
+
+    auto query = m_query.run(sql);
+    if (!query)
+        return fail(query.error());
+    std::map<QDate, NewClientCounts> months;
+    while (query->next()) {
+        NewClientCounts& counts = months[MetricQuery::monthStart(query->value(0))];
+        const QString source = query->value(1).toString();
+        const qint64 clients = MetricQuery::count(query->value(2));
+        counts.newClients += clients;
+        counts.bySource[source] += clients;
+        if (source == kClientReferralSource)
+            counts.referred += clients;
+    }
+    return months;
+}
+
+Result<std::vector<ActiveCounts>> ClientMetrics::activeOn(const QList<QDate>& days) const
+{
+    std::vector<ActiveCounts> result(days.size());
+    if (days.isEmpty())
+        return result;
+    if (!std::is_sorted(days.cbegin(), days.cend()))
+        return fail(Error{ErrorKind::Validation, QStringLiteral("active days must be ascending")});
+
+    // One pass over the visits that can make anyone active on one of the days: per client a
+    // 0/1 column per day, then the column sums and the sums of neighbouring products.
+    SqlBuilder perClient;
+    perClient.sql(u"SELECT a.client_id");
+    for (int i = 0; i < days.size(); ++i) {
+        perClient.sql(u", max(CASE WHEN a.starts_at >= ")
+            .bind(SqlTime::toSql(MetricFormulas::activeWindowStart(days[i], m_lapseWindowDays)))
+            .sql(u" AND a.starts_at < ")
+            .bind(SqlTime::toSql(days[i].addDays(1)))
+            .sql(QStringLiteral(" THEN 1 ELSE 0 END) AS d%1").arg(i));
+    }
+    perClient.sql(u" FROM appointments a WHERE a.status = 'completed' AND a.starts_at >= ")
+        .bind(SqlTime::toSql(MetricFormulas::activeWindowStart(days.first(), m_lapseWindowDays)))
+        .sql(u" AND a.starts_at < ")
+        .bind(SqlTime::toSql(days.last().addDays(1)));
+    m_query.filterAppointments(perClient, u"a");
+    perClient.sql(u" GROUP BY a.client_id");
+
+    SqlBuilder sql;
+    sql.sql(u"SELECT ");
+    for (int i = 0; i < days.size(); ++i) {
+        if (i > 0)
+            sql.sql(QStringLiteral(", coalesce(sum(t.d%1 * t.d%2), 0), ").arg(i - 1).arg(i));
+        sql.sql(QStringLiteral("coalesce(sum(t.d%1), 0)").arg(i));
+    }
+    sql.sql(u" FROM (").append(perClient).sql(u") t");
+
+    auto query = m_query.run(sql);
+    if (!query)
+        return fail(query.error());
+    if (!query->next())
+        return result;
+    int column = 0;
+    for (int i = 0; i < days.size(); ++i) {
+        if (i > 0)
+            result[i].retained = MetricQuery::count(query->value(column++));
+        result[i].active = MetricQuery::count(query->value(column++));
+    }
+    return result;
+}
+
+Result<std::vector<CohortRow>> ClientMetrics::cohorts(QDate firstMonth, QDate lastMonth,
+                                                      QDate asOf) const
+{
+    const QDate first = Period::monthOf(firstMonth).from;
+    const QDate last = Period::monthOf(lastMonth).from;
+    std::vector<CohortRow> rows;
+    if (!first.isValid() || !last.isValid() || first > last)
+        return rows;
+
+    // For each client whose first visit is in range: the start of the next visit (up to
+    // asOf), compared with the end of each k-month window.
+    SqlBuilder firstVisits;
+    firstVisits.sql(u"SELECT ")
+        .sql(m_query.monthOf(u"a.starts_at"))
+        .sql(u" AS month, a.starts_at AS first_at, "
+             u"(SELECT min(b.starts_at) FROM appointments b WHERE b.client_id = a.client_id "
+             u"AND b.status = 'completed' AND b.starts_at > a.starts_at AND b.starts_at < ")
+        .bind(SqlTime::toSql(asOf.addDays(1)));
+    m_query.filterAppointments(firstVisits, u"b");
+    firstVisits
+        .sql(u") AS next_at FROM appointments a WHERE a.status = 'completed' AND a.starts_at >= ")
+        .bind(SqlTime::toSql(first))
+        .sql(u" AND a.starts_at < ")
+        .bind(SqlTime::toSql(std::min(Period::monthOf(last).to, asOf).addDays(1)));
+    m_query.filterAppointments(firstVisits, u"a");
+    requireFirstVisit(firstVisits);
+
+    SqlBuilder sql;
+    sql.sql(u"SELECT v.month, count(*)");
+    for (int months : MetricFormulas::kCohortMonths) {
+        sql.sql(
+            QStringLiteral(", sum(CASE WHEN v.next_at IS NOT NULL AND %1 <= %2 THEN 1 ELSE 0 END)")
+                .arg(dateOf(u"v.next_at"), windowEnd(u"v.first_at", months)));
+    }
+    sql.sql(u" FROM (").append(firstVisits).sql(u") v GROUP BY v.month");
+
+    auto query = m_query.run(sql);
+    if (!query)
+        return fail(query.error());
+    std::map<QDate, std::array<qint64, 4>> counted;
+    while (query->next()) {
+        auto& counts = counted[MetricQuery::monthStart(query->value(0))];
+        for (int i = 0; i < 4; ++i)
+            counts[i] = MetricQuery::count(query->value(i + 1));
+    }
+    for (QDate month = first; month <= last; month = month.addMonths(1)) {
+        const auto found = counted.find(month);
+        const std::array<qint64, 4> counts =
+            found == counted.end() ? std::array<qint64, 4>{} : found->second;
+        rows.push_back(MetricFormulas::cohortFromCounts(month, counts[0], counts[1], counts[2],
+                                                        counts[3], asOf));
+    }
+    return rows;
+}
+
+} // namespace aftercare

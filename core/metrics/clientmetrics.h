@@ -1,0 +1,50 @@
+#pragma once
+
+#include "error.h"
+#include "metrics/metriccounts.h"
+#include "metrics/metricresults.h"
+#include "metrics/period.h"
+
+#include <QDate>
+#include <QList>
+
+#include <map>
+#include <vector>
+
+namespace aftercare {
+
+class MetricQuery;
+class SqlBuilder;
+
+// The client base: who is new, who is active on a day, and how cohorts come back.
+class ClientMetrics
+{
+public:
+    ClientMetrics(const MetricQuery& query, int lapseWindowDays);
+
+    // New clients (first-ever visit) per month of that first visit, with their referral sources.
+    Result<std::map<QDate, NewClientCounts>> newClientsByMonth(const Period& range) const;
+
+    // For each of the days (ascending), the clients active on it, and how many of them were
+    // active on the day before it in the list as well (0 for the first day).
+    Result<std::vector<ActiveCounts>> activeOn(const QList<QDate>& days) const;
+
+    // One row per calendar month from firstMonth to lastMonth: clients whose first visit is in
+    // that month, and how many had another visit within 3, 6 and 12 months. Only visits up
+    // to asOf count; a share stays empty until its window has passed for the whole cohort.
+    Result<std::vector<CohortRow>> cohorts(QDate firstMonth, QDate lastMonth, QDate asOf) const;
+
+private:
+    // " AND NOT EXISTS (an earlier visit of a's client)": a is the client's first visit (the
+    // lower id breaks a tie of two visits starting at the same moment).
+    void requireFirstVisit(SqlBuilder& sql) const;
+    // SQL for the last day of the k-month window starting on `column`'s date, clamped to the
+    // end of a shorter month like QDate::addMonths.
+    QString windowEnd(QStringView column, int months) const;
+    QString dateOf(QStringView column) const;
+
+    const MetricQuery& m_query;
+    int m_lapseWindowDays;
+};
+
+} // namespace aftercare

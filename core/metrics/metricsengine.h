@@ -1,0 +1,60 @@
+#pragma once
+
+#include "error.h"
+#include "metrics/metricfilter.h"
+#include "metrics/metricresults.h"
+#include "metrics/period.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+
+#include <vector>
+
+namespace aftercare {
+
+class Database;
+
+// Computes the BRIEF §4 metrics for a period and a filter: SQL counts (grouped by month so a
+// monthly series costs about as much as one period), turned into results by MetricFormulas.
+// Reads only; `now` is passed in so that "not yet due" is reproducible.
+class MetricsEngine
+{
+    Q_DECLARE_TR_FUNCTIONS(MetricsEngine)
+
+public:
+    explicit MetricsEngine(const Database& database);
+
+    static constexpr int kDefaultLapseWindowDays = 365;
+    static inline const QString kLapseWindowSetting = QStringLiteral("lapse_window_days");
+
+    // The practice's lapse window W in days (practice_settings 'lapse_window_days', 365 when
+    // not set).
+    Result<int> lapseWindowDays() const;
+
+    Result<PeriodMetrics> compute(const Period& period, const MetricFilter& filter,
+                                  const QDateTime& now) const;
+
+    // The `months` calendar months ending with the month of lastDay, oldest first; the last
+    // month ends on lastDay.
+    Result<std::vector<PeriodMetrics>> monthlySeries(QDate lastDay, int months,
+                                                     const MetricFilter& filter,
+                                                     const QDateTime& now) const;
+
+    // Consecutive periods (each starting the day after the previous one ends, none spanning
+    // two calendar months unless it is the only one), with one query per metric family.
+    Result<std::vector<PeriodMetrics>> computeConsecutive(const QList<Period>& periods,
+                                                          const MetricFilter& filter,
+                                                          const QDateTime& now) const;
+
+    Result<LifetimeValueResult> lifetimeValue(QDate to, const MetricFilter& filter) const;
+
+    // Cohorts by month of first visit from firstMonth to lastMonth, seen from asOf.
+    Result<std::vector<CohortRow>> cohorts(QDate firstMonth, QDate lastMonth, QDate asOf,
+                                           const MetricFilter& filter) const;
+
+private:
+    const Database& m_database;
+};
+
+} // namespace aftercare
