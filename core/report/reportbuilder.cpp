@@ -1,0 +1,102 @@
+#include "report/reportbuilder.h"
+
+#include "database/database.h"
+#include "metrics/metricsengine.h"
+
+#include <algorithm>
+
+namespace aftercare {
+
+namespace {
+
+// Calendar months from the month of `first` to the month of `last`, both included.
+int monthsSpanned(QDate first, QDate last)
+{
+    return (last.year() - first.year()) * 12 + last.month() - first.month() + 1;
+}
+
+} // namespace
+
+ReportBuilder::ReportBuilder(const Database& database)
+    : m_database(database)
+{}
+
+Result<QString> ReportBuilder::nameOf(const QString& table, qint64 id) const
+{
+    // table is one of two names written below, never outside text.
+    auto name = m_database.scalar(QStringLiteral("SELECT name FROM %1 WHERE id = ?").arg(table),
+                                  {qlonglong(id)});
+    if (!name)
+        return fail(name.error());
+    if (name->isNull()) {
+        return fail(
+            Error::notFound(table == QLatin1String("practitioners")
+                                ? tr("There is no practitioner with the number %1.").arg(id)
+                                : tr("There is no service type with the number %1.").arg(id)));
+    }
+    return name->toString();
+}
+
+Result<Report> ReportBuilder::build(const Period& period, const MetricFilter& filter,
+                                    const QDateTime& now) const
+{
+    return build(period, filter, now, Options{});
+}
+
+Result<Report> ReportBuilder::build(const Period& period, const MetricFilter& filter,
+                                    const QDateTime& now, const Options& options) const
+{
+    if (!period.isValid())
+        return fail(Error::validation(
+            tr("The report period is not valid: its first day must not be after its last.")));
+
+    Report report;
+    report.period = period;
+    report.filter = filter;
+    report.asOf = now;
+    if (filter.practitioner.isValid()) {
+        auto name = nameOf(QStringLiteral("practitioners"), filter.practitioner.value());
+        if (!name)
+            return fail(name.error());
+        report.practitionerName = *name;
+    }
+    if (filter.serviceType.isValid()) {
+        auto name = nameOf(QStringLiteral("service_types"), filter.serviceType.value());
+        if (!name)
+            return fail(name.error());
+        report.serviceTypeName = *name;
+    }
+
+    const MetricsEngine engine(m_database);
+    auto lapse = engine.lapseWindowDays();
+    if (!lapse)
+        return fail(lapse.error());
+    report.lapseWindowDays = *lapse;
+
+    auto metrics = engine.compute(period, filter, now);
+    if (!metrics)
+        return fail(metrics.error());
+    report.metrics = std::move(*metrics);
+
+    auto value = engine.lifetimeValue(period.to, filter);
+    if (!value)
+        return fail(value.error());
+    report.lifetimeValue = std::move(*value);
+
+    const int periodMonths = monthsSpanned(period.from, period.to);
+    const int cohortMonths = std::max(options.cohortMonths, periodMonths);
+    auto cohorts =
+        engine.cohorts(period.to.addMonths(1 - cohortMonths), period.to, period.to, filter);
+    if (!cohorts)
+        return fail(cohorts.error());
+    report.cohorts = std::move(*cohorts);
+
+    auto monthly =
+        engine.monthlySeries(period.to, std::max(options.seriesMonths, periodMonths), filter, now);
+    if (!monthly)
+        return fail(monthly.error());
+    report.monthly = std::move(*monthly);
+    return report;
+}
+
+} // namespace aftercare

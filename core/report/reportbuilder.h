@@ -1,0 +1,43 @@
+#pragma once
+
+#include "error.h"
+#include "metrics/metricfilter.h"
+#include "metrics/period.h"
+#include "report/report.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+namespace aftercare {
+
+class Database;
+
+// Gathers a Report: the period's metrics, lifetime value, cohorts and the monthly series.
+class ReportBuilder
+{
+    Q_DECLARE_TR_FUNCTIONS(ReportBuilder)
+
+public:
+    struct Options
+    {
+        // The monthly series covers at least this many months, and always the whole period.
+        int seriesMonths = 12;
+        // Cohorts of at least this many months ending with the period's last month, and
+        // always every month of the period.
+        int cohortMonths = 24;
+    };
+
+    explicit ReportBuilder(const Database& database);
+
+    Result<Report> build(const Period& period, const MetricFilter& filter,
+                         const QDateTime& now) const;
+    Result<Report> build(const Period& period, const MetricFilter& filter, const QDateTime& now,
+                         const Options& options) const;
+
+private:
+    Result<QString> nameOf(const QString& table, qint64 id) const;
+
+    const Database& m_database;
+};
+
+} // namespace aftercare
