@@ -1,0 +1,367 @@
+#include "repositories/resultrepository.h"
+
+#include "auth/permissions.h"
+#include "database/database.h"
+#include "database/sqltime.h"
+#include "repositories/sqlvalue.h"
+#include "repositories/staleedit.h"
+
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace aftercare {
+
+namespace {
+
+const QString kTable = QStringLiteral("test_results");
+
+const QString kStatusColumns =
+    QStringLiteral("id, client_id, appointment_id, test_name, received_at, status, "
+                   "CASE WHEN summary_signed_at IS NULL THEN 0 ELSE 1 END, reviewed_at, "
+                   "communicated_at, communicated_channel, "
+                   "row_version");
+
+ResultStatusView statusFromRow(const QSqlQuery& q)
+{
+    ResultStatusView v;
+    v.id = ResultId(q.value(0).toLongLong());
+    v.client = ClientId(q.value(1).toLongLong());
+    v.appointment = AppointmentId::fromVariant(q.value(2));
+    v.testName = q.value(3).toString();
+    v.receivedAt = SqlTime::toDateTime(q.value(4));
+    v.status = parseSqlName<ResultStatus>(q.value(5).toString()).value_or(ResultStatus::Received);
+    v.summarySigned = q.value(6).toInt() == 1;
+    v.reviewedAt = SqlTime::toDateTime(q.value(7));
+    v.communicatedAt = SqlTime::toDateTime(q.value(8));
+    v.communicatedChannel = parseSqlName<Channel>(q.value(9).toString());
+    v.rowVersion = q.value(10).toInt();
+    return v;
+}
+
+std::optional<double> optionalDouble(const QVariant& value)
+{
+    return value.isNull() ? std::nullopt : std::optional<double>(value.toDouble());
+}
+
+QVariant doubleOrNull(std::optional<double> value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<double>());
+}
+
+} // namespace
+
+ResultRepository::ResultRepository(Database& database)
+    : m_database(database)
+    , m_audit(database)
+{}
+
+QString ResultRepository::statusText(ResultStatus status) const
+{
+    switch (status) {
+    case ResultStatus::Received:
+        return tr("received, not yet reviewed");
+    case ResultStatus::Reviewed:
+        return tr("reviewed, not yet communicated");
+    case ResultStatus::Communicated:
+        return tr("communicated");
+    }
+    return {};
+}
+
+Status ResultRepository::validate(const TestResult& draft) const
+{
+    if (!draft.client.isValid())
+        return fail(Error::validation(tr("A result must belong to a client.")));
+    if (draft.testName.trimmed().isEmpty())
+        return fail(Error::validation(tr("A result needs the name of the test.")));
+    if (!draft.receivedAt.isValid())
+        return fail(Error::validation(tr("A result needs the time it was received.")));
+    for (const ResultValue& value : draft.values) {
+        if (!value.numeric && value.text.trimmed().isEmpty())
+            return fail(Error::validation(tr("Each value of a result needs a number or a text.")));
+        if (value.referenceLow && value.referenceHigh && *value.referenceLow > *value.referenceHigh)
+            return fail(Error::validation(
+                tr("The lower end of a reference range lies above its upper end.")));
+    }
+    return {};
+}
+
+Result<ResultId> ResultRepository::create(const TestResult& draft, const Actor& actor)
+{
+    return m_database.write([&](TransactionGuard& tx) { return create(tx, draft, actor); });
+}
+
+Result<ResultId> ResultRepository::create(TransactionGuard& tx, const TestResult& draft,
+                                          const Actor& actor)
+{
+    if (auto valid = validate(draft); !valid)
+        return fail(valid.error());
+    std::vector<ResultValue> values = draft.values;
+    bool anyAbnormal = false;
+    for (ResultValue& value : values) {
+        if (!value.abnormal)
+            value.abnormal = value.outsideReferenceRange();
+        anyAbnormal = anyAbnormal || value.abnormal.value_or(false);
+    }
+    const bool abnormal = draft.abnormal.value_or(anyAbnormal);
+
+    auto query = m_database.run(
+        QStringLiteral(
+            "INSERT INTO test_results (client_id, appointment_id, test_name, received_at, "
+            "abnormal, "
+            "formal_report, summary, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        {draft.client.toVariant(), draft.appointment.toVariant(), draft.testName.trimmed(),
+         SqlTime::toSql(draft.receivedAt), abnormal, SqlValue::text(draft.formalReport),
+         SqlValue::text(draft.summary), SqlTime::toSql(QDateTime::currentDateTime())});
+    if (!query) {
+        Error error = query.error();
+        if (error.kind == ErrorKind::Conflict)
+            error.message =
+                tr("This client's %1 received at %2 is recorded already.")
+                    .arg(draft.testName.trimmed(), SqlTime::toSql(draft.receivedAt).toString());
+        return fail(error);
+    }
+    if (!query->next())
+        return fail(
+            Error{ErrorKind::Database, tr("The database did not return the new result's id.")});
+    const ResultId id(query->value(0).toLongLong());
+
+    auto insert = m_database.prepare(
+        QStringLiteral("INSERT INTO result_values (result_id, position, analyte, value_numeric, "
+                       "value_text, unit, reference_low, "
+                       "reference_high, abnormal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (!insert)
+        return fail(insert.error());
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const ResultValue& v = values[i];
+        const QVariant flag =
+            v.abnormal ? QVariant(*v.abnormal) : QVariant(QMetaType::fromType<bool>());
+        if (auto done = m_database.execute(
+                *insert,
+                {id.toVariant(), int(i),
+                 v.analyte.trimmed().isEmpty() ? draft.testName.trimmed() : v.analyte.trimmed(),
+                 doubleOrNull(v.numeric),
+                 v.text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(v.text),
+                 SqlValue::text(v.unit), doubleOrNull(v.referenceLow),
+                 doubleOrNull(v.referenceHigh), flag});
+            !done)
+            return fail(done.error());
+    }
+    if (auto logged = m_audit.record(tx, actor, QStringLiteral("result.create"), kTable, id.value(),
+                                     draft.client);
+        !logged)
+        return fail(logged.error());
+    return id;
+}
+
+Result<std::vector<ResultStatusView>> ResultRepository::statusList(const QString& where,
+                                                                   const QString& order,
+                                                                   const QVariantList& values) const
+{
+    auto query = m_database.run(QStringLiteral("SELECT %1 FROM test_results WHERE %2 ORDER BY %3")
+                                    .arg(kStatusColumns, where, order),
+                                values);
+    if (!query)
+        return fail(query.error());
+    std::vector<ResultStatusView> result;
+    while (query->next())
+        result.push_back(statusFromRow(*query));
+    return result;
+}
+
+Result<ResultStatusView> ResultRepository::status(ResultId id) const
+{
+    auto found = statusList(QStringLiteral("id = ?"), QStringLiteral("id"), {id.toVariant()});
+    if (!found)
+        return fail(found.error());
+    if (found->empty())
+        return fail(Error::notFound(tr("There is no result with the number %1.").arg(id.value())));
+    return found->front();
+}
+
+Result<std::vector<ResultStatusView>> ResultRepository::statusesForClient(ClientId client) const
+{
+    return statusList(QStringLiteral("client_id = ?"), QStringLiteral("received_at DESC, id DESC"),
+                      {client.toVariant()});
+}
+
+Result<std::vector<ResultStatusView>> ResultRepository::withStatus(ResultStatus status, int limit,
+                                                                   int offset) const
+{
+    return statusList(QStringLiteral("status = ?"),
+                      QStringLiteral("received_at, id LIMIT ? OFFSET ?"),
+                      {sqlName(status), limit, offset});
+}
+
+Result<TestResult> ResultRepository::load(ResultId id) const
+{
+    auto query = m_database.run(
+        QStringLiteral(
+            "SELECT id, client_id, appointment_id, test_name, received_at, abnormal, "
+            "abnormal_confirmed_by, "
+            "formal_report, summary, summary_signed_by, summary_signed_at, status, reviewed_by, "
+            "reviewed_at, communicated_by, communicated_at, communicated_channel, created_at, "
+            "row_version "
+            "FROM test_results WHERE id = ?"),
+        {id.toVariant()});
+    if (!query)
+        return fail(query.error());
+    if (!query->next())
+        return fail(Error::notFound(tr("There is no result with the number %1.").arg(id.value())));
+    TestResult r;
+    r.id = ResultId(query->value(0).toLongLong());
+    r.client = ClientId(query->value(1).toLongLong());
+    r.appointment = AppointmentId::fromVariant(query->value(2));
+    r.testName = query->value(3).toString();
+    r.receivedAt = SqlTime::toDateTime(query->value(4));
+    r.abnormal = query->value(5).toBool();
+    r.abnormalConfirmedBy = UserId::fromVariant(query->value(6));
+    r.formalReport = query->value(7).toString();
+    r.summary = query->value(8).toString();
+    r.summarySignedBy = UserId::fromVariant(query->value(9));
+    r.summarySignedAt = SqlTime::toDateTime(query->value(10));
+    r.status =
+        parseSqlName<ResultStatus>(query->value(11).toString()).value_or(ResultStatus::Received);
+    r.reviewedBy = UserId::fromVariant(query->value(12));
+    r.reviewedAt = SqlTime::toDateTime(query->value(13));
+    r.communicatedBy = UserId::fromVariant(query->value(14));
+    r.communicatedAt = SqlTime::toDateTime(query->value(15));
+    r.communicatedChannel = parseSqlName<Channel>(query->value(16).toString());
+    r.createdAt = SqlTime::toDateTime(query->value(17));
+    r.rowVersion = query->value(18).toInt();
+
+    auto values = m_database.run(
+        QStringLiteral("SELECT analyte, value_numeric, value_text, unit, reference_low, "
+                       "reference_high, abnormal FROM result_values WHERE result_id = ? "
+                       "ORDER BY position"),
+        {id.toVariant()});
+    if (!values)
+        return fail(values.error());
+    while (values->next()) {
+        ResultValue v;
+        v.analyte = values->value(0).toString();
+        v.numeric = optionalDouble(values->value(1));
+        v.text = values->value(2).toString();
+        v.unit = values->value(3).toString();
+        v.referenceLow = optionalDouble(values->value(4));
+        v.referenceHigh = optionalDouble(values->value(5));
+        if (!values->value(6).isNull())
+            v.abnormal = values->value(6).toBool();
+        r.values.push_back(std::move(v));
+    }
+    return r;
+}
+
+Result<TestResult> ResultRepository::content(ResultId id, const Actor& actor)
+{
+    if (auto allowed = Permissions::require(actor, Permission::ReadClinicalContent); !allowed)
+        return fail(allowed.error());
+    return m_database.write([&](TransactionGuard& tx) -> Result<TestResult> {
+        auto result = load(id);
+        if (!result)
+            return result;
+        if (auto logged = m_audit.record(tx, actor, QLatin1String(kViewAction), kTable, id.value(),
+                                         result->client);
+            !logged)
+            return fail(logged.error());
+        return result;
+    });
+}
+
+Status ResultRepository::change(TestResult& result, std::initializer_list<ResultStatus> allowedFrom,
+                                const QString& refusal, const QString& assignments,
+                                const QVariantList& values, const Actor& actor,
+                                const QString& auditAction)
+{
+    if (auto allowed = Permissions::require(actor, Permission::WriteClinicalContent); !allowed)
+        return allowed;
+    TestResult saved; // handed to the caller only once the transaction committed
+    auto done = m_database.write([&](TransactionGuard& tx) -> Status {
+        auto current = m_database.run(
+            QStringLiteral("SELECT status, row_version, client_id FROM test_results WHERE id = ?"),
+            {result.id.toVariant()});
+        if (!current)
+            return fail(current.error());
+        if (!current->next())
+            return fail(Error::notFound(
+                tr("There is no result with the number %1.").arg(result.id.value())));
+        if (current->value(1).toInt() != result.rowVersion)
+            return fail(StaleEdit::explain(m_database, kTable, result.id.value(), tr("result")));
+        const ResultStatus status = parseSqlName<ResultStatus>(current->value(0).toString())
+                                        .value_or(ResultStatus::Received);
+        if (std::find(allowedFrom.begin(), allowedFrom.end(), status) == allowedFrom.end())
+            return fail(Error::validation(refusal.arg(statusText(status))));
+        const ClientId client(current->value(2).toLongLong());
+
+        QVariantList all = values;
+        all << result.id.toVariant() << result.rowVersion;
+        auto query = m_database.run(
+            QStringLiteral("UPDATE test_results SET %1, row_version = row_version + 1 "
+                           "WHERE id = ? AND row_version = ?")
+                .arg(assignments),
+            all);
+        if (!query)
+            return fail(query.error());
+        if (query->numRowsAffected() != 1)
+            return fail(StaleEdit::explain(m_database, kTable, result.id.value(), tr("result")));
+        if (auto logged = m_audit.record(tx, actor, auditAction, kTable, result.id.value(), client);
+            !logged)
+            return logged;
+        // The caller holds the content already; refresh it without logging another view.
+        auto fresh = load(result.id);
+        if (!fresh)
+            return fail(fresh.error());
+        saved = std::move(*fresh);
+        return {};
+    });
+    if (done)
+        result = std::move(saved);
+    return done;
+}
+
+Status ResultRepository::signOffSummary(TestResult& result, const QString& summary,
+                                        const Actor& actor)
+{
+    if (summary.trimmed().isEmpty())
+        return fail(Error::validation(tr("A summary to sign off must not be empty.")));
+    return change(result, {ResultStatus::Received, ResultStatus::Reviewed},
+                  tr("This result was %1; its summary can no longer be changed."),
+                  QStringLiteral("summary = ?, summary_signed_by = ?, summary_signed_at = ?"),
+                  {summary, actor.user.toVariant(), SqlTime::toSql(QDateTime::currentDateTime())},
+                  actor, QStringLiteral("result.sign_off"));
+}
+
+Status ResultRepository::confirmAbnormal(TestResult& result, bool abnormal, const Actor& actor)
+{
+    return change(result, {ResultStatus::Received, ResultStatus::Reviewed},
+                  tr("This result was %1; its abnormal flag can no longer be changed."),
+                  QStringLiteral("abnormal = ?, abnormal_confirmed_by = ?"),
+                  {abnormal, actor.user.toVariant()}, actor,
+                  QStringLiteral("result.confirm_abnormal"));
+}
+
+Status ResultRepository::markReviewed(TestResult& result, const Actor& actor, const QDateTime& at)
+{
+    return change(
+        result, {ResultStatus::Received},
+        tr("This result is %1; only a received result can be reviewed."),
+        QStringLiteral("status = 'reviewed', reviewed_by = ?, reviewed_at = ?"),
+        {actor.user.toVariant(), SqlTime::toSql(at.isValid() ? at : QDateTime::currentDateTime())},
+        actor, QStringLiteral("result.review"));
+}
+
+Status ResultRepository::markCommunicated(TestResult& result, Channel channel, const Actor& actor,
+                                          const QDateTime& at)
+{
+    return change(
+        result, {ResultStatus::Reviewed},
+        tr("This result is %1; a result is communicated after it was reviewed."),
+        QStringLiteral("status = 'communicated', communicated_by = ?, communicated_at = ?, "
+                       "communicated_channel = ?"),
+        {actor.user.toVariant(), SqlTime::toSql(at.isValid() ? at : QDateTime::currentDateTime()),
+         sqlName(channel)},
+        actor, QStringLiteral("result.communicate"));
+}
+
+} // namespace aftercare
