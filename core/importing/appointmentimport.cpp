@@ -6,6 +6,8 @@
 #include "importing/importcontext.h"
 #include "importing/importrow.h"
 
+#include <QStringBuilder>
+
 #include <algorithm>
 
 namespace aftercare {
@@ -50,11 +52,11 @@ Status AppointmentImport::begin(const CsvTable& table)
     if (auto loaded = m_bookings.load(m_context.database()); !loaded)
         return loaded;
 
-    auto insert = m_context.prepare(
+    auto insert = m_context.prepareInsert(
         QStringLiteral("INSERT INTO appointments (external_id, client_id, practitioner_id, "
                        "service_type_id, starts_at, ends_at, "
                        "status, price_cents, cancelled_at, completed_at, created_at, created_by) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     // Touches only a row whose values differ (see ClientImport); an empty optional cell keeps
     // the stored value.
     auto update = m_context.prepare(
@@ -131,16 +133,17 @@ Status AppointmentImport::row(const CsvRecord& record, qint64 bytePosition)
 
     QString fingerprint;
     if (r.ok()) {
-        fingerprint = QStringList{clientKey,
-                                  practitionerName.simplified().toCaseFolded(),
-                                  serviceName.simplified().toCaseFolded(),
-                                  start->toString(Qt::ISODate),
-                                  ends.toString(Qt::ISODate),
-                                  sqlName(*status),
-                                  price ? QString::number(*price) : QString(),
-                                  createdAt ? createdAt->toString(Qt::ISODate) : QString(),
-                                  cancelledAt ? cancelledAt->toString(Qt::ISODate) : QString()}
-                          .join(QChar(0x1f));
+        // Compared only with a later row of the same external_id; numbers are cheaper to
+        // write than formatted times.
+        const QChar separator(0x1f);
+        fingerprint = clientKey % separator % practitionerName.simplified().toCaseFolded() %
+                      separator % serviceName.simplified().toCaseFolded() % separator %
+                      QString::number(start->toSecsSinceEpoch()) % separator %
+                      QString::number(ends.toSecsSinceEpoch()) % separator % sqlName(*status) %
+                      separator % (price ? QString::number(*price) : QString()) % separator %
+                      (createdAt ? QString::number(createdAt->toSecsSinceEpoch()) : QString()) %
+                      separator %
+                      (cancelledAt ? QString::number(cancelledAt->toSecsSinceEpoch()) : QString());
         if (const auto seen = m_seen.constFind(externalId); seen != m_seen.constEnd()) {
             if (seen->second == fingerprint) {
                 ++m_context.summary().unchanged;
@@ -188,12 +191,11 @@ Status AppointmentImport::row(const CsvRecord& record, qint64 bytePosition)
         service = *created;
     }
 
-    const QVariant completedAt = *status == AppointmentStatus::Completed
-                                     ? SqlTime::toSql(ends)
-                                     : QVariant(QMetaType::fromType<QString>());
+    const QVariant completedAt =
+        ImportBinding::time(*status == AppointmentStatus::Completed ? ends : QDateTime());
     const QVariantList values{ImportBinding::id(client),      ImportBinding::id(*practitioner),
-                              ImportBinding::id(service->id), SqlTime::toSql(*start),
-                              SqlTime::toSql(ends),           sqlName(*status),
+                              ImportBinding::id(service->id), ImportBinding::time(*start),
+                              ImportBinding::time(ends),      sqlName(*status),
                               ImportBinding::integer(price),  ImportBinding::time(cancelledAt)};
     AppointmentId id;
     if (!existing) {
@@ -202,7 +204,7 @@ Status AppointmentImport::row(const CsvRecord& record, qint64 bytePosition)
         const QDateTime created = createdAt.value_or(std::min(*start, m_context.now()));
         QVariantList insertValues{externalId};
         insertValues.append(values);
-        insertValues.append({completedAt, SqlTime::toSql(created), m_context.actorId()});
+        insertValues.append({completedAt, ImportBinding::time(created), m_context.actorId()});
         auto inserted = m_context.insertReturningId(m_insert, insertValues);
         if (!inserted)
             return fail(inserted.error());
@@ -212,7 +214,7 @@ Status AppointmentImport::row(const CsvRecord& record, qint64 bytePosition)
         id = existing->id;
         QVariantList updateValues = values;
         updateValues.append({ImportBinding::time(createdAt), completedAt,
-                             SqlTime::toSql(m_context.now()), m_context.actorId(),
+                             ImportBinding::time(m_context.now()), m_context.actorId(),
                              ImportBinding::id(id)});
         updateValues.append(values);
         updateValues.append(ImportBinding::time(createdAt));

@@ -91,12 +91,12 @@ Status ClientImport::begin(const CsvTable& table)
 Status ClientImport::prepareStatements()
 {
     const QString distinct = m_context.distinctFrom();
-    auto insert = m_context.prepare(
+    auto insert = m_context.prepareInsert(
         QStringLiteral("INSERT INTO clients (external_id, first_name, last_name, date_of_birth, "
                        "sex, email, phone, "
                        "preferred_channel, referral_source, referred_by, registered_at, "
                        "created_at, updated_at, updated_by) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     // Only a row whose values differ is touched, so an unchanged client keeps its row_version
     // and the number of changed rows tells "updated" from "unchanged". A NULL value keeps the
     // stored one: an empty cell never erases what the practice recorded.
@@ -282,9 +282,9 @@ Status ClientImport::finish()
         // A client created by this import is still being written: nobody holds a copy whose
         // row_version could go stale.
         const int bump = outcomes[index] == Outcome::Created ? 0 : 1;
-        auto changed = m_context.change(m_setReferral, {referrer, SqlTime::toSql(m_context.now()),
-                                                        m_context.actorId(), bump,
-                                                        ImportBinding::id(id), referrer});
+        auto changed = m_context.change(
+            m_setReferral, {referrer, ImportBinding::time(m_context.now()), m_context.actorId(),
+                            bump, ImportBinding::id(id), referrer});
         if (!changed)
             return fail(changed.error());
         if (*changed > 0 && outcomes[index] == Outcome::Unchanged)
@@ -319,7 +319,7 @@ Result<ClientImport::Outcome> ClientImport::write(const ClientRow& c, QVariant r
         ImportBinding::text(c.referralSource),
         referredBy,
         ImportBinding::time(c.registeredAt)};
-    const QVariant now = SqlTime::toSql(m_context.now());
+    const QVariant now = ImportBinding::time(m_context.now());
     const ClientId existing = m_context.client(c.externalId);
     if (!existing.isValid()) {
         const ContactChannel channel =
@@ -329,8 +329,8 @@ Result<ClientImport::Outcome> ClientImport::write(const ClientRow& c, QVariant r
             m_insert,
             {c.externalId, c.firstName, c.lastName, optional[0],
              sqlName(c.sex.value_or(Sex::Unknown)), optional[2], optional[3], sqlName(channel),
-             optional[5], referredBy, SqlTime::toSql(c.registeredAt.value_or(m_context.now())), now,
-             now, m_context.actorId()});
+             optional[5], referredBy, ImportBinding::time(c.registeredAt.value_or(m_context.now())),
+             now, now, m_context.actorId()});
         if (!id)
             return fail(id.error());
         m_context.addClient(c.externalId, ClientId(*id));
@@ -359,7 +359,7 @@ Status ClientImport::recordConsents(const ClientRow& c, ClientId client, Outcome
         auto done = m_context.change(m_insertConsent,
                                      {ImportBinding::id(client), sqlName(kConsentPurposes[i]),
                                       *c.consents[i], evidence, m_context.actorId(),
-                                      SqlTime::toSql(m_context.now())});
+                                      ImportBinding::time(m_context.now())});
         if (!done)
             return fail(done.error());
         m_currentConsent.insert(key, *c.consents[i]);

@@ -105,6 +105,27 @@ Result<ImportSummary> CsvImporter::import(ImportKind kind, QIODevice& input,
         sourceName = importKindName(kind) + QStringLiteral(".csv");
     const QTimeZone zone = practiceZone(options);
 
+    // SQLite keeps a statement journal for each row written inside the long transaction: in
+    // a temporary file that costs a dozen writes per row, in memory next to nothing. The
+    // connection's own setting comes back afterwards.
+    QVariant tempStore;
+    if (m_database.isSqlite()) {
+        tempStore = m_database.scalar(QStringLiteral("PRAGMA temp_store")).value_or(QVariant());
+        if (tempStore.isValid() &&
+            !m_database.executeScript(QStringLiteral("PRAGMA temp_store = MEMORY")))
+            tempStore.clear();
+    }
+    auto summary = transact(kind, data, options, zone, sourceName);
+    if (tempStore.isValid())
+        (void)m_database.executeScript(
+            QStringLiteral("PRAGMA temp_store = %1").arg(tempStore.toInt()));
+    return summary;
+}
+
+Result<ImportSummary> CsvImporter::transact(ImportKind kind, const QByteArray& data,
+                                            const ImportOptions& options, const QTimeZone& zone,
+                                            const QString& sourceName)
+{
     std::unique_ptr<Run> current;
     if (options.dryRun) {
         auto transaction = m_database.begin();

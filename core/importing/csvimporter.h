@@ -40,6 +40,10 @@ public:
     static QStringList requiredColumns(ImportKind kind);
 
 private:
+    // The dry run or the write transaction around run().
+    Result<ImportSummary> transact(ImportKind kind, const QByteArray& data,
+                                   const ImportOptions& options, const QTimeZone& zone,
+                                   const QString& sourceName);
     // The statements of a run are released only after its transaction ended (PostgreSQL
     // cannot release them inside a failed one), so the caller owns what run() builds.
     struct Run

@@ -39,10 +39,10 @@ Status FeedbackImport::begin(const CsvTable& table)
     if (auto loaded = loadExisting(); !loaded)
         return loaded;
 
-    auto insert = m_context.prepare(QStringLiteral(
+    auto insert = m_context.prepareInsert(QStringLiteral(
         "INSERT INTO feedback (client_id, appointment_id, kind, score, comment, responded_at, "
         "source, "
-        "recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, 'import', ?, ?) RETURNING id"));
+        "recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, 'import', ?, ?)"));
     auto update = m_context.prepare(
         QStringLiteral("UPDATE feedback SET score = ?, comment = coalesce(?, comment), "
                        "appointment_id = coalesce(?, appointment_id) "
@@ -145,10 +145,11 @@ Status FeedbackImport::row(const CsvRecord& record, qint64 bytePosition)
             return fail(changed.error());
         ++(*changed > 0 ? m_context.summary().updated : m_context.summary().unchanged);
     } else {
-        const QVariant now = SqlTime::toSql(m_context.now());
+        const QVariant now = ImportBinding::time(m_context.now());
         auto inserted = m_context.insertReturningId(
-            m_insert, {ImportBinding::id(client), ImportBinding::id(appointment), sqlName(*kind),
-                       *score, comment, SqlTime::toSql(*respondedAt), m_context.actorId(), now});
+            m_insert,
+            {ImportBinding::id(client), ImportBinding::id(appointment), sqlName(*kind), *score,
+             comment, ImportBinding::time(*respondedAt), m_context.actorId(), now});
         if (!inserted)
             return fail(inserted.error());
         m_existing.insert(key, FeedbackId(*inserted));

@@ -2,6 +2,7 @@
 
 #include "database/sqltime.h"
 #include "domain/ids.h"
+#include "importing/importvalues.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -21,9 +22,15 @@ inline QVariant text(const QString& value)
     return value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
 }
 
+inline QVariant time(const QDateTime& value)
+{
+    return value.isValid() ? QVariant(ImportValues::sqlText(value))
+                           : QVariant(QMetaType::fromType<QString>());
+}
+
 inline QVariant time(const std::optional<QDateTime>& value)
 {
-    return value ? SqlTime::toSql(*value) : QVariant(QMetaType::fromType<QString>());
+    return value ? time(*value) : QVariant(QMetaType::fromType<QString>());
 }
 
 inline QVariant date(const std::optional<QDate>& value)

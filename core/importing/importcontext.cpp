@@ -48,10 +48,17 @@ Result<QSqlQuery> ImportContext::prepare(const QString& sql) const
     return m_database.prepare(sql);
 }
 
+Result<QSqlQuery> ImportContext::prepareInsert(const QString& sql) const
+{
+    return m_database.prepare(m_database.isSqlite() ? sql : sql + QStringLiteral(" RETURNING id"));
+}
+
 Result<qint64> ImportContext::insertReturningId(QSqlQuery& query, const QVariantList& values) const
 {
     if (auto done = m_database.execute(query, values); !done)
         return fail(done.error());
+    if (m_database.isSqlite())
+        return query.lastInsertId().toLongLong();
     if (!query.next())
         return fail(
             Error{ErrorKind::Database, tr("The database did not return the id of a new row.")});

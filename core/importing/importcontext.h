@@ -83,7 +83,10 @@ public:
 
     // Prepares a statement for the whole run.
     Result<QSqlQuery> prepare(const QString& sql) const;
-    // Executes a prepared INSERT ... RETURNING id and returns the id.
+    // Prepares an INSERT of one row whose new id insertReturningId() returns (RETURNING id on
+    // PostgreSQL; SQLite's last insert rowid, which spares a step per row).
+    Result<QSqlQuery> prepareInsert(const QString& sql) const;
+    // Executes a statement from prepareInsert() and returns the new row's id.
     Result<qint64> insertReturningId(QSqlQuery& query, const QVariantList& values) const;
     // Executes a prepared statement and returns the number of rows it changed.
     Result<int> change(QSqlQuery& query, const QVariantList& values) const;

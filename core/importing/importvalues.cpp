@@ -107,6 +107,25 @@ QDateTime storedTime(const QVariant& stored)
     return parseTime(text, QTimeZone::utc()).value_or(QDateTime());
 }
 
+QString sqlText(const QDateTime& wallClock)
+{
+    const QDate date = wallClock.date();
+    const QTime time = wallClock.time();
+    const int fields[] = {date.year(), date.month(),  date.day(),
+                          time.hour(), time.minute(), time.second()};
+    char text[] = "0000-00-00 00:00:00";
+    constexpr int kPositions[] = {0, 5, 8, 11, 14, 17};
+    constexpr int kWidths[] = {4, 2, 2, 2, 2, 2};
+    for (int i = 0; i < 6; ++i) {
+        int value = fields[i];
+        for (int digit = kPositions[i] + kWidths[i] - 1; digit >= kPositions[i]; --digit) {
+            text[digit] = char('0' + value % 10);
+            value /= 10;
+        }
+    }
+    return QString::fromLatin1(text, 19);
+}
+
 std::optional<bool> parseYesNo(QStringView text)
 {
     if (text.compare(QLatin1String("yes"), Qt::CaseInsensitive) == 0)

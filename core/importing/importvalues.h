@@ -29,6 +29,10 @@ std::optional<QDateTime> parseTime(QStringView text, const QTimeZone& practiceZo
 // QDateTime from PostgreSQL); invalid for NULL.
 QDateTime storedTime(const QVariant& stored);
 
+// "YYYY-MM-DD HH:MM:SS", the stored form of a wall-clock time (SqlTime's format, written
+// without QDateTime::toString, which costs more than the rest of an imported row).
+QString sqlText(const QDateTime& wallClock);
+
 // yes / no, in any case.
 std::optional<bool> parseYesNo(QStringView text);
 

@@ -61,10 +61,10 @@ Status InvoiceImport::loadStored()
 
 Status InvoiceImport::prepareStatements()
 {
-    auto insertInvoice = m_context.prepare(
+    auto insertInvoice = m_context.prepareInsert(
         QStringLiteral("INSERT INTO invoices (external_id, client_id, appointment_id, status, "
                        "issued_at, due_at, paid_at, "
-                       "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+                       "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     auto insertLine =
         m_context.prepare(QStringLiteral("INSERT INTO invoice_lines (invoice_id, description, "
                                          "quantity, unit_price_cents, amount_cents) "
@@ -186,28 +186,26 @@ Status InvoiceImport::row(const CsvRecord& record, qint64 bytePosition)
     const QString description = wanted.appointment.isValid() && appointment
                                     ? m_context.serviceName(appointment->service)
                                     : tr("Services");
-    const QVariant now = SqlTime::toSql(m_context.now());
-    const QVariant paid = wanted.paidAt.isValid() ? SqlTime::toSql(wanted.paidAt)
-                                                  : QVariant(QMetaType::fromType<QString>());
-    const QVariant due = wanted.dueAt.isValid() ? SqlTime::toSql(wanted.dueAt)
-                                                : QVariant(QMetaType::fromType<QString>());
+    const QVariant now = ImportBinding::time(m_context.now());
+    const QVariant paid = ImportBinding::time(wanted.paidAt);
+    const QVariant due = ImportBinding::time(wanted.dueAt);
     InvoiceId id;
     bool replaceLine = true;
     if (!exists) {
         auto inserted = m_context.insertReturningId(
             m_insertInvoice,
             {externalId, ImportBinding::id(client), ImportBinding::id(wanted.appointment), status,
-             SqlTime::toSql(wanted.issuedAt), due, paid, now, m_context.actorId()});
+             ImportBinding::time(wanted.issuedAt), due, paid, now, m_context.actorId()});
         if (!inserted)
             return fail(inserted.error());
         id = InvoiceId(*inserted);
         ++m_context.summary().created;
     } else {
         id = stored->id;
-        auto changed = m_context.change(m_updateInvoice, {ImportBinding::id(client),
-                                                          ImportBinding::id(wanted.appointment),
-                                                          status, SqlTime::toSql(wanted.issuedAt),
-                                                          due, paid, ImportBinding::id(id)});
+        auto changed = m_context.change(
+            m_updateInvoice,
+            {ImportBinding::id(client), ImportBinding::id(wanted.appointment), status,
+             ImportBinding::time(wanted.issuedAt), due, paid, ImportBinding::id(id)});
         if (!changed)
             return fail(changed.error());
         replaceLine = stored->totalCents != wanted.totalCents;

@@ -53,9 +53,9 @@ Status ResultImport::begin(const CsvTable& table)
 
 Status ResultImport::prepareStatements()
 {
-    auto insertResult = m_context.prepare(QStringLiteral(
+    auto insertResult = m_context.prepareInsert(QStringLiteral(
         "INSERT INTO test_results (client_id, test_name, received_at, abnormal, summary, status, "
-        "created_at) VALUES (?, ?, ?, ?, ?, 'received', ?) RETURNING id"));
+        "created_at) VALUES (?, ?, ?, ?, ?, 'received', ?)"));
     auto insertValue = m_context.prepare(
         QStringLiteral("INSERT INTO result_values (result_id, position, analyte, value_numeric, "
                        "value_text, unit, reference_low, "
@@ -271,10 +271,10 @@ Status ResultImport::finish()
                 ++summary.updated;
             }
         } else {
-            auto id = m_context.insertReturningId(m_insertResult,
-                                                  {ImportBinding::id(group.client), group.test,
-                                                   SqlTime::toSql(group.receivedAt), abnormal,
-                                                   group.summary, SqlTime::toSql(m_context.now())});
+            auto id = m_context.insertReturningId(
+                m_insertResult,
+                {ImportBinding::id(group.client), group.test, ImportBinding::time(group.receivedAt),
+                 abnormal, group.summary, ImportBinding::time(m_context.now())});
             if (!id)
                 return fail(id.error());
             if (auto written = writeValues(ResultId(*id), group); !written)
