@@ -147,9 +147,9 @@ Status FeedbackImport::row(const CsvRecord& record, qint64 bytePosition)
     } else {
         const QVariant now = ImportBinding::time(m_context.now());
         auto inserted = m_context.insertReturningId(
-            m_insert,
-            {ImportBinding::id(client), ImportBinding::id(appointment), sqlName(*kind), *score,
-             comment, ImportBinding::time(*respondedAt), m_context.actorId(), now});
+            m_insert, {ImportBinding::id(client), ImportBinding::id(appointment), sqlName(*kind),
+                       *score, ImportBinding::requiredText(comment),
+                       ImportBinding::time(*respondedAt), m_context.actorId(), now});
         if (!inserted)
             return fail(inserted.error());
         m_existing.insert(key, FeedbackId(*inserted));

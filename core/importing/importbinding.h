@@ -22,6 +22,12 @@ inline QVariant text(const QString& value)
     return value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
 }
 
+// For NOT NULL text columns: an empty value is '' (a null QString would bind NULL).
+inline QVariant requiredText(const QString& value)
+{
+    return value.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(value);
+}
+
 inline QVariant time(const QDateTime& value)
 {
     return value.isValid() ? QVariant(ImportValues::sqlText(value))

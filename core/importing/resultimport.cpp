@@ -215,7 +215,8 @@ Status ResultImport::writeValues(ResultId id, const Group& group)
         auto done = m_context.change(
             m_insertValue,
             {ImportBinding::id(id), qlonglong(i), group.test, number(v.numeric),
-             ImportBinding::text(v.text), v.unit, number(v.low), number(v.high),
+             ImportBinding::text(v.text), ImportBinding::requiredText(v.unit), number(v.low),
+             number(v.high),
              v.abnormal ? QVariant(*v.abnormal) : QVariant(QMetaType::fromType<bool>())});
         if (!done)
             return fail(done.error());
@@ -271,10 +272,11 @@ Status ResultImport::finish()
                 ++summary.updated;
             }
         } else {
-            auto id = m_context.insertReturningId(
-                m_insertResult,
-                {ImportBinding::id(group.client), group.test, ImportBinding::time(group.receivedAt),
-                 abnormal, group.summary, ImportBinding::time(m_context.now())});
+            auto id = m_context.insertReturningId(m_insertResult,
+                                                  {ImportBinding::id(group.client), group.test,
+                                                   ImportBinding::time(group.receivedAt), abnormal,
+                                                   ImportBinding::requiredText(group.summary),
+                                                   ImportBinding::time(m_context.now())});
             if (!id)
                 return fail(id.error());
             if (auto written = writeValues(ResultId(*id), group); !written)
