@@ -1,0 +1,47 @@
+#pragma once
+
+#include "auth/actor.h"
+#include "domain/ids.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLineEdit;
+class QPushButton;
+
+namespace aftercare {
+class Database;
+}
+
+namespace aftercare::ui {
+
+class MessageLabel;
+class NewPasswordFields;
+
+// A new account with its role and first password, created through UserRepository (which
+// checks that the actor may manage users). Stays open with the reason when that fails.
+class AddUserDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    AddUserDialog(Database& database, const Actor& actor, QWidget* parent = nullptr);
+
+    UserId createdUser() const { return m_created; }
+
+private:
+    void updateButton();
+    void create();
+
+    Database& m_database;
+    Actor m_actor;
+    QLineEdit* m_userName;
+    QLineEdit* m_displayName;
+    QComboBox* m_role;
+    NewPasswordFields* m_password;
+    QPushButton* m_create;
+    MessageLabel* m_error;
+    UserId m_created;
+};
+
+} // namespace aftercare::ui

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "domain/vocabulary.h"
+
+#include <QString>
+
+namespace aftercare::ui {
+
+// The practice's vocabulary as people read it, translated.
+QString roleName(Role role);
+QString sexName(Sex sex);
+QString contactChannelName(ContactChannel channel);
+QString consentPurposeName(ConsentPurpose purpose);
+QString consentChannelName(ConsentChannel channel);
+QString journeyStageName(JourneyStage stage);
+
+} // namespace aftercare::ui

@@ -1,0 +1,95 @@
+#include "desktopcontroller.h"
+
+#include "mainwindow.h"
+#include "repositories/userrepository.h"
+#include "signin/firstrundialog.h"
+#include "signin/signindialog.h"
+#include "today/todayoverview.h"
+
+#include <QMessageBox>
+
+namespace aftercare::ui {
+
+DesktopController::DesktopController(Database& database, QObject* parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_session(database)
+{}
+
+DesktopController::~DesktopController()
+{
+    // Both refer to the session that ends with this object.
+    delete m_dialog;
+    delete m_mainWindow;
+}
+
+void DesktopController::start()
+{
+    auto users = UserRepository(m_database).count();
+    if (!users) {
+        // Nothing else can work without the database: say why, then end.
+        auto* box = new QMessageBox(
+            QMessageBox::Critical, tr("Aftercare"),
+            tr("The practice's database cannot be read.\n\n%1").arg(users.error().describe()));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::finished, this, [this] { emit finished(1); });
+        m_dialog = box;
+        box->open();
+        return;
+    }
+    if (*users > 0) {
+        askToSignIn();
+        return;
+    }
+    auto* dialog = new FirstRunDialog(m_database, m_session);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, &DesktopController::openMainWindow);
+    connect(dialog, &QDialog::rejected, this, &DesktopController::quit);
+    m_dialog = dialog;
+    dialog->open();
+}
+
+void DesktopController::askToSignIn()
+{
+    auto* dialog =
+        new SignInDialog(m_session, TodayOverview(m_database).practiceName().value_or(QString()));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, &DesktopController::openMainWindow);
+    connect(dialog, &QDialog::rejected, this, &DesktopController::quit);
+    m_dialog = dialog;
+    dialog->open();
+}
+
+void DesktopController::openMainWindow()
+{
+    m_mainWindow = new MainWindow(m_database, m_session);
+    m_mainWindow->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_mainWindow, &MainWindow::signOutRequested, this, &DesktopController::signOut);
+    connect(m_mainWindow, &MainWindow::quitRequested, this, &DesktopController::quit);
+    m_mainWindow->show();
+}
+
+void DesktopController::signOut()
+{
+    m_session.signOut();
+    if (m_mainWindow) {
+        // Gone at once, with everything it showed; the sign-in dialog takes its place.
+        m_mainWindow->disconnect(this);
+        m_mainWindow->hide();
+        m_mainWindow->deleteLater();
+    }
+    askToSignIn();
+}
+
+void DesktopController::quit()
+{
+    m_session.signOut();
+    if (m_mainWindow) {
+        m_mainWindow->disconnect(this);
+        m_mainWindow->hide();
+        m_mainWindow->deleteLater();
+    }
+    emit finished(0);
+}
+
+} // namespace aftercare::ui

@@ -1,0 +1,281 @@
+#include "mainwindow.h"
+
+#include "auth/session.h"
+#include "common/vocabularytext.h"
+#include "idlewatcher.h"
+#include "lockscreen.h"
+#include "today/todayoverview.h"
+#include "workspace.h"
+#include "workspaceregistry.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace aftercare::ui {
+
+MainWindow::MainWindow(Database& database, Session& session, QWidget* parent)
+    : QMainWindow(parent)
+    , m_database(database)
+    , m_session(session)
+    , m_screens(new QStackedWidget(this))
+    , m_workArea(new QWidget(m_screens))
+    , m_navigation(new QListWidget(m_workArea))
+    , m_workspaces(new QStackedWidget(m_workArea))
+    , m_lockScreen(new LockScreen(session, m_screens))
+    , m_userStatus(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    const QString practiceName = TodayOverview(database).practiceName().value_or(QString());
+    setWindowTitle(practiceName.isEmpty() ? tr("Aftercare")
+                                          : tr("%1 — Aftercare").arg(practiceName));
+
+    m_navigation->setObjectName(QStringLiteral("workspaceList"));
+    m_workspaces->setObjectName(QStringLiteral("workspaceStack"));
+    m_navigation->setAccessibleName(tr("Workspaces"));
+
+    const User& user = session.user();
+    const WorkspaceContext context{database, session.actor(), user};
+    for (const WorkspaceRegistration& registration : registeredWorkspaces()) {
+        if (!registration.isFor(user.role))
+            continue;
+        Workspace* page = registration.create(context, m_workspaces);
+        page->setObjectName(registration.key + QStringLiteral("Workspace"));
+        m_workspaces->addWidget(page);
+        auto* item = new QListWidgetItem(registration.title(), m_navigation);
+        item->setData(Qt::UserRole, registration.key);
+        m_pages.push_back({registration.key, page, nullptr});
+    }
+
+    auto* workLayout = new QHBoxLayout(m_workArea);
+    workLayout->setContentsMargins(0, 0, 0, 0);
+    workLayout->setSpacing(0);
+    workLayout->addWidget(buildSidebar(practiceName));
+    workLayout->addWidget(m_workspaces, 1);
+
+    m_screens->addWidget(m_workArea);
+    m_screens->addWidget(m_lockScreen);
+    setCentralWidget(m_screens);
+
+    m_userStatus->setObjectName(QStringLiteral("userStatusLabel"));
+    m_userStatus->setText(tr("Signed in: %1 · %2").arg(user.displayName, roleName(user.role)));
+    statusBar()->addPermanentWidget(m_userStatus);
+
+    buildActions();
+
+    connect(m_navigation, &QListWidget::currentRowChanged, m_workspaces,
+            &QStackedWidget::setCurrentIndex);
+    connect(m_lockScreen, &LockScreen::unlocked, this, &MainWindow::unlock);
+    connect(m_lockScreen, &LockScreen::switchUserRequested, this, &MainWindow::signOutRequested);
+    m_navigation->setCurrentRow(0);
+
+    const auto idleAfter = session.idleLockAfter().value_or(
+        std::chrono::milliseconds(qint64(Session::kDefaultIdleLockMinutes * 60'000)));
+    m_idle = new IdleWatcher(idleAfter, this);
+    connect(m_idle, &IdleWatcher::idle, this, &MainWindow::lock);
+    m_idle->resume();
+
+    resize(1280, 800);
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget* MainWindow::buildSidebar(const QString& practiceName)
+{
+    auto* sidebar = new QFrame(m_workArea);
+    sidebar->setObjectName(QStringLiteral("sidebar"));
+    auto* layout = new QVBoxLayout(sidebar);
+
+    auto* practice = new QLabel(practiceName.isEmpty() ? tr("Aftercare") : practiceName, sidebar);
+    practice->setObjectName(QStringLiteral("sidebarPractice"));
+    practice->setWordWrap(true);
+    layout->addWidget(practice);
+    layout->addSpacing(8);
+    layout->addWidget(m_navigation, 1);
+
+    const User& user = m_session.user();
+    auto* who =
+        new QLabel(QStringLiteral("%1\n%2").arg(user.displayName, roleName(user.role)), sidebar);
+    who->setObjectName(QStringLiteral("sidebarUser"));
+    who->setWordWrap(true);
+    layout->addWidget(who);
+
+    auto* lockButton = new QPushButton(tr("&Lock"), sidebar);
+    lockButton->setObjectName(QStringLiteral("lockButton"));
+    lockButton->setToolTip(tr("Hide everything until you sign in again (Ctrl+L)"));
+    auto* signOutButton = new QPushButton(tr("Sign &out"), sidebar);
+    signOutButton->setObjectName(QStringLiteral("signOutButton"));
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(lockButton);
+    buttons->addWidget(signOutButton);
+    layout->addLayout(buttons);
+    connect(lockButton, &QPushButton::clicked, this, &MainWindow::lock);
+    connect(signOutButton, &QPushButton::clicked, this, &MainWindow::signOutRequested);
+
+    // The list is as wide as its longest entry needs, and no wider.
+    int width = practice->fontMetrics().averageCharWidth() * 22;
+    for (int i = 0; i < m_navigation->count(); ++i)
+        width = std::max(
+            width,
+            m_navigation->fontMetrics().horizontalAdvance(m_navigation->item(i)->text()) + 48);
+    sidebar->setFixedWidth(width);
+    return sidebar;
+}
+
+void MainWindow::buildActions()
+{
+    QMenu* session = menuBar()->addMenu(tr("&Aftercare"));
+    m_findClient = session->addAction(tr("&Find client"), this, &MainWindow::findClient);
+    m_findClient->setObjectName(QStringLiteral("findClientAction"));
+    m_findClient->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence(Qt::CTRL | Qt::Key_F)});
+    m_findClient->setEnabled(std::any_of(m_pages.begin(), m_pages.end(), [](const Page& p) {
+        return p.widget->offersClientSearch();
+    }));
+    QAction* lockAction = session->addAction(tr("&Lock now"), this, &MainWindow::lock);
+    lockAction->setObjectName(QStringLiteral("lockAction"));
+    lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    session->addSeparator();
+    QAction* signOut = session->addAction(tr("Sign &out"), this, &MainWindow::signOutRequested);
+    signOut->setObjectName(QStringLiteral("signOutAction"));
+    signOut->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
+    QAction* quit = session->addAction(tr("&Quit"), this, &MainWindow::quitRequested);
+    quit->setShortcut(QKeySequence::Quit);
+    m_actions << m_findClient << lockAction << signOut << quit;
+
+    QMenu* go = menuBar()->addMenu(tr("&Go to"));
+    for (std::size_t i = 0; i < m_pages.size(); ++i) {
+        Page& page = m_pages[i];
+        QAction* action = go->addAction(m_navigation->item(int(i))->text());
+        action->setObjectName(page.key + QStringLiteral("Action"));
+        if (i < 9)
+            action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(i))));
+        const QString key = page.key;
+        connect(action, &QAction::triggered, this, [this, key] { showWorkspace(key); });
+        m_navigation->item(int(i))->setToolTip(
+            action->shortcut().toString(QKeySequence::NativeText));
+        page.action = action;
+        m_actions << action;
+    }
+    addActions(m_actions);
+}
+
+QStringList MainWindow::workspaceKeys() const
+{
+    QStringList keys;
+    for (const Page& page : m_pages)
+        keys << page.key;
+    return keys;
+}
+
+QString MainWindow::currentWorkspaceKey() const
+{
+    const int row = m_workspaces->currentIndex();
+    return row >= 0 && row < int(m_pages.size()) ? m_pages[std::size_t(row)].key : QString();
+}
+
+Workspace* MainWindow::workspace(const QString& key) const
+{
+    for (const Page& page : m_pages)
+        if (page.key == key)
+            return page.widget;
+    return nullptr;
+}
+
+bool MainWindow::showWorkspace(const QString& key)
+{
+    for (std::size_t i = 0; i < m_pages.size(); ++i) {
+        if (m_pages[i].key == key) {
+            m_navigation->setCurrentRow(int(i));
+            return true;
+        }
+    }
+    return false;
+}
+
+void MainWindow::findClient()
+{
+    if (m_locked)
+        return;
+    const QString current = currentWorkspaceKey();
+    Workspace* here = workspace(current);
+    if (here && here->offersClientSearch()) {
+        here->focusClientSearch();
+        return;
+    }
+    for (const Page& page : m_pages) {
+        if (page.widget->offersClientSearch()) {
+            showWorkspace(page.key);
+            page.widget->focusClientSearch();
+            return;
+        }
+    }
+}
+
+void MainWindow::setActionsEnabled(bool enabled)
+{
+    for (QAction* action : m_actions)
+        action->setEnabled(enabled);
+    if (enabled)
+        m_findClient->setEnabled(std::any_of(m_pages.begin(), m_pages.end(), [](const Page& p) {
+            return p.widget->offersClientSearch();
+        }));
+    menuBar()->setEnabled(enabled);
+}
+
+void MainWindow::lock()
+{
+    if (m_locked)
+        return;
+    m_locked = true;
+    m_idle->pause();
+    QWidget* focus = QApplication::focusWidget();
+    m_focusBeforeLock = (focus && isAncestorOf(focus)) ? focus : nullptr;
+    // Dialogs over the window (a user being added, say) would show through: hide them, and
+    // show them again, as they were, on unlock.
+    m_hiddenByLock.clear();
+    for (QDialog* dialog : findChildren<QDialog*>()) {
+        if (dialog->isVisible()) {
+            m_hiddenByLock << dialog;
+            dialog->hide();
+        }
+    }
+    setActionsEnabled(false);
+    m_screens->setCurrentWidget(m_lockScreen);
+    statusBar()->showMessage(tr("Locked"));
+    m_lockScreen->prepare();
+}
+
+void MainWindow::unlock()
+{
+    if (!m_locked)
+        return;
+    m_locked = false;
+    m_screens->setCurrentWidget(m_workArea);
+    setActionsEnabled(true);
+    statusBar()->clearMessage();
+    for (const QPointer<QDialog>& dialog : std::as_const(m_hiddenByLock))
+        if (dialog)
+            dialog->show();
+    m_hiddenByLock.clear();
+    if (m_focusBeforeLock)
+        m_focusBeforeLock->setFocus(Qt::OtherFocusReason);
+    m_idle->resume();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    event->accept();
+    emit quitRequested();
+}
+
+} // namespace aftercare::ui

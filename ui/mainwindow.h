@@ -1,0 +1,83 @@
+#pragma once
+
+#include <QList>
+#include <QMainWindow>
+#include <QPointer>
+
+#include <vector>
+
+class QAction;
+class QDialog;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace aftercare {
+class Database;
+class Session;
+} // namespace aftercare
+
+namespace aftercare::ui {
+
+class IdleWatcher;
+class LockScreen;
+class Workspace;
+
+// The signed-in user's window: a navigation list of the workspaces their role may use
+// (workspaceregistry.cpp), the workspaces themselves, and the idle lock that hides them.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(Database& database, Session& session, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // The keys of the workspaces this user sees, in navigation order.
+    QStringList workspaceKeys() const;
+    QString currentWorkspaceKey() const;
+    Workspace* workspace(const QString& key) const;
+    bool showWorkspace(const QString& key);
+
+    bool isLocked() const { return m_locked; }
+    void lock();
+
+signals:
+    void signOutRequested();
+    void quitRequested();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    struct Page
+    {
+        QString key;
+        Workspace* widget;
+        QAction* action;
+    };
+
+    QWidget* buildSidebar(const QString& practiceName);
+    void buildActions();
+    void findClient();
+    void unlock();
+    void setActionsEnabled(bool enabled);
+
+    Database& m_database;
+    Session& m_session;
+    std::vector<Page> m_pages;
+    QStackedWidget* m_screens; // the work area, or the lock screen
+    QWidget* m_workArea;
+    QListWidget* m_navigation;
+    QStackedWidget* m_workspaces;
+    LockScreen* m_lockScreen;
+    IdleWatcher* m_idle = nullptr;
+    QLabel* m_userStatus;
+    QList<QAction*> m_actions;
+    QAction* m_findClient = nullptr;
+    bool m_locked = false;
+    QPointer<QWidget> m_focusBeforeLock;
+    QList<QPointer<QDialog>> m_hiddenByLock;
+};
+
+} // namespace aftercare::ui

@@ -1,0 +1,85 @@
+#include "reception/receptionworkspace.h"
+
+#include "reception/clientfinder.h"
+#include "reception/clientpanel.h"
+
+#include <QShortcut>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace aftercare::ui {
+
+ReceptionWorkspace::ReceptionWorkspace(Database& database, const Actor& actor, QWidget* parent)
+    : Workspace(parent)
+    , m_database(database)
+    , m_actor(actor)
+    , m_pages(new QTabWidget(this))
+    , m_findPage(new QWidget(m_pages))
+    , m_splitter(new QSplitter(Qt::Horizontal, m_findPage))
+    , m_finder(new ClientFinder(database, m_splitter))
+    , m_panel(new ClientPanel(database, m_splitter))
+{
+    m_pages->setObjectName(QStringLiteral("receptionPages"));
+    m_pages->setTabBarAutoHide(true);
+    m_pages->setDocumentMode(true);
+    m_findPage->setObjectName(QStringLiteral("findClientPage"));
+
+    m_splitter->addWidget(m_finder);
+    m_splitter->addWidget(m_panel);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(false);
+    m_panel->setVisible(false);
+
+    auto* findLayout = new QVBoxLayout(m_findPage);
+    findLayout->setContentsMargins(24, 20, 24, 20);
+    findLayout->addWidget(m_splitter);
+    m_pages->addTab(m_findPage, tr("Find client"));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_pages);
+
+    connect(m_finder, &ClientFinder::clientActivated, this, &ReceptionWorkspace::openClient);
+    connect(m_panel, &ClientPanel::closeRequested, this, &ReceptionWorkspace::closeClient);
+    auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_panel);
+    escape->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(escape, &QShortcut::activated, this, &ReceptionWorkspace::closeClient);
+    setFocusProxy(m_finder);
+}
+
+int ReceptionWorkspace::addPage(QWidget* page, const QString& title)
+{
+    return m_pages->addTab(page, title);
+}
+
+void ReceptionWorkspace::showPage(QWidget* page)
+{
+    m_pages->setCurrentWidget(page);
+}
+
+void ReceptionWorkspace::focusClientSearch()
+{
+    m_pages->setCurrentWidget(m_findPage);
+    m_finder->focusSearch();
+}
+
+void ReceptionWorkspace::openClient(ClientId client)
+{
+    m_pages->setCurrentWidget(m_findPage);
+    m_panel->setVisible(true);
+    m_panel->showClient(client);
+    // Focus moves to the panel (its Close button), so Esc or Enter return to the search and
+    // Ctrl+K starts the next one.
+    m_panel->setFocus(Qt::OtherFocusReason);
+    emit clientOpened(client);
+}
+
+void ReceptionWorkspace::closeClient()
+{
+    m_panel->setVisible(false);
+    m_finder->focusSearch();
+}
+
+} // namespace aftercare::ui

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QDialog>
+
+class QLineEdit;
+class QPushButton;
+
+namespace aftercare {
+class Database;
+class Session;
+} // namespace aftercare
+
+namespace aftercare::ui {
+
+class MessageLabel;
+class NewPasswordFields;
+
+// A new practice has no users: this creates its first administrator
+// (UserRepository::createFirstAdmin) and signs them in.
+class FirstRunDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    FirstRunDialog(Database& database, Session& session, QWidget* parent = nullptr);
+
+private:
+    void updateButton();
+    void create();
+
+    Database& m_database;
+    Session& m_session;
+    QLineEdit* m_userName;
+    QLineEdit* m_displayName;
+    NewPasswordFields* m_password;
+    QPushButton* m_create;
+    MessageLabel* m_error;
+};
+
+} // namespace aftercare::ui

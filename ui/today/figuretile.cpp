@@ -1,0 +1,43 @@
+#include "today/figuretile.h"
+
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+namespace aftercare::ui {
+
+FigureTile::FigureTile(const QString& caption, QWidget* parent)
+    : QFrame(parent)
+    , m_value(new QLabel(QStringLiteral("–"), this))
+    , m_caption(new QLabel(caption, this))
+{
+    setObjectName(QStringLiteral("figureTile"));
+    m_value->setObjectName(QStringLiteral("figureValue"));
+    m_caption->setObjectName(QStringLiteral("figureCaption"));
+    m_caption->setWordWrap(true);
+    m_value->setAlignment(Qt::AlignLeft | Qt::AlignBottom);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_value);
+    layout->addWidget(m_caption);
+    layout->addStretch();
+    setAccessibleName(caption);
+}
+
+void FigureTile::setValue(qint64 value)
+{
+    m_value->setText(QLocale().toString(value));
+    setAccessibleDescription(m_value->text());
+}
+
+void FigureTile::setUnavailable()
+{
+    m_value->setText(QStringLiteral("–"));
+    setAccessibleDescription(tr("not available"));
+}
+
+QString FigureTile::valueText() const
+{
+    return m_value->text();
+}
+
+} // namespace aftercare::ui

@@ -1,0 +1,42 @@
+#include "workspaceregistry.h"
+
+#include "admin/adminworkspace.h"
+#include "reception/receptionworkspace.h"
+#include "today/todaypage.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace aftercare::ui {
+
+bool WorkspaceRegistration::isFor(Role role) const
+{
+    return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+std::vector<WorkspaceRegistration> registeredWorkspaces()
+{
+    const std::vector<Role> everyone{Role::Reception, Role::Clinician, Role::Manager, Role::Admin};
+    return {
+        {QStringLiteral("today"), [] { return QCoreApplication::translate("Workspaces", "Today"); },
+         everyone,
+         [](const WorkspaceContext& c, QWidget* parent) -> Workspace* {
+             return new TodayPage(c.database, parent);
+         }},
+        {QStringLiteral("reception"),
+         [] { return QCoreApplication::translate("Workspaces", "Reception"); },
+         {Role::Reception, Role::Admin},
+         [](const WorkspaceContext& c, QWidget* parent) -> Workspace* {
+             return new ReceptionWorkspace(c.database, c.actor, parent);
+         }},
+        {QStringLiteral("administration"),
+         [] { return QCoreApplication::translate("Workspaces", "Administration"); },
+         {Role::Admin},
+         [](const WorkspaceContext& c, QWidget* parent) -> Workspace* {
+             return new AdminWorkspace(c.database, c.actor, parent);
+         }},
+    };
+}
+
+} // namespace aftercare::ui
