@@ -4,26 +4,17 @@
 
 namespace aftercare::ui {
 
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Vocabulary", text);
-}
-
-} // namespace
-
 QString roleName(Role role)
 {
     switch (role) {
     case Role::Admin:
-        return tr("Administrator");
+        return QCoreApplication::translate("Vocabulary", "Administrator");
     case Role::Manager:
-        return tr("Practice manager");
+        return QCoreApplication::translate("Vocabulary", "Practice manager");
     case Role::Clinician:
-        return tr("Clinician");
+        return QCoreApplication::translate("Vocabulary", "Clinician");
     case Role::Reception:
-        return tr("Reception");
+        return QCoreApplication::translate("Vocabulary", "Reception");
     }
     return {};
 }
@@ -32,13 +23,13 @@ QString sexName(Sex sex)
 {
     switch (sex) {
     case Sex::Female:
-        return tr("female");
+        return QCoreApplication::translate("Vocabulary", "female");
     case Sex::Male:
-        return tr("male");
+        return QCoreApplication::translate("Vocabulary", "male");
     case Sex::Other:
-        return tr("diverse");
+        return QCoreApplication::translate("Vocabulary", "diverse");
     case Sex::Unknown:
-        return tr("not stated");
+        return QCoreApplication::translate("Vocabulary", "not stated");
     }
     return {};
 }
@@ -47,13 +38,13 @@ QString contactChannelName(ContactChannel channel)
 {
     switch (channel) {
     case ContactChannel::Email:
-        return tr("E-mail");
+        return QCoreApplication::translate("Vocabulary", "E-mail");
     case ContactChannel::Sms:
-        return tr("Text message");
+        return QCoreApplication::translate("Vocabulary", "Text message");
     case ContactChannel::Phone:
-        return tr("Phone");
+        return QCoreApplication::translate("Vocabulary", "Phone");
     case ContactChannel::Letter:
-        return tr("Letter");
+        return QCoreApplication::translate("Vocabulary", "Letter");
     }
     return {};
 }
@@ -62,17 +53,17 @@ QString consentPurposeName(ConsentPurpose purpose)
 {
     switch (purpose) {
     case ConsentPurpose::Reminders:
-        return tr("Appointment reminders");
+        return QCoreApplication::translate("Vocabulary", "Appointment reminders");
     case ConsentPurpose::Results:
-        return tr("Test results");
+        return QCoreApplication::translate("Vocabulary", "Test results");
     case ConsentPurpose::Surveys:
-        return tr("Feedback surveys");
+        return QCoreApplication::translate("Vocabulary", "Feedback surveys");
     case ConsentPurpose::Marketing:
-        return tr("Newsletter");
+        return QCoreApplication::translate("Vocabulary", "Newsletter");
     case ConsentPurpose::Community:
-        return tr("Community invitations");
+        return QCoreApplication::translate("Vocabulary", "Community invitations");
     case ConsentPurpose::Birthday:
-        return tr("Birthday greetings");
+        return QCoreApplication::translate("Vocabulary", "Birthday greetings");
     }
     return {};
 }
@@ -81,15 +72,15 @@ QString consentChannelName(ConsentChannel channel)
 {
     switch (channel) {
     case ConsentChannel::Any:
-        return tr("any channel");
+        return QCoreApplication::translate("Vocabulary", "any channel");
     case ConsentChannel::Email:
-        return tr("e-mail");
+        return QCoreApplication::translate("Vocabulary", "e-mail");
     case ConsentChannel::Sms:
-        return tr("text message");
+        return QCoreApplication::translate("Vocabulary", "text message");
     case ConsentChannel::Phone:
-        return tr("phone");
+        return QCoreApplication::translate("Vocabulary", "phone");
     case ConsentChannel::Letter:
-        return tr("letter");
+        return QCoreApplication::translate("Vocabulary", "letter");
     }
     return {};
 }
@@ -98,15 +89,15 @@ QString journeyStageName(JourneyStage stage)
 {
     switch (stage) {
     case JourneyStage::Awareness:
-        return tr("Awareness");
+        return QCoreApplication::translate("Vocabulary", "Awareness");
     case JourneyStage::Consideration:
-        return tr("Consideration");
+        return QCoreApplication::translate("Vocabulary", "Consideration");
     case JourneyStage::Decision:
-        return tr("Decision");
+        return QCoreApplication::translate("Vocabulary", "Decision");
     case JourneyStage::During:
-        return tr("In care");
+        return QCoreApplication::translate("Vocabulary", "In care");
     case JourneyStage::After:
-        return tr("After care");
+        return QCoreApplication::translate("Vocabulary", "After care");
     }
     return {};
 }

@@ -1,0 +1,2384 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+    <context>
+        <name>AppointmentImport</name>
+        <message>
+            <location filename="../core/importing/appointmentimport.cpp" line="110" />
+            <source>duration_minutes: %1 is not a length of time.</source>
+            <translation>duration_minutes: %1 ist keine Dauer.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/appointmentimport.cpp" line="113" />
+            <source>end: %1 is not after the start %2.</source>
+            <translation>end: %1 liegt nicht nach dem Beginn %2.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/appointmentimport.cpp" line="115" />
+            <source>end and duration_minutes disagree: from %1 to %2 is not %3 minutes.</source>
+            <translation>end und duration_minutes widersprechen sich: von %1 bis %2 sind es nicht %3 Minuten.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/appointmentimport.cpp" line="125" />
+            <source>Neither end nor duration_minutes is given, and the service "%1" is new, so the length of the appointment is unknown.</source>
+            <translation>Weder end noch duration_minutes ist angegeben, und die Leistung „%1“ ist neu – die Dauer des Termins ist daher unbekannt.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/appointmentimport.cpp" line="132" />
+            <source>cancelled_at: given, but the status is %1, not cancelled.</source>
+            <translation>cancelled_at: angegeben, aber der Status ist %1, nicht cancelled.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/appointmentimport.cpp" line="153" />
+            <source>external_id: "%1" appears already on line %2 with different values; a file holds each appointment once.</source>
+            <translation>external_id: „%1“ steht bereits in Zeile %2 mit anderen Werten; eine Datei enthält jeden Termin nur einmal.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/appointmentimport.cpp" line="169" />
+            <source>The booking overlaps the active appointment %1 (%2 to %3) of the same practitioner; only history (completed, cancelled, no_show) may overlap.</source>
+            <translation>Die Buchung überschneidet sich mit dem aktiven Termin %1 (%2 bis %3) derselben Behandlerin bzw. desselben Behandlers; überschneiden darf sich nur Vergangenes (completed, cancelled, no_show).</translation>
+        </message>
+    </context>
+    <context>
+        <name>AppointmentRepository</name>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="85" />
+            <source>booked</source>
+            <translation>gebucht</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="87" />
+            <source>confirmed</source>
+            <translation>bestätigt</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="89" />
+            <source>checked in</source>
+            <translation>eingecheckt</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="91" />
+            <source>completed</source>
+            <translation>abgeschlossen</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="93" />
+            <source>cancelled</source>
+            <translation>abgesagt</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="95" />
+            <source>a no-show</source>
+            <translation>nicht erschienen</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="106" />
+            <source>%1 already has an appointment on %2 from %3 to %4: %5, %6.</source>
+            <translation>%1 hat am %2 von %3 bis %4 bereits einen Termin: %5, %6.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="169" />
+            <source>An appointment needs a client, a practitioner and a service.</source>
+            <translation>Ein Termin braucht eine Klientin bzw. einen Klienten, eine Behandlerin bzw. einen Behandler und eine Leistung.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="171" />
+            <source>An appointment needs a start time.</source>
+            <translation>Ein Termin braucht eine Anfangszeit.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="180" />
+            <source>There is no service with the number %1.</source>
+            <translation>Es gibt keine Leistung mit der Nummer %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="185" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="323" />
+            <source>An appointment must end after it starts.</source>
+            <translation>Ein Termin muss nach seinem Beginn enden.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="188" />
+            <source>A price cannot be negative.</source>
+            <translation>Ein Preis kann nicht negativ sein.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="197" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="332" />
+            <source>There is no practitioner with the number %1.</source>
+            <translation>Es gibt keine Behandlerin und keinen Behandler mit der Nummer %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="200" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="334" />
+            <source>This practitioner no longer takes appointments.</source>
+            <translation>Diese Behandlerin bzw. dieser Behandler nimmt keine Termine mehr an.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="236" />
+            <source>An appointment with the id %1 exists already.</source>
+            <translation>Ein Termin mit der Kennung %1 existiert bereits.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="241" />
+            <source>The database did not return the new appointment's id.</source>
+            <translation>Die Datenbank hat die Nummer des neuen Termins nicht zurückgegeben.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="252" />
+            <source>There is no appointment with the number %1.</source>
+            <translation>Es gibt keinen Termin mit der Nummer %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="264" />
+            <source>There is no appointment with the id %1.</source>
+            <translation>Es gibt keinen Termin mit der Kennung %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="281" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="302" />
+            <source>appointment</source>
+            <translation>Termin</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="321" />
+            <source>A new time needs a start, an end and a practitioner.</source>
+            <translation>Eine neue Zeit braucht Beginn, Ende und eine Behandlerin bzw. einen Behandler.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="349" />
+            <source>This appointment is %1; only an active appointment can be moved.</source>
+            <translation>Dieser Termin ist %1; verschieben lässt sich nur ein aktiver Termin.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="364" />
+            <source>This appointment is %1; only a booked appointment can be confirmed.</source>
+            <translation>Dieser Termin ist %1; bestätigen lässt sich nur ein gebuchter Termin.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="373" />
+            <source>This appointment is %1; only a booked or confirmed appointment can be checked in.</source>
+            <translation>Dieser Termin ist %1; einchecken lässt sich nur ein gebuchter oder bestätigter Termin.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="384" />
+            <source>This appointment is %1; only an active appointment can be completed.</source>
+            <translation>Dieser Termin ist %1; abschließen lässt sich nur ein aktiver Termin.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="393" />
+            <source>Please give a reason for the cancellation.</source>
+            <translation>Bitte geben Sie einen Grund für die Absage an.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="397" />
+            <source>This appointment is %1; only an active appointment can be cancelled.</source>
+            <translation>Dieser Termin ist %1; absagen lässt sich nur ein aktiver Termin.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="406" />
+            <source>This appointment is %1; only a booked or confirmed appointment can be a no-show.</source>
+            <translation>Dieser Termin ist %1; als „nicht erschienen“ lässt sich nur ein gebuchter oder bestätigter Termin markieren.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="435" />
+            <source>The period's first day must not lie after its last day.</source>
+            <translation>Der erste Tag des Zeitraums darf nicht nach dem letzten liegen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClientImport</name>
+        <message>
+            <location filename="../core/importing/clientimport.cpp" line="172" />
+            <source>date_of_birth: %1 lies in the future.</source>
+            <translation>date_of_birth: %1 liegt in der Zukunft.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/clientimport.cpp" line="178" />
+            <source>email: "%1" is not an e-mail address.</source>
+            <translation>email: „%1“ ist keine E-Mail-Adresse.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/clientimport.cpp" line="184" />
+            <source>phone: "%1" is not a telephone number.</source>
+            <translation>phone: „%1“ ist keine Telefonnummer.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/clientimport.cpp" line="190" />
+            <source>referred_by: a client cannot have referred themselves.</source>
+            <translation>referred_by: Niemand kann sich selbst empfohlen haben.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/clientimport.cpp" line="196" />
+            <source>preferred_channel: e-mail is preferred, but the row has no e-mail address.</source>
+            <translation>preferred_channel: E-Mail ist bevorzugt, aber die Zeile enthält keine E-Mail-Adresse.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/clientimport.cpp" line="207" />
+            <source>external_id: "%1" appears already on line %2 with different values; a file holds each client once.</source>
+            <translation>external_id: „%1“ steht bereits in Zeile %2 mit anderen Werten; eine Datei enthält jede Klientin und jeden Klienten nur einmal.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/clientimport.cpp" line="235" />
+            <source>referred_by: there is no client with the external_id "%1" in the database or in this file.</source>
+            <translation>referred_by: Weder in der Datenbank noch in dieser Datei gibt es eine Klientin oder einen Klienten mit der external_id „%1“.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/clientimport.cpp" line="240" />
+            <source>referred_by: the client "%1" on line %2 was not imported.</source>
+            <translation>referred_by: „%1“ aus Zeile %2 wurde nicht importiert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClientRepository</name>
+        <message>
+            <location filename="../core/repositories/clientrepository.cpp" line="58" />
+            <source>A client needs a first and a last name.</source>
+            <translation>Eine Klientin bzw. ein Klient braucht Vor- und Nachnamen.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/clientrepository.cpp" line="60" />
+            <source>The date of birth lies in the future.</source>
+            <translation>Das Geburtsdatum liegt in der Zukunft.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/clientrepository.cpp" line="62" />
+            <source>A client cannot have referred themselves.</source>
+            <translation>Niemand kann sich selbst empfohlen haben.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/clientrepository.cpp" line="65" />
+            <source>E-mail is the preferred channel, but there is no e-mail address.</source>
+            <translation>E-Mail ist der bevorzugte Weg, aber es gibt keine E-Mail-Adresse.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/clientrepository.cpp" line="106" />
+            <source>A client with the id %1 exists already.</source>
+            <translation>Es gibt bereits eine Klientin oder einen Klienten mit der Kennung %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/clientrepository.cpp" line="111" />
+            <source>The database did not return the new client's id.</source>
+            <translation>Die Datenbank hat die Nummer der neuen Klientin bzw. des neuen Klienten nicht zurückgegeben.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/clientrepository.cpp" line="123" />
+            <source>There is no client with the number %1.</source>
+            <translation>Es gibt keine Klientin und keinen Klienten mit der Nummer %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/clientrepository.cpp" line="135" />
+            <source>There is no client with the id %1.</source>
+            <translation>Es gibt keine Klientin und keinen Klienten mit der Kennung %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/clientrepository.cpp" line="166" />
+            <source>client</source>
+            <translation>Klient/in</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/clientrepository.cpp" line="190" />
+            <source>A consent must belong to a client.</source>
+            <translation>Eine Einwilligung muss zu einer Klientin oder einem Klienten gehören.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/clientrepository.cpp" line="203" />
+            <source>The database did not return the new consent's id.</source>
+            <translation>Die Datenbank hat die Nummer der neuen Einwilligung nicht zurückgegeben.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/clientrepository.cpp" line="218" />
+            <source>This consent was already withdrawn or does not exist.</source>
+            <translation>Diese Einwilligung wurde bereits widerrufen oder existiert nicht.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClientSearch</name>
+        <message>
+            <location filename="../core/search/clientsearch.cpp" line="159" />
+            <source>The client search failed.</source>
+            <translation>Die Suche nach Klientinnen und Klienten ist fehlgeschlagen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CsvImporter</name>
+        <message>
+            <location filename="../core/importing/csvimporter.cpp" line="81" />
+            <source>Cannot open %1: %2</source>
+            <translation>%1 lässt sich nicht öffnen: %2</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/csvimporter.cpp" line="91" />
+            <source>Cannot open the file to import: %1</source>
+            <translation>Die zu importierende Datei lässt sich nicht öffnen: %1</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/csvimporter.cpp" line="97" />
+            <source>Line %1 is not UTF-8 text; nothing was imported. Save the file as "CSV UTF-8" and import it again.</source>
+            <translation>Zeile %1 ist kein UTF-8-Text; es wurde nichts importiert. Speichern Sie die Datei als „CSV UTF-8“ und importieren Sie sie erneut.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/csvimporter.cpp" line="183" />
+            <source>The file is empty: it has no header row; nothing was imported.</source>
+            <translation>Die Datei ist leer: Sie hat keine Kopfzeile; es wurde nichts importiert.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/csvimporter.cpp" line="200" />
+            <source>The row has %1 fields, but the header row has %2 (is a comma inside a value not enclosed in quotes?).</source>
+            <translation>Die Zeile hat %1 Felder, die Kopfzeile aber %2 (steht ein Komma in einem Wert ohne Anführungszeichen?).</translation>
+        </message>
+    </context>
+    <context>
+        <name>CsvReader</name>
+        <message>
+            <location filename="../core/importing/csvreader.cpp" line="47" />
+            <source>Line %1, field %2: a quote inside a field that does not start with a quote. Enclose the whole field in quotes and double the quotes inside it.</source>
+            <translation>Zeile %1, Feld %2: ein Anführungszeichen in einem Feld, das nicht mit einem Anführungszeichen beginnt. Setzen Sie das ganze Feld in Anführungszeichen und verdoppeln Sie die Anführungszeichen darin.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/csvreader.cpp" line="69" />
+            <source>Line %1, field %2: text after the closing quote. A quote inside a quoted field must be doubled.</source>
+            <translation>Zeile %1, Feld %2: Text nach dem schließenden Anführungszeichen. Ein Anführungszeichen innerhalb eines Feldes in Anführungszeichen muss verdoppelt werden.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/csvreader.cpp" line="94" />
+            <source>Line %1, field %2: the quoted field is never closed (a quote is missing), so the rest of the file was read as part of it.</source>
+            <translation>Zeile %1, Feld %2: Das Feld in Anführungszeichen wird nie geschlossen (ein Anführungszeichen fehlt), daher wurde der Rest der Datei als Teil davon gelesen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CsvTable</name>
+        <message>
+            <location filename="../core/importing/csvtable.cpp" line="8" />
+            <source>The header row cannot be read: %1</source>
+            <translation>Die Kopfzeile lässt sich nicht lesen: %1</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/csvtable.cpp" line="17" />
+            <source>The column "%1" appears twice in the header row, so it is unclear which one to read.</source>
+            <translation>Die Spalte „%1“ steht zweimal in der Kopfzeile; es ist unklar, welche gelesen werden soll.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/csvtable.cpp" line="28" />
+            <source>The required column "%1" is missing from the header row; nothing was imported.</source>
+            <translation>Die Pflichtspalte „%1“ fehlt in der Kopfzeile; es wurde nichts importiert.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/csvtable.cpp" line="32" />
+            <source>The required columns %1 are missing from the header row; nothing was imported.</source>
+            <translation>Die Pflichtspalten %1 fehlen in der Kopfzeile; es wurde nichts importiert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Database</name>
+        <message>
+            <location filename="../core/database/database.cpp" line="50" />
+            <source>The SQLite driver for Qt is not installed (libqt6sql6-sqlite).</source>
+            <translation>Der SQLite-Treiber für Qt ist nicht installiert (libqt6sql6-sqlite).</translation>
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="51" />
+            <source>The PostgreSQL driver for Qt is not installed (libqt6sql6-psql).</source>
+            <translation>Der PostgreSQL-Treiber für Qt ist nicht installiert (libqt6sql6-psql).</translation>
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="62" />
+            <source>Cannot create the folder %1.</source>
+            <translation>Der Ordner %1 lässt sich nicht anlegen.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="76" />
+            <source>Cannot open the database %1.</source>
+            <translation>Die Datenbank %1 lässt sich nicht öffnen.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="105" />
+            <source>The database could not prepare a statement.</source>
+            <translation>Die Datenbank konnte eine Anweisung nicht vorbereiten.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="114" />
+            <source>The database refused a statement.</source>
+            <translation>Die Datenbank hat eine Anweisung abgelehnt.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="147" />
+            <source>The SQLite connection has no native handle.</source>
+            <translation>Die SQLite-Verbindung hat kein natives Handle.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="152" />
+            <location filename="../core/database/database.cpp" line="163" />
+            <source>The database refused the schema change.</source>
+            <translation>Die Datenbank hat die Schemaänderung abgelehnt.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="174" />
+            <source>The database could not start a transaction.</source>
+            <translation>Die Datenbank konnte keine Transaktion beginnen.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="189" />
+            <location filename="../core/database/database.cpp" line="204" />
+            <source>The time overlaps another active appointment of the same practitioner.</source>
+            <translation>Die Zeit überschneidet sich mit einem anderen aktiven Termin derselben Behandlerin bzw. desselben Behandlers.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="192" />
+            <location filename="../core/database/database.cpp" line="207" />
+            <source>A record with the same key exists already.</source>
+            <translation>Ein Eintrag mit demselben Schlüssel existiert bereits.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="195" />
+            <location filename="../core/database/database.cpp" line="211" />
+            <source>The database refused values that break its rules.</source>
+            <translation>Die Datenbank hat Werte abgelehnt, die gegen ihre Regeln verstoßen.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="197" />
+            <source>The database server cannot be reached: %1</source>
+            <translation>Der Datenbankserver ist nicht erreichbar: %1</translation>
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="246" />
+            <source>The transaction was already closed.</source>
+            <translation>Die Transaktion war bereits abgeschlossen.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="250" />
+            <source>The database could not save the changes.</source>
+            <translation>Die Datenbank konnte die Änderungen nicht speichern.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatabaseBackup</name>
+        <message>
+            <location filename="../core/database/databasebackup.cpp" line="57" />
+            <location filename="../core/database/databasebackup.cpp" line="85" />
+            <source>Cannot move the finished backup to %1.</source>
+            <translation>Die fertige Sicherung lässt sich nicht nach %1 verschieben.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/databasebackup.cpp" line="64" />
+            <source>There is no backup file %1.</source>
+            <translation>Es gibt keine Sicherungsdatei %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/databasebackup.cpp" line="80" />
+            <source>Cannot write the backup to %1.</source>
+            <translation>Die Sicherung lässt sich nicht nach %1 schreiben.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/databasebackup.cpp" line="93" />
+            <source>The SQLite connection has no native handle.</source>
+            <translation>Die SQLite-Verbindung hat kein natives Handle.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/databasebackup.cpp" line="101" />
+            <source>%1 is not a readable Aftercare backup.</source>
+            <translation>%1 ist keine lesbare Aftercare-Sicherung.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/databasebackup.cpp" line="115" />
+            <source>%1 is not an Aftercare backup.</source>
+            <translation>%1 ist keine Aftercare-Sicherung.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/databasebackup.cpp" line="121" />
+            <source>The backup %1 was written by a newer Aftercare (schema version %2; this one knows up to %3).</source>
+            <translation>Die Sicherung %1 stammt von einer neueren Aftercare-Version (Schemaversion %2; diese Version kennt bis %3).</translation>
+        </message>
+        <message>
+            <location filename="../core/database/databasebackup.cpp" line="132" />
+            <location filename="../core/database/databasebackup.cpp" line="143" />
+            <source>The database could not be restored.</source>
+            <translation>Die Datenbank konnte nicht wiederhergestellt werden.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/databasebackup.cpp" line="153" />
+            <source>%1 is not installed (package postgresql-client).</source>
+            <translation>%1 ist nicht installiert (Paket postgresql-client).</translation>
+        </message>
+        <message>
+            <location filename="../core/database/databasebackup.cpp" line="170" />
+            <source>%1 failed.</source>
+            <translation>%1 ist fehlgeschlagen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatabaseUrl</name>
+        <message>
+            <location filename="../core/database/databaseurl.cpp" line="14" />
+            <source>The database location is empty.</source>
+            <translation>Der Ort der Datenbank ist leer.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/databaseurl.cpp" line="20" />
+            <source>"%1" is not a PostgreSQL address of the form postgresql://user:password@host:port/dbname.</source>
+            <translation>„%1“ ist keine PostgreSQL-Adresse der Form postgresql://benutzer:passwort@host:port/datenbank.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/databaseurl.cpp" line="32" />
+            <source>The PostgreSQL address names no database: add /dbname after the host.</source>
+            <translation>Die PostgreSQL-Adresse nennt keine Datenbank: Ergänzen Sie /datenbank nach dem Host.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/databaseurl.cpp" line="42" />
+            <source>The SQLite address names no file.</source>
+            <translation>Die SQLite-Adresse nennt keine Datei.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/databaseurl.cpp" line="45" />
+            <source>"%1" is neither a file path nor a postgresql:// address.</source>
+            <translation>„%1“ ist weder ein Dateipfad noch eine postgresql://-Adresse.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoBatchInsert</name>
+        <message>
+            <location filename="../core/demo/demobatchinsert.cpp" line="89" />
+            <source>The demo practice could not be written.</source>
+            <translation>Die Demo-Praxis konnte nicht geschrieben werden.</translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demobatchinsert.cpp" line="109" />
+            <source>The SQLite connection has no native handle.</source>
+            <translation>Die SQLite-Verbindung hat kein natives Handle.</translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demobatchinsert.cpp" line="115" />
+            <source>The database could not prepare a statement.</source>
+            <translation>Die Datenbank konnte eine Anweisung nicht vorbereiten.</translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demobatchinsert.cpp" line="134" />
+            <source>The database refused a statement.</source>
+            <translation>Die Datenbank hat eine Anweisung abgelehnt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoPractice</name>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="89" />
+            <source>The number of demo clients must be between 1 and 1 000 000.</source>
+            <translation>Die Zahl der Demo-Klientinnen und -Klienten muss zwischen 1 und 1 000 000 liegen.</translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="91" />
+            <source>The demo history must span between 1 and 30 years.</source>
+            <translation>Die Demo-Historie muss zwischen 1 und 30 Jahre umfassen.</translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="93" />
+            <source>The demo practice needs a valid date to end its history on.</source>
+            <translation>Die Demo-Praxis braucht ein gültiges Datum, an dem ihre Historie endet.</translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="95" />
+            <source>Checking the database</source>
+            <translation>Datenbank wird geprüft</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../core/demo/demopractice.cpp" line="101" />
+            <source>The database already holds %n client(s). The demo practice is only written into an empty database.</source>
+            <translation>
+                <numerusform>Die Datenbank enthält bereits %n Klientendatensatz. Die Demo-Praxis wird nur in eine leere Datenbank geschrieben.</numerusform>
+                <numerusform>Die Datenbank enthält bereits %n Klientendatensätze. Die Demo-Praxis wird nur in eine leere Datenbank geschrieben.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="109" />
+            <source>The database already holds practitioners, service types or appointments. The demo practice is only written into an empty database.</source>
+            <translation>Die Datenbank enthält bereits Behandelnde, Leistungen oder Termine. Die Demo-Praxis wird nur in eine leere Datenbank geschrieben.</translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="121" />
+            <source>Setting up the demo accounts</source>
+            <translation>Demo-Konten werden angelegt</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../core/demo/demopractice.cpp" line="134" />
+            <source>Simulating %n year(s) of visits</source>
+            <translation>
+                <numerusform>%n Jahr Besuche wird simuliert</numerusform>
+                <numerusform>%n Jahre Besuche werden simuliert</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="137" />
+            <source>Following up visits</source>
+            <translation>Nachsorge zu den Besuchen wird erstellt</translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="170" />
+            <source>The database did not return the new user's id.</source>
+            <translation>Die Datenbank hat die Nummer des neuen Benutzerkontos nicht zurückgegeben.</translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="250" />
+            <source>Writing %1</source>
+            <translation>%1 wird geschrieben</translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="295" />
+            <source>The demo practice is ready</source>
+            <translation>Die Demo-Praxis ist bereit</translation>
+        </message>
+    </context>
+    <context>
+        <name>FeedbackImport</name>
+        <message>
+            <location filename="../core/importing/feedbackimport.cpp" line="93" />
+            <source>score: %1 is outside the %2 scale %3 to %4.</source>
+            <translation>score: %1 liegt außerhalb der %2-Skala von %3 bis %4.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/feedbackimport.cpp" line="102" />
+            <source>appointment: there is no appointment with the external_id "%1" (import appointments.csv first).</source>
+            <translation>appointment: Es gibt keinen Termin mit der external_id „%1“ (importieren Sie zuerst appointments.csv).</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/feedbackimport.cpp" line="106" />
+            <source>appointment: the appointment "%1" belongs to another client.</source>
+            <translation>appointment: Der Termin „%1“ gehört zu einer anderen Person.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/feedbackimport.cpp" line="124" />
+            <source>The answer of client "%1" (%2, %3) appears already on line %4 with different values.</source>
+            <translation>Die Antwort von „%1“ (%2, %3) steht bereits in Zeile %4 mit anderen Werten.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FeedbackRepository</name>
+        <message>
+            <location filename="../core/repositories/feedbackrepository.cpp" line="32" />
+            <source>Feedback must come from a client.</source>
+            <translation>Eine Rückmeldung muss von einer Klientin oder einem Klienten stammen.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/feedbackrepository.cpp" line="34" />
+            <source>Feedback needs the time of the answer.</source>
+            <translation>Eine Rückmeldung braucht den Zeitpunkt der Antwort.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/feedbackrepository.cpp" line="46" />
+            <source>This client's answer of %1 is recorded already.</source>
+            <translation>Die Antwort dieser Person vom %1 ist bereits erfasst.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/feedbackrepository.cpp" line="52" />
+            <source>The database did not return the new answer's id.</source>
+            <translation>Die Datenbank hat die Nummer der neuen Antwort nicht zurückgegeben.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/feedbackrepository.cpp" line="71" />
+            <source>The database holds a score off its scale (answer %1).</source>
+            <translation>Die Datenbank enthält eine Bewertung außerhalb der Skala (Antwort %1).</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/feedbackrepository.cpp" line="94" />
+            <source>There is no answer with the number %1.</source>
+            <translation>Es gibt keine Antwort mit der Nummer %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/feedbackrepository.cpp" line="109" />
+            <source>The period's first day must not lie after its last day.</source>
+            <translation>Der erste Tag des Zeitraums darf nicht nach dem letzten liegen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowUpTaskRepository</name>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="62" />
+            <source>A task must concern a client.</source>
+            <translation>Eine Aufgabe muss eine Klientin oder einen Klienten betreffen.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="64" />
+            <source>A task needs a source key saying why it exists.</source>
+            <translation>Eine Aufgabe braucht einen Herkunftsschlüssel, der sagt, warum es sie gibt.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="66" />
+            <source>A task needs a due time and a deadline.</source>
+            <translation>Eine Aufgabe braucht einen Fälligkeitszeitpunkt und eine Frist.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="69" />
+            <source>A task's priority lies between %1 and %2.</source>
+            <translation>Die Priorität einer Aufgabe liegt zwischen %1 und %2.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="110" />
+            <source>The task for %1 was neither created nor found.</source>
+            <translation>Die Aufgabe für %1 wurde weder angelegt noch gefunden.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="134" />
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="200" />
+            <source>There is no task with the number %1.</source>
+            <translation>Es gibt keine Aufgabe mit der Nummer %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="145" />
+            <source>There is no task for %1.</source>
+            <translation>Es gibt keine Aufgabe für %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="202" />
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="220" />
+            <source>task</source>
+            <translation>Aufgabe</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="204" />
+            <source>This task is closed already.</source>
+            <translation>Diese Aufgabe ist bereits abgeschlossen.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="252" />
+            <source>Say when to call again: a time after this call.</source>
+            <translation>Geben Sie an, wann erneut angerufen werden soll: einen Zeitpunkt nach diesem Anruf.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="269" />
+            <source>The database did not return the new call's id.</source>
+            <translation>Die Datenbank hat die Nummer des neuen Anrufs nicht zurückgegeben.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="359" />
+            <source>Please say why the task is cancelled.</source>
+            <translation>Bitte geben Sie an, warum die Aufgabe abgebrochen wird.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportContext</name>
+        <message>
+            <location filename="../core/importing/importcontext.cpp" line="64" />
+            <location filename="../core/importing/importcontext.cpp" line="174" />
+            <location filename="../core/importing/importcontext.cpp" line="195" />
+            <source>The database did not return the id of a new row.</source>
+            <translation>Die Datenbank hat die Nummer einer neuen Zeile nicht zurückgegeben.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/importcontext.cpp" line="94" />
+            <source>client: there is no client with the external_id "%1" (import clients.csv first).</source>
+            <translation>client: Es gibt keine Klientin und keinen Klienten mit der external_id „%1“ (importieren Sie zuerst clients.csv).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportRow</name>
+        <message>
+            <location filename="../core/importing/importrow.cpp" line="28" />
+            <source>The required field %1 is empty.</source>
+            <translation>Das Pflichtfeld %1 ist leer.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/importrow.cpp" line="34" />
+            <source>%1: "%2" is not %3.</source>
+            <translation>%1: „%2“ ist nicht %3.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/importrow.cpp" line="41" />
+            <source>%1: "%2" is not one of %3.</source>
+            <translation>%1: „%2“ ist keiner der Werte %3.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/importrow.cpp" line="51" />
+            <source>a date written YYYY-MM-DD</source>
+            <translation>ein Datum der Form JJJJ-MM-TT</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/importrow.cpp" line="63" />
+            <source>a time written YYYY-MM-DDTHH:MM[:SS] (optionally with an offset such as +01:00 or Z) or a date YYYY-MM-DD</source>
+            <translation>eine Zeitangabe der Form JJJJ-MM-TTTHH:MM[:SS] (wahlweise mit Zeitversatz wie +01:00 oder Z) oder ein Datum JJJJ-MM-TT</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/importrow.cpp" line="75" />
+            <source>yes or no</source>
+            <translation>yes oder no</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/importrow.cpp" line="86" />
+            <source>one of female|male|other|unknown or F|M|X|U</source>
+            <translation>einer der Werte female|male|other|unknown oder F|M|X|U</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/importrow.cpp" line="98" />
+            <source>an amount written with a dot and at most two decimals, such as 85.50</source>
+            <translation>ein Betrag mit Punkt und höchstens zwei Nachkommastellen, etwa 85.50</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/importrow.cpp" line="109" />
+            <source>a whole number</source>
+            <translation>eine ganze Zahl</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/importrow.cpp" line="120" />
+            <source>a number written with a dot, such as 4.7</source>
+            <translation>eine Zahl mit Punkt, etwa 4.7</translation>
+        </message>
+    </context>
+    <context>
+        <name>InvoiceImport</name>
+        <message>
+            <location filename="../core/importing/invoiceimport.cpp" line="115" />
+            <source>appointment: there is no appointment with the external_id "%1" (import appointments.csv first).</source>
+            <translation>appointment: Es gibt keinen Termin mit der external_id „%1“ (importieren Sie zuerst appointments.csv).</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/invoiceimport.cpp" line="119" />
+            <source>appointment: the appointment "%1" belongs to another client.</source>
+            <translation>appointment: Der Termin „%1“ gehört zu einer anderen Person.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/invoiceimport.cpp" line="123" />
+            <source>due_at: %1 lies before issued_at %2.</source>
+            <translation>due_at: %1 liegt vor issued_at %2.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/invoiceimport.cpp" line="142" />
+            <source>external_id: "%1" appears already on line %2 with different values; a file holds each invoice once.</source>
+            <translation>external_id: „%1“ steht bereits in Zeile %2 mit anderen Werten; eine Datei enthält jede Rechnung nur einmal.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/invoiceimport.cpp" line="175" />
+            <source>The invoice "%1" is paid or void already; an import does not change it.</source>
+            <translation>Die Rechnung „%1“ ist bereits bezahlt oder storniert; ein Import ändert sie nicht.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/invoiceimport.cpp" line="188" />
+            <source>Services</source>
+            <translation>Leistungen</translation>
+        </message>
+    </context>
+    <context>
+        <name>InvoiceRepository</name>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="60" />
+            <source>a draft</source>
+            <translation>ein Entwurf</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="62" />
+            <source>issued</source>
+            <translation>gestellt</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="64" />
+            <source>paid</source>
+            <translation>bezahlt</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="66" />
+            <source>void</source>
+            <translation>storniert</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="74" />
+            <source>An invoice line needs a description.</source>
+            <translation>Eine Rechnungsposition braucht eine Beschreibung.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="76" />
+            <source>An invoice line's quantity is at least 1.</source>
+            <translation>Die Menge einer Rechnungsposition beträgt mindestens 1.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="78" />
+            <source>A price cannot be negative.</source>
+            <translation>Ein Preis kann nicht negativ sein.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="95" />
+            <source>The database did not return the new line's id.</source>
+            <translation>Die Datenbank hat die Nummer der neuen Position nicht zurückgegeben.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="108" />
+            <source>An invoice must be addressed to a client.</source>
+            <translation>Eine Rechnung muss an eine Klientin oder einen Klienten gerichtet sein.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="124" />
+            <source>An invoice with the id %1 exists already.</source>
+            <translation>Eine Rechnung mit der Kennung %1 existiert bereits.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="129" />
+            <source>The database did not return the new invoice's id.</source>
+            <translation>Die Datenbank hat die Nummer der neuen Rechnung nicht zurückgegeben.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="159" />
+            <source>There is no appointment with the number %1.</source>
+            <translation>Es gibt keinen Termin mit der Nummer %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="161" />
+            <source>Only a completed appointment is invoiced.</source>
+            <translation>Nur ein abgeschlossener Termin wird abgerechnet.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="170" />
+            <source>This appointment is invoiced already (invoice %1).</source>
+            <translation>Dieser Termin ist bereits abgerechnet (Rechnung %1).</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="176" />
+            <source>%1 on %2</source>
+            <translation>%1 am %2</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="237" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="261" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="403" />
+            <source>There is no invoice with the number %1.</source>
+            <translation>Es gibt keine Rechnung mit der Nummer %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="243" />
+            <source>There is no invoice with the id %1.</source>
+            <translation>Es gibt keine Rechnung mit der Kennung %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="263" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="285" />
+            <source>invoice</source>
+            <translation>Rechnung</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="300" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="321" />
+            <source>This invoice is %1; only a draft's lines can change.</source>
+            <translation>Diese Rechnung ist %1; Positionen lassen sich nur in einem Entwurf ändern.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="330" />
+            <source>This line is not on the invoice.</source>
+            <translation>Diese Position steht nicht auf der Rechnung.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="357" />
+            <source>An invoice cannot fall due before it is issued.</source>
+            <translation>Eine Rechnung kann nicht vor ihrer Ausstellung fällig sein.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="359" />
+            <source>This invoice is %1; only a draft can be issued.</source>
+            <translation>Diese Rechnung ist %1; stellen lässt sich nur ein Entwurf.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="368" />
+            <source>An invoice without lines cannot be issued.</source>
+            <translation>Eine Rechnung ohne Positionen lässt sich nicht stellen.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="390" />
+            <source>A payment must be more than nothing.</source>
+            <translation>Eine Zahlung muss größer als null sein.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="392" />
+            <source>This invoice is %1; payments are taken on issued invoices.</source>
+            <translation>Diese Rechnung ist %1; Zahlungen werden auf gestellte Rechnungen gebucht.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="408" />
+            <source>The payment is more than the %1 still open on this invoice.</source>
+            <translation>Die Zahlung ist höher als die auf dieser Rechnung noch offenen %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="423" />
+            <source>The database did not return the new payment's id.</source>
+            <translation>Die Datenbank hat die Nummer der neuen Zahlung nicht zurückgegeben.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="440" />
+            <source>Please give a reason for voiding the invoice.</source>
+            <translation>Bitte geben Sie einen Grund für die Stornierung an.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="446" />
+            <source>This invoice is %1; only a draft or an unpaid invoice can be voided.</source>
+            <translation>Diese Rechnung ist %1; stornieren lässt sich nur ein Entwurf oder eine unbezahlte Rechnung.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="456" />
+            <source>Payments were recorded on this invoice; it cannot be voided.</source>
+            <translation>Auf diese Rechnung wurden Zahlungen gebucht; sie lässt sich nicht stornieren.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MetricsEngine</name>
+        <message>
+            <location filename="../core/metrics/metricsengine.cpp" line="82" />
+            <source>The practice setting %1 must be a number of days from 1 to %2, not "%3".</source>
+            <translation>Die Praxiseinstellung %1 muss eine Anzahl Tage von 1 bis %2 sein, nicht „%3“.</translation>
+        </message>
+        <message>
+            <location filename="../core/metrics/metricsengine.cpp" line="122" />
+            <source>The report period is not valid: its first day must not be after its last.</source>
+            <translation>Der Berichtszeitraum ist ungültig: Sein erster Tag darf nicht nach dem letzten liegen.</translation>
+        </message>
+        <message>
+            <location filename="../core/metrics/metricsengine.cpp" line="164" />
+            <location filename="../core/metrics/metricsengine.cpp" line="167" />
+            <source>The report periods must be valid, consecutive calendar months.</source>
+            <translation>Die Berichtszeiträume müssen gültige, aufeinanderfolgende Kalendermonate sein.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Migrator</name>
+        <message>
+            <location filename="../core/database/migrator.cpp" line="85" />
+            <source>Cannot copy the database to %1 before upgrading it.</source>
+            <translation>Die Datenbank lässt sich vor der Aktualisierung nicht nach %1 kopieren.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/migrator.cpp" line="100" />
+            <source>The database has schema version %1, but this Aftercare knows only up to %2. Install the newer Aftercare that wrote it.</source>
+            <translation>Die Datenbank hat die Schemaversion %1, diese Aftercare-Version kennt aber nur bis %2. Installieren Sie die neuere Aftercare-Version, die sie geschrieben hat.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/migrator.cpp" line="129" />
+            <source>Upgrading the database to schema version %1 (%2) failed; it stays at version %3.</source>
+            <translation>Die Aktualisierung der Datenbank auf Schemaversion %1 (%2) ist fehlgeschlagen; sie bleibt auf Version %3.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordHasher</name>
+        <message>
+            <location filename="../core/auth/passwordhasher.cpp" line="21" />
+            <source>The cryptography library could not be initialised.</source>
+            <translation>Die Kryptografie-Bibliothek konnte nicht initialisiert werden.</translation>
+        </message>
+        <message>
+            <location filename="../core/auth/passwordhasher.cpp" line="30" />
+            <source>Not enough memory to hash the password.</source>
+            <translation>Nicht genug Arbeitsspeicher, um das Passwort zu verschlüsseln.</translation>
+        </message>
+        <message>
+            <location filename="../core/auth/passwordhasher.cpp" line="49" />
+            <source>A password needs at least 8 characters.</source>
+            <translation>Ein Passwort braucht mindestens 8 Zeichen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeriodParser</name>
+        <message>
+            <location filename="../core/report/periodparser.cpp" line="18" />
+            <source>"%1" is not a date of the form YYYY-MM-DD.</source>
+            <translation>„%1“ ist kein Datum der Form JJJJ-MM-TT.</translation>
+        </message>
+        <message>
+            <location filename="../core/report/periodparser.cpp" line="31" />
+            <source>"%1" is not a month of the form YYYY-MM.</source>
+            <translation>„%1“ ist kein Monat der Form JJJJ-MM.</translation>
+        </message>
+        <message>
+            <location filename="../core/report/periodparser.cpp" line="45" />
+            <source>The period starts on %1, after its last day %2.</source>
+            <translation>Der Zeitraum beginnt am %1, nach seinem letzten Tag %2.</translation>
+        </message>
+        <message>
+            <location filename="../core/report/periodparser.cpp" line="56" />
+            <source>Give either --month or --from and --to, not both.</source>
+            <translation>Geben Sie entweder --month oder --from und --to an, nicht beides.</translation>
+        </message>
+        <message>
+            <location filename="../core/report/periodparser.cpp" line="61" />
+            <source>Give the report period: --month YYYY-MM, or --from and --to.</source>
+            <translation>Geben Sie den Berichtszeitraum an: --month JJJJ-MM oder --from und --to.</translation>
+        </message>
+        <message>
+            <location filename="../core/report/periodparser.cpp" line="63" />
+            <source>--from and --to go together: give both days.</source>
+            <translation>--from und --to gehören zusammen: Geben Sie beide Tage an.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Permissions</name>
+        <message>
+            <location filename="../core/auth/permissions.cpp" line="28" />
+            <source>Only clinicians may read clinical content.</source>
+            <translation>Nur Behandelnde dürfen klinische Inhalte lesen.</translation>
+        </message>
+        <message>
+            <location filename="../core/auth/permissions.cpp" line="30" />
+            <source>Only clinicians may record clinical content.</source>
+            <translation>Nur Behandelnde dürfen klinische Inhalte erfassen.</translation>
+        </message>
+        <message>
+            <location filename="../core/auth/permissions.cpp" line="32" />
+            <source>Only managers and administrators may see the reports.</source>
+            <translation>Nur die Praxisleitung und Administratoren dürfen die Berichte sehen.</translation>
+        </message>
+        <message>
+            <location filename="../core/auth/permissions.cpp" line="34" />
+            <source>Only administrators may manage users.</source>
+            <translation>Nur Administratoren dürfen Benutzerkonten verwalten.</translation>
+        </message>
+        <message>
+            <location filename="../core/auth/permissions.cpp" line="36" />
+            <source>Only administrators may change the practice settings.</source>
+            <translation>Nur Administratoren dürfen die Praxiseinstellungen ändern.</translation>
+        </message>
+        <message>
+            <location filename="../core/auth/permissions.cpp" line="40" />
+            <source>This action is not allowed for your role.</source>
+            <translation>Diese Aktion ist für Ihre Rolle nicht erlaubt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PostServiceStepRepository</name>
+        <message>
+            <location filename="../core/repositories/postservicesteprepository.cpp" line="33" />
+            <source>There is no appointment with the number %1.</source>
+            <translation>Es gibt keinen Termin mit der Nummer %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/postservicesteprepository.cpp" line="36" />
+            <source>After-care steps follow a completed visit; this appointment is not completed.</source>
+            <translation>Nachsorgeschritte folgen auf einen abgeschlossenen Besuch; dieser Termin ist nicht abgeschlossen.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/postservicesteprepository.cpp" line="56" />
+            <source>This step was not marked as done.</source>
+            <translation>Dieser Schritt wurde nicht als erledigt markiert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PracticeRepository</name>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="70" />
+            <source>A practitioner needs a name.</source>
+            <translation>Behandelnde brauchen einen Namen.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="77" />
+            <source>A service needs a name.</source>
+            <translation>Eine Leistung braucht einen Namen.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="79" />
+            <source>A service lasts between 5 minutes and 12 hours.</source>
+            <translation>Eine Leistung dauert zwischen 5 Minuten und 12 Stunden.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="81" />
+            <source>A price cannot be negative.</source>
+            <translation>Ein Preis kann nicht negativ sein.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="85" />
+            <source>A check-in call or survey cannot come before the visit.</source>
+            <translation>Ein Nachfrageanruf oder eine Umfrage kann nicht vor dem Besuch liegen.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="87" />
+            <source>A rebook reminder needs at least one week.</source>
+            <translation>Eine Erinnerung zur Wiederbuchung braucht mindestens eine Woche.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="114" />
+            <location filename="../core/repositories/practicerepository.cpp" line="138" />
+            <source>There is a practitioner called %1 already.</source>
+            <translation>Es gibt bereits Behandelnde mit dem Namen %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="119" />
+            <source>The database did not return the new practitioner's id.</source>
+            <translation>Die Datenbank hat die Nummer der neuen Behandlerin bzw. des neuen Behandlers nicht zurückgegeben.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="144" />
+            <source>practitioner</source>
+            <translation>Behandler/in</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="159" />
+            <source>There is no practitioner with the number %1.</source>
+            <translation>Es gibt keine Behandlerin und keinen Behandler mit der Nummer %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="171" />
+            <source>There is no practitioner called %1.</source>
+            <translation>Es gibt keine Behandelnden mit dem Namen %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="216" />
+            <location filename="../core/repositories/practicerepository.cpp" line="248" />
+            <source>There is a service called %1 already.</source>
+            <translation>Es gibt bereits eine Leistung namens %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="221" />
+            <source>The database did not return the new service's id.</source>
+            <translation>Die Datenbank hat die Nummer der neuen Leistung nicht zurückgegeben.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="253" />
+            <source>service</source>
+            <translation>Leistung</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="267" />
+            <source>There is no service with the number %1.</source>
+            <translation>Es gibt keine Leistung mit der Nummer %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="279" />
+            <source>There is no service called %1.</source>
+            <translation>Es gibt keine Leistung namens %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="309" />
+            <source>A setting needs a name.</source>
+            <translation>Eine Einstellung braucht einen Namen.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="315" />
+            <source>The lapse window is a number of days between 1 and 3660.</source>
+            <translation>Das Aktivitätsfenster ist eine Anzahl Tage zwischen 1 und 3660.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="319" />
+            <source>%1 is not a time zone this computer knows.</source>
+            <translation>%1 ist keine Zeitzone, die dieser Computer kennt.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="322" />
+            <source>%1 is not an e-mail address.</source>
+            <translation>%1 ist keine E-Mail-Adresse.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="325" />
+            <source>%1 is not a telephone number.</source>
+            <translation>%1 ist keine Telefonnummer.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportBuilder</name>
+        <message>
+            <location filename="../core/report/reportbuilder.cpp" line="34" />
+            <source>There is no practitioner with the number %1.</source>
+            <translation>Es gibt keine Behandlerin und keinen Behandler mit der Nummer %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/report/reportbuilder.cpp" line="35" />
+            <source>There is no service type with the number %1.</source>
+            <translation>Es gibt keine Leistung mit der Nummer %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/report/reportbuilder.cpp" line="51" />
+            <source>The report period is not valid: its first day must not be after its last.</source>
+            <translation>Der Berichtszeitraum ist ungültig: Sein erster Tag darf nicht nach dem letzten liegen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultImport</name>
+        <message>
+            <location filename="../core/importing/resultimport.cpp" line="118" />
+            <source>reference_low %1 is above reference_high %2.</source>
+            <translation>reference_low %1 liegt über reference_high %2.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/resultimport.cpp" line="120" />
+            <source>value: empty, although a unit or a reference range is given.</source>
+            <translation>value: leer, obwohl eine Einheit oder ein Referenzbereich angegeben ist.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/resultimport.cpp" line="126" />
+            <source>summary: differs from the summary of the same result on line %1.</source>
+            <translation>summary: weicht von der Zusammenfassung desselben Befunds in Zeile %1 ab.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/resultimport.cpp" line="244" />
+            <source>Another row of the same result (line %1) was rejected, so the result %2 of client "%3" received %4 was not imported.</source>
+            <translation>Eine andere Zeile desselben Befunds (Zeile %1) wurde abgelehnt, daher wurde der Befund %2 von „%3“, eingegangen am %4, nicht importiert.</translation>
+        </message>
+        <message>
+            <location filename="../core/importing/resultimport.cpp" line="257" />
+            <source>The result %1 of client "%2" received %3 has been reviewed already; an import does not change a reviewed result.</source>
+            <translation>Der Befund %1 von „%2“, eingegangen am %3, ist bereits geprüft; ein Import ändert keinen geprüften Befund.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultRepository</name>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="63" />
+            <source>received, not yet reviewed</source>
+            <translation>eingegangen, noch nicht geprüft</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="65" />
+            <source>reviewed, not yet communicated</source>
+            <translation>geprüft, noch nicht mitgeteilt</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="67" />
+            <source>communicated</source>
+            <translation>mitgeteilt</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="75" />
+            <source>A result must belong to a client.</source>
+            <translation>Ein Befund muss zu einer Klientin oder einem Klienten gehören.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="77" />
+            <source>A result needs the name of the test.</source>
+            <translation>Ein Befund braucht den Namen der Untersuchung.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="79" />
+            <source>A result needs the time it was received.</source>
+            <translation>Ein Befund braucht den Zeitpunkt des Eingangs.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="82" />
+            <source>Each value of a result needs a number or a text.</source>
+            <translation>Jeder Wert eines Befunds braucht eine Zahl oder einen Text.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="85" />
+            <source>The lower end of a reference range lies above its upper end.</source>
+            <translation>Die Untergrenze eines Referenzbereichs liegt über seiner Obergrenze.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="121" />
+            <source>This client's %1 received at %2 is recorded already.</source>
+            <translation>Der Befund %1 dieser Person, eingegangen am %2, ist bereits erfasst.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="127" />
+            <source>The database did not return the new result's id.</source>
+            <translation>Die Datenbank hat die Nummer des neuen Befunds nicht zurückgegeben.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="179" />
+            <location filename="../core/repositories/resultrepository.cpp" line="211" />
+            <location filename="../core/repositories/resultrepository.cpp" line="288" />
+            <source>There is no result with the number %1.</source>
+            <translation>Es gibt keinen Befund mit der Nummer %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="290" />
+            <location filename="../core/repositories/resultrepository.cpp" line="307" />
+            <source>result</source>
+            <translation>Befund</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="327" />
+            <source>A summary to sign off must not be empty.</source>
+            <translation>Eine freizugebende Zusammenfassung darf nicht leer sein.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="329" />
+            <source>This result was %1; its summary can no longer be changed.</source>
+            <translation>Dieser Befund wurde bereits %1; seine Zusammenfassung lässt sich nicht mehr ändern.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="338" />
+            <source>This result was %1; its abnormal flag can no longer be changed.</source>
+            <translation>Dieser Befund wurde bereits %1; die Markierung „auffällig“ lässt sich nicht mehr ändern.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="348" />
+            <source>This result is %1; only a received result can be reviewed.</source>
+            <translation>Dieser Befund ist %1; prüfen lässt sich nur ein eingegangener Befund.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="359" />
+            <source>This result is %1; a result is communicated after it was reviewed.</source>
+            <translation>Dieser Befund ist %1; mitgeteilt wird ein Befund erst nach der Prüfung.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Session</name>
+        <message numerus="yes">
+            <location filename="../core/auth/session.cpp" line="29" />
+            <source>Too many attempts. Please wait %n second(s).</source>
+            <translation>
+                <numerusform>Zu viele Versuche. Bitte warten Sie %n Sekunde.</numerusform>
+                <numerusform>Zu viele Versuche. Bitte warten Sie %n Sekunden.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../core/auth/session.cpp" line="58" />
+            <source>Nobody is signed in.</source>
+            <translation>Niemand ist angemeldet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StaleEdit</name>
+        <message>
+            <location filename="../core/repositories/staleedit.cpp" line="26" />
+            <source>The %1 no longer exists; someone may have removed it.</source>
+            <translation>Dieser Datensatz (%1) existiert nicht mehr; vielleicht hat ihn jemand entfernt.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/staleedit.cpp" line="28" />
+            <source>another workstation</source>
+            <translation>ein anderer Arbeitsplatz</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/staleedit.cpp" line="33" />
+            <source>%1 changed this %2 at %3 while you were editing it. Nothing was overwritten: reload to see their change, then apply yours again.</source>
+            <translation>%1 hat diesen Datensatz (%2) um %3 geändert, während Sie ihn bearbeitet haben. Nichts wurde überschrieben: Laden Sie neu, um die Änderung zu sehen, und übernehmen Sie dann Ihre erneut.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/staleedit.cpp" line="37" />
+            <source>Someone else changed this %1 while you were editing it. Nothing was overwritten: reload to see their change, then apply yours again.</source>
+            <translation>Jemand anderes hat diesen Datensatz (%1) geändert, während Sie ihn bearbeitet haben. Nichts wurde überschrieben: Laden Sie neu, um die Änderung zu sehen, und übernehmen Sie dann Ihre erneut.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TouchpointRepository</name>
+        <message>
+            <location filename="../core/repositories/touchpointrepository.cpp" line="24" />
+            <source>A touchpoint must concern a client.</source>
+            <translation>Ein Kontaktpunkt muss eine Klientin oder einen Klienten betreffen.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/touchpointrepository.cpp" line="26" />
+            <source>A touchpoint needs a kind.</source>
+            <translation>Ein Kontaktpunkt braucht eine Art.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/touchpointrepository.cpp" line="40" />
+            <source>The database did not return the new touchpoint's id.</source>
+            <translation>Die Datenbank hat die Nummer des neuen Kontaktpunkts nicht zurückgegeben.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserRepository</name>
+        <message>
+            <location filename="../core/repositories/userrepository.cpp" line="46" />
+            <source>A user name must not be empty or contain spaces.</source>
+            <translation>Ein Benutzername darf nicht leer sein und keine Leerzeichen enthalten.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/userrepository.cpp" line="60" />
+            <source>The user name %1 is taken.</source>
+            <translation>Der Benutzername %1 ist bereits vergeben.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/userrepository.cpp" line="65" />
+            <source>The database did not return the new user's id.</source>
+            <translation>Die Datenbank hat die Nummer des neuen Benutzerkontos nicht zurückgegeben.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/userrepository.cpp" line="78" />
+            <source>This practice has users already; an administrator must add new ones.</source>
+            <translation>Diese Praxis hat bereits Benutzerkonten; neue muss ein Administrator anlegen.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/userrepository.cpp" line="112" />
+            <location filename="../core/repositories/userrepository.cpp" line="162" />
+            <source>There is no such user.</source>
+            <translation>Dieses Benutzerkonto gibt es nicht.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/userrepository.cpp" line="122" />
+            <source>You cannot deactivate your own account.</source>
+            <translation>Sie können Ihr eigenes Konto nicht deaktivieren.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/userrepository.cpp" line="138" />
+            <source>The user name or the password is not right.</source>
+            <translation>Benutzername oder Passwort stimmt nicht.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/userrepository.cpp" line="151" />
+            <source>This account has been deactivated.</source>
+            <translation>Dieses Konto wurde deaktiviert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Vocabulary</name>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="11" />
+            <source>Administrator</source>
+            <translation>Administrator/in</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="13" />
+            <source>Practice manager</source>
+            <translation>Praxisleitung</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="15" />
+            <source>Clinician</source>
+            <translation>Behandler/in</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="17" />
+            <source>Reception</source>
+            <translation>Empfang</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="26" />
+            <source>female</source>
+            <translation>weiblich</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="28" />
+            <source>male</source>
+            <translation>männlich</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="30" />
+            <source>diverse</source>
+            <translation>divers</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="32" />
+            <source>not stated</source>
+            <translation>keine Angabe</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="41" />
+            <source>E-mail</source>
+            <translation>E-Mail</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="43" />
+            <source>Text message</source>
+            <translation>SMS</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="45" />
+            <source>Phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="47" />
+            <source>Letter</source>
+            <translation>Brief</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="56" />
+            <source>Appointment reminders</source>
+            <translation>Terminerinnerungen</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="58" />
+            <source>Test results</source>
+            <translation>Befunde</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="60" />
+            <source>Feedback surveys</source>
+            <translation>Feedback-Umfragen</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="62" />
+            <source>Newsletter</source>
+            <translation>Newsletter</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="64" />
+            <source>Community invitations</source>
+            <translation>Einladungen zu Veranstaltungen</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="66" />
+            <source>Birthday greetings</source>
+            <translation>Geburtstagsgrüße</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="75" />
+            <source>any channel</source>
+            <translation>jeder Weg</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="77" />
+            <source>e-mail</source>
+            <translation>E-Mail</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="79" />
+            <source>text message</source>
+            <translation>SMS</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="81" />
+            <source>phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="83" />
+            <source>letter</source>
+            <translation>Brief</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="92" />
+            <source>Awareness</source>
+            <translation>Aufmerksamkeit</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="94" />
+            <source>Consideration</source>
+            <translation>Überlegung</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="96" />
+            <source>Decision</source>
+            <translation>Entscheidung</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="98" />
+            <source>In care</source>
+            <translation>In Behandlung</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="100" />
+            <source>After care</source>
+            <translation>Nachsorge</translation>
+        </message>
+    </context>
+    <context>
+        <name>Workspaces</name>
+        <message>
+            <location filename="../ui/workspaceregistry.cpp" line="22" />
+            <source>Today</source>
+            <translation>Heute</translation>
+        </message>
+        <message>
+            <location filename="../ui/workspaceregistry.cpp" line="28" />
+            <source>Reception</source>
+            <translation>Empfang</translation>
+        </message>
+        <message>
+            <location filename="../ui/workspaceregistry.cpp" line="34" />
+            <source>Administration</source>
+            <translation>Verwaltung</translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::AddUserDialog</name>
+        <message>
+            <location filename="../ui/admin/adduserdialog.cpp" line="26" />
+            <source>&amp;Add user</source>
+            <translation>Konto &amp;anlegen</translation>
+        </message>
+        <message>
+            <location filename="../ui/admin/adduserdialog.cpp" line="30" />
+            <source>Add user</source>
+            <translation>Benutzerkonto anlegen</translation>
+        </message>
+        <message>
+            <location filename="../ui/admin/adduserdialog.cpp" line="43" />
+            <source>&amp;User name:</source>
+            <translation>&amp;Benutzername:</translation>
+        </message>
+        <message>
+            <location filename="../ui/admin/adduserdialog.cpp" line="44" />
+            <source>&amp;Full name:</source>
+            <translation>&amp;Vollständiger Name:</translation>
+        </message>
+        <message>
+            <location filename="../ui/admin/adduserdialog.cpp" line="45" />
+            <source>R&amp;ole:</source>
+            <translation>&amp;Rolle:</translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::AdminWorkspace</name>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="25" />
+            <source>&amp;Add user…</source>
+            <translation>Konto &amp;anlegen …</translation>
+        </message>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="26" />
+            <source>&amp;Reset password…</source>
+            <translation>Passwort &amp;zurücksetzen …</translation>
+        </message>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="27" />
+            <location filename="../ui/admin/adminworkspace.cpp" line="102" />
+            <source>&amp;Deactivate</source>
+            <translation>&amp;Deaktivieren</translation>
+        </message>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="30" />
+            <source>Users and roles</source>
+            <translation>Benutzer und Rollen</translation>
+        </message>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="33" />
+            <source>Everyone who signs in to Aftercare has an account here. The role decides which workspaces they see; deactivated accounts can no longer sign in.</source>
+            <translation>Wer sich bei Aftercare anmeldet, hat hier ein Konto. Die Rolle bestimmt, welche Arbeitsbereiche man sieht; deaktivierte Konten können sich nicht mehr anmelden.</translation>
+        </message>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="44" />
+            <source>Add a user (Ctrl+N)</source>
+            <translation>Benutzerkonto anlegen (Strg+N)</translation>
+        </message>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="56" />
+            <source>Users</source>
+            <translation>Benutzerkonten</translation>
+        </message>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="102" />
+            <source>Re&amp;activate</source>
+            <translation>&amp;Reaktivieren</translation>
+        </message>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="122" />
+            <source>%1 can now sign in as “%2”.</source>
+            <translation>%1 kann sich jetzt als „%2“ anmelden.</translation>
+        </message>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="137" />
+            <source>The password of %1 has been changed.</source>
+            <translation>Das Passwort von %1 wurde geändert.</translation>
+        </message>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="155" />
+            <source>%1 can no longer sign in.</source>
+            <translation>%1 kann sich nicht mehr anmelden.</translation>
+        </message>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="156" />
+            <source>%1 can sign in again.</source>
+            <translation>%1 kann sich wieder anmelden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::ClientFinder</name>
+        <message>
+            <location filename="../ui/reception/clientfinder.cpp" line="28" />
+            <source>Name, date of birth, phone, e-mail or client number</source>
+            <translation>Name, Geburtsdatum, Telefon, E-Mail oder Klientennummer</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientfinder.cpp" line="30" />
+            <source>Find a client</source>
+            <translation>Klient/in suchen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientfinder.cpp" line="42" />
+            <source>Matching clients</source>
+            <translation>Passende Klientinnen und Klienten</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientfinder.cpp" line="49" />
+            <source>&amp;Find client:</source>
+            <translation>&amp;Klient/in suchen:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientfinder.cpp" line="98" />
+            <source>Type a name (“Müller, Anna” or “Anna Mü”), a date of birth, a phone number, an e-mail address or a client number. Ctrl+K brings you here from anywhere.</source>
+            <translation>Geben Sie einen Namen („Müller, Anna“ oder „Anna Mü“), ein Geburtsdatum, eine Telefonnummer, eine E-Mail-Adresse oder eine Klientennummer ein. Mit Strg+K kommen Sie von überall hierher.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientfinder.cpp" line="103" />
+            <source>Keep typing the date of birth: day.month.year, e.g. 12.03.1985.</source>
+            <translation>Geben Sie das Geburtsdatum vollständig ein: Tag.Monat.Jahr, z. B. 12.03.1985.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientfinder.cpp" line="106" />
+            <source>There is no such date.</source>
+            <translation>Dieses Datum gibt es nicht.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientfinder.cpp" line="109" />
+            <source>Type at least three digits of the phone number.</source>
+            <translation>Geben Sie mindestens drei Ziffern der Telefonnummer ein.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientfinder.cpp" line="113" />
+            <source>No client matches “%1”.</source>
+            <translation>Zu „%1“ passt niemand.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../ui/reception/clientfinder.cpp" line="115" />
+            <source>The first %n matching clients. Press Enter to open the highlighted one.</source>
+            <translation>
+                <numerusform>Der erste passende Eintrag. Mit der Eingabetaste öffnen Sie den markierten.</numerusform>
+                <numerusform>Die ersten %n passenden Einträge. Mit der Eingabetaste öffnen Sie den markierten.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../ui/reception/clientfinder.cpp" line="118" />
+            <source>%n matching client(s). Press Enter to open the highlighted one.</source>
+            <translation>
+                <numerusform>%n passender Eintrag. Mit der Eingabetaste öffnen Sie ihn.</numerusform>
+                <numerusform>%n passende Einträge. Mit der Eingabetaste öffnen Sie den markierten.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::ClientMatchModel</name>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="17" />
+            <source>Found by client number</source>
+            <translation>Gefunden über die Klientennummer</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="19" />
+            <source>Found by name</source>
+            <translation>Gefunden über den Namen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="21" />
+            <source>Found by date of birth</source>
+            <translation>Gefunden über das Geburtsdatum</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="23" />
+            <source>Found by phone number</source>
+            <translation>Gefunden über die Telefonnummer</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="25" />
+            <source>Found by e-mail address</source>
+            <translation>Gefunden über die E-Mail-Adresse</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="88" />
+            <source>%1, %2</source>
+            <translation>%1, %2</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="89" />
+            <source>%1 (archived)</source>
+            <translation>%1 (archiviert)</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="109" />
+            <source>Next: %1 with %2</source>
+            <translation>Nächster Termin: %1 bei %2</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="133" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="135" />
+            <source>Born</source>
+            <translation>Geboren</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="137" />
+            <source>Phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="139" />
+            <source>Client no.</source>
+            <translation>Klienten-Nr.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="141" />
+            <source>Next appointment</source>
+            <translation>Nächster Termin</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="143" />
+            <source>With</source>
+            <translation>Bei</translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::ClientPanel</name>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="51" />
+            <source>No consent has been recorded for this client.</source>
+            <translation>Für diese Person ist keine Einwilligung erfasst.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="53" />
+            <source>&amp;Close</source>
+            <translation>&amp;Schließen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="60" />
+            <source>Purpose</source>
+            <translation>Zweck</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="60" />
+            <source>Channel</source>
+            <translation>Weg</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="60" />
+            <source>Decision</source>
+            <translation>Entscheidung</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="60" />
+            <source>Recorded</source>
+            <translation>Erfasst</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="65" />
+            <location filename="../ui/reception/clientpanel.cpp" line="98" />
+            <source>Consents in force</source>
+            <translation>Gültige Einwilligungen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="70" />
+            <source>Back to the search (Esc)</source>
+            <translation>Zurück zur Suche (Esc)</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="73" />
+            <source>Phone:</source>
+            <translation>Telefon:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="74" />
+            <source>E-mail:</source>
+            <translation>E-Mail:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="75" />
+            <source>Address:</source>
+            <translation>Adresse:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="76" />
+            <source>Prefers:</source>
+            <translation>Bevorzugt:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="79" />
+            <source>Stage:</source>
+            <translation>Phase:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="80" />
+            <source>Client since:</source>
+            <translation>Klient/in seit:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="81" />
+            <source>Came through:</source>
+            <translation>Gekommen über:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="92" />
+            <source>Contact</source>
+            <translation>Kontakt</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="95" />
+            <source>Journey</source>
+            <translation>Verlauf</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="108" />
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="123" />
+            <source>%1 (archived)</source>
+            <translation>%1 (archiviert)</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="125" />
+            <source>Client no. %1</source>
+            <translation>Klienten-Nr. %1</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="127" />
+            <source>born %1 (%2)</source>
+            <translation>geboren am %1 (%2)</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="143" />
+            <source>recommended by %1</source>
+            <translation>empfohlen von %1</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="165" />
+            <source>yes</source>
+            <translation>ja</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="165" />
+            <source>no</source>
+            <translation>nein</translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::DesktopController</name>
+        <message>
+            <location filename="../ui/desktopcontroller.cpp" line="32" />
+            <source>Aftercare</source>
+            <translation>Aftercare</translation>
+        </message>
+        <message>
+            <location filename="../ui/desktopcontroller.cpp" line="33" />
+            <source>The practice's database cannot be read.
+
+%1</source>
+            <translation>Die Datenbank der Praxis lässt sich nicht lesen.
+
+%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::FigureTile</name>
+        <message>
+            <location filename="../ui/today/figuretile.cpp" line="35" />
+            <source>not available</source>
+            <translation>nicht verfügbar</translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::FirstRunDialog</name>
+        <message>
+            <location filename="../ui/signin/firstrundialog.cpp" line="25" />
+            <source>&amp;Create and sign in</source>
+            <translation>&amp;Anlegen und anmelden</translation>
+        </message>
+        <message>
+            <location filename="../ui/signin/firstrundialog.cpp" line="29" />
+            <source>Aftercare — Welcome</source>
+            <translation>Aftercare – Willkommen</translation>
+        </message>
+        <message>
+            <location filename="../ui/signin/firstrundialog.cpp" line="31" />
+            <source>Welcome to Aftercare</source>
+            <translation>Willkommen bei Aftercare</translation>
+        </message>
+        <message>
+            <location filename="../ui/signin/firstrundialog.cpp" line="34" />
+            <source>This practice has no users yet. Create the first administrator account: it can add everyone else and give them their roles.</source>
+            <translation>Diese Praxis hat noch keine Benutzerkonten. Legen Sie das erste Administratorkonto an: Damit können Sie alle weiteren Konten anlegen und ihnen Rollen geben.</translation>
+        </message>
+        <message>
+            <location filename="../ui/signin/firstrundialog.cpp" line="46" />
+            <source>e.g. admin</source>
+            <translation>z. B. admin</translation>
+        </message>
+        <message>
+            <location filename="../ui/signin/firstrundialog.cpp" line="47" />
+            <source>e.g. Maria Schneider</source>
+            <translation>z. B. Maria Schneider</translation>
+        </message>
+        <message>
+            <location filename="../ui/signin/firstrundialog.cpp" line="50" />
+            <source>&amp;User name:</source>
+            <translation>&amp;Benutzername:</translation>
+        </message>
+        <message>
+            <location filename="../ui/signin/firstrundialog.cpp" line="51" />
+            <source>&amp;Full name:</source>
+            <translation>&amp;Vollständiger Name:</translation>
+        </message>
+        <message>
+            <location filename="../ui/signin/firstrundialog.cpp" line="56" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Beenden</translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::LockScreen</name>
+        <message>
+            <location filename="../ui/lockscreen.cpp" line="24" />
+            <source>&amp;Unlock</source>
+            <translation>&amp;Entsperren</translation>
+        </message>
+        <message>
+            <location filename="../ui/lockscreen.cpp" line="25" />
+            <source>S&amp;witch user</source>
+            <translation>Benutzer &amp;wechseln</translation>
+        </message>
+        <message>
+            <location filename="../ui/lockscreen.cpp" line="33" />
+            <source>Locked — sign in to continue</source>
+            <translation>Gesperrt – melden Sie sich an, um fortzufahren</translation>
+        </message>
+        <message>
+            <location filename="../ui/lockscreen.cpp" line="50" />
+            <source>User name:</source>
+            <translation>Benutzername:</translation>
+        </message>
+        <message>
+            <location filename="../ui/lockscreen.cpp" line="51" />
+            <source>&amp;Password:</source>
+            <translation>&amp;Passwort:</translation>
+        </message>
+        <message>
+            <location filename="../ui/lockscreen.cpp" line="91" />
+            <source>%1 (%2) is signed in at this workstation.</source>
+            <translation>%1 (%2) ist an diesem Arbeitsplatz angemeldet.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../ui/lockscreen.cpp" line="128" />
+            <source>Too many failed attempts in a row. Please wait %n second(s) before trying again.</source>
+            <translation>
+                <numerusform>Zu viele Fehlversuche hintereinander. Bitte warten Sie %n Sekunde, bevor Sie es erneut versuchen.</numerusform>
+                <numerusform>Zu viele Fehlversuche hintereinander. Bitte warten Sie %n Sekunden, bevor Sie es erneut versuchen.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::MainWindow</name>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="39" />
+            <location filename="../ui/mainwindow.cpp" line="98" />
+            <source>Aftercare</source>
+            <translation>Aftercare</translation>
+        </message>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="40" />
+            <source>%1 — Aftercare</source>
+            <translation>%1 – Aftercare</translation>
+        </message>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="44" />
+            <source>Workspaces</source>
+            <translation>Arbeitsbereiche</translation>
+        </message>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="70" />
+            <source>Signed in: %1 · %2</source>
+            <translation>Angemeldet: %1 · %2</translation>
+        </message>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="112" />
+            <source>&amp;Lock</source>
+            <translation>&amp;Sperren</translation>
+        </message>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="114" />
+            <source>Hide everything until you sign in again (Ctrl+L)</source>
+            <translation>Alles verbergen, bis Sie sich wieder anmelden (Strg+L)</translation>
+        </message>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="115" />
+            <location filename="../ui/mainwindow.cpp" line="148" />
+            <source>Sign &amp;out</source>
+            <translation>&amp;Abmelden</translation>
+        </message>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="136" />
+            <source>&amp;Aftercare</source>
+            <translation>&amp;Aftercare</translation>
+        </message>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="137" />
+            <source>&amp;Find client</source>
+            <translation>Klient/in &amp;suchen</translation>
+        </message>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="144" />
+            <source>&amp;Lock now</source>
+            <translation>Jetzt &amp;sperren</translation>
+        </message>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="151" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Beenden</translation>
+        </message>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="155" />
+            <source>&amp;Go to</source>
+            <translation>&amp;Gehe zu</translation>
+        </message>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="254" />
+            <source>Locked</source>
+            <translation>Gesperrt</translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::NewPasswordFields</name>
+        <message>
+            <location filename="../ui/common/newpasswordfields.cpp" line="27" />
+            <source>&amp;Password:</source>
+            <translation>&amp;Passwort:</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/newpasswordfields.cpp" line="28" />
+            <source>&amp;Repeat password:</source>
+            <translation>Passwort &amp;wiederholen:</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/newpasswordfields.cpp" line="65" />
+            <source>At least 8 characters.</source>
+            <translation>Mindestens 8 Zeichen.</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/newpasswordfields.cpp" line="70" />
+            <source>Strong enough. Now type it once more.</source>
+            <translation>Sicher genug. Geben Sie es jetzt noch einmal ein.</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/newpasswordfields.cpp" line="72" />
+            <source>The two passwords are not the same yet.</source>
+            <translation>Die beiden Passwörter stimmen noch nicht überein.</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/newpasswordfields.cpp" line="75" />
+            <source>Strong enough, and both are the same.</source>
+            <translation>Sicher genug, und beide stimmen überein.</translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::ReceptionWorkspace</name>
+        <message>
+            <location filename="../ui/reception/receptionworkspace.cpp" line="38" />
+            <source>Find client</source>
+            <translation>Klient/in suchen</translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::ResetPasswordDialog</name>
+        <message>
+            <location filename="../ui/admin/resetpassworddialog.cpp" line="22" />
+            <source>&amp;Set password</source>
+            <translation>Passwort &amp;setzen</translation>
+        </message>
+        <message>
+            <location filename="../ui/admin/resetpassworddialog.cpp" line="26" />
+            <source>New password for %1</source>
+            <translation>Neues Passwort für %1</translation>
+        </message>
+        <message>
+            <location filename="../ui/admin/resetpassworddialog.cpp" line="31" />
+            <source>Choose a new password for %1 (%2). Tell it to them in person; their old password stops working at once.</source>
+            <translation>Wählen Sie ein neues Passwort für %1 (%2). Teilen Sie es persönlich mit; das alte Passwort gilt ab sofort nicht mehr.</translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::SignInDialog</name>
+        <message>
+            <location filename="../ui/signin/signindialog.cpp" line="21" />
+            <source>&amp;Sign in</source>
+            <translation>&amp;Anmelden</translation>
+        </message>
+        <message>
+            <location filename="../ui/signin/signindialog.cpp" line="26" />
+            <source>Aftercare — Sign in</source>
+            <translation>Aftercare – Anmeldung</translation>
+        </message>
+        <message>
+            <location filename="../ui/signin/signindialog.cpp" line="27" />
+            <source>%1 — Sign in</source>
+            <translation>%1 – Anmeldung</translation>
+        </message>
+        <message>
+            <location filename="../ui/signin/signindialog.cpp" line="29" />
+            <source>Aftercare</source>
+            <translation>Aftercare</translation>
+        </message>
+        <message>
+            <location filename="../ui/signin/signindialog.cpp" line="31" />
+            <source>Sign in with your user name and password.</source>
+            <translation>Melden Sie sich mit Benutzername und Passwort an.</translation>
+        </message>
+        <message>
+            <location filename="../ui/signin/signindialog.cpp" line="42" />
+            <source>&amp;User name:</source>
+            <translation>&amp;Benutzername:</translation>
+        </message>
+        <message>
+            <location filename="../ui/signin/signindialog.cpp" line="43" />
+            <source>&amp;Password:</source>
+            <translation>&amp;Passwort:</translation>
+        </message>
+        <message>
+            <location filename="../ui/signin/signindialog.cpp" line="47" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Beenden</translation>
+        </message>
+        <message>
+            <location filename="../ui/signin/signindialog.cpp" line="73" />
+            <source>Please enter your user name.</source>
+            <translation>Bitte geben Sie Ihren Benutzernamen ein.</translation>
+        </message>
+        <message>
+            <location filename="../ui/signin/signindialog.cpp" line="101" />
+            <source>You can try again now.</source>
+            <translation>Sie können es jetzt erneut versuchen.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../ui/signin/signindialog.cpp" line="108" />
+            <source>Too many failed attempts in a row. Please wait %n second(s) before trying again.</source>
+            <translation>
+                <numerusform>Zu viele Fehlversuche hintereinander. Bitte warten Sie %n Sekunde, bevor Sie es erneut versuchen.</numerusform>
+                <numerusform>Zu viele Fehlversuche hintereinander. Bitte warten Sie %n Sekunden, bevor Sie es erneut versuchen.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::TodayPage</name>
+        <message>
+            <location filename="../ui/today/todaypage.cpp" line="21" />
+            <source>Appointments today</source>
+            <translation>Termine heute</translation>
+        </message>
+        <message>
+            <location filename="../ui/today/todaypage.cpp" line="22" />
+            <source>Clients checked in</source>
+            <translation>Eingecheckt</translation>
+        </message>
+        <message>
+            <location filename="../ui/today/todaypage.cpp" line="23" />
+            <source>Follow-up tasks due today</source>
+            <translation>Nachsorgeaufgaben heute fällig</translation>
+        </message>
+        <message>
+            <location filename="../ui/today/todaypage.cpp" line="24" />
+            <source>Follow-up tasks overdue</source>
+            <translation>Nachsorgeaufgaben überfällig</translation>
+        </message>
+        <message>
+            <location filename="../ui/today/todaypage.cpp" line="63" />
+            <source>Today</source>
+            <translation>Heute</translation>
+        </message>
+        <message>
+            <location filename="../ui/today/todaypage.cpp" line="72" />
+            <source>Today's figures could not be read: %1</source>
+            <translation>Die Zahlen von heute ließen sich nicht lesen: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::UserModel</name>
+        <message>
+            <location filename="../ui/admin/usermodel.cpp" line="94" />
+            <source>Active</source>
+            <translation>Aktiv</translation>
+        </message>
+        <message>
+            <location filename="../ui/admin/usermodel.cpp" line="94" />
+            <source>Deactivated</source>
+            <translation>Deaktiviert</translation>
+        </message>
+        <message>
+            <location filename="../ui/admin/usermodel.cpp" line="110" />
+            <source>User name</source>
+            <translation>Benutzername</translation>
+        </message>
+        <message>
+            <location filename="../ui/admin/usermodel.cpp" line="112" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../ui/admin/usermodel.cpp" line="114" />
+            <source>Role</source>
+            <translation>Rolle</translation>
+        </message>
+        <message>
+            <location filename="../ui/admin/usermodel.cpp" line="116" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,2382 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+    <context>
+        <name>AppointmentImport</name>
+        <message>
+            <location filename="../core/importing/appointmentimport.cpp" line="110" />
+            <source>duration_minutes: %1 is not a length of time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/appointmentimport.cpp" line="113" />
+            <source>end: %1 is not after the start %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/appointmentimport.cpp" line="115" />
+            <source>end and duration_minutes disagree: from %1 to %2 is not %3 minutes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/appointmentimport.cpp" line="125" />
+            <source>Neither end nor duration_minutes is given, and the service "%1" is new, so the length of the appointment is unknown.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/appointmentimport.cpp" line="132" />
+            <source>cancelled_at: given, but the status is %1, not cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/appointmentimport.cpp" line="153" />
+            <source>external_id: "%1" appears already on line %2 with different values; a file holds each appointment once.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/appointmentimport.cpp" line="169" />
+            <source>The booking overlaps the active appointment %1 (%2 to %3) of the same practitioner; only history (completed, cancelled, no_show) may overlap.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AppointmentRepository</name>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="85" />
+            <source>booked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="87" />
+            <source>confirmed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="89" />
+            <source>checked in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="91" />
+            <source>completed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="93" />
+            <source>cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="95" />
+            <source>a no-show</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="106" />
+            <source>%1 already has an appointment on %2 from %3 to %4: %5, %6.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="169" />
+            <source>An appointment needs a client, a practitioner and a service.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="171" />
+            <source>An appointment needs a start time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="180" />
+            <source>There is no service with the number %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="185" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="323" />
+            <source>An appointment must end after it starts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="188" />
+            <source>A price cannot be negative.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="197" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="332" />
+            <source>There is no practitioner with the number %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="200" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="334" />
+            <source>This practitioner no longer takes appointments.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="236" />
+            <source>An appointment with the id %1 exists already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="241" />
+            <source>The database did not return the new appointment's id.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="252" />
+            <source>There is no appointment with the number %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="264" />
+            <source>There is no appointment with the id %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="281" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="302" />
+            <source>appointment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="321" />
+            <source>A new time needs a start, an end and a practitioner.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="349" />
+            <source>This appointment is %1; only an active appointment can be moved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="364" />
+            <source>This appointment is %1; only a booked appointment can be confirmed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="373" />
+            <source>This appointment is %1; only a booked or confirmed appointment can be checked in.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="384" />
+            <source>This appointment is %1; only an active appointment can be completed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="393" />
+            <source>Please give a reason for the cancellation.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="397" />
+            <source>This appointment is %1; only an active appointment can be cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="406" />
+            <source>This appointment is %1; only a booked or confirmed appointment can be a no-show.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="435" />
+            <source>The period's first day must not lie after its last day.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ClientImport</name>
+        <message>
+            <location filename="../core/importing/clientimport.cpp" line="172" />
+            <source>date_of_birth: %1 lies in the future.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/clientimport.cpp" line="178" />
+            <source>email: "%1" is not an e-mail address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/clientimport.cpp" line="184" />
+            <source>phone: "%1" is not a telephone number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/clientimport.cpp" line="190" />
+            <source>referred_by: a client cannot have referred themselves.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/clientimport.cpp" line="196" />
+            <source>preferred_channel: e-mail is preferred, but the row has no e-mail address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/clientimport.cpp" line="207" />
+            <source>external_id: "%1" appears already on line %2 with different values; a file holds each client once.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/clientimport.cpp" line="235" />
+            <source>referred_by: there is no client with the external_id "%1" in the database or in this file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/clientimport.cpp" line="240" />
+            <source>referred_by: the client "%1" on line %2 was not imported.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ClientRepository</name>
+        <message>
+            <location filename="../core/repositories/clientrepository.cpp" line="58" />
+            <source>A client needs a first and a last name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/clientrepository.cpp" line="60" />
+            <source>The date of birth lies in the future.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/clientrepository.cpp" line="62" />
+            <source>A client cannot have referred themselves.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/clientrepository.cpp" line="65" />
+            <source>E-mail is the preferred channel, but there is no e-mail address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/clientrepository.cpp" line="106" />
+            <source>A client with the id %1 exists already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/clientrepository.cpp" line="111" />
+            <source>The database did not return the new client's id.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/clientrepository.cpp" line="123" />
+            <source>There is no client with the number %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/clientrepository.cpp" line="135" />
+            <source>There is no client with the id %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/clientrepository.cpp" line="166" />
+            <source>client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/clientrepository.cpp" line="190" />
+            <source>A consent must belong to a client.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/clientrepository.cpp" line="203" />
+            <source>The database did not return the new consent's id.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/clientrepository.cpp" line="218" />
+            <source>This consent was already withdrawn or does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ClientSearch</name>
+        <message>
+            <location filename="../core/search/clientsearch.cpp" line="159" />
+            <source>The client search failed.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CsvImporter</name>
+        <message>
+            <location filename="../core/importing/csvimporter.cpp" line="81" />
+            <source>Cannot open %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/csvimporter.cpp" line="91" />
+            <source>Cannot open the file to import: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/csvimporter.cpp" line="97" />
+            <source>Line %1 is not UTF-8 text; nothing was imported. Save the file as "CSV UTF-8" and import it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/csvimporter.cpp" line="183" />
+            <source>The file is empty: it has no header row; nothing was imported.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/csvimporter.cpp" line="200" />
+            <source>The row has %1 fields, but the header row has %2 (is a comma inside a value not enclosed in quotes?).</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CsvReader</name>
+        <message>
+            <location filename="../core/importing/csvreader.cpp" line="47" />
+            <source>Line %1, field %2: a quote inside a field that does not start with a quote. Enclose the whole field in quotes and double the quotes inside it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/csvreader.cpp" line="69" />
+            <source>Line %1, field %2: text after the closing quote. A quote inside a quoted field must be doubled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/csvreader.cpp" line="94" />
+            <source>Line %1, field %2: the quoted field is never closed (a quote is missing), so the rest of the file was read as part of it.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CsvTable</name>
+        <message>
+            <location filename="../core/importing/csvtable.cpp" line="8" />
+            <source>The header row cannot be read: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/csvtable.cpp" line="17" />
+            <source>The column "%1" appears twice in the header row, so it is unclear which one to read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/csvtable.cpp" line="28" />
+            <source>The required column "%1" is missing from the header row; nothing was imported.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/csvtable.cpp" line="32" />
+            <source>The required columns %1 are missing from the header row; nothing was imported.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Database</name>
+        <message>
+            <location filename="../core/database/database.cpp" line="50" />
+            <source>The SQLite driver for Qt is not installed (libqt6sql6-sqlite).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="51" />
+            <source>The PostgreSQL driver for Qt is not installed (libqt6sql6-psql).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="62" />
+            <source>Cannot create the folder %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="76" />
+            <source>Cannot open the database %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="105" />
+            <source>The database could not prepare a statement.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="114" />
+            <source>The database refused a statement.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="147" />
+            <source>The SQLite connection has no native handle.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="152" />
+            <location filename="../core/database/database.cpp" line="163" />
+            <source>The database refused the schema change.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="174" />
+            <source>The database could not start a transaction.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="189" />
+            <location filename="../core/database/database.cpp" line="204" />
+            <source>The time overlaps another active appointment of the same practitioner.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="192" />
+            <location filename="../core/database/database.cpp" line="207" />
+            <source>A record with the same key exists already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="195" />
+            <location filename="../core/database/database.cpp" line="211" />
+            <source>The database refused values that break its rules.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="197" />
+            <source>The database server cannot be reached: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="246" />
+            <source>The transaction was already closed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="250" />
+            <source>The database could not save the changes.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DatabaseBackup</name>
+        <message>
+            <location filename="../core/database/databasebackup.cpp" line="57" />
+            <location filename="../core/database/databasebackup.cpp" line="85" />
+            <source>Cannot move the finished backup to %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/databasebackup.cpp" line="64" />
+            <source>There is no backup file %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/databasebackup.cpp" line="80" />
+            <source>Cannot write the backup to %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/databasebackup.cpp" line="93" />
+            <source>The SQLite connection has no native handle.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/databasebackup.cpp" line="101" />
+            <source>%1 is not a readable Aftercare backup.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/databasebackup.cpp" line="115" />
+            <source>%1 is not an Aftercare backup.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/databasebackup.cpp" line="121" />
+            <source>The backup %1 was written by a newer Aftercare (schema version %2; this one knows up to %3).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/databasebackup.cpp" line="132" />
+            <location filename="../core/database/databasebackup.cpp" line="143" />
+            <source>The database could not be restored.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/databasebackup.cpp" line="153" />
+            <source>%1 is not installed (package postgresql-client).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/databasebackup.cpp" line="170" />
+            <source>%1 failed.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DatabaseUrl</name>
+        <message>
+            <location filename="../core/database/databaseurl.cpp" line="14" />
+            <source>The database location is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/databaseurl.cpp" line="20" />
+            <source>"%1" is not a PostgreSQL address of the form postgresql://user:password@host:port/dbname.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/databaseurl.cpp" line="32" />
+            <source>The PostgreSQL address names no database: add /dbname after the host.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/databaseurl.cpp" line="42" />
+            <source>The SQLite address names no file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/databaseurl.cpp" line="45" />
+            <source>"%1" is neither a file path nor a postgresql:// address.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DemoBatchInsert</name>
+        <message>
+            <location filename="../core/demo/demobatchinsert.cpp" line="89" />
+            <source>The demo practice could not be written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/demo/demobatchinsert.cpp" line="109" />
+            <source>The SQLite connection has no native handle.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/demo/demobatchinsert.cpp" line="115" />
+            <source>The database could not prepare a statement.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/demo/demobatchinsert.cpp" line="134" />
+            <source>The database refused a statement.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DemoPractice</name>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="89" />
+            <source>The number of demo clients must be between 1 and 1 000 000.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="91" />
+            <source>The demo history must span between 1 and 30 years.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="93" />
+            <source>The demo practice needs a valid date to end its history on.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="95" />
+            <source>Checking the database</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../core/demo/demopractice.cpp" line="101" />
+            <source>The database already holds %n client(s). The demo practice is only written into an empty database.</source>
+            <translation>
+                <numerusform>The database already holds %n client. The demo practice is only written into an empty database.</numerusform>
+                <numerusform>The database already holds %n clients. The demo practice is only written into an empty database.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="109" />
+            <source>The database already holds practitioners, service types or appointments. The demo practice is only written into an empty database.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="121" />
+            <source>Setting up the demo accounts</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../core/demo/demopractice.cpp" line="134" />
+            <source>Simulating %n year(s) of visits</source>
+            <translation>
+                <numerusform>Simulating %n year of visits</numerusform>
+                <numerusform>Simulating %n years of visits</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="137" />
+            <source>Following up visits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="170" />
+            <source>The database did not return the new user's id.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="250" />
+            <source>Writing %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="295" />
+            <source>The demo practice is ready</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FeedbackImport</name>
+        <message>
+            <location filename="../core/importing/feedbackimport.cpp" line="93" />
+            <source>score: %1 is outside the %2 scale %3 to %4.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/feedbackimport.cpp" line="102" />
+            <source>appointment: there is no appointment with the external_id "%1" (import appointments.csv first).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/feedbackimport.cpp" line="106" />
+            <source>appointment: the appointment "%1" belongs to another client.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/feedbackimport.cpp" line="124" />
+            <source>The answer of client "%1" (%2, %3) appears already on line %4 with different values.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FeedbackRepository</name>
+        <message>
+            <location filename="../core/repositories/feedbackrepository.cpp" line="32" />
+            <source>Feedback must come from a client.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/feedbackrepository.cpp" line="34" />
+            <source>Feedback needs the time of the answer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/feedbackrepository.cpp" line="46" />
+            <source>This client's answer of %1 is recorded already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/feedbackrepository.cpp" line="52" />
+            <source>The database did not return the new answer's id.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/feedbackrepository.cpp" line="71" />
+            <source>The database holds a score off its scale (answer %1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/feedbackrepository.cpp" line="94" />
+            <source>There is no answer with the number %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/feedbackrepository.cpp" line="109" />
+            <source>The period's first day must not lie after its last day.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FollowUpTaskRepository</name>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="62" />
+            <source>A task must concern a client.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="64" />
+            <source>A task needs a source key saying why it exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="66" />
+            <source>A task needs a due time and a deadline.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="69" />
+            <source>A task's priority lies between %1 and %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="110" />
+            <source>The task for %1 was neither created nor found.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="134" />
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="200" />
+            <source>There is no task with the number %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="145" />
+            <source>There is no task for %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="202" />
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="220" />
+            <source>task</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="204" />
+            <source>This task is closed already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="252" />
+            <source>Say when to call again: a time after this call.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="269" />
+            <source>The database did not return the new call's id.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="359" />
+            <source>Please say why the task is cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ImportContext</name>
+        <message>
+            <location filename="../core/importing/importcontext.cpp" line="64" />
+            <location filename="../core/importing/importcontext.cpp" line="174" />
+            <location filename="../core/importing/importcontext.cpp" line="195" />
+            <source>The database did not return the id of a new row.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/importcontext.cpp" line="94" />
+            <source>client: there is no client with the external_id "%1" (import clients.csv first).</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ImportRow</name>
+        <message>
+            <location filename="../core/importing/importrow.cpp" line="28" />
+            <source>The required field %1 is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/importrow.cpp" line="34" />
+            <source>%1: "%2" is not %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/importrow.cpp" line="41" />
+            <source>%1: "%2" is not one of %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/importrow.cpp" line="51" />
+            <source>a date written YYYY-MM-DD</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/importrow.cpp" line="63" />
+            <source>a time written YYYY-MM-DDTHH:MM[:SS] (optionally with an offset such as +01:00 or Z) or a date YYYY-MM-DD</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/importrow.cpp" line="75" />
+            <source>yes or no</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/importrow.cpp" line="86" />
+            <source>one of female|male|other|unknown or F|M|X|U</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/importrow.cpp" line="98" />
+            <source>an amount written with a dot and at most two decimals, such as 85.50</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/importrow.cpp" line="109" />
+            <source>a whole number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/importrow.cpp" line="120" />
+            <source>a number written with a dot, such as 4.7</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>InvoiceImport</name>
+        <message>
+            <location filename="../core/importing/invoiceimport.cpp" line="115" />
+            <source>appointment: there is no appointment with the external_id "%1" (import appointments.csv first).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/invoiceimport.cpp" line="119" />
+            <source>appointment: the appointment "%1" belongs to another client.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/invoiceimport.cpp" line="123" />
+            <source>due_at: %1 lies before issued_at %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/invoiceimport.cpp" line="142" />
+            <source>external_id: "%1" appears already on line %2 with different values; a file holds each invoice once.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/invoiceimport.cpp" line="175" />
+            <source>The invoice "%1" is paid or void already; an import does not change it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/invoiceimport.cpp" line="188" />
+            <source>Services</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>InvoiceRepository</name>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="60" />
+            <source>a draft</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="62" />
+            <source>issued</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="64" />
+            <source>paid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="66" />
+            <source>void</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="74" />
+            <source>An invoice line needs a description.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="76" />
+            <source>An invoice line's quantity is at least 1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="78" />
+            <source>A price cannot be negative.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="95" />
+            <source>The database did not return the new line's id.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="108" />
+            <source>An invoice must be addressed to a client.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="124" />
+            <source>An invoice with the id %1 exists already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="129" />
+            <source>The database did not return the new invoice's id.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="159" />
+            <source>There is no appointment with the number %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="161" />
+            <source>Only a completed appointment is invoiced.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="170" />
+            <source>This appointment is invoiced already (invoice %1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="176" />
+            <source>%1 on %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="237" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="261" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="403" />
+            <source>There is no invoice with the number %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="243" />
+            <source>There is no invoice with the id %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="263" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="285" />
+            <source>invoice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="300" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="321" />
+            <source>This invoice is %1; only a draft's lines can change.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="330" />
+            <source>This line is not on the invoice.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="357" />
+            <source>An invoice cannot fall due before it is issued.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="359" />
+            <source>This invoice is %1; only a draft can be issued.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="368" />
+            <source>An invoice without lines cannot be issued.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="390" />
+            <source>A payment must be more than nothing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="392" />
+            <source>This invoice is %1; payments are taken on issued invoices.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="408" />
+            <source>The payment is more than the %1 still open on this invoice.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="423" />
+            <source>The database did not return the new payment's id.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="440" />
+            <source>Please give a reason for voiding the invoice.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="446" />
+            <source>This invoice is %1; only a draft or an unpaid invoice can be voided.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/invoicerepository.cpp" line="456" />
+            <source>Payments were recorded on this invoice; it cannot be voided.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MetricsEngine</name>
+        <message>
+            <location filename="../core/metrics/metricsengine.cpp" line="82" />
+            <source>The practice setting %1 must be a number of days from 1 to %2, not "%3".</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/metrics/metricsengine.cpp" line="122" />
+            <source>The report period is not valid: its first day must not be after its last.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/metrics/metricsengine.cpp" line="164" />
+            <location filename="../core/metrics/metricsengine.cpp" line="167" />
+            <source>The report periods must be valid, consecutive calendar months.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Migrator</name>
+        <message>
+            <location filename="../core/database/migrator.cpp" line="85" />
+            <source>Cannot copy the database to %1 before upgrading it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/migrator.cpp" line="100" />
+            <source>The database has schema version %1, but this Aftercare knows only up to %2. Install the newer Aftercare that wrote it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/migrator.cpp" line="129" />
+            <source>Upgrading the database to schema version %1 (%2) failed; it stays at version %3.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PasswordHasher</name>
+        <message>
+            <location filename="../core/auth/passwordhasher.cpp" line="21" />
+            <source>The cryptography library could not be initialised.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/auth/passwordhasher.cpp" line="30" />
+            <source>Not enough memory to hash the password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/auth/passwordhasher.cpp" line="49" />
+            <source>A password needs at least 8 characters.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PeriodParser</name>
+        <message>
+            <location filename="../core/report/periodparser.cpp" line="18" />
+            <source>"%1" is not a date of the form YYYY-MM-DD.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/report/periodparser.cpp" line="31" />
+            <source>"%1" is not a month of the form YYYY-MM.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/report/periodparser.cpp" line="45" />
+            <source>The period starts on %1, after its last day %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/report/periodparser.cpp" line="56" />
+            <source>Give either --month or --from and --to, not both.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/report/periodparser.cpp" line="61" />
+            <source>Give the report period: --month YYYY-MM, or --from and --to.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/report/periodparser.cpp" line="63" />
+            <source>--from and --to go together: give both days.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Permissions</name>
+        <message>
+            <location filename="../core/auth/permissions.cpp" line="28" />
+            <source>Only clinicians may read clinical content.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/auth/permissions.cpp" line="30" />
+            <source>Only clinicians may record clinical content.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/auth/permissions.cpp" line="32" />
+            <source>Only managers and administrators may see the reports.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/auth/permissions.cpp" line="34" />
+            <source>Only administrators may manage users.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/auth/permissions.cpp" line="36" />
+            <source>Only administrators may change the practice settings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/auth/permissions.cpp" line="40" />
+            <source>This action is not allowed for your role.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PostServiceStepRepository</name>
+        <message>
+            <location filename="../core/repositories/postservicesteprepository.cpp" line="33" />
+            <source>There is no appointment with the number %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/postservicesteprepository.cpp" line="36" />
+            <source>After-care steps follow a completed visit; this appointment is not completed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/postservicesteprepository.cpp" line="56" />
+            <source>This step was not marked as done.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PracticeRepository</name>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="70" />
+            <source>A practitioner needs a name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="77" />
+            <source>A service needs a name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="79" />
+            <source>A service lasts between 5 minutes and 12 hours.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="81" />
+            <source>A price cannot be negative.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="85" />
+            <source>A check-in call or survey cannot come before the visit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="87" />
+            <source>A rebook reminder needs at least one week.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="114" />
+            <location filename="../core/repositories/practicerepository.cpp" line="138" />
+            <source>There is a practitioner called %1 already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="119" />
+            <source>The database did not return the new practitioner's id.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="144" />
+            <source>practitioner</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="159" />
+            <source>There is no practitioner with the number %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="171" />
+            <source>There is no practitioner called %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="216" />
+            <location filename="../core/repositories/practicerepository.cpp" line="248" />
+            <source>There is a service called %1 already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="221" />
+            <source>The database did not return the new service's id.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="253" />
+            <source>service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="267" />
+            <source>There is no service with the number %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="279" />
+            <source>There is no service called %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="309" />
+            <source>A setting needs a name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="315" />
+            <source>The lapse window is a number of days between 1 and 3660.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="319" />
+            <source>%1 is not a time zone this computer knows.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="322" />
+            <source>%1 is not an e-mail address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="325" />
+            <source>%1 is not a telephone number.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReportBuilder</name>
+        <message>
+            <location filename="../core/report/reportbuilder.cpp" line="34" />
+            <source>There is no practitioner with the number %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/report/reportbuilder.cpp" line="35" />
+            <source>There is no service type with the number %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/report/reportbuilder.cpp" line="51" />
+            <source>The report period is not valid: its first day must not be after its last.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ResultImport</name>
+        <message>
+            <location filename="../core/importing/resultimport.cpp" line="118" />
+            <source>reference_low %1 is above reference_high %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/resultimport.cpp" line="120" />
+            <source>value: empty, although a unit or a reference range is given.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/resultimport.cpp" line="126" />
+            <source>summary: differs from the summary of the same result on line %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/resultimport.cpp" line="244" />
+            <source>Another row of the same result (line %1) was rejected, so the result %2 of client "%3" received %4 was not imported.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/importing/resultimport.cpp" line="257" />
+            <source>The result %1 of client "%2" received %3 has been reviewed already; an import does not change a reviewed result.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ResultRepository</name>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="63" />
+            <source>received, not yet reviewed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="65" />
+            <source>reviewed, not yet communicated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="67" />
+            <source>communicated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="75" />
+            <source>A result must belong to a client.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="77" />
+            <source>A result needs the name of the test.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="79" />
+            <source>A result needs the time it was received.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="82" />
+            <source>Each value of a result needs a number or a text.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="85" />
+            <source>The lower end of a reference range lies above its upper end.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="121" />
+            <source>This client's %1 received at %2 is recorded already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="127" />
+            <source>The database did not return the new result's id.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="179" />
+            <location filename="../core/repositories/resultrepository.cpp" line="211" />
+            <location filename="../core/repositories/resultrepository.cpp" line="288" />
+            <source>There is no result with the number %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="290" />
+            <location filename="../core/repositories/resultrepository.cpp" line="307" />
+            <source>result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="327" />
+            <source>A summary to sign off must not be empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="329" />
+            <source>This result was %1; its summary can no longer be changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="338" />
+            <source>This result was %1; its abnormal flag can no longer be changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="348" />
+            <source>This result is %1; only a received result can be reviewed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/resultrepository.cpp" line="359" />
+            <source>This result is %1; a result is communicated after it was reviewed.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Session</name>
+        <message numerus="yes">
+            <location filename="../core/auth/session.cpp" line="29" />
+            <source>Too many attempts. Please wait %n second(s).</source>
+            <translation>
+                <numerusform>Too many attempts. Please wait %n second.</numerusform>
+                <numerusform>Too many attempts. Please wait %n seconds.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../core/auth/session.cpp" line="58" />
+            <source>Nobody is signed in.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>StaleEdit</name>
+        <message>
+            <location filename="../core/repositories/staleedit.cpp" line="26" />
+            <source>The %1 no longer exists; someone may have removed it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/staleedit.cpp" line="28" />
+            <source>another workstation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/staleedit.cpp" line="33" />
+            <source>%1 changed this %2 at %3 while you were editing it. Nothing was overwritten: reload to see their change, then apply yours again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/staleedit.cpp" line="37" />
+            <source>Someone else changed this %1 while you were editing it. Nothing was overwritten: reload to see their change, then apply yours again.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TouchpointRepository</name>
+        <message>
+            <location filename="../core/repositories/touchpointrepository.cpp" line="24" />
+            <source>A touchpoint must concern a client.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/touchpointrepository.cpp" line="26" />
+            <source>A touchpoint needs a kind.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/touchpointrepository.cpp" line="40" />
+            <source>The database did not return the new touchpoint's id.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>UserRepository</name>
+        <message>
+            <location filename="../core/repositories/userrepository.cpp" line="46" />
+            <source>A user name must not be empty or contain spaces.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/userrepository.cpp" line="60" />
+            <source>The user name %1 is taken.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/userrepository.cpp" line="65" />
+            <source>The database did not return the new user's id.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/userrepository.cpp" line="78" />
+            <source>This practice has users already; an administrator must add new ones.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/userrepository.cpp" line="112" />
+            <location filename="../core/repositories/userrepository.cpp" line="162" />
+            <source>There is no such user.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/userrepository.cpp" line="122" />
+            <source>You cannot deactivate your own account.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/userrepository.cpp" line="138" />
+            <source>The user name or the password is not right.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/userrepository.cpp" line="151" />
+            <source>This account has been deactivated.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Vocabulary</name>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="11" />
+            <source>Administrator</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="13" />
+            <source>Practice manager</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="15" />
+            <source>Clinician</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="17" />
+            <source>Reception</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="26" />
+            <source>female</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="28" />
+            <source>male</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="30" />
+            <source>diverse</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="32" />
+            <source>not stated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="41" />
+            <source>E-mail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="43" />
+            <source>Text message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="45" />
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="47" />
+            <source>Letter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="56" />
+            <source>Appointment reminders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="58" />
+            <source>Test results</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="60" />
+            <source>Feedback surveys</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="62" />
+            <source>Newsletter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="64" />
+            <source>Community invitations</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="66" />
+            <source>Birthday greetings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="75" />
+            <source>any channel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="77" />
+            <source>e-mail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="79" />
+            <source>text message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="81" />
+            <source>phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="83" />
+            <source>letter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="92" />
+            <source>Awareness</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="94" />
+            <source>Consideration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="96" />
+            <source>Decision</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="98" />
+            <source>In care</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/vocabularytext.cpp" line="100" />
+            <source>After care</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Workspaces</name>
+        <message>
+            <location filename="../ui/workspaceregistry.cpp" line="22" />
+            <source>Today</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/workspaceregistry.cpp" line="28" />
+            <source>Reception</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/workspaceregistry.cpp" line="34" />
+            <source>Administration</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::AddUserDialog</name>
+        <message>
+            <location filename="../ui/admin/adduserdialog.cpp" line="26" />
+            <source>&amp;Add user</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/admin/adduserdialog.cpp" line="30" />
+            <source>Add user</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/admin/adduserdialog.cpp" line="43" />
+            <source>&amp;User name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/admin/adduserdialog.cpp" line="44" />
+            <source>&amp;Full name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/admin/adduserdialog.cpp" line="45" />
+            <source>R&amp;ole:</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::AdminWorkspace</name>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="25" />
+            <source>&amp;Add user…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="26" />
+            <source>&amp;Reset password…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="27" />
+            <location filename="../ui/admin/adminworkspace.cpp" line="102" />
+            <source>&amp;Deactivate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="30" />
+            <source>Users and roles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="33" />
+            <source>Everyone who signs in to Aftercare has an account here. The role decides which workspaces they see; deactivated accounts can no longer sign in.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="44" />
+            <source>Add a user (Ctrl+N)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="56" />
+            <source>Users</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="102" />
+            <source>Re&amp;activate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="122" />
+            <source>%1 can now sign in as “%2”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="137" />
+            <source>The password of %1 has been changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="155" />
+            <source>%1 can no longer sign in.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="156" />
+            <source>%1 can sign in again.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::ClientFinder</name>
+        <message>
+            <location filename="../ui/reception/clientfinder.cpp" line="28" />
+            <source>Name, date of birth, phone, e-mail or client number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientfinder.cpp" line="30" />
+            <source>Find a client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientfinder.cpp" line="42" />
+            <source>Matching clients</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientfinder.cpp" line="49" />
+            <source>&amp;Find client:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientfinder.cpp" line="98" />
+            <source>Type a name (“Müller, Anna” or “Anna Mü”), a date of birth, a phone number, an e-mail address or a client number. Ctrl+K brings you here from anywhere.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientfinder.cpp" line="103" />
+            <source>Keep typing the date of birth: day.month.year, e.g. 12.03.1985.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientfinder.cpp" line="106" />
+            <source>There is no such date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientfinder.cpp" line="109" />
+            <source>Type at least three digits of the phone number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientfinder.cpp" line="113" />
+            <source>No client matches “%1”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../ui/reception/clientfinder.cpp" line="115" />
+            <source>The first %n matching clients. Press Enter to open the highlighted one.</source>
+            <translation>
+                <numerusform>The first matching client. Press Enter to open it.</numerusform>
+                <numerusform>The first %n matching clients. Press Enter to open the highlighted one.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../ui/reception/clientfinder.cpp" line="118" />
+            <source>%n matching client(s). Press Enter to open the highlighted one.</source>
+            <translation>
+                <numerusform>%n matching client. Press Enter to open it.</numerusform>
+                <numerusform>%n matching clients. Press Enter to open the highlighted one.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::ClientMatchModel</name>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="17" />
+            <source>Found by client number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="19" />
+            <source>Found by name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="21" />
+            <source>Found by date of birth</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="23" />
+            <source>Found by phone number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="25" />
+            <source>Found by e-mail address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="88" />
+            <source>%1, %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="89" />
+            <source>%1 (archived)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="109" />
+            <source>Next: %1 with %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="133" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="135" />
+            <source>Born</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="137" />
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="139" />
+            <source>Client no.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="141" />
+            <source>Next appointment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientmatchmodel.cpp" line="143" />
+            <source>With</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::ClientPanel</name>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="51" />
+            <source>No consent has been recorded for this client.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="53" />
+            <source>&amp;Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="60" />
+            <source>Purpose</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="60" />
+            <source>Channel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="60" />
+            <source>Decision</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="60" />
+            <source>Recorded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="65" />
+            <location filename="../ui/reception/clientpanel.cpp" line="98" />
+            <source>Consents in force</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="70" />
+            <source>Back to the search (Esc)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="73" />
+            <source>Phone:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="74" />
+            <source>E-mail:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="75" />
+            <source>Address:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="76" />
+            <source>Prefers:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="79" />
+            <source>Stage:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="80" />
+            <source>Client since:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="81" />
+            <source>Came through:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="92" />
+            <source>Contact</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="95" />
+            <source>Journey</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="108" />
+            <source>—</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="123" />
+            <source>%1 (archived)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="125" />
+            <source>Client no. %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="127" />
+            <source>born %1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="143" />
+            <source>recommended by %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="165" />
+            <source>yes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="165" />
+            <source>no</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::DesktopController</name>
+        <message>
+            <location filename="../ui/desktopcontroller.cpp" line="32" />
+            <source>Aftercare</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/desktopcontroller.cpp" line="33" />
+            <source>The practice's database cannot be read.
+
+%1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::FigureTile</name>
+        <message>
+            <location filename="../ui/today/figuretile.cpp" line="35" />
+            <source>not available</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::FirstRunDialog</name>
+        <message>
+            <location filename="../ui/signin/firstrundialog.cpp" line="25" />
+            <source>&amp;Create and sign in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/signin/firstrundialog.cpp" line="29" />
+            <source>Aftercare — Welcome</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/signin/firstrundialog.cpp" line="31" />
+            <source>Welcome to Aftercare</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/signin/firstrundialog.cpp" line="34" />
+            <source>This practice has no users yet. Create the first administrator account: it can add everyone else and give them their roles.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/signin/firstrundialog.cpp" line="46" />
+            <source>e.g. admin</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/signin/firstrundialog.cpp" line="47" />
+            <source>e.g. Maria Schneider</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/signin/firstrundialog.cpp" line="50" />
+            <source>&amp;User name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/signin/firstrundialog.cpp" line="51" />
+            <source>&amp;Full name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/signin/firstrundialog.cpp" line="56" />
+            <source>&amp;Quit</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::LockScreen</name>
+        <message>
+            <location filename="../ui/lockscreen.cpp" line="24" />
+            <source>&amp;Unlock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/lockscreen.cpp" line="25" />
+            <source>S&amp;witch user</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/lockscreen.cpp" line="33" />
+            <source>Locked — sign in to continue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/lockscreen.cpp" line="50" />
+            <source>User name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/lockscreen.cpp" line="51" />
+            <source>&amp;Password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/lockscreen.cpp" line="91" />
+            <source>%1 (%2) is signed in at this workstation.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../ui/lockscreen.cpp" line="128" />
+            <source>Too many failed attempts in a row. Please wait %n second(s) before trying again.</source>
+            <translation>
+                <numerusform>Too many failed attempts in a row. Please wait %n second before trying again.</numerusform>
+                <numerusform>Too many failed attempts in a row. Please wait %n seconds before trying again.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::MainWindow</name>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="39" />
+            <location filename="../ui/mainwindow.cpp" line="98" />
+            <source>Aftercare</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="40" />
+            <source>%1 — Aftercare</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="44" />
+            <source>Workspaces</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="70" />
+            <source>Signed in: %1 · %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="112" />
+            <source>&amp;Lock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="114" />
+            <source>Hide everything until you sign in again (Ctrl+L)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="115" />
+            <location filename="../ui/mainwindow.cpp" line="148" />
+            <source>Sign &amp;out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="136" />
+            <source>&amp;Aftercare</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="137" />
+            <source>&amp;Find client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="144" />
+            <source>&amp;Lock now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="151" />
+            <source>&amp;Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="155" />
+            <source>&amp;Go to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/mainwindow.cpp" line="254" />
+            <source>Locked</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::NewPasswordFields</name>
+        <message>
+            <location filename="../ui/common/newpasswordfields.cpp" line="27" />
+            <source>&amp;Password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/newpasswordfields.cpp" line="28" />
+            <source>&amp;Repeat password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/newpasswordfields.cpp" line="65" />
+            <source>At least 8 characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/newpasswordfields.cpp" line="70" />
+            <source>Strong enough. Now type it once more.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/newpasswordfields.cpp" line="72" />
+            <source>The two passwords are not the same yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/newpasswordfields.cpp" line="75" />
+            <source>Strong enough, and both are the same.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::ReceptionWorkspace</name>
+        <message>
+            <location filename="../ui/reception/receptionworkspace.cpp" line="38" />
+            <source>Find client</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::ResetPasswordDialog</name>
+        <message>
+            <location filename="../ui/admin/resetpassworddialog.cpp" line="22" />
+            <source>&amp;Set password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/admin/resetpassworddialog.cpp" line="26" />
+            <source>New password for %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/admin/resetpassworddialog.cpp" line="31" />
+            <source>Choose a new password for %1 (%2). Tell it to them in person; their old password stops working at once.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::SignInDialog</name>
+        <message>
+            <location filename="../ui/signin/signindialog.cpp" line="21" />
+            <source>&amp;Sign in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/signin/signindialog.cpp" line="26" />
+            <source>Aftercare — Sign in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/signin/signindialog.cpp" line="27" />
+            <source>%1 — Sign in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/signin/signindialog.cpp" line="29" />
+            <source>Aftercare</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/signin/signindialog.cpp" line="31" />
+            <source>Sign in with your user name and password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/signin/signindialog.cpp" line="42" />
+            <source>&amp;User name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/signin/signindialog.cpp" line="43" />
+            <source>&amp;Password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/signin/signindialog.cpp" line="47" />
+            <source>&amp;Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/signin/signindialog.cpp" line="73" />
+            <source>Please enter your user name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/signin/signindialog.cpp" line="101" />
+            <source>You can try again now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../ui/signin/signindialog.cpp" line="108" />
+            <source>Too many failed attempts in a row. Please wait %n second(s) before trying again.</source>
+            <translation>
+                <numerusform>Too many failed attempts in a row. Please wait %n second before trying again.</numerusform>
+                <numerusform>Too many failed attempts in a row. Please wait %n seconds before trying again.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::TodayPage</name>
+        <message>
+            <location filename="../ui/today/todaypage.cpp" line="21" />
+            <source>Appointments today</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/today/todaypage.cpp" line="22" />
+            <source>Clients checked in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/today/todaypage.cpp" line="23" />
+            <source>Follow-up tasks due today</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/today/todaypage.cpp" line="24" />
+            <source>Follow-up tasks overdue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/today/todaypage.cpp" line="63" />
+            <source>Today</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/today/todaypage.cpp" line="72" />
+            <source>Today's figures could not be read: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::UserModel</name>
+        <message>
+            <location filename="../ui/admin/usermodel.cpp" line="94" />
+            <source>Active</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/admin/usermodel.cpp" line="94" />
+            <source>Deactivated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/admin/usermodel.cpp" line="110" />
+            <source>User name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/admin/usermodel.cpp" line="112" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/admin/usermodel.cpp" line="114" />
+            <source>Role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/admin/usermodel.cpp" line="116" />
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+</TS>
