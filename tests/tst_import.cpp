@@ -116,11 +116,13 @@ private slots:
     void refusedFiles_data();
     void refusedFiles();
     void byteOrderMarkCrlfAndFreeColumnOrder();
+    void offsetsConvertToThePracticeZone();
     void dryRunWritesNothing();
     void databaseFailureRollsBackEverything();
     void progressIsReported();
     void onlyAdministratorsImport();
     void importIsAudited();
+    void documentedExamplesImportCleanly();
 };
 
 void TestImport::clientsAreImported()
@@ -442,6 +444,31 @@ void TestImport::byteOrderMarkCrlfAndFreeColumnOrder()
              QStringLiteral("Ben\nBenjamin"));
 }
 
+void TestImport::offsetsConvertToThePracticeZone()
+{
+    AFTERCARE_FRESH_DATABASE(db);
+    QVERIFY(db.run(QStringLiteral(
+        "INSERT INTO practice_settings (key, value) VALUES ('practice.timezone', 'Asia/Tokyo')")));
+    ImportOptions fromSettings = options();
+    fromSettings.practiceZone = QTimeZone(); // the practice's setting decides
+    auto summary = importCsv(db, ImportKind::Clients,
+                             "external_id,first_name,last_name,registered_at\n"
+                             "K-1,Anna,Berg,2019-03-01T00:30Z\n"
+                             "K-2,Ben,Cole,2019-03-01T00:30\n",
+                             fromSettings);
+    QVERIFY2(summary && !summary->hasRejections(), qPrintable(describe(summary)));
+    QCOMPARE(
+        SqlTime::toDateTime(
+            db.scalar(QStringLiteral("SELECT registered_at FROM clients WHERE external_id = 'K-1'"))
+                .value()),
+        QDateTime(QDate(2019, 3, 1), QTime(9, 30))); // Tokyo is 9 hours ahead of UTC
+    QCOMPARE(
+        SqlTime::toDateTime(
+            db.scalar(QStringLiteral("SELECT registered_at FROM clients WHERE external_id = 'K-2'"))
+                .value()),
+        QDateTime(QDate(2019, 3, 1), QTime(0, 30))); // local time stays as written
+}
+
 void TestImport::dryRunWritesNothing()
 {
     AFTERCARE_FRESH_DATABASE(db);
@@ -542,6 +569,38 @@ void TestImport::importIsAudited()
                  "practice-export.csv: 4 rows, 4 created, 0 updated, 0 unchanged, 0 rejected"));
     QCOMPARE(text(db, QStringLiteral("SELECT evidence FROM consents ORDER BY id LIMIT 1")),
              QStringLiteral("imported from practice-export.csv line 2"));
+}
+
+// The example files of docs/import.md, in the order a practice imports them, load without a
+// single rejection: the documentation shows files that work.
+void TestImport::documentedExamplesImportCleanly()
+{
+    QFile doc(QStringLiteral(QT_TESTCASE_SOURCEDIR "/../docs/import.md"));
+    QVERIFY2(doc.open(QIODevice::ReadOnly), qPrintable(doc.fileName()));
+    const QByteArray text = doc.readAll();
+    QList<QByteArray> examples;
+    for (qsizetype at = text.indexOf("```csv\n"); at >= 0; at = text.indexOf("```csv\n", at)) {
+        at += 7;
+        const qsizetype end = text.indexOf("```", at);
+        QVERIFY(end > at);
+        examples.append(text.mid(at, end - at));
+        at = end + 3;
+    }
+    QCOMPARE(examples.size(), qsizetype(5));
+    AFTERCARE_FRESH_DATABASE(db);
+    const ImportKind order[] = {ImportKind::Clients, ImportKind::Appointments, ImportKind::Feedback,
+                                ImportKind::Results, ImportKind::Invoices};
+    for (int i = 0; i < 5; ++i) {
+        auto summary = importCsv(db, order[i], examples[i]);
+        QVERIFY2(summary && !summary->hasRejections(),
+                 qPrintable(importKindName(order[i]) + QLatin1Char(' ') + describe(summary)));
+        QVERIFY(summary->created > 0);
+    }
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM clients")), 3);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM appointments")), 4);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM feedback")), 3);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM test_results")), 4);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM invoices")), 3);
 }
 
 QTEST_GUILESS_MAIN(TestImport)

@@ -10,6 +10,7 @@
 #include "importing/importcontext.h"
 #include "importing/invoiceimport.h"
 #include "importing/resultimport.h"
+#include "repositories/practicerepository.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -151,10 +152,9 @@ QTimeZone CsvImporter::practiceZone(const ImportOptions& options) const
 {
     if (options.practiceZone.isValid())
         return options.practiceZone;
-    auto setting = m_database.scalar(
-        QStringLiteral("SELECT value FROM practice_settings WHERE key = 'practice.timezone'"));
-    if (setting && !setting->toString().trimmed().isEmpty()) {
-        const QTimeZone zone(setting->toString().trimmed().toUtf8());
+    auto setting = PracticeRepository(m_database).setting(PracticeSetting::kTimezone);
+    if (setting && !setting->trimmed().isEmpty()) {
+        const QTimeZone zone(setting->trimmed().toUtf8());
         if (zone.isValid())
             return zone;
     }
