@@ -134,6 +134,7 @@ private slots:
     void newPractitionersAndServicesAreReported();
     void reimportChangesNothing();
     void changedRowIsUpdated();
+    void confirmedBookingStaysConfirmed();
     void rejections_data();
     void rejections();
     void overlapWithBookingMadeInTheApp();
@@ -254,6 +255,26 @@ void TestImportAppointments::changedRowIsUpdated()
     QCOMPARE(
         count(db, QStringLiteral("SELECT row_version FROM appointments WHERE external_id = 'A-4'")),
         1);
+}
+
+void TestImportAppointments::confirmedBookingStaysConfirmed()
+{
+    AFTERCARE_FRESH_DATABASE(db);
+    QVERIFY(importClients(db));
+    QVERIFY(importCsv(db, ImportKind::Appointments, kAppointments));
+    QVERIFY(db.run(
+        QStringLiteral("UPDATE appointments SET status = 'confirmed' WHERE external_id = 'A-5'")));
+    auto again = importCsv(db, ImportKind::Appointments, kAppointments);
+    QVERIFY2(again && !again->hasRejections(), qPrintable(describe(again)));
+    QCOMPARE(again->unchanged, 5);
+    QCOMPARE(stored(db, QStringLiteral("A-5")).status, QStringLiteral("confirmed"));
+
+    QByteArray visited = kAppointments;
+    visited.replace("2030-06-01T10:15,,booked,", "2030-06-01T10:15,,completed,");
+    auto completed = importCsv(db, ImportKind::Appointments, visited);
+    QVERIFY2(completed && !completed->hasRejections(), qPrintable(describe(completed)));
+    QCOMPARE(completed->updated, 1);
+    QCOMPARE(stored(db, QStringLiteral("A-5")).status, QStringLiteral("completed"));
 }
 
 void TestImportAppointments::rejections_data()
@@ -422,7 +443,9 @@ void TestImportAppointments::databaseFailureMidwayLeavesNothing()
     QCOMPARE(progressed, 1000); // it got that far before the failure
     for (const char* table : {"appointments", "practitioners", "service_types"})
         QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))), 0);
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'appointments'")), 0);
+    QCOMPARE(
+        count(db, QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'appointments'")),
+        0);
 }
 
 QTEST_GUILESS_MAIN(TestImportAppointments)

@@ -21,6 +21,11 @@ const QStringList& importableStatuses()
     return words;
 }
 
+// The file's status, except that "booked" keeps a booking that was confirmed or checked in
+// since (the file's vocabulary has no word for those steps). Binds the status twice.
+const QString kStatusFromFile = QStringLiteral(
+    "CASE WHEN status IN ('confirmed', 'checked_in') AND ? = 'booked' THEN status ELSE ? END");
+
 QString shortTime(const QDateTime& time)
 {
     return time.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
@@ -63,16 +68,16 @@ Status AppointmentImport::begin(const CsvTable& table)
         QStringLiteral(
             "UPDATE appointments SET client_id = ?, practitioner_id = ?, service_type_id = ?, "
             "starts_at = ?, "
-            "ends_at = ?, status = ?, price_cents = coalesce(?, price_cents), "
+            "ends_at = ?, status = %2, price_cents = coalesce(?, price_cents), "
             "cancelled_at = coalesce(?, cancelled_at), created_at = coalesce(?, created_at), "
             "completed_at = coalesce(completed_at, ?), updated_at = ?, updated_by = ?, "
             "row_version = row_version + 1 "
             "WHERE id = ? AND (client_id <> ? OR practitioner_id <> ? OR service_type_id <> ? OR "
             "starts_at <> ? "
-            "OR ends_at <> ? OR status <> ? OR price_cents %1 coalesce(?, price_cents) "
+            "OR ends_at <> ? OR status <> %2 OR price_cents %1 coalesce(?, price_cents) "
             "OR cancelled_at %1 coalesce(?, cancelled_at) OR created_at <> coalesce(?, "
             "created_at))")
-            .arg(m_context.distinctFrom()));
+            .arg(m_context.distinctFrom(), kStatusFromFile));
     if (!insert)
         return fail(insert.error());
     if (!update)
@@ -212,11 +217,13 @@ Status AppointmentImport::row(const CsvRecord& record, qint64 bytePosition)
         ++m_context.summary().created;
     } else {
         id = existing->id;
-        QVariantList updateValues = values;
+        QVariantList compared = values;
+        compared.insert(6, values[5]); // the status, twice (kStatusFromFile)
+        QVariantList updateValues = compared;
         updateValues.append({ImportBinding::time(createdAt), completedAt,
                              ImportBinding::time(m_context.now()), m_context.actorId(),
                              ImportBinding::id(id)});
-        updateValues.append(values);
+        updateValues.append(compared);
         updateValues.append(ImportBinding::time(createdAt));
         auto changed = m_context.change(m_update, updateValues);
         if (!changed)
