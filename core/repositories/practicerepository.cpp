@@ -347,6 +347,18 @@ Status PracticeRepository::setSetting(TransactionGuard&, const QString& key, con
         {key.trimmed(), SqlValue::text(value)}));
 }
 
+Status PracticeRepository::setInternalSetting(TransactionGuard&, const QString& key,
+                                              const QString& value)
+{
+    if (auto valid = validateSetting(key, value); !valid)
+        return valid;
+    return toStatus(m_database.run(
+        QStringLiteral(
+            "INSERT INTO practice_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE "
+            "SET value = excluded.value, row_version = practice_settings.row_version + 1"),
+        {key.trimmed(), SqlValue::text(value)}));
+}
+
 Result<int> PracticeRepository::lapseWindowDays() const
 {
     auto value = setting(PracticeSetting::kLapseWindowDays);

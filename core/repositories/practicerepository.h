@@ -57,6 +57,10 @@ public:
     Status setSetting(const QString& key, const QString& value, const Actor& actor);
     Status setSetting(TransactionGuard& transaction, const QString& key, const QString& value,
                       const Actor& actor);
+    // Aftercare's own bookkeeping kept among the settings (e.g. the follow-up planner's
+    // watermark): no ManagePractice check, and never for a setting a person edits.
+    Status setInternalSetting(TransactionGuard& transaction, const QString& key,
+                              const QString& value);
     // The lapse window W of BRIEF §4 (default 365 days).
     Result<int> lapseWindowDays() const;
 

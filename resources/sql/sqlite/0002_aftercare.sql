@@ -96,6 +96,14 @@ CREATE TABLE followup_tasks (
 CREATE INDEX followup_tasks_open_idx ON followup_tasks (due_at) WHERE status = 'open';
 CREATE INDEX followup_tasks_deadline_idx ON followup_tasks (deadline_at);
 CREATE INDEX followup_tasks_client_idx ON followup_tasks (client_id);
+-- The worklist: open tasks in deadline order, with the columns its filters test, so the
+-- first page is read off the index without sorting (core/aftercare/worklist.cpp).
+CREATE INDEX followup_tasks_worklist_idx ON followup_tasks (deadline_at, priority, due_at, assignee_id, kind, client_id)
+    WHERE status = 'open';
+-- Whether a reason (a result, an answer, a visit) has its task already (core/aftercare/followupplanner.cpp).
+CREATE INDEX followup_tasks_result_idx ON followup_tasks (result_id, kind);
+CREATE INDEX followup_tasks_feedback_idx ON followup_tasks (feedback_id, kind);
+CREATE INDEX followup_tasks_appointment_idx ON followup_tasks (appointment_id, kind);
 
 CREATE TABLE call_attempts (
     id            INTEGER PRIMARY KEY,

@@ -1,0 +1,18 @@
+#include "aftercare/practicezone.h"
+
+#include "repositories/practicerepository.h"
+
+namespace aftercare {
+
+Result<QTimeZone> practiceTimeZone(const PracticeRepository& practice)
+{
+    auto name = practice.setting(PracticeSetting::kTimezone);
+    if (!name)
+        return fail(name.error());
+    const QTimeZone zone(name->trimmed().toUtf8());
+    if (!name->trimmed().isEmpty() && zone.isValid())
+        return zone;
+    return QTimeZone::systemTimeZone();
+}
+
+} // namespace aftercare
