@@ -4,37 +4,37 @@
     <context>
         <name>AppointmentImport</name>
         <message>
-            <location filename="../core/importing/appointmentimport.cpp" line="110" />
+            <location filename="../core/importing/appointmentimport.cpp" line="115" />
             <source>duration_minutes: %1 is not a length of time.</source>
             <translation>duration_minutes: %1 ist keine Dauer.</translation>
         </message>
         <message>
-            <location filename="../core/importing/appointmentimport.cpp" line="113" />
+            <location filename="../core/importing/appointmentimport.cpp" line="118" />
             <source>end: %1 is not after the start %2.</source>
             <translation>end: %1 liegt nicht nach dem Beginn %2.</translation>
         </message>
         <message>
-            <location filename="../core/importing/appointmentimport.cpp" line="115" />
+            <location filename="../core/importing/appointmentimport.cpp" line="120" />
             <source>end and duration_minutes disagree: from %1 to %2 is not %3 minutes.</source>
             <translation>end und duration_minutes widersprechen sich: von %1 bis %2 sind es nicht %3 Minuten.</translation>
         </message>
         <message>
-            <location filename="../core/importing/appointmentimport.cpp" line="125" />
+            <location filename="../core/importing/appointmentimport.cpp" line="130" />
             <source>Neither end nor duration_minutes is given, and the service "%1" is new, so the length of the appointment is unknown.</source>
             <translation>Weder end noch duration_minutes ist angegeben, und die Leistung „%1“ ist neu – die Dauer des Termins ist daher unbekannt.</translation>
         </message>
         <message>
-            <location filename="../core/importing/appointmentimport.cpp" line="132" />
+            <location filename="../core/importing/appointmentimport.cpp" line="137" />
             <source>cancelled_at: given, but the status is %1, not cancelled.</source>
             <translation>cancelled_at: angegeben, aber der Status ist %1, nicht cancelled.</translation>
         </message>
         <message>
-            <location filename="../core/importing/appointmentimport.cpp" line="153" />
+            <location filename="../core/importing/appointmentimport.cpp" line="158" />
             <source>external_id: "%1" appears already on line %2 with different values; a file holds each appointment once.</source>
             <translation>external_id: „%1“ steht bereits in Zeile %2 mit anderen Werten; eine Datei enthält jeden Termin nur einmal.</translation>
         </message>
         <message>
-            <location filename="../core/importing/appointmentimport.cpp" line="169" />
+            <location filename="../core/importing/appointmentimport.cpp" line="174" />
             <source>The booking overlaps the active appointment %1 (%2 to %3) of the same practitioner; only history (completed, cancelled, no_show) may overlap.</source>
             <translation>Die Buchung überschneidet sich mit dem aktiven Termin %1 (%2 bis %3) derselben Behandlerin bzw. desselben Behandlers; überschneiden darf sich nur Vergangenes (completed, cancelled, no_show).</translation>
         </message>
@@ -187,6 +187,77 @@
         </message>
     </context>
     <context>
+        <name>BackupCommand</name>
+        <message>
+            <location filename="../app/backupcommand.cpp" line="31" />
+            <source>%1: name exactly one FILE.</source>
+            <translation>%1: Geben Sie genau eine DATEI an.</translation>
+        </message>
+        <message>
+            <location filename="../app/backupcommand.cpp" line="52" />
+            <source>Backed up %1 to %2.</source>
+            <translation>%1 wurde nach %2 gesichert.</translation>
+        </message>
+        <message>
+            <location filename="../app/backupcommand.cpp" line="77" />
+            <source>Restored %1 from %2 (schema version %3).</source>
+            <translation>%1 wurde aus %2 wiederhergestellt (Schemaversion %3).</translation>
+        </message>
+    </context>
+    <context>
+        <name>CallService</name>
+        <message>
+            <location filename="../core/aftercare/callservice.cpp" line="144" />
+            <source>An answer can only be taken from a client reached.</source>
+            <translation>Eine Antwort lässt sich nur von einer erreichten Person aufnehmen.</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/callservice.cpp" line="149" />
+            <location filename="../core/aftercare/callservice.cpp" line="340" />
+            <source>Say how the client's concern was resolved before closing the case.</source>
+            <translation>Geben Sie an, wie das Anliegen gelöst wurde, bevor Sie den Fall schließen.</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/callservice.cpp" line="153" />
+            <source>An appointment is booked with a client reached.</source>
+            <translation>Ein Termin wird mit einer erreichten Person gebucht.</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/callservice.cpp" line="155" />
+            <source>Choose the appointment to book.</source>
+            <translation>Wählen Sie den Termin, der gebucht werden soll.</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/callservice.cpp" line="157" />
+            <source>The appointment is for another client.</source>
+            <translation>Der Termin gehört zu einer anderen Person.</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/callservice.cpp" line="161" />
+            <source>Say whom to hand the task to.</source>
+            <translation>Geben Sie an, an wen die Aufgabe übergeben wird.</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/callservice.cpp" line="165" />
+            <location filename="../core/aftercare/callservice.cpp" line="324" />
+            <source>This task is a letter already.</source>
+            <translation>Diese Aufgabe ist bereits ein Brief.</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/callservice.cpp" line="240" />
+            <source>Booked an appointment in the call.</source>
+            <translation>Im Gespräch wurde ein Termin gebucht.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../core/aftercare/callservice.cpp" line="312" />
+            <source>Not reached by phone (%n unanswered call(s)); a letter follows.</source>
+            <translation>
+                <numerusform>Telefonisch nicht erreicht (%n unbeantworteter Anruf); ein Brief folgt.</numerusform>
+                <numerusform>Telefonisch nicht erreicht (%n unbeantwortete Anrufe); ein Brief folgt.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ClientImport</name>
         <message>
             <location filename="../core/importing/clientimport.cpp" line="172" />
@@ -298,6 +369,55 @@
             <location filename="../core/search/clientsearch.cpp" line="159" />
             <source>The client search failed.</source>
             <translation>Die Suche nach Klientinnen und Klienten ist fehlgeschlagen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommandLineParser</name>
+        <message>
+            <location filename="../app/commandline.cpp" line="19" />
+            <source>%1 needs a value.</source>
+            <translation>%1 braucht einen Wert.</translation>
+        </message>
+        <message>
+            <location filename="../app/commandline.cpp" line="41" />
+            <source>Unknown option %1.</source>
+            <translation>Unbekannte Option %1.</translation>
+        </message>
+        <message>
+            <location filename="../app/commandline.cpp" line="61" />
+            <source>Usage:
+  aftercare [--database URL] [--lang CODE]            open the desktop application
+  aftercare [--database URL] demo --clients N --years Y [--seed S] [--today YYYY-MM-DD]
+  aftercare [--database URL] backup FILE
+  aftercare [--database URL] restore FILE
+
+URL: a file path or sqlite:PATH, or postgresql://user:password@host:port/dbname.
+Default: the AFTERCARE_DATABASE environment variable, else aftercare.db in the
+application-data folder.
+</source>
+            <translation>Aufruf:
+  aftercare [--database URL] [--lang CODE]            Desktop-Anwendung öffnen
+  aftercare [--database URL] demo --clients N --years Y [--seed S] [--today JJJJ-MM-TT]
+  aftercare [--database URL] backup DATEI
+  aftercare [--database URL] restore DATEI
+
+URL: ein Dateipfad oder sqlite:PFAD, oder postgresql://benutzer:passwort@host:port/datenbank.
+Standard: die Umgebungsvariable AFTERCARE_DATABASE, sonst aftercare.db im
+Anwendungsdatenordner.
+</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommandSupport</name>
+        <message>
+            <location filename="../app/commandsupport.cpp" line="24" />
+            <source>Upgraded the database from schema version %1 to %2; the previous file was kept as %3.</source>
+            <translation>Die Datenbank wurde von Schemaversion %1 auf %2 aktualisiert; die vorherige Datei wurde als %3 aufbewahrt.</translation>
+        </message>
+        <message>
+            <location filename="../app/commandsupport.cpp" line="37" />
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
         </message>
     </context>
     <context>
@@ -537,50 +657,113 @@
     <context>
         <name>DemoBatchInsert</name>
         <message>
-            <location filename="../core/demo/demobatchinsert.cpp" line="89" />
+            <location filename="../core/demo/demobatchinsert.cpp" line="102" />
             <source>The demo practice could not be written.</source>
             <translation>Die Demo-Praxis konnte nicht geschrieben werden.</translation>
         </message>
         <message>
-            <location filename="../core/demo/demobatchinsert.cpp" line="109" />
+            <location filename="../core/demo/demobatchinsert.cpp" line="122" />
             <source>The SQLite connection has no native handle.</source>
             <translation>Die SQLite-Verbindung hat kein natives Handle.</translation>
         </message>
         <message>
-            <location filename="../core/demo/demobatchinsert.cpp" line="115" />
+            <location filename="../core/demo/demobatchinsert.cpp" line="128" />
             <source>The database could not prepare a statement.</source>
             <translation>Die Datenbank konnte eine Anweisung nicht vorbereiten.</translation>
         </message>
         <message>
-            <location filename="../core/demo/demobatchinsert.cpp" line="134" />
+            <location filename="../core/demo/demobatchinsert.cpp" line="164" />
             <source>The database refused a statement.</source>
             <translation>Die Datenbank hat eine Anweisung abgelehnt.</translation>
         </message>
     </context>
     <context>
+        <name>DemoCommand</name>
+        <message>
+            <location filename="../app/democommand.cpp" line="24" />
+            <source>Number of clients.</source>
+            <translation>Anzahl der Klientinnen und Klienten.</translation>
+        </message>
+        <message>
+            <location filename="../app/democommand.cpp" line="25" />
+            <source>Years of history.</source>
+            <translation>Jahre Historie.</translation>
+        </message>
+        <message>
+            <location filename="../app/democommand.cpp" line="26" />
+            <source>Random seed (default 1).</source>
+            <translation>Startwert des Zufallsgenerators (Standard 1).</translation>
+        </message>
+        <message>
+            <location filename="../app/democommand.cpp" line="28" />
+            <source>Last day of the history (default: today).</source>
+            <translation>Letzter Tag der Historie (Standard: heute).</translation>
+        </message>
+        <message>
+            <location filename="../app/democommand.cpp" line="34" />
+            <source>demo: unexpected argument %1.</source>
+            <translation>demo: unerwartetes Argument %1.</translation>
+        </message>
+        <message>
+            <location filename="../app/democommand.cpp" line="41" />
+            <source>demo: --clients N and --years Y are required.</source>
+            <translation>demo: --clients N und --years Y sind erforderlich.</translation>
+        </message>
+        <message>
+            <location filename="../app/democommand.cpp" line="46" />
+            <source>demo: --clients takes a whole number from 1 to 1000000.</source>
+            <translation>demo: --clients erwartet eine ganze Zahl von 1 bis 1000000.</translation>
+        </message>
+        <message>
+            <location filename="../app/democommand.cpp" line="51" />
+            <source>demo: --years takes a whole number from 1 to 30.</source>
+            <translation>demo: --years erwartet eine ganze Zahl von 1 bis 30.</translation>
+        </message>
+        <message>
+            <location filename="../app/democommand.cpp" line="56" />
+            <source>demo: --seed takes a non-negative whole number.</source>
+            <translation>demo: --seed erwartet eine nicht negative ganze Zahl.</translation>
+        </message>
+        <message>
+            <location filename="../app/democommand.cpp" line="62" />
+            <source>demo: --today takes a date as YYYY-MM-DD.</source>
+            <translation>demo: --today erwartet ein Datum der Form JJJJ-MM-TT.</translation>
+        </message>
+        <message>
+            <location filename="../app/democommand.cpp" line="78" />
+            <source>[%1%] %2</source>
+            <translation>[%1 %] %2</translation>
+        </message>
+        <message>
+            <location filename="../app/democommand.cpp" line="85" />
+            <source>Demo practice written to %1 in %2 s: %3 clients, %4 appointments (%5 completed, %6 no-shows, %7 cancelled, %8 booked ahead), %9 results, %10 follow-up tasks, %11 feedback responses, %12 invoices, %13 touchpoints.</source>
+            <translation>Demo-Praxis in %2 s nach %1 geschrieben: %3 Klient/innen, %4 Termine (%5 abgeschlossen, %6 nicht erschienen, %7 abgesagt, %8 im Voraus gebucht), %9 Befunde, %10 Nachsorgeaufgaben, %11 Rückmeldungen, %12 Rechnungen, %13 Kontaktpunkte.</translation>
+        </message>
+    </context>
+    <context>
         <name>DemoPractice</name>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="89" />
+            <location filename="../core/demo/demopractice.cpp" line="90" />
             <source>The number of demo clients must be between 1 and 1 000 000.</source>
             <translation>Die Zahl der Demo-Klientinnen und -Klienten muss zwischen 1 und 1 000 000 liegen.</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="91" />
+            <location filename="../core/demo/demopractice.cpp" line="92" />
             <source>The demo history must span between 1 and 30 years.</source>
             <translation>Die Demo-Historie muss zwischen 1 und 30 Jahre umfassen.</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="93" />
+            <location filename="../core/demo/demopractice.cpp" line="94" />
             <source>The demo practice needs a valid date to end its history on.</source>
             <translation>Die Demo-Praxis braucht ein gültiges Datum, an dem ihre Historie endet.</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="95" />
+            <location filename="../core/demo/demopractice.cpp" line="96" />
             <source>Checking the database</source>
             <translation>Datenbank wird geprüft</translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/demo/demopractice.cpp" line="101" />
+            <location filename="../core/demo/demopractice.cpp" line="102" />
             <source>The database already holds %n client(s). The demo practice is only written into an empty database.</source>
             <translation>
                 <numerusform>Die Datenbank enthält bereits %n Klientendatensatz. Die Demo-Praxis wird nur in eine leere Datenbank geschrieben.</numerusform>
@@ -588,17 +771,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="109" />
+            <location filename="../core/demo/demopractice.cpp" line="110" />
             <source>The database already holds practitioners, service types or appointments. The demo practice is only written into an empty database.</source>
             <translation>Die Datenbank enthält bereits Behandelnde, Leistungen oder Termine. Die Demo-Praxis wird nur in eine leere Datenbank geschrieben.</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="121" />
+            <location filename="../core/demo/demopractice.cpp" line="122" />
             <source>Setting up the demo accounts</source>
             <translation>Demo-Konten werden angelegt</translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/demo/demopractice.cpp" line="134" />
+            <location filename="../core/demo/demopractice.cpp" line="135" />
             <source>Simulating %n year(s) of visits</source>
             <translation>
                 <numerusform>%n Jahr Besuche wird simuliert</numerusform>
@@ -606,22 +789,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="137" />
+            <location filename="../core/demo/demopractice.cpp" line="138" />
             <source>Following up visits</source>
             <translation>Nachsorge zu den Besuchen wird erstellt</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="170" />
+            <location filename="../core/demo/demopractice.cpp" line="176" />
             <source>The database did not return the new user's id.</source>
             <translation>Die Datenbank hat die Nummer des neuen Benutzerkontos nicht zurückgegeben.</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="250" />
+            <location filename="../core/demo/demopractice.cpp" line="256" />
             <source>Writing %1</source>
             <translation>%1 wird geschrieben</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="295" />
+            <location filename="../core/demo/demopractice.cpp" line="301" />
             <source>The demo practice is ready</source>
             <translation>Die Demo-Praxis ist bereit</translation>
         </message>
@@ -688,6 +871,24 @@
         </message>
     </context>
     <context>
+        <name>FollowUpPlanner</name>
+        <message>
+            <location filename="../core/aftercare/followupplanner.cpp" line="320" />
+            <source>Closed: the result was recorded as communicated.</source>
+            <translation>Geschlossen: Der Befund wurde als mitgeteilt erfasst.</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/followupplanner.cpp" line="348" />
+            <source>Closed: the client booked again.</source>
+            <translation>Geschlossen: Die Person hat wieder gebucht.</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/followupplanner.cpp" line="519" />
+            <source>There is no appointment with the number %1.</source>
+            <translation>Es gibt keinen Termin mit der Nummer %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>FollowUpTaskRepository</name>
         <message>
             <location filename="../core/repositories/followuptaskrepository.cpp" line="62" />
@@ -737,17 +938,22 @@
             <translation>Diese Aufgabe ist bereits abgeschlossen.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/followuptaskrepository.cpp" line="252" />
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="255" />
             <source>Say when to call again: a time after this call.</source>
             <translation>Geben Sie an, wann erneut angerufen werden soll: einen Zeitpunkt nach diesem Anruf.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/followuptaskrepository.cpp" line="269" />
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="272" />
             <source>The database did not return the new call's id.</source>
             <translation>Die Datenbank hat die Nummer des neuen Anrufs nicht zurückgegeben.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/followuptaskrepository.cpp" line="359" />
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="340" />
+            <source>Say whom to hand the task to.</source>
+            <translation>Geben Sie an, an wen die Aufgabe übergeben wird.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="376" />
             <source>Please say why the task is cancelled.</source>
             <translation>Bitte geben Sie an, warum die Aufgabe abgebrochen wird.</translation>
         </message>
@@ -1011,6 +1217,14 @@
         </message>
     </context>
     <context>
+        <name>JourneyStageUpdater</name>
+        <message>
+            <location filename="../core/aftercare/journeystageupdater.cpp" line="36" />
+            <source>There is no client with the number %1.</source>
+            <translation>Es gibt keine Klientin und keinen Klienten mit der Nummer %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>MetricsEngine</name>
         <message>
             <location filename="../core/metrics/metricsengine.cpp" line="82" />
@@ -1129,6 +1343,39 @@
             <location filename="../core/auth/permissions.cpp" line="40" />
             <source>This action is not allowed for your role.</source>
             <translation>Diese Aktion ist für Ihre Rolle nicht erlaubt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PostServiceDelta</name>
+        <message>
+            <location filename="../core/aftercare/postservicedelta.cpp" line="173" />
+            <source>The client has not agreed to be asked for feedback.</source>
+            <translation>Die Person hat nicht eingewilligt, um Feedback gebeten zu werden.</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/postservicedelta.cpp" line="175" />
+            <source>The client has not agreed to community invitations.</source>
+            <translation>Die Person hat Einladungen zu Veranstaltungen nicht zugestimmt.</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/postservicedelta.cpp" line="177" />
+            <source>The client has not agreed to receive the newsletter.</source>
+            <translation>Die Person hat dem Newsletter nicht zugestimmt.</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/postservicedelta.cpp" line="181" />
+            <source>The client has not given the consent this step needs.</source>
+            <translation>Die Person hat die für diesen Schritt nötige Einwilligung nicht erteilt.</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/postservicedelta.cpp" line="191" />
+            <source>There is no completed visit with the number %1.</source>
+            <translation>Es gibt keinen abgeschlossenen Besuch mit der Nummer %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/postservicedelta.cpp" line="228" />
+            <source>This step is not part of the after-care of %1.</source>
+            <translation>Dieser Schritt gehört nicht zur Nachsorge von %1.</translation>
         </message>
     </context>
     <context>
@@ -1257,6 +1504,16 @@
             <location filename="../core/repositories/practicerepository.cpp" line="325" />
             <source>%1 is not a telephone number.</source>
             <translation>%1 ist keine Telefonnummer.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QObject</name>
+        <message>
+            <location filename="../app/main.cpp" line="74" />
+            <location filename="../app/main.cpp" line="79" />
+            <location filename="../app/main.cpp" line="84" />
+            <source>Aftercare</source>
+            <translation>Aftercare</translation>
         </message>
     </context>
     <context>
@@ -1433,6 +1690,99 @@
             <location filename="../core/repositories/staleedit.cpp" line="37" />
             <source>Someone else changed this %1 while you were editing it. Nothing was overwritten: reload to see their change, then apply yours again.</source>
             <translation>Jemand anderes hat diesen Datensatz (%1) geändert, während Sie ihn bearbeitet haben. Nichts wurde überschrieben: Laden Sie neu, um die Änderung zu sehen, und übernehmen Sie dann Ihre erneut.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskReason</name>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="22" />
+            <source>Discuss a result</source>
+            <translation>Befund besprechen</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="24" />
+            <source>Pass on a result</source>
+            <translation>Befund mitteilen</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="26" />
+            <source>Check-in call</source>
+            <translation>Nachfrageanruf</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="28" />
+            <source>Call back an unhappy client</source>
+            <translation>Unzufriedene Person zurückrufen</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="30" />
+            <source>Rebook reminder</source>
+            <translation>An Wiederbuchung erinnern</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="32" />
+            <source>Annual review</source>
+            <translation>Jahreskontrolle</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="34" />
+            <source>Letter</source>
+            <translation>Brief</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="46" />
+            <source>Discuss the %1 result received on %2</source>
+            <translation>Befund %1 vom %2 besprechen</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="50" />
+            <source>Pass on the %1 result received on %2</source>
+            <translation>Befund %1 vom %2 mitteilen</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="54" />
+            <source>Ask how things are after %1 on %2</source>
+            <translation>Nachfragen, wie es nach %1 am %2 geht</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="58" />
+            <source>Answered %1 %2 of %3 on %4</source>
+            <translation>Hat am %4 bei %1 mit %2 von %3 geantwortet</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="59" />
+            <source>NPS</source>
+            <translation>NPS</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="59" />
+            <source>CSAT</source>
+            <translation>CSAT</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="66" />
+            <source>Nothing booked since %1 on %2</source>
+            <translation>Nichts gebucht seit %1 am %2</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="70" />
+            <source>A year since the last visit, %1 on %2</source>
+            <translation>Ein Jahr seit dem letzten Besuch, %1 am %2</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="74" />
+            <source>Not reached by phone about the %1 result</source>
+            <translation>Wegen des Befunds %1 telefonisch nicht erreicht</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="76" />
+            <source>Not reached by phone after %1 on %2</source>
+            <translation>Nach %1 am %2 telefonisch nicht erreicht</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="77" />
+            <source>Not reached by phone</source>
+            <translation>Telefonisch nicht erreicht</translation>
         </message>
     </context>
     <context>
@@ -1641,6 +1991,19 @@
         </message>
     </context>
     <context>
+        <name>Worklist</name>
+        <message>
+            <location filename="../core/aftercare/worklist.cpp" line="139" />
+            <source>A page of the worklist needs a size and a start.</source>
+            <translation>Eine Seite der Arbeitsliste braucht eine Größe und einen Anfang.</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/worklist.cpp" line="175" />
+            <source>The task %1 is no longer open.</source>
+            <translation>Die Aufgabe %1 ist nicht mehr offen.</translation>
+        </message>
+    </context>
+    <context>
         <name>Workspaces</name>
         <message>
             <location filename="../ui/workspaceregistry.cpp" line="22" />
@@ -1700,7 +2063,7 @@
         </message>
         <message>
             <location filename="../ui/admin/adminworkspace.cpp" line="27" />
-            <location filename="../ui/admin/adminworkspace.cpp" line="102" />
+            <location filename="../ui/admin/adminworkspace.cpp" line="103" />
             <source>&amp;Deactivate</source>
             <translation>&amp;Deaktivieren</translation>
         </message>
@@ -1720,32 +2083,37 @@
             <translation>Benutzerkonto anlegen (Strg+N)</translation>
         </message>
         <message>
-            <location filename="../ui/admin/adminworkspace.cpp" line="56" />
+            <location filename="../ui/admin/adminworkspace.cpp" line="57" />
             <source>Users</source>
             <translation>Benutzerkonten</translation>
         </message>
         <message>
-            <location filename="../ui/admin/adminworkspace.cpp" line="102" />
+            <location filename="../ui/admin/adminworkspace.cpp" line="103" />
             <source>Re&amp;activate</source>
             <translation>&amp;Reaktivieren</translation>
         </message>
         <message>
-            <location filename="../ui/admin/adminworkspace.cpp" line="122" />
+            <location filename="../ui/admin/adminworkspace.cpp" line="104" />
+            <source>You cannot deactivate your own account.</source>
+            <translation>Sie können Ihr eigenes Konto nicht deaktivieren.</translation>
+        </message>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="124" />
             <source>%1 can now sign in as “%2”.</source>
             <translation>%1 kann sich jetzt als „%2“ anmelden.</translation>
         </message>
         <message>
-            <location filename="../ui/admin/adminworkspace.cpp" line="137" />
+            <location filename="../ui/admin/adminworkspace.cpp" line="139" />
             <source>The password of %1 has been changed.</source>
             <translation>Das Passwort von %1 wurde geändert.</translation>
         </message>
         <message>
-            <location filename="../ui/admin/adminworkspace.cpp" line="155" />
+            <location filename="../ui/admin/adminworkspace.cpp" line="157" />
             <source>%1 can no longer sign in.</source>
             <translation>%1 kann sich nicht mehr anmelden.</translation>
         </message>
         <message>
-            <location filename="../ui/admin/adminworkspace.cpp" line="156" />
+            <location filename="../ui/admin/adminworkspace.cpp" line="158" />
             <source>%1 can sign in again.</source>
             <translation>%1 kann sich wieder anmelden.</translation>
         </message>
@@ -1768,37 +2136,37 @@
             <translation>Passende Klientinnen und Klienten</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="49" />
+            <location filename="../ui/reception/clientfinder.cpp" line="50" />
             <source>&amp;Find client:</source>
             <translation>&amp;Klient/in suchen:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="98" />
+            <location filename="../ui/reception/clientfinder.cpp" line="109" />
             <source>Type a name (“Müller, Anna” or “Anna Mü”), a date of birth, a phone number, an e-mail address or a client number. Ctrl+K brings you here from anywhere.</source>
             <translation>Geben Sie einen Namen („Müller, Anna“ oder „Anna Mü“), ein Geburtsdatum, eine Telefonnummer, eine E-Mail-Adresse oder eine Klientennummer ein. Mit Strg+K kommen Sie von überall hierher.</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="103" />
+            <location filename="../ui/reception/clientfinder.cpp" line="114" />
             <source>Keep typing the date of birth: day.month.year, e.g. 12.03.1985.</source>
             <translation>Geben Sie das Geburtsdatum vollständig ein: Tag.Monat.Jahr, z. B. 12.03.1985.</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="106" />
+            <location filename="../ui/reception/clientfinder.cpp" line="117" />
             <source>There is no such date.</source>
             <translation>Dieses Datum gibt es nicht.</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="109" />
+            <location filename="../ui/reception/clientfinder.cpp" line="120" />
             <source>Type at least three digits of the phone number.</source>
             <translation>Geben Sie mindestens drei Ziffern der Telefonnummer ein.</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="113" />
+            <location filename="../ui/reception/clientfinder.cpp" line="124" />
             <source>No client matches “%1”.</source>
             <translation>Zu „%1“ passt niemand.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../ui/reception/clientfinder.cpp" line="115" />
+            <location filename="../ui/reception/clientfinder.cpp" line="126" />
             <source>The first %n matching clients. Press Enter to open the highlighted one.</source>
             <translation>
                 <numerusform>Der erste passende Eintrag. Mit der Eingabetaste öffnen Sie den markierten.</numerusform>
@@ -1806,7 +2174,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../ui/reception/clientfinder.cpp" line="118" />
+            <location filename="../ui/reception/clientfinder.cpp" line="129" />
             <source>%n matching client(s). Press Enter to open the highlighted one.</source>
             <translation>
                 <numerusform>%n passender Eintrag. Mit der Eingabetaste öffnen Sie ihn.</numerusform>
@@ -1910,105 +2278,130 @@
             <translation>Weg</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="60" />
             <source>Decision</source>
-            <translation>Entscheidung</translation>
+            <translation type="vanished">Entscheidung</translation>
+        </message>
+        <message>
+            <source>Recorded</source>
+            <translation type="vanished">Erfasst</translation>
         </message>
         <message>
             <location filename="../ui/reception/clientpanel.cpp" line="60" />
-            <source>Recorded</source>
-            <translation>Erfasst</translation>
+            <source>Consent</source>
+            <translation>Einwilligung</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="65" />
-            <location filename="../ui/reception/clientpanel.cpp" line="98" />
+            <location filename="../ui/reception/clientpanel.cpp" line="66" />
+            <location filename="../ui/reception/clientpanel.cpp" line="99" />
             <source>Consents in force</source>
             <translation>Gültige Einwilligungen</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="70" />
+            <location filename="../ui/reception/clientpanel.cpp" line="71" />
             <source>Back to the search (Esc)</source>
             <translation>Zurück zur Suche (Esc)</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="73" />
+            <location filename="../ui/reception/clientpanel.cpp" line="74" />
             <source>Phone:</source>
             <translation>Telefon:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="74" />
+            <location filename="../ui/reception/clientpanel.cpp" line="75" />
             <source>E-mail:</source>
             <translation>E-Mail:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="75" />
+            <location filename="../ui/reception/clientpanel.cpp" line="76" />
             <source>Address:</source>
             <translation>Adresse:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="76" />
+            <location filename="../ui/reception/clientpanel.cpp" line="77" />
             <source>Prefers:</source>
             <translation>Bevorzugt:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="79" />
+            <location filename="../ui/reception/clientpanel.cpp" line="80" />
             <source>Stage:</source>
             <translation>Phase:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="80" />
+            <location filename="../ui/reception/clientpanel.cpp" line="81" />
             <source>Client since:</source>
             <translation>Klient/in seit:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="81" />
+            <location filename="../ui/reception/clientpanel.cpp" line="82" />
             <source>Came through:</source>
             <translation>Gekommen über:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="92" />
+            <location filename="../ui/reception/clientpanel.cpp" line="93" />
             <source>Contact</source>
             <translation>Kontakt</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="95" />
+            <location filename="../ui/reception/clientpanel.cpp" line="96" />
             <source>Journey</source>
             <translation>Verlauf</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="108" />
+            <location filename="../ui/reception/clientpanel.cpp" line="109" />
             <source>—</source>
             <translation>—</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="123" />
+            <location filename="../ui/reception/clientpanel.cpp" line="124" />
             <source>%1 (archived)</source>
             <translation>%1 (archiviert)</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="125" />
+            <location filename="../ui/reception/clientpanel.cpp" line="126" />
             <source>Client no. %1</source>
             <translation>Klienten-Nr. %1</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="127" />
-            <source>born %1 (%2)</source>
-            <translation>geboren am %1 (%2)</translation>
+            <location filename="../ui/reception/clientpanel.cpp" line="128" />
+            <source>born %1 (age %2)</source>
+            <translation>geboren am %1 (%2 Jahre)</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="143" />
+            <source>born %1 (%2)</source>
+            <translation type="vanished">geboren am %1 (%2)</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="144" />
             <source>recommended by %1</source>
             <translation>empfohlen von %1</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="165" />
-            <source>yes</source>
-            <translation>ja</translation>
+            <location filename="../ui/reception/clientpanel.cpp" line="166" />
+            <source>given</source>
+            <translation>erteilt</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="165" />
+            <location filename="../ui/reception/clientpanel.cpp" line="166" />
+            <source>refused</source>
+            <translation>verweigert</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="168" />
+            <source>Recorded on %1</source>
+            <translation>Erfasst am %1</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="169" />
+            <source>Recorded on %1: %2</source>
+            <translation>Erfasst am %1: %2</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation type="vanished">ja</translation>
+        </message>
+        <message>
             <source>no</source>
-            <translation>nein</translation>
+            <translation type="vanished">nein</translation>
         </message>
     </context>
     <context>
@@ -2031,7 +2424,7 @@
     <context>
         <name>aftercare::ui::FigureTile</name>
         <message>
-            <location filename="../ui/today/figuretile.cpp" line="35" />
+            <location filename="../ui/today/figuretile.cpp" line="37" />
             <source>not available</source>
             <translation>nicht verfügbar</translation>
         </message>
@@ -2097,27 +2490,27 @@
             <translation>Benutzer &amp;wechseln</translation>
         </message>
         <message>
-            <location filename="../ui/lockscreen.cpp" line="33" />
+            <location filename="../ui/lockscreen.cpp" line="34" />
             <source>Locked — sign in to continue</source>
             <translation>Gesperrt – melden Sie sich an, um fortzufahren</translation>
         </message>
         <message>
-            <location filename="../ui/lockscreen.cpp" line="50" />
+            <location filename="../ui/lockscreen.cpp" line="51" />
             <source>User name:</source>
             <translation>Benutzername:</translation>
         </message>
         <message>
-            <location filename="../ui/lockscreen.cpp" line="51" />
+            <location filename="../ui/lockscreen.cpp" line="52" />
             <source>&amp;Password:</source>
             <translation>&amp;Passwort:</translation>
         </message>
         <message>
-            <location filename="../ui/lockscreen.cpp" line="91" />
+            <location filename="../ui/lockscreen.cpp" line="93" />
             <source>%1 (%2) is signed in at this workstation.</source>
             <translation>%1 (%2) ist an diesem Arbeitsplatz angemeldet.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../ui/lockscreen.cpp" line="128" />
+            <location filename="../ui/lockscreen.cpp" line="130" />
             <source>Too many failed attempts in a row. Please wait %n second(s) before trying again.</source>
             <translation>
                 <numerusform>Zu viele Fehlversuche hintereinander. Bitte warten Sie %n Sekunde, bevor Sie es erneut versuchen.</numerusform>
@@ -2160,37 +2553,37 @@
         </message>
         <message>
             <location filename="../ui/mainwindow.cpp" line="115" />
-            <location filename="../ui/mainwindow.cpp" line="148" />
+            <location filename="../ui/mainwindow.cpp" line="139" />
             <source>Sign &amp;out</source>
             <translation>&amp;Abmelden</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="136" />
+            <location filename="../ui/mainwindow.cpp" line="127" />
             <source>&amp;Aftercare</source>
             <translation>&amp;Aftercare</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="137" />
+            <location filename="../ui/mainwindow.cpp" line="128" />
             <source>&amp;Find client</source>
             <translation>Klient/in &amp;suchen</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="144" />
+            <location filename="../ui/mainwindow.cpp" line="135" />
             <source>&amp;Lock now</source>
             <translation>Jetzt &amp;sperren</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="151" />
+            <location filename="../ui/mainwindow.cpp" line="142" />
             <source>&amp;Quit</source>
             <translation>&amp;Beenden</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="155" />
+            <location filename="../ui/mainwindow.cpp" line="146" />
             <source>&amp;Go to</source>
             <translation>&amp;Gehe zu</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="254" />
+            <location filename="../ui/mainwindow.cpp" line="245" />
             <source>Locked</source>
             <translation>Gesperrt</translation>
         </message>
@@ -2198,32 +2591,32 @@
     <context>
         <name>aftercare::ui::NewPasswordFields</name>
         <message>
-            <location filename="../ui/common/newpasswordfields.cpp" line="27" />
+            <location filename="../ui/common/newpasswordfields.cpp" line="40" />
             <source>&amp;Password:</source>
             <translation>&amp;Passwort:</translation>
         </message>
         <message>
-            <location filename="../ui/common/newpasswordfields.cpp" line="28" />
+            <location filename="../ui/common/newpasswordfields.cpp" line="41" />
             <source>&amp;Repeat password:</source>
             <translation>Passwort &amp;wiederholen:</translation>
         </message>
         <message>
-            <location filename="../ui/common/newpasswordfields.cpp" line="65" />
+            <location filename="../ui/common/newpasswordfields.cpp" line="67" />
             <source>At least 8 characters.</source>
             <translation>Mindestens 8 Zeichen.</translation>
         </message>
         <message>
-            <location filename="../ui/common/newpasswordfields.cpp" line="70" />
+            <location filename="../ui/common/newpasswordfields.cpp" line="72" />
             <source>Strong enough. Now type it once more.</source>
             <translation>Sicher genug. Geben Sie es jetzt noch einmal ein.</translation>
         </message>
         <message>
-            <location filename="../ui/common/newpasswordfields.cpp" line="72" />
+            <location filename="../ui/common/newpasswordfields.cpp" line="74" />
             <source>The two passwords are not the same yet.</source>
             <translation>Die beiden Passwörter stimmen noch nicht überein.</translation>
         </message>
         <message>
-            <location filename="../ui/common/newpasswordfields.cpp" line="75" />
+            <location filename="../ui/common/newpasswordfields.cpp" line="77" />
             <source>Strong enough, and both are the same.</source>
             <translation>Sicher genug, und beide stimmen überein.</translation>
         </message>
@@ -2239,17 +2632,17 @@
     <context>
         <name>aftercare::ui::ResetPasswordDialog</name>
         <message>
-            <location filename="../ui/admin/resetpassworddialog.cpp" line="22" />
+            <location filename="../ui/admin/resetpassworddialog.cpp" line="23" />
             <source>&amp;Set password</source>
             <translation>Passwort &amp;setzen</translation>
         </message>
         <message>
-            <location filename="../ui/admin/resetpassworddialog.cpp" line="26" />
+            <location filename="../ui/admin/resetpassworddialog.cpp" line="27" />
             <source>New password for %1</source>
             <translation>Neues Passwort für %1</translation>
         </message>
         <message>
-            <location filename="../ui/admin/resetpassworddialog.cpp" line="31" />
+            <location filename="../ui/admin/resetpassworddialog.cpp" line="32" />
             <source>Choose a new password for %1 (%2). Tell it to them in person; their old password stops working at once.</source>
             <translation>Wählen Sie ein neues Passwort für %1 (%2). Teilen Sie es persönlich mit; das alte Passwort gilt ab sofort nicht mehr.</translation>
         </message>
@@ -2297,17 +2690,17 @@
             <translation>&amp;Beenden</translation>
         </message>
         <message>
-            <location filename="../ui/signin/signindialog.cpp" line="73" />
+            <location filename="../ui/signin/signindialog.cpp" line="76" />
             <source>Please enter your user name.</source>
             <translation>Bitte geben Sie Ihren Benutzernamen ein.</translation>
         </message>
         <message>
-            <location filename="../ui/signin/signindialog.cpp" line="101" />
+            <location filename="../ui/signin/signindialog.cpp" line="104" />
             <source>You can try again now.</source>
             <translation>Sie können es jetzt erneut versuchen.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../ui/signin/signindialog.cpp" line="108" />
+            <location filename="../ui/signin/signindialog.cpp" line="111" />
             <source>Too many failed attempts in a row. Please wait %n second(s) before trying again.</source>
             <translation>
                 <numerusform>Zu viele Fehlversuche hintereinander. Bitte warten Sie %n Sekunde, bevor Sie es erneut versuchen.</numerusform>
@@ -2338,12 +2731,12 @@
             <translation>Nachsorgeaufgaben überfällig</translation>
         </message>
         <message>
-            <location filename="../ui/today/todaypage.cpp" line="63" />
+            <location filename="../ui/today/todaypage.cpp" line="62" />
             <source>Today</source>
             <translation>Heute</translation>
         </message>
         <message>
-            <location filename="../ui/today/todaypage.cpp" line="72" />
+            <location filename="../ui/today/todaypage.cpp" line="71" />
             <source>Today's figures could not be read: %1</source>
             <translation>Die Zahlen von heute ließen sich nicht lesen: %1</translation>
         </message>
@@ -2379,6 +2772,14 @@
             <location filename="../ui/admin/usermodel.cpp" line="116" />
             <source>Status</source>
             <translation>Status</translation>
+        </message>
+    </context>
+    <context>
+        <name>main</name>
+        <message>
+            <location filename="../app/main.cpp" line="60" />
+            <source>Unknown command "%1"; see aftercare --help.</source>
+            <translation>Unbekannter Befehl „%1“; siehe aftercare --help.</translation>
         </message>
     </context>
 </TS>

@@ -4,37 +4,37 @@
     <context>
         <name>AppointmentImport</name>
         <message>
-            <location filename="../core/importing/appointmentimport.cpp" line="110" />
+            <location filename="../core/importing/appointmentimport.cpp" line="115" />
             <source>duration_minutes: %1 is not a length of time.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/appointmentimport.cpp" line="113" />
+            <location filename="../core/importing/appointmentimport.cpp" line="118" />
             <source>end: %1 is not after the start %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/appointmentimport.cpp" line="115" />
+            <location filename="../core/importing/appointmentimport.cpp" line="120" />
             <source>end and duration_minutes disagree: from %1 to %2 is not %3 minutes.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/appointmentimport.cpp" line="125" />
+            <location filename="../core/importing/appointmentimport.cpp" line="130" />
             <source>Neither end nor duration_minutes is given, and the service "%1" is new, so the length of the appointment is unknown.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/appointmentimport.cpp" line="132" />
+            <location filename="../core/importing/appointmentimport.cpp" line="137" />
             <source>cancelled_at: given, but the status is %1, not cancelled.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/appointmentimport.cpp" line="153" />
+            <location filename="../core/importing/appointmentimport.cpp" line="158" />
             <source>external_id: "%1" appears already on line %2 with different values; a file holds each appointment once.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/appointmentimport.cpp" line="169" />
+            <location filename="../core/importing/appointmentimport.cpp" line="174" />
             <source>The booking overlaps the active appointment %1 (%2 to %3) of the same practitioner; only history (completed, cancelled, no_show) may overlap.</source>
             <translation type="unfinished" />
         </message>
@@ -187,6 +187,77 @@
         </message>
     </context>
     <context>
+        <name>BackupCommand</name>
+        <message>
+            <location filename="../app/backupcommand.cpp" line="31" />
+            <source>%1: name exactly one FILE.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/backupcommand.cpp" line="52" />
+            <source>Backed up %1 to %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/backupcommand.cpp" line="77" />
+            <source>Restored %1 from %2 (schema version %3).</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CallService</name>
+        <message>
+            <location filename="../core/aftercare/callservice.cpp" line="144" />
+            <source>An answer can only be taken from a client reached.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/callservice.cpp" line="149" />
+            <location filename="../core/aftercare/callservice.cpp" line="340" />
+            <source>Say how the client's concern was resolved before closing the case.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/callservice.cpp" line="153" />
+            <source>An appointment is booked with a client reached.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/callservice.cpp" line="155" />
+            <source>Choose the appointment to book.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/callservice.cpp" line="157" />
+            <source>The appointment is for another client.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/callservice.cpp" line="161" />
+            <source>Say whom to hand the task to.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/callservice.cpp" line="165" />
+            <location filename="../core/aftercare/callservice.cpp" line="324" />
+            <source>This task is a letter already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/callservice.cpp" line="240" />
+            <source>Booked an appointment in the call.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../core/aftercare/callservice.cpp" line="312" />
+            <source>Not reached by phone (%n unanswered call(s)); a letter follows.</source>
+            <translation>
+                <numerusform>Not reached by phone (%n unanswered call); a letter follows.</numerusform>
+                <numerusform>Not reached by phone (%n unanswered calls); a letter follows.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ClientImport</name>
         <message>
             <location filename="../core/importing/clientimport.cpp" line="172" />
@@ -297,6 +368,46 @@
         <message>
             <location filename="../core/search/clientsearch.cpp" line="159" />
             <source>The client search failed.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CommandLineParser</name>
+        <message>
+            <location filename="../app/commandline.cpp" line="19" />
+            <source>%1 needs a value.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/commandline.cpp" line="41" />
+            <source>Unknown option %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/commandline.cpp" line="61" />
+            <source>Usage:
+  aftercare [--database URL] [--lang CODE]            open the desktop application
+  aftercare [--database URL] demo --clients N --years Y [--seed S] [--today YYYY-MM-DD]
+  aftercare [--database URL] backup FILE
+  aftercare [--database URL] restore FILE
+
+URL: a file path or sqlite:PATH, or postgresql://user:password@host:port/dbname.
+Default: the AFTERCARE_DATABASE environment variable, else aftercare.db in the
+application-data folder.
+</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CommandSupport</name>
+        <message>
+            <location filename="../app/commandsupport.cpp" line="24" />
+            <source>Upgraded the database from schema version %1 to %2; the previous file was kept as %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/commandsupport.cpp" line="37" />
+            <source>%1: %2</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -537,50 +648,113 @@
     <context>
         <name>DemoBatchInsert</name>
         <message>
-            <location filename="../core/demo/demobatchinsert.cpp" line="89" />
+            <location filename="../core/demo/demobatchinsert.cpp" line="102" />
             <source>The demo practice could not be written.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demobatchinsert.cpp" line="109" />
+            <location filename="../core/demo/demobatchinsert.cpp" line="122" />
             <source>The SQLite connection has no native handle.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demobatchinsert.cpp" line="115" />
+            <location filename="../core/demo/demobatchinsert.cpp" line="128" />
             <source>The database could not prepare a statement.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demobatchinsert.cpp" line="134" />
+            <location filename="../core/demo/demobatchinsert.cpp" line="164" />
             <source>The database refused a statement.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DemoCommand</name>
+        <message>
+            <location filename="../app/democommand.cpp" line="24" />
+            <source>Number of clients.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/democommand.cpp" line="25" />
+            <source>Years of history.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/democommand.cpp" line="26" />
+            <source>Random seed (default 1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/democommand.cpp" line="28" />
+            <source>Last day of the history (default: today).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/democommand.cpp" line="34" />
+            <source>demo: unexpected argument %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/democommand.cpp" line="41" />
+            <source>demo: --clients N and --years Y are required.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/democommand.cpp" line="46" />
+            <source>demo: --clients takes a whole number from 1 to 1000000.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/democommand.cpp" line="51" />
+            <source>demo: --years takes a whole number from 1 to 30.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/democommand.cpp" line="56" />
+            <source>demo: --seed takes a non-negative whole number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/democommand.cpp" line="62" />
+            <source>demo: --today takes a date as YYYY-MM-DD.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/democommand.cpp" line="78" />
+            <source>[%1%] %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/democommand.cpp" line="85" />
+            <source>Demo practice written to %1 in %2 s: %3 clients, %4 appointments (%5 completed, %6 no-shows, %7 cancelled, %8 booked ahead), %9 results, %10 follow-up tasks, %11 feedback responses, %12 invoices, %13 touchpoints.</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>DemoPractice</name>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="89" />
+            <location filename="../core/demo/demopractice.cpp" line="90" />
             <source>The number of demo clients must be between 1 and 1 000 000.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="91" />
+            <location filename="../core/demo/demopractice.cpp" line="92" />
             <source>The demo history must span between 1 and 30 years.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="93" />
+            <location filename="../core/demo/demopractice.cpp" line="94" />
             <source>The demo practice needs a valid date to end its history on.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="95" />
+            <location filename="../core/demo/demopractice.cpp" line="96" />
             <source>Checking the database</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../core/demo/demopractice.cpp" line="101" />
+            <location filename="../core/demo/demopractice.cpp" line="102" />
             <source>The database already holds %n client(s). The demo practice is only written into an empty database.</source>
             <translation>
                 <numerusform>The database already holds %n client. The demo practice is only written into an empty database.</numerusform>
@@ -588,17 +762,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="109" />
+            <location filename="../core/demo/demopractice.cpp" line="110" />
             <source>The database already holds practitioners, service types or appointments. The demo practice is only written into an empty database.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="121" />
+            <location filename="../core/demo/demopractice.cpp" line="122" />
             <source>Setting up the demo accounts</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../core/demo/demopractice.cpp" line="134" />
+            <location filename="../core/demo/demopractice.cpp" line="135" />
             <source>Simulating %n year(s) of visits</source>
             <translation>
                 <numerusform>Simulating %n year of visits</numerusform>
@@ -606,22 +780,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="137" />
+            <location filename="../core/demo/demopractice.cpp" line="138" />
             <source>Following up visits</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="170" />
+            <location filename="../core/demo/demopractice.cpp" line="176" />
             <source>The database did not return the new user's id.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="250" />
+            <location filename="../core/demo/demopractice.cpp" line="256" />
             <source>Writing %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="295" />
+            <location filename="../core/demo/demopractice.cpp" line="301" />
             <source>The demo practice is ready</source>
             <translation type="unfinished" />
         </message>
@@ -688,6 +862,24 @@
         </message>
     </context>
     <context>
+        <name>FollowUpPlanner</name>
+        <message>
+            <location filename="../core/aftercare/followupplanner.cpp" line="320" />
+            <source>Closed: the result was recorded as communicated.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/followupplanner.cpp" line="348" />
+            <source>Closed: the client booked again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/followupplanner.cpp" line="519" />
+            <source>There is no appointment with the number %1.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>FollowUpTaskRepository</name>
         <message>
             <location filename="../core/repositories/followuptaskrepository.cpp" line="62" />
@@ -737,17 +929,22 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/followuptaskrepository.cpp" line="252" />
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="255" />
             <source>Say when to call again: a time after this call.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/followuptaskrepository.cpp" line="269" />
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="272" />
             <source>The database did not return the new call's id.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/followuptaskrepository.cpp" line="359" />
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="340" />
+            <source>Say whom to hand the task to.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="376" />
             <source>Please say why the task is cancelled.</source>
             <translation type="unfinished" />
         </message>
@@ -1011,6 +1208,14 @@
         </message>
     </context>
     <context>
+        <name>JourneyStageUpdater</name>
+        <message>
+            <location filename="../core/aftercare/journeystageupdater.cpp" line="36" />
+            <source>There is no client with the number %1.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>MetricsEngine</name>
         <message>
             <location filename="../core/metrics/metricsengine.cpp" line="82" />
@@ -1128,6 +1333,39 @@
         <message>
             <location filename="../core/auth/permissions.cpp" line="40" />
             <source>This action is not allowed for your role.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PostServiceDelta</name>
+        <message>
+            <location filename="../core/aftercare/postservicedelta.cpp" line="173" />
+            <source>The client has not agreed to be asked for feedback.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/postservicedelta.cpp" line="175" />
+            <source>The client has not agreed to community invitations.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/postservicedelta.cpp" line="177" />
+            <source>The client has not agreed to receive the newsletter.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/postservicedelta.cpp" line="181" />
+            <source>The client has not given the consent this step needs.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/postservicedelta.cpp" line="191" />
+            <source>There is no completed visit with the number %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/postservicedelta.cpp" line="228" />
+            <source>This step is not part of the after-care of %1.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1256,6 +1494,16 @@
         <message>
             <location filename="../core/repositories/practicerepository.cpp" line="325" />
             <source>%1 is not a telephone number.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>QObject</name>
+        <message>
+            <location filename="../app/main.cpp" line="74" />
+            <location filename="../app/main.cpp" line="79" />
+            <location filename="../app/main.cpp" line="84" />
+            <source>Aftercare</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1432,6 +1680,99 @@
         <message>
             <location filename="../core/repositories/staleedit.cpp" line="37" />
             <source>Someone else changed this %1 while you were editing it. Nothing was overwritten: reload to see their change, then apply yours again.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TaskReason</name>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="22" />
+            <source>Discuss a result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="24" />
+            <source>Pass on a result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="26" />
+            <source>Check-in call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="28" />
+            <source>Call back an unhappy client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="30" />
+            <source>Rebook reminder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="32" />
+            <source>Annual review</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="34" />
+            <source>Letter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="46" />
+            <source>Discuss the %1 result received on %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="50" />
+            <source>Pass on the %1 result received on %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="54" />
+            <source>Ask how things are after %1 on %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="58" />
+            <source>Answered %1 %2 of %3 on %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="59" />
+            <source>NPS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="59" />
+            <source>CSAT</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="66" />
+            <source>Nothing booked since %1 on %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="70" />
+            <source>A year since the last visit, %1 on %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="74" />
+            <source>Not reached by phone about the %1 result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="76" />
+            <source>Not reached by phone after %1 on %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/taskreason.cpp" line="77" />
+            <source>Not reached by phone</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1641,6 +1982,19 @@
         </message>
     </context>
     <context>
+        <name>Worklist</name>
+        <message>
+            <location filename="../core/aftercare/worklist.cpp" line="139" />
+            <source>A page of the worklist needs a size and a start.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/worklist.cpp" line="175" />
+            <source>The task %1 is no longer open.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Workspaces</name>
         <message>
             <location filename="../ui/workspaceregistry.cpp" line="22" />
@@ -1700,7 +2054,7 @@
         </message>
         <message>
             <location filename="../ui/admin/adminworkspace.cpp" line="27" />
-            <location filename="../ui/admin/adminworkspace.cpp" line="102" />
+            <location filename="../ui/admin/adminworkspace.cpp" line="103" />
             <source>&amp;Deactivate</source>
             <translation type="unfinished" />
         </message>
@@ -1720,32 +2074,37 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/admin/adminworkspace.cpp" line="56" />
+            <location filename="../ui/admin/adminworkspace.cpp" line="57" />
             <source>Users</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/admin/adminworkspace.cpp" line="102" />
+            <location filename="../ui/admin/adminworkspace.cpp" line="103" />
             <source>Re&amp;activate</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/admin/adminworkspace.cpp" line="122" />
+            <location filename="../ui/admin/adminworkspace.cpp" line="104" />
+            <source>You cannot deactivate your own account.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/admin/adminworkspace.cpp" line="124" />
             <source>%1 can now sign in as “%2”.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/admin/adminworkspace.cpp" line="137" />
+            <location filename="../ui/admin/adminworkspace.cpp" line="139" />
             <source>The password of %1 has been changed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/admin/adminworkspace.cpp" line="155" />
+            <location filename="../ui/admin/adminworkspace.cpp" line="157" />
             <source>%1 can no longer sign in.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/admin/adminworkspace.cpp" line="156" />
+            <location filename="../ui/admin/adminworkspace.cpp" line="158" />
             <source>%1 can sign in again.</source>
             <translation type="unfinished" />
         </message>
@@ -1768,37 +2127,37 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="49" />
+            <location filename="../ui/reception/clientfinder.cpp" line="50" />
             <source>&amp;Find client:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="98" />
+            <location filename="../ui/reception/clientfinder.cpp" line="109" />
             <source>Type a name (“Müller, Anna” or “Anna Mü”), a date of birth, a phone number, an e-mail address or a client number. Ctrl+K brings you here from anywhere.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="103" />
+            <location filename="../ui/reception/clientfinder.cpp" line="114" />
             <source>Keep typing the date of birth: day.month.year, e.g. 12.03.1985.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="106" />
+            <location filename="../ui/reception/clientfinder.cpp" line="117" />
             <source>There is no such date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="109" />
+            <location filename="../ui/reception/clientfinder.cpp" line="120" />
             <source>Type at least three digits of the phone number.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="113" />
+            <location filename="../ui/reception/clientfinder.cpp" line="124" />
             <source>No client matches “%1”.</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../ui/reception/clientfinder.cpp" line="115" />
+            <location filename="../ui/reception/clientfinder.cpp" line="126" />
             <source>The first %n matching clients. Press Enter to open the highlighted one.</source>
             <translation>
                 <numerusform>The first matching client. Press Enter to open it.</numerusform>
@@ -1806,7 +2165,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../ui/reception/clientfinder.cpp" line="118" />
+            <location filename="../ui/reception/clientfinder.cpp" line="129" />
             <source>%n matching client(s). Press Enter to open the highlighted one.</source>
             <translation>
                 <numerusform>%n matching client. Press Enter to open it.</numerusform>
@@ -1911,103 +2270,108 @@
         </message>
         <message>
             <location filename="../ui/reception/clientpanel.cpp" line="60" />
-            <source>Decision</source>
+            <source>Consent</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="60" />
-            <source>Recorded</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="65" />
-            <location filename="../ui/reception/clientpanel.cpp" line="98" />
+            <location filename="../ui/reception/clientpanel.cpp" line="66" />
+            <location filename="../ui/reception/clientpanel.cpp" line="99" />
             <source>Consents in force</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="70" />
+            <location filename="../ui/reception/clientpanel.cpp" line="71" />
             <source>Back to the search (Esc)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="73" />
+            <location filename="../ui/reception/clientpanel.cpp" line="74" />
             <source>Phone:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="74" />
+            <location filename="../ui/reception/clientpanel.cpp" line="75" />
             <source>E-mail:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="75" />
+            <location filename="../ui/reception/clientpanel.cpp" line="76" />
             <source>Address:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="76" />
+            <location filename="../ui/reception/clientpanel.cpp" line="77" />
             <source>Prefers:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="79" />
+            <location filename="../ui/reception/clientpanel.cpp" line="80" />
             <source>Stage:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="80" />
+            <location filename="../ui/reception/clientpanel.cpp" line="81" />
             <source>Client since:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="81" />
+            <location filename="../ui/reception/clientpanel.cpp" line="82" />
             <source>Came through:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="92" />
+            <location filename="../ui/reception/clientpanel.cpp" line="93" />
             <source>Contact</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="95" />
+            <location filename="../ui/reception/clientpanel.cpp" line="96" />
             <source>Journey</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="108" />
+            <location filename="../ui/reception/clientpanel.cpp" line="109" />
             <source>—</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="123" />
+            <location filename="../ui/reception/clientpanel.cpp" line="124" />
             <source>%1 (archived)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="125" />
+            <location filename="../ui/reception/clientpanel.cpp" line="126" />
             <source>Client no. %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="127" />
-            <source>born %1 (%2)</source>
+            <location filename="../ui/reception/clientpanel.cpp" line="128" />
+            <source>born %1 (age %2)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="143" />
+            <location filename="../ui/reception/clientpanel.cpp" line="144" />
             <source>recommended by %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="165" />
-            <source>yes</source>
+            <location filename="../ui/reception/clientpanel.cpp" line="166" />
+            <source>given</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="165" />
-            <source>no</source>
+            <location filename="../ui/reception/clientpanel.cpp" line="166" />
+            <source>refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="168" />
+            <source>Recorded on %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="169" />
+            <source>Recorded on %1: %2</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2029,7 +2393,7 @@
     <context>
         <name>aftercare::ui::FigureTile</name>
         <message>
-            <location filename="../ui/today/figuretile.cpp" line="35" />
+            <location filename="../ui/today/figuretile.cpp" line="37" />
             <source>not available</source>
             <translation type="unfinished" />
         </message>
@@ -2095,27 +2459,27 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/lockscreen.cpp" line="33" />
+            <location filename="../ui/lockscreen.cpp" line="34" />
             <source>Locked — sign in to continue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/lockscreen.cpp" line="50" />
+            <location filename="../ui/lockscreen.cpp" line="51" />
             <source>User name:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/lockscreen.cpp" line="51" />
+            <location filename="../ui/lockscreen.cpp" line="52" />
             <source>&amp;Password:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/lockscreen.cpp" line="91" />
+            <location filename="../ui/lockscreen.cpp" line="93" />
             <source>%1 (%2) is signed in at this workstation.</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../ui/lockscreen.cpp" line="128" />
+            <location filename="../ui/lockscreen.cpp" line="130" />
             <source>Too many failed attempts in a row. Please wait %n second(s) before trying again.</source>
             <translation>
                 <numerusform>Too many failed attempts in a row. Please wait %n second before trying again.</numerusform>
@@ -2158,37 +2522,37 @@
         </message>
         <message>
             <location filename="../ui/mainwindow.cpp" line="115" />
-            <location filename="../ui/mainwindow.cpp" line="148" />
+            <location filename="../ui/mainwindow.cpp" line="139" />
             <source>Sign &amp;out</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="136" />
+            <location filename="../ui/mainwindow.cpp" line="127" />
             <source>&amp;Aftercare</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="137" />
+            <location filename="../ui/mainwindow.cpp" line="128" />
             <source>&amp;Find client</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="144" />
+            <location filename="../ui/mainwindow.cpp" line="135" />
             <source>&amp;Lock now</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="151" />
+            <location filename="../ui/mainwindow.cpp" line="142" />
             <source>&amp;Quit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="155" />
+            <location filename="../ui/mainwindow.cpp" line="146" />
             <source>&amp;Go to</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="254" />
+            <location filename="../ui/mainwindow.cpp" line="245" />
             <source>Locked</source>
             <translation type="unfinished" />
         </message>
@@ -2196,32 +2560,32 @@
     <context>
         <name>aftercare::ui::NewPasswordFields</name>
         <message>
-            <location filename="../ui/common/newpasswordfields.cpp" line="27" />
+            <location filename="../ui/common/newpasswordfields.cpp" line="40" />
             <source>&amp;Password:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/common/newpasswordfields.cpp" line="28" />
+            <location filename="../ui/common/newpasswordfields.cpp" line="41" />
             <source>&amp;Repeat password:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/common/newpasswordfields.cpp" line="65" />
+            <location filename="../ui/common/newpasswordfields.cpp" line="67" />
             <source>At least 8 characters.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/common/newpasswordfields.cpp" line="70" />
+            <location filename="../ui/common/newpasswordfields.cpp" line="72" />
             <source>Strong enough. Now type it once more.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/common/newpasswordfields.cpp" line="72" />
+            <location filename="../ui/common/newpasswordfields.cpp" line="74" />
             <source>The two passwords are not the same yet.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/common/newpasswordfields.cpp" line="75" />
+            <location filename="../ui/common/newpasswordfields.cpp" line="77" />
             <source>Strong enough, and both are the same.</source>
             <translation type="unfinished" />
         </message>
@@ -2237,17 +2601,17 @@
     <context>
         <name>aftercare::ui::ResetPasswordDialog</name>
         <message>
-            <location filename="../ui/admin/resetpassworddialog.cpp" line="22" />
+            <location filename="../ui/admin/resetpassworddialog.cpp" line="23" />
             <source>&amp;Set password</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/admin/resetpassworddialog.cpp" line="26" />
+            <location filename="../ui/admin/resetpassworddialog.cpp" line="27" />
             <source>New password for %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/admin/resetpassworddialog.cpp" line="31" />
+            <location filename="../ui/admin/resetpassworddialog.cpp" line="32" />
             <source>Choose a new password for %1 (%2). Tell it to them in person; their old password stops working at once.</source>
             <translation type="unfinished" />
         </message>
@@ -2295,17 +2659,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/signin/signindialog.cpp" line="73" />
+            <location filename="../ui/signin/signindialog.cpp" line="76" />
             <source>Please enter your user name.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/signin/signindialog.cpp" line="101" />
+            <location filename="../ui/signin/signindialog.cpp" line="104" />
             <source>You can try again now.</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../ui/signin/signindialog.cpp" line="108" />
+            <location filename="../ui/signin/signindialog.cpp" line="111" />
             <source>Too many failed attempts in a row. Please wait %n second(s) before trying again.</source>
             <translation>
                 <numerusform>Too many failed attempts in a row. Please wait %n second before trying again.</numerusform>
@@ -2336,12 +2700,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/today/todaypage.cpp" line="63" />
+            <location filename="../ui/today/todaypage.cpp" line="62" />
             <source>Today</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/today/todaypage.cpp" line="72" />
+            <location filename="../ui/today/todaypage.cpp" line="71" />
             <source>Today's figures could not be read: %1</source>
             <translation type="unfinished" />
         </message>
@@ -2376,6 +2740,14 @@
         <message>
             <location filename="../ui/admin/usermodel.cpp" line="116" />
             <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>main</name>
+        <message>
+            <location filename="../app/main.cpp" line="60" />
+            <source>Unknown command "%1"; see aftercare --help.</source>
             <translation type="unfinished" />
         </message>
     </context>

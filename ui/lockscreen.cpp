@@ -27,6 +27,7 @@ LockScreen::LockScreen(Session& session, QWidget* parent)
     , m_waitTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("lockScreen"));
+    setAttribute(Qt::WA_StyledBackground); // the stylesheet paints the whole screen
     auto* card = new QFrame(this);
     card->setObjectName(QStringLiteral("lockCard"));
 
@@ -56,6 +57,7 @@ LockScreen::LockScreen(Session& session, QWidget* parent)
     buttons->addWidget(m_unlock);
 
     auto* cardLayout = new QVBoxLayout(card);
+    cardLayout->setContentsMargins(28, 24, 28, 24);
     cardLayout->addWidget(heading);
     cardLayout->addWidget(m_who);
     cardLayout->addSpacing(8);

@@ -114,20 +114,11 @@ QWidget* MainWindow::buildSidebar(const QString& practiceName)
     lockButton->setToolTip(tr("Hide everything until you sign in again (Ctrl+L)"));
     auto* signOutButton = new QPushButton(tr("Sign &out"), sidebar);
     signOutButton->setObjectName(QStringLiteral("signOutButton"));
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(lockButton);
-    buttons->addWidget(signOutButton);
-    layout->addLayout(buttons);
+    layout->addWidget(lockButton);
+    layout->addWidget(signOutButton);
     connect(lockButton, &QPushButton::clicked, this, &MainWindow::lock);
     connect(signOutButton, &QPushButton::clicked, this, &MainWindow::signOutRequested);
-
-    // The list is as wide as its longest entry needs, and no wider.
-    int width = practice->fontMetrics().averageCharWidth() * 22;
-    for (int i = 0; i < m_navigation->count(); ++i)
-        width = std::max(
-            width,
-            m_navigation->fontMetrics().horizontalAdvance(m_navigation->item(i)->text()) + 48);
-    sidebar->setFixedWidth(width);
+    // Its width comes from the stylesheet (in em, so it follows the font and the screen).
     return sidebar;
 }
 

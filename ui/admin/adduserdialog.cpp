@@ -43,7 +43,7 @@ AddUserDialog::AddUserDialog(Database& database, const Actor& actor, QWidget* pa
     form->addRow(tr("&User name:"), m_userName);
     form->addRow(tr("&Full name:"), m_displayName);
     form->addRow(tr("R&ole:"), m_role);
-    form->addRow(m_password);
+    m_password->addRowsTo(form);
 
     auto* buttons = new QDialogButtonBox(this);
     buttons->addButton(m_create, QDialogButtonBox::AcceptRole);
@@ -55,7 +55,10 @@ AddUserDialog::AddUserDialog(Database& database, const Actor& actor, QWidget* pa
     layout->addWidget(m_error);
     layout->addStretch();
     layout->addWidget(buttons);
-    setMinimumWidth(fontMetrics().averageCharWidth() * 64);
+    // The dialog grows with what it has to say (error and hint lines), never squeezing the
+    // fields; its width follows the font.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
+    m_userName->setMinimumWidth(m_userName->fontMetrics().averageCharWidth() * 36);
 
     connect(m_userName, &QLineEdit::textChanged, this, &AddUserDialog::updateButton);
     connect(m_password, &NewPasswordFields::changed, this, &AddUserDialog::updateButton);

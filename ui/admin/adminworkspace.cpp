@@ -53,6 +53,7 @@ AdminWorkspace::AdminWorkspace(Database& database, const Actor& actor, QWidget* 
     m_table->setTabKeyNavigation(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_table->setAccessibleName(tr("Users"));
 
     auto* buttons = new QHBoxLayout;
@@ -100,6 +101,9 @@ void AdminWorkspace::updateButtons()
     m_reset->setEnabled(user != nullptr);
     m_toggle->setEnabled(user != nullptr && user->id != m_actor.user);
     m_toggle->setText(user && !user->active ? tr("Re&activate") : tr("&Deactivate"));
+    m_toggle->setToolTip(user && user->id == m_actor.user
+                             ? tr("You cannot deactivate your own account.")
+                             : QString());
 }
 
 void AdminWorkspace::reloadSelecting(UserId id)

@@ -5,6 +5,7 @@
 #include "repositories/userrepository.h"
 
 #include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -40,12 +41,18 @@ ResetPasswordDialog::ResetPasswordDialog(Database& database, const Actor& actor,
     m_save->setDefault(true);
 
     auto* layout = new QVBoxLayout(this);
+    auto* form = new QFormLayout;
+    m_password->addRowsTo(form);
     layout->addWidget(lead);
-    layout->addWidget(m_password);
+    layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addStretch();
     layout->addWidget(buttons);
-    setMinimumWidth(fontMetrics().averageCharWidth() * 60);
+    // The dialog grows with what it has to say (error and hint lines), never squeezing the
+    // fields; its width follows the font.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
+    m_password->firstField()->setMinimumWidth(
+        m_password->firstField()->fontMetrics().averageCharWidth() * 36);
 
     connect(m_password, &NewPasswordFields::changed, this,
             [this] { m_save->setEnabled(m_password->isAcceptable()); });

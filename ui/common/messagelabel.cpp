@@ -1,5 +1,6 @@
 #include "common/messagelabel.h"
 
+#include <QDialog>
 #include <QStyle>
 
 namespace aftercare::ui {
@@ -40,6 +41,13 @@ void MessageLabel::present(const QString& text, const char* kind)
     style()->unpolish(this);
     style()->polish(this);
     setVisible(!text.isEmpty());
+    // A dialog sized before the message appeared grows to show it instead of squeezing its
+    // fields.
+    if (auto* dialog = qobject_cast<QDialog*>(window()); dialog && isVisible()) {
+        const int wanted = dialog->sizeHint().height();
+        if (dialog->height() < wanted)
+            dialog->resize(dialog->width(), wanted);
+    }
 }
 
 } // namespace aftercare::ui

@@ -10,10 +10,10 @@
 namespace aftercare::ui {
 
 NewPasswordFields::NewPasswordFields(QWidget* parent)
-    : QWidget(parent)
-    , m_password(new QLineEdit(this))
-    , m_repeat(new QLineEdit(this))
-    , m_hint(new QLabel(this))
+    : QObject(parent)
+    , m_password(new QLineEdit(parent))
+    , m_repeat(new QLineEdit(parent))
+    , m_hint(new QLabel(parent))
 {
     m_password->setObjectName(QStringLiteral("passwordEdit"));
     m_repeat->setObjectName(QStringLiteral("repeatPasswordEdit"));
@@ -22,12 +22,7 @@ NewPasswordFields::NewPasswordFields(QWidget* parent)
         field->setEchoMode(QLineEdit::Password);
     m_hint->setWordWrap(true);
 
-    auto* form = new QFormLayout(this);
-    form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("&Password:"), m_password);
-    form->addRow(tr("&Repeat password:"), m_repeat);
-    form->addRow(QString(), m_hint);
-    setTabOrder(m_password, m_repeat);
+    QWidget::setTabOrder(m_password, m_repeat);
 
     connect(m_password, &QLineEdit::textChanged, this, [this] {
         updateHint();
@@ -38,6 +33,13 @@ NewPasswordFields::NewPasswordFields(QWidget* parent)
         emit changed();
     });
     updateHint();
+}
+
+void NewPasswordFields::addRowsTo(QFormLayout* form)
+{
+    form->addRow(tr("&Password:"), m_password);
+    form->addRow(tr("&Repeat password:"), m_repeat);
+    form->addRow(QString(), m_hint);
 }
 
 QString NewPasswordFields::password() const

@@ -1,21 +1,25 @@
 #pragma once
 
-#include <QWidget>
+#include <QObject>
 
+class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QWidget;
 
 namespace aftercare::ui {
 
 // A new password typed twice, with its strength checked as it is typed
-// (PasswordHasher::checkStrength). Used wherever a password is set.
-class NewPasswordFields : public QWidget
+// (PasswordHasher::checkStrength). Used wherever a password is set; its rows go into the
+// form of the dialog that uses it, so they line up with the other fields.
+class NewPasswordFields : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit NewPasswordFields(QWidget* parent = nullptr);
+    explicit NewPasswordFields(QWidget* parent);
 
+    void addRowsTo(QFormLayout* form);
     QString password() const;
     // Strong enough and typed the same twice.
     bool isAcceptable() const;

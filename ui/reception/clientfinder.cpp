@@ -42,6 +42,7 @@ ClientFinder::ClientFinder(Database& database, QWidget* parent)
     m_results->setAccessibleName(tr("Matching clients"));
     QHeaderView* header = m_results->horizontalHeader();
     header->setHighlightSections(false);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(ClientMatchModel::NameColumn, QHeaderView::Stretch);
     header->setMinimumSectionSize(fontMetrics().averageCharWidth() * 8);
@@ -60,6 +61,7 @@ ClientFinder::ClientFinder(Database& database, QWidget* parent)
     m_typingPause->setSingleShot(true);
     m_typingPause->setInterval(kTypingPauseMs);
     connect(m_search, &QLineEdit::textChanged, m_typingPause, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::textEdited, this, &ClientFinder::searchEdited);
     connect(m_typingPause, &QTimer::timeout, this, &ClientFinder::searchNow);
     connect(m_results, &QTableView::activated, this,
             [this](const QModelIndex& index) { activateRow(index.row()); });
@@ -67,6 +69,8 @@ ClientFinder::ClientFinder(Database& database, QWidget* parent)
         m_summary->setText(message);
         m_summary->setProperty("messageKind", QStringLiteral("error"));
     });
+    // Scrolling to the end fetches the next page; the summary counts it.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ClientFinder::showSummary);
     m_search->installEventFilter(this);
     m_results->installEventFilter(this);
     setFocusProxy(m_search);
@@ -77,6 +81,13 @@ void ClientFinder::focusSearch()
 {
     m_search->setFocus(Qt::ShortcutFocusReason);
     m_search->selectAll();
+}
+
+void ClientFinder::setCompact(bool compact)
+{
+    for (int column : {ClientMatchModel::PhoneColumn, ClientMatchModel::ExternalIdColumn,
+                       ClientMatchModel::PractitionerColumn})
+        m_results->setColumnHidden(column, compact);
 }
 
 void ClientFinder::searchNow()

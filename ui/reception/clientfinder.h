@@ -34,9 +34,14 @@ public:
     ClientMatchModel* model() const { return m_model; }
     // Runs the pending search at once (after typing, before the pause is over).
     void searchNow();
+    // Only name, date of birth and next appointment: for when the client's details take
+    // half of the room.
+    void setCompact(bool compact);
 
 signals:
     void clientActivated(aftercare::ClientId client);
+    // The user changed the search text (a new search is on its way).
+    void searchEdited();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

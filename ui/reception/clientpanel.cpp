@@ -57,8 +57,9 @@ ClientPanel::ClientPanel(Database& database, QWidget* parent)
     m_name->setProperty("heading", true);
     m_consents->setObjectName(QStringLiteral("consentList"));
     m_consents->setRootIsDecorated(false);
-    m_consents->setHeaderLabels({tr("Purpose"), tr("Channel"), tr("Decision"), tr("Recorded")});
+    m_consents->setHeaderLabels({tr("Purpose"), tr("Channel"), tr("Consent")});
     m_consents->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_consents->header()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_consents->header()->setStretchLastSection(true);
     m_consents->setSelectionMode(QAbstractItemView::NoSelection);
     m_consents->setFocusPolicy(Qt::NoFocus);
@@ -124,7 +125,7 @@ bool ClientPanel::showClient(ClientId id)
                                      : client->displayName());
     QStringList subtitle{tr("Client no. %1").arg(client->externalId)};
     if (client->dateOfBirth.isValid())
-        subtitle << tr("born %1 (%2)")
+        subtitle << tr("born %1 (age %2)")
                         .arg(dateText(client->dateOfBirth))
                         .arg(ageOn(client->dateOfBirth, QDate::currentDate()));
     if (client->sex != Sex::Unknown)
@@ -162,10 +163,14 @@ bool ClientPanel::showClient(ClientId id)
             auto* item = new QTreeWidgetItem(m_consents);
             item->setText(0, consentPurposeName(consent.purpose));
             item->setText(1, consentChannelName(consent.channel));
-            item->setText(2, consent.granted ? tr("yes") : tr("no"));
-            item->setText(3, dateText(consent.recordedAt.date()));
-            if (!consent.evidence.isEmpty())
-                item->setToolTip(3, consent.evidence);
+            item->setText(2, consent.granted ? tr("given") : tr("refused"));
+            const QString recorded =
+                consent.evidence.isEmpty()
+                    ? tr("Recorded on %1").arg(dateText(consent.recordedAt.date()))
+                    : tr("Recorded on %1: %2")
+                          .arg(dateText(consent.recordedAt.date()), consent.evidence);
+            for (int column = 0; column < 3; ++column)
+                item->setToolTip(column, recorded);
         }
     }
     const bool any = m_consents->topLevelItemCount() > 0;

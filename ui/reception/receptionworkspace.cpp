@@ -43,6 +43,8 @@ ReceptionWorkspace::ReceptionWorkspace(Database& database, const Actor& actor, Q
 
     connect(m_finder, &ClientFinder::clientActivated, this, &ReceptionWorkspace::openClient);
     connect(m_panel, &ClientPanel::closeRequested, this, &ReceptionWorkspace::closeClient);
+    // A new search is about someone else: the last client's details give way to the list.
+    connect(m_finder, &ClientFinder::searchEdited, this, &ReceptionWorkspace::hidePanel);
     auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_panel);
     escape->setContext(Qt::WidgetWithChildrenShortcut);
     connect(escape, &QShortcut::activated, this, &ReceptionWorkspace::closeClient);
@@ -68,6 +70,7 @@ void ReceptionWorkspace::focusClientSearch()
 void ReceptionWorkspace::openClient(ClientId client)
 {
     m_pages->setCurrentWidget(m_findPage);
+    m_finder->setCompact(true);
     m_panel->setVisible(true);
     m_panel->showClient(client);
     // Focus moves to the panel (its Close button), so Esc or Enter return to the search and
@@ -78,8 +81,14 @@ void ReceptionWorkspace::openClient(ClientId client)
 
 void ReceptionWorkspace::closeClient()
 {
-    m_panel->setVisible(false);
+    hidePanel();
     m_finder->focusSearch();
+}
+
+void ReceptionWorkspace::hidePanel()
+{
+    m_panel->setVisible(false);
+    m_finder->setCompact(false);
 }
 
 } // namespace aftercare::ui

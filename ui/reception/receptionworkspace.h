@@ -43,6 +43,7 @@ signals:
 private:
     void openClient(ClientId client);
     void closeClient();
+    void hidePanel();
 
     Database& m_database;
     Actor m_actor;

@@ -49,7 +49,7 @@ FirstRunDialog::FirstRunDialog(Database& database, Session& session, QWidget* pa
     auto* form = new QFormLayout;
     form->addRow(tr("&User name:"), m_userName);
     form->addRow(tr("&Full name:"), m_displayName);
-    form->addRow(m_password);
+    m_password->addRowsTo(form);
 
     auto* buttons = new QDialogButtonBox(this);
     buttons->addButton(m_create, QDialogButtonBox::AcceptRole);
@@ -64,7 +64,10 @@ FirstRunDialog::FirstRunDialog(Database& database, Session& session, QWidget* pa
     layout->addWidget(m_error);
     layout->addStretch();
     layout->addWidget(buttons);
-    setMinimumWidth(fontMetrics().averageCharWidth() * 70);
+    // The dialog grows with what it has to say (error and hint lines), never squeezing the
+    // fields; its width follows the font.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
+    m_userName->setMinimumWidth(m_userName->fontMetrics().averageCharWidth() * 36);
 
     connect(m_userName, &QLineEdit::textChanged, this, &FirstRunDialog::updateButton);
     connect(m_password, &NewPasswordFields::changed, this, &FirstRunDialog::updateButton);

@@ -55,7 +55,10 @@ SignInDialog::SignInDialog(Session& session, const QString& practiceName, QWidge
     layout->addWidget(m_error);
     layout->addStretch();
     layout->addWidget(buttons);
-    setMinimumWidth(fontMetrics().averageCharWidth() * 60);
+    // The dialog grows with what it has to say (error and hint lines), never squeezing the
+    // fields; its width follows the font.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
+    m_userName->setMinimumWidth(m_userName->fontMetrics().averageCharWidth() * 36);
 
     connect(m_signIn, &QPushButton::clicked, this, &SignInDialog::signIn);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

@@ -2,6 +2,7 @@
 
 #include <QLabel>
 #include <QLocale>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace aftercare::ui {
@@ -19,7 +20,8 @@ FigureTile::FigureTile(const QString& caption, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_value);
     layout->addWidget(m_caption);
-    layout->addStretch();
+    // Tiles of one row share its height, whatever the length of their captions.
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     setAccessibleName(caption);
 }
 
@@ -33,6 +35,18 @@ void FigureTile::setUnavailable()
 {
     m_value->setText(QStringLiteral("–"));
     setAccessibleDescription(tr("not available"));
+}
+
+void FigureTile::setAttention(bool attention)
+{
+    if (property("attention").toBool() == attention)
+        return;
+    setProperty("attention", attention);
+    // The value's colour hangs on this property in the stylesheet: polish again.
+    for (QWidget* w : {static_cast<QWidget*>(this), static_cast<QWidget*>(m_value)}) {
+        w->style()->unpolish(w);
+        w->style()->polish(w);
+    }
 }
 
 QString FigureTile::valueText() const

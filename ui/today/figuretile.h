@@ -18,6 +18,8 @@ public:
     // When the figure could not be read: a dash, never a stale or made-up number.
     void setUnavailable();
     QString valueText() const;
+    // Shown in the warning colour (e.g. overdue work that is more than nothing).
+    void setAttention(bool attention);
 
 private:
     QLabel* m_value;

@@ -5,7 +5,7 @@
 #include "today/todayoverview.h"
 
 #include <QDate>
-#include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QTimer>
@@ -31,15 +31,14 @@ TodayPage::TodayPage(Database& database, QWidget* parent)
     m_checkedIn->setObjectName(QStringLiteral("checkedInTile"));
     m_dueToday->setObjectName(QStringLiteral("tasksDueTile"));
     m_overdue->setObjectName(QStringLiteral("tasksOverdueTile"));
-    m_overdue->setProperty("attention", true);
     m_error->setObjectName(QStringLiteral("todayErrorLabel"));
 
-    auto* tiles = new QGridLayout;
+    // One row, read left to right like the day: who comes, who is here, what is due, what
+    // is late.
+    auto* tiles = new QHBoxLayout;
     tiles->setSpacing(16);
-    tiles->addWidget(m_appointments, 0, 0);
-    tiles->addWidget(m_checkedIn, 0, 1);
-    tiles->addWidget(m_dueToday, 1, 0);
-    tiles->addWidget(m_overdue, 1, 1);
+    for (FigureTile* tile : {m_appointments, m_checkedIn, m_dueToday, m_overdue})
+        tiles->addWidget(tile, 1);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(32, 28, 32, 28);
@@ -77,6 +76,7 @@ void TodayPage::refresh()
     m_checkedIn->setValue(figures->checkedIn);
     m_dueToday->setValue(figures->tasksDueToday);
     m_overdue->setValue(figures->tasksOverdue);
+    m_overdue->setAttention(figures->tasksOverdue > 0);
 }
 
 void TodayPage::showEvent(QShowEvent* event)
