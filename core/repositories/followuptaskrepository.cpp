@@ -225,13 +225,15 @@ Status FollowUpTaskRepository::update(FollowUpTask& task, const QString& assignm
     return {};
 }
 
-Result<CallAttemptId>
-FollowUpTaskRepository::logCall(FollowUpTask& task, const CallAttempt& attempt, const Actor& actor)
+Result<CallAttemptId> FollowUpTaskRepository::logCall(FollowUpTask& task,
+                                                      const CallAttempt& attempt,
+                                                      const Actor& actor,
+                                                      const QString& resolutionNote)
 {
     FollowUpTask copy; // the caller's task changes only once the transaction committed
     auto logged = m_database.write([&](TransactionGuard& tx) {
         copy = task;
-        return logCall(tx, copy, attempt, actor);
+        return logCall(tx, copy, attempt, actor, resolutionNote);
     });
     if (logged)
         task = std::move(copy);
@@ -240,7 +242,8 @@ FollowUpTaskRepository::logCall(FollowUpTask& task, const CallAttempt& attempt, 
 
 Result<CallAttemptId> FollowUpTaskRepository::logCall(TransactionGuard&, FollowUpTask& task,
                                                       const CallAttempt& attempt,
-                                                      const Actor& actor)
+                                                      const Actor& actor,
+                                                      const QString& resolutionNote)
 {
     if (!attempt.notes.trimmed().isEmpty()) {
         if (auto allowed = Permissions::require(actor, Permission::WriteClinicalContent); !allowed)
@@ -273,8 +276,11 @@ Result<CallAttemptId> FollowUpTaskRepository::logCall(TransactionGuard&, FollowU
     if (attempt.nextStep == CallNextStep::CallAgain)
         updated = update(task, QStringLiteral("due_at = ?"), {SqlTime::toSql(attempt.callAgainAt)});
     else if (attempt.nextStep == CallNextStep::Done)
-        updated = update(task, QStringLiteral("status = 'done', done_at = ?, done_by = ?"),
-                         {SqlTime::toSql(attemptedAt), actor.user.toVariant()});
+        updated = update(task,
+                         QStringLiteral("status = 'done', done_at = ?, done_by = ?, "
+                                        "resolution_note = ?"),
+                         {SqlTime::toSql(attemptedAt), actor.user.toVariant(),
+                          SqlValue::text(resolutionNote.trimmed())});
     else // the attempt changes what others must know about the task: a stale form must reload
         updated = update(task, QStringLiteral("status = status"), {});
     if (!updated)
@@ -325,6 +331,17 @@ Status FollowUpTaskRepository::assign(FollowUpTask& task, UserId assignee, const
     if (done)
         task = std::move(copy);
     return done;
+}
+
+Status FollowUpTaskRepository::escalate(TransactionGuard&, FollowUpTask& task, UserId assignee,
+                                        const Actor&)
+{
+    if (!assignee.isValid())
+        return fail(Error::validation(tr("Say whom to hand the task to.")));
+    if (auto open = checkOpen(task); !open)
+        return open;
+    return update(task, QStringLiteral("priority = ?, assignee_id = ?"),
+                  {FollowUpTask::kHighestPriority, assignee.toVariant()});
 }
 
 Status FollowUpTaskRepository::complete(FollowUpTask& task, const QString& resolutionNote,

@@ -57,16 +57,21 @@ public:
     Result<std::vector<FollowUpTask>> forClient(ClientId client) const;
 
     // Logs a call on an open task. Notes need WriteClinicalContent. "Call again" moves the
-    // task's due time to callAgainAt; "done" completes the task. The task is refreshed.
+    // task's due time to callAgainAt; "done" completes the task (with resolutionNote, if
+    // given). The task is refreshed.
     Result<CallAttemptId> logCall(FollowUpTask& task, const CallAttempt& attempt,
-                                  const Actor& actor);
+                                  const Actor& actor, const QString& resolutionNote = {});
     Result<CallAttemptId> logCall(TransactionGuard& transaction, FollowUpTask& task,
-                                  const CallAttempt& attempt, const Actor& actor);
+                                  const CallAttempt& attempt, const Actor& actor,
+                                  const QString& resolutionNote = {});
     // The attempts on a task, oldest first; notes are left out (notesHidden) unless the
     // actor may read clinical content.
     Result<std::vector<CallAttempt>> callAttempts(FollowUpTaskId task, const Actor& actor) const;
 
     Status assign(FollowUpTask& task, UserId assignee, const Actor& actor);
+    // Hands an open task to assignee at the highest priority.
+    Status escalate(TransactionGuard& transaction, FollowUpTask& task, UserId assignee,
+                    const Actor& actor);
     Status complete(FollowUpTask& task, const QString& resolutionNote, const Actor& actor,
                     const QDateTime& at = {});
     Status complete(TransactionGuard& transaction, FollowUpTask& task,

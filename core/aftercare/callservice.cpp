@@ -1,0 +1,382 @@
+#include "aftercare/callservice.h"
+
+#include "aftercare/deadlines.h"
+#include "aftercare/followupplanner.h"
+#include "aftercare/journeystageupdater.h"
+#include "aftercare/practicezone.h"
+#include "aftercare/sourcekey.h"
+#include "aftercare/taskreason.h"
+#include "auth/permissions.h"
+#include "database/database.h"
+#include "repositories/appointmentrepository.h"
+#include "repositories/auditlog.h"
+#include "repositories/clientrepository.h"
+#include "repositories/feedbackrepository.h"
+#include "repositories/followuptaskrepository.h"
+#include "repositories/practicerepository.h"
+#include "repositories/resultrepository.h"
+#include "repositories/touchpointrepository.h"
+
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace aftercare {
+
+namespace {
+
+bool isUnanswered(CallOutcome outcome)
+{
+    return outcome == CallOutcome::Voicemail || outcome == CallOutcome::NoAnswer;
+}
+
+QDateTime nowIfInvalid(const QDateTime& at)
+{
+    return at.isValid() ? at : QDateTime::currentDateTime();
+}
+
+} // namespace
+
+CallService::CallService(Database& database)
+    : m_database(database)
+{}
+
+Result<int> CallService::unansweredAttempts(FollowUpTaskId task) const
+{
+    auto n = m_database.scalar(QStringLiteral("SELECT count(*) FROM call_attempts WHERE task_id = "
+                                              "? AND outcome IN ('voicemail', 'no_answer')"),
+                               {task.toVariant()});
+    if (!n)
+        return fail(n.error());
+    return n->toInt();
+}
+
+Result<bool> CallService::letterProposed(const FollowUpTask& task, int unanswered) const
+{
+    if (task.status != TaskStatus::Open || task.kind == TaskKind::Letter ||
+        unanswered < kUnansweredBeforeLetter)
+        return false;
+    auto letter = m_database.scalar(
+        QStringLiteral("SELECT count(*) FROM followup_tasks WHERE source_key = ?"),
+        {SourceKey::letter(task.id)});
+    if (!letter)
+        return fail(letter.error());
+    return letter->toInt() == 0;
+}
+
+Result<CallContext> CallService::open(FollowUpTaskId id, const Actor& actor)
+{
+    if (auto allowed = Permissions::require(actor, Permission::ReadClinicalContent); !allowed)
+        return fail(allowed.error());
+    FollowUpTaskRepository tasks(m_database);
+    auto task = tasks.get(id);
+    if (!task)
+        return fail(task.error());
+    // Logged before anything is shown: a view that was not logged did not happen.
+    if (auto logged = m_database.write([&](TransactionGuard& tx) {
+            return AuditLog(m_database)
+                .record(tx, actor, QLatin1String(kViewAction), QStringLiteral("followup_tasks"),
+                        id.value(), task->client);
+        });
+        !logged)
+        return fail(logged.error());
+
+    CallContext context;
+    context.task = *task;
+    auto client = ClientRepository(m_database).get(task->client);
+    if (!client)
+        return fail(client.error());
+    context.client = std::move(*client);
+
+    TaskReason::Facts facts;
+    facts.kind = task->kind;
+    if (task->result.isValid()) {
+        auto result = ResultRepository(m_database).content(task->result, actor);
+        if (!result)
+            return fail(result.error());
+        facts.testName = result->testName;
+        facts.receivedAt = result->receivedAt;
+        context.result = std::move(*result);
+    }
+    if (task->feedback.isValid()) {
+        auto feedback = FeedbackRepository(m_database).get(task->feedback);
+        if (!feedback)
+            return fail(feedback.error());
+        facts.feedbackKind = feedback->kind();
+        facts.feedbackScore = feedback->score.value();
+        facts.respondedAt = feedback->respondedAt;
+        context.feedback = std::move(*feedback);
+    }
+    if (task->appointment.isValid()) {
+        auto visit = AppointmentRepository(m_database).get(task->appointment);
+        if (!visit)
+            return fail(visit.error());
+        facts.serviceName = visit->serviceName;
+        facts.visitAt = visit->startsAt;
+        context.visit = std::move(*visit);
+    }
+    context.kindText = TaskReason::kindText(task->kind);
+    context.reason = TaskReason::text(facts);
+
+    auto attempts = tasks.callAttempts(id, actor);
+    if (!attempts)
+        return fail(attempts.error());
+    context.attempts = std::move(*attempts);
+    context.unansweredAttempts =
+        int(std::count_if(context.attempts.begin(), context.attempts.end(),
+                          [](const CallAttempt& a) { return isUnanswered(a.outcome); }));
+    auto propose = letterProposed(context.task, context.unansweredAttempts);
+    if (!propose)
+        return fail(propose.error());
+    context.proposeLetter = *propose;
+
+    auto timeline = TouchpointRepository(m_database).timeline(task->client, kTimelineLength);
+    if (!timeline)
+        return fail(timeline.error());
+    context.timeline = std::move(*timeline);
+    return context;
+}
+
+Status CallService::validate(const FollowUpTask& task, const CallLog& log) const
+{
+    const bool reached = log.outcome == CallOutcome::Reached;
+    if (log.feedbackScore && !reached)
+        return fail(Error::validation(tr("An answer can only be taken from a client reached.")));
+    switch (log.nextStep) {
+    case CallNextStep::Done:
+        if (task.kind == TaskKind::DetractorCallback && log.resolutionNote.trimmed().isEmpty())
+            return fail(Error::validation(
+                tr("Say how the client's concern was resolved before closing the case.")));
+        break;
+    case CallNextStep::Book:
+        if (!reached)
+            return fail(Error::validation(tr("An appointment is booked with a client reached.")));
+        if (!log.booking)
+            return fail(Error::validation(tr("Choose the appointment to book.")));
+        if (log.booking->client.isValid() && log.booking->client != task.client)
+            return fail(Error::validation(tr("The appointment is for another client.")));
+        break;
+    case CallNextStep::Escalate:
+        if (!log.escalateTo.isValid())
+            return fail(Error::validation(tr("Say whom to hand the task to.")));
+        break;
+    case CallNextStep::Letter:
+        if (task.kind == TaskKind::Letter)
+            return fail(Error::validation(tr("This task is a letter already.")));
+        break;
+    case CallNextStep::CallAgain:
+        break;
+    }
+    return {};
+}
+
+Result<CallLogged> CallService::logCall(FollowUpTask& task, const CallLog& log, const Actor& actor)
+{
+    if (auto valid = validate(task, log); !valid)
+        return fail(valid.error());
+    const QDateTime at = nowIfInvalid(log.at);
+    FollowUpTaskRepository tasks(m_database);
+    CallLogged logged;
+    FollowUpTask copy; // the caller's task changes only once the transaction committed
+    auto done = m_database.write([&](TransactionGuard& tx) -> Status {
+        copy = task;
+        logged = CallLogged{};
+        CallAttempt attempt;
+        attempt.task = copy.id;
+        attempt.attemptedAt = at;
+        attempt.outcome = log.outcome;
+        attempt.notes = log.notes;
+        attempt.nextStep = log.nextStep;
+        attempt.callAgainAt = log.callAgainAt;
+        attempt.by = actor.user;
+        auto id =
+            tasks.logCall(tx, copy, attempt, actor,
+                          log.nextStep == CallNextStep::Done ? log.resolutionNote : QString());
+        if (!id)
+            return fail(id.error());
+        logged.attempt = *id;
+
+        Touchpoint touchpoint;
+        touchpoint.client = copy.client;
+        touchpoint.occurredAt = at;
+        touchpoint.stage = JourneyStage::After;
+        touchpoint.channel = Channel::Phone;
+        touchpoint.kind = sqlName(copy.kind);
+        touchpoint.outcome = sqlName(log.outcome);
+        touchpoint.appointment = copy.appointment;
+        auto touched = TouchpointRepository(m_database).record(tx, touchpoint, actor);
+        if (!touched)
+            return fail(touched.error());
+        logged.touchpoint = *touched;
+
+        FollowUpPlanner planner(m_database);
+        if (log.feedbackScore) {
+            Feedback answer(*log.feedbackScore);
+            answer.client = copy.client;
+            answer.appointment = copy.appointment;
+            answer.comment = log.feedbackComment;
+            answer.respondedAt = at;
+            answer.source = FeedbackSource::Call;
+            auto recorded = FeedbackRepository(m_database).record(tx, answer, actor);
+            if (!recorded)
+                return fail(recorded.error());
+            logged.feedback = *recorded;
+            auto recovery = planner.onFeedbackRecorded(tx, *recorded, actor, at);
+            if (!recovery)
+                return fail(recovery.error());
+            if (!recovery->created.empty())
+                logged.recoveryTask = recovery->created.front();
+        }
+
+        switch (log.nextStep) {
+        case CallNextStep::Book: {
+            Appointment draft = *log.booking;
+            draft.client = copy.client;
+            auto booked = AppointmentRepository(m_database).book(tx, draft, actor);
+            if (!booked)
+                return fail(booked.error());
+            logged.booked = *booked;
+            const QString note = log.resolutionNote.trimmed().isEmpty()
+                                     ? tr("Booked an appointment in the call.")
+                                     : log.resolutionNote;
+            if (auto completed = tasks.complete(tx, copy, note, actor, at); !completed)
+                return completed;
+            if (auto closed = planner.onAppointmentBooked(tx, *booked, actor); !closed)
+                return fail(closed.error());
+            if (auto staged = JourneyStageUpdater(m_database).refresh(tx, copy.client); !staged)
+                return fail(staged.error());
+            break;
+        }
+        case CallNextStep::Escalate:
+            if (auto escalated = tasks.escalate(tx, copy, log.escalateTo, actor); !escalated)
+                return escalated;
+            break;
+        case CallNextStep::Letter: {
+            auto letter = replaceByLetter(tx, copy, actor, at);
+            if (!letter)
+                return fail(letter.error());
+            logged.letterTask = *letter;
+            break;
+        }
+        case CallNextStep::Done:
+        case CallNextStep::CallAgain:
+            break;
+        }
+
+        auto unanswered = unansweredAttempts(copy.id);
+        if (!unanswered)
+            return fail(unanswered.error());
+        logged.unansweredAttempts = *unanswered;
+        auto propose = letterProposed(copy, *unanswered);
+        if (!propose)
+            return fail(propose.error());
+        logged.proposeLetter = *propose;
+        return {};
+    });
+    if (!done)
+        return fail(done.error());
+    task = copy;
+    logged.task = copy;
+    return logged;
+}
+
+Result<FollowUpTaskId> CallService::replaceByLetter(TransactionGuard& transaction,
+                                                    FollowUpTask& task, const Actor& actor,
+                                                    const QDateTime& at)
+{
+    auto zone = practiceTimeZone(PracticeRepository(m_database));
+    if (!zone)
+        return fail(zone.error());
+    const TaskWindow window = Deadlines(*zone).letter(at);
+    FollowUpTask letter;
+    letter.client = task.client;
+    letter.kind = TaskKind::Letter;
+    letter.sourceKey = SourceKey::letter(task.id);
+    letter.appointment = task.appointment;
+    letter.result = task.result;
+    letter.feedback = task.feedback;
+    letter.dueAt = window.dueAt;
+    letter.deadlineAt = window.deadlineAt;
+    letter.priority = FollowUpPlanner::kLetterPriority;
+    letter.assignee = task.assignee;
+    letter.createdAt = at;
+    FollowUpTaskRepository tasks(m_database);
+    auto created = tasks.upsert(transaction, letter, actor);
+    if (!created)
+        return fail(created.error());
+    auto unanswered = unansweredAttempts(task.id);
+    if (!unanswered)
+        return fail(unanswered.error());
+    if (auto closed =
+            tasks.complete(transaction, task,
+                           tr("Not reached by phone (%n unanswered call(s)); a letter follows.",
+                              nullptr, *unanswered),
+                           actor, at);
+        !closed)
+        return fail(closed.error());
+    return created->id;
+}
+
+Result<FollowUpTaskId> CallService::sendLetterInstead(FollowUpTask& task, const Actor& actor,
+                                                      const QDateTime& at)
+{
+    if (task.kind == TaskKind::Letter)
+        return fail(Error::validation(tr("This task is a letter already.")));
+    FollowUpTask copy;
+    auto letter = m_database.write([&](TransactionGuard& tx) {
+        copy = task;
+        return replaceByLetter(tx, copy, actor, nowIfInvalid(at));
+    });
+    if (letter)
+        task = copy;
+    return letter;
+}
+
+Status CallService::resolve(FollowUpTask& task, const QString& resolutionNote, const Actor& actor,
+                            const QDateTime& at)
+{
+    if (task.kind == TaskKind::DetractorCallback && resolutionNote.trimmed().isEmpty())
+        return fail(Error::validation(
+            tr("Say how the client's concern was resolved before closing the case.")));
+    const QDateTime when = nowIfInvalid(at);
+    FollowUpTask copy;
+    auto done = m_database.write([&](TransactionGuard& tx) -> Status {
+        copy = task;
+        if (auto completed =
+                FollowUpTaskRepository(m_database).complete(tx, copy, resolutionNote, actor, when);
+            !completed)
+            return completed;
+        if (copy.kind != TaskKind::Letter)
+            return {};
+        Touchpoint sent;
+        sent.client = copy.client;
+        sent.occurredAt = when;
+        sent.stage = JourneyStage::After;
+        sent.channel = Channel::Letter;
+        sent.kind = sqlName(TaskKind::Letter);
+        sent.appointment = copy.appointment;
+        return toStatus(TouchpointRepository(m_database).record(tx, sent, actor));
+    });
+    if (done)
+        task = copy;
+    return done;
+}
+
+Result<FeedbackCaptured> CallService::recordFeedback(const Feedback& feedback, const Actor& actor)
+{
+    return m_database.write([&](TransactionGuard& tx) -> Result<FeedbackCaptured> {
+        FeedbackCaptured captured;
+        auto recorded = FeedbackRepository(m_database).record(tx, feedback, actor);
+        if (!recorded)
+            return fail(recorded.error());
+        captured.feedback = *recorded;
+        auto recovery = FollowUpPlanner(m_database).onFeedbackRecorded(tx, *recorded, actor);
+        if (!recovery)
+            return fail(recovery.error());
+        if (!recovery->created.empty())
+            captured.recoveryTask = recovery->created.front();
+        return captured;
+    });
+}
+
+} // namespace aftercare
