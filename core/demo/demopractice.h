@@ -25,7 +25,7 @@ struct DemoOptions
 // What the generator wrote, for the command line and the determinism test.
 struct DemoSummary
 {
-    qint64 users = 0;
+    qint64 users = 0; // demo accounts created (existing ones are kept)
     qint64 practitioners = 0;
     qint64 serviceTypes = 0;
     qint64 clients = 0;
@@ -40,6 +40,9 @@ struct DemoSummary
     qint64 feedback = 0;
     qint64 invoices = 0;
     qint64 touchpoints = 0;
+    qint64 payments = 0;
+    qint64 callAttempts = 0;
+    qint64 postServiceSteps = 0;
 };
 
 // Fills an empty, migrated database with a realistic, deterministic demo practice.

@@ -1,0 +1,714 @@
+#include "demo/demopracticewriter.h"
+
+#include "database/database.h"
+#include "demo/demobatchinsert.h"
+#include "demo/democatalog.h"
+#include "demo/demorandom.h"
+#include "demo/demotext.h"
+
+#include <QDate>
+
+namespace aftercare {
+
+namespace {
+
+using namespace DemoClock;
+namespace Catalog = DemoCatalog;
+
+// Rows per INSERT statement: large enough to save round trips and statement runs, small
+// enough for SQLite's limit of 32 766 bound values with the widest table.
+constexpr int kRowsPerStatement = 100;
+
+const QVariant kNullText{QMetaType::fromType<QString>()};
+const QVariant kNullNumber{QMetaType::fromType<qlonglong>()};
+const QVariant kNullReal{QMetaType::fromType<double>()};
+// An empty text that is not NULL: Qt binds a null QString as NULL, and these columns are NOT NULL.
+const QString kEmpty = QStringLiteral("");
+
+QString utf8(const char* text)
+{
+    return QString::fromUtf8(text);
+}
+
+// A name as it would appear in an e-mail address: lower case ASCII, no spaces or apostrophes.
+QString asciiName(const char* name)
+{
+    QString text = utf8(name).toLower();
+    text.replace(QStringLiteral("ä"), QStringLiteral("ae"))
+        .replace(QStringLiteral("ö"), QStringLiteral("oe"))
+        .replace(QStringLiteral("ü"), QStringLiteral("ue"))
+        .replace(QStringLiteral("ß"), QStringLiteral("ss"))
+        .replace(QStringLiteral("ı"), QStringLiteral("i"))
+        .replace(QStringLiteral("ł"), QStringLiteral("l"))
+        .replace(QStringLiteral("ø"), QStringLiteral("o"));
+    const QString decomposed = text.normalized(QString::NormalizationForm_D);
+    QString ascii;
+    for (QChar c : decomposed)
+        if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || c == QLatin1Char('-'))
+            ascii += c;
+    return ascii;
+}
+
+const char* touchpointKind(DemoTouch kind)
+{
+    switch (kind) {
+    case DemoTouch::WelcomePack:
+        return "welcome_pack";
+    case DemoTouch::Booking:
+        return "booking";
+    case DemoTouch::Reminder:
+        return "reminder";
+    case DemoTouch::CheckIn:
+        return "check_in";
+    case DemoTouch::NoShow:
+        return "no_show";
+    case DemoTouch::Cancellation:
+        return "cancellation";
+    case DemoTouch::CheckinCall:
+        return "checkin_call";
+    case DemoTouch::ThankYou:
+        return "thank_you";
+    case DemoTouch::SurveyRequest:
+        return "survey_request";
+    case DemoTouch::Feedback:
+        return "feedback";
+    case DemoTouch::ResultExplained:
+        return "result_explained";
+    case DemoTouch::Invoice:
+        return "invoice";
+    case DemoTouch::NewsletterInvite:
+        return "newsletter_invite";
+    case DemoTouch::CommunityInvite:
+        return "community_invite";
+    case DemoTouch::Birthday:
+        return "birthday";
+    case DemoTouch::LoyaltyPerk:
+        return "loyalty_perk";
+    case DemoTouch::RebookReminder:
+        return "rebook_reminder";
+    case DemoTouch::DetractorCallback:
+        return "detractor_callback";
+    }
+    return "note";
+}
+
+QString tenths(int value)
+{
+    return QString::number(value / 10) + QLatin1Char('.') + QString::number(value % 10);
+}
+
+} // namespace
+
+DemoPracticeWriter::DemoPracticeWriter(Database& database, const DemoModel& model,
+                                       std::uint64_t seed, std::array<qint64, 4> userIds,
+                                       std::function<void(const QString&, qint64)> rowsWritten)
+    : m_database(database)
+    , m_model(model)
+    , m_seed(seed)
+    , m_userIds(userIds)
+    , m_rowsWritten(std::move(rowsWritten))
+    , m_text(model.firstDay - 36600, model.today + 400)
+{
+    m_firstAscii.resize(3000);
+    const std::span<const char* const> lists[] = {
+        DemoText::femaleFirstNames(), DemoText::maleFirstNames(), DemoText::neutralFirstNames()};
+    for (std::size_t list = 0; list < 3; ++list)
+        for (std::size_t i = 0; i < lists[list].size(); ++i)
+            m_firstAscii[list * 1000 + i] = asciiName(lists[list][i]);
+    for (const char* name : DemoText::lastNames())
+        m_lastAscii.push_back(asciiName(name));
+}
+
+qint64 DemoPracticeWriter::rowCount(const DemoModel& model)
+{
+    qint64 paid = 0;
+    qint64 values = 0;
+    for (const auto& invoice : model.invoices)
+        paid += invoice.status == InvoiceStatus::Paid;
+    for (const auto& result : model.results) {
+        const auto& test =
+            Catalog::tests()[std::size_t(model.appointments[std::size_t(result.appointment)].test)];
+        values += std::max<qint64>(1, qint64(test.analytes.size()));
+    }
+    return qint64(model.clients.size()) * 7 + qint64(model.appointments.size()) +
+           qint64(model.results.size()) + values + qint64(model.feedback.size()) +
+           qint64(model.tasks.size()) + qint64(model.calls.size()) +
+           2 * qint64(model.invoices.size()) + paid + qint64(model.touchpoints.size()) +
+           qint64(model.steps.size());
+}
+
+Status DemoPracticeWriter::write()
+{
+    for (auto part :
+         {&DemoPracticeWriter::clients, &DemoPracticeWriter::consents,
+          &DemoPracticeWriter::appointments, &DemoPracticeWriter::results,
+          &DemoPracticeWriter::feedback, &DemoPracticeWriter::tasks, &DemoPracticeWriter::invoices,
+          &DemoPracticeWriter::touchpoints, &DemoPracticeWriter::steps}) {
+        if (auto done = (this->*part)(); !done)
+            return done;
+    }
+    return {};
+}
+
+QVariant DemoPracticeWriter::time(DemoTime value)
+{
+    return value ? QVariant(m_text.dateTime(value)) : kNullText;
+}
+
+QVariant DemoPracticeWriter::user(DemoUser who) const
+{
+    return who == DemoUser::Nobody ? kNullNumber : QVariant(m_userIds[std::size_t(who)]);
+}
+
+qint64 DemoPracticeWriter::appointmentId(int index) const
+{
+    return m_model.appointments[std::size_t(index)].id;
+}
+
+QString DemoPracticeWriter::lastName(const DemoClientRecord& c) const
+{
+    QString name = utf8(DemoText::lastNames()[std::size_t(c.lastName)]);
+    if (c.secondLastName >= 0 && c.secondLastName != c.lastName)
+        name += QLatin1Char('-') + utf8(DemoText::lastNames()[std::size_t(c.secondLastName)]);
+    return name;
+}
+
+QString DemoPracticeWriter::email(const DemoClientRecord& c) const
+{
+    static const char* const kDomains[] = {"example.com", "example.org", "example.net",
+                                           "mail.example", "post.example"};
+    const QString& first = m_firstAscii[std::size_t(c.firstName)];
+    const QString& last = m_lastAscii[std::size_t(c.lastName)];
+    const QString number = QString::number(c.emailNumber);
+    QString local;
+    switch (c.emailStyle) {
+    case 0:
+        local = first + QLatin1Char('.') + last;
+        break;
+    case 1:
+        local = first.left(1) + QLatin1Char('.') + last + number;
+        break;
+    case 2:
+        local = last + QLatin1Char('.') + first;
+        break;
+    case 3:
+        local = first + number;
+        break;
+    default:
+        local = first + QLatin1Char('_') + last;
+        break;
+    }
+    return local + QLatin1Char('@') +
+           QLatin1String(kDomains[std::size_t(c.emailNumber) % std::size(kDomains)]);
+}
+
+Status DemoPracticeWriter::clients()
+{
+    DemoBatchInsert insert(
+        m_database, QStringLiteral("clients"),
+        {QStringLiteral("id"), QStringLiteral("external_id"), QStringLiteral("first_name"),
+         QStringLiteral("last_name"), QStringLiteral("date_of_birth"), QStringLiteral("sex"),
+         QStringLiteral("email"), QStringLiteral("phone"), QStringLiteral("address"),
+         QStringLiteral("preferred_channel"), QStringLiteral("referral_source"),
+         QStringLiteral("referred_by"), QStringLiteral("expectations"),
+         QStringLiteral("journey_stage"), QStringLiteral("registered_at"),
+         QStringLiteral("archived"), QStringLiteral("created_at"), QStringLiteral("updated_at"),
+         QStringLiteral("updated_by")},
+        kRowsPerStatement, m_rowsWritten);
+    for (std::size_t i = 0; i < m_model.clients.size(); ++i) {
+        const DemoClientRecord& c = m_model.clients[i];
+        const qint64 id = qint64(i) + 1;
+        const DemoUser by = c.registeredOnline ? DemoUser::Nobody : DemoUser::Reception;
+        insert << id << QStringLiteral("C%1").arg(id, 6, 10, QLatin1Char('0'))
+               << utf8(DemoText::firstName(c.firstName)) << lastName(c)
+               << (c.birthDay ? QVariant(m_text.date(c.birthDay)) : kNullText) << sqlName(c.sex)
+               << (c.hasEmail ? QVariant(email(c)) : kNullText)
+               << (c.hasPhone
+                       ? QVariant(QStringLiteral("+49 %1 %2").arg(c.phonePrefix).arg(c.phoneNumber))
+                       : kNullText)
+               << QStringLiteral("%1 %2, %3")
+                      .arg(utf8(DemoText::streets()[std::size_t(c.street)]))
+                      .arg(c.houseNumber)
+                      .arg(utf8(DemoText::towns()[std::size_t(c.town)]))
+               << sqlName(c.preferredChannel)
+               << (c.referralSource >= 0
+                       ? QVariant(
+                             utf8(DemoText::referralSources()[std::size_t(c.referralSource)].text))
+                       : kNullText)
+               << (c.referredBy >= 0 ? QVariant(qint64(c.referredBy) + 1) : kNullNumber)
+               << utf8(DemoText::expectations()[std::size_t(c.expectation)]) << sqlName(c.stage)
+               << time(c.registeredAt) << c.archived << time(c.registeredAt) << time(c.registeredAt)
+               << user(by);
+        if (auto done = insert.endRow(); !done)
+            return done;
+    }
+    return insert.finish();
+}
+
+Status DemoPracticeWriter::consents()
+{
+    DemoBatchInsert insert(m_database, QStringLiteral("consents"),
+                           {QStringLiteral("id"), QStringLiteral("client_id"),
+                            QStringLiteral("purpose"), QStringLiteral("channel"),
+                            QStringLiteral("granted"), QStringLiteral("evidence"),
+                            QStringLiteral("recorded_by"), QStringLiteral("recorded_at"),
+                            QStringLiteral("withdrawn_at"), QStringLiteral("withdrawn_by")},
+                           kRowsPerStatement, m_rowsWritten);
+    qint64 id = 0;
+    for (std::size_t i = 0; i < m_model.clients.size(); ++i) {
+        const DemoClientRecord& c = m_model.clients[i];
+        const QString day = m_text.date(dayOf(c.registeredAt));
+        const QString evidence =
+            c.registeredOnline
+                ? QStringLiteral("Online registration form of %1: box ticked by the client")
+                      .arg(day)
+                : QStringLiteral("Signed intake form of %1, filed in the client record").arg(day);
+        const DemoUser by = c.registeredOnline ? DemoUser::Nobody : DemoUser::Reception;
+        for (ConsentPurpose purpose : allOf<ConsentPurpose>()) {
+            QString channel = QStringLiteral("any");
+            if (purpose == ConsentPurpose::Reminders && c.preferredChannel == ContactChannel::Sms)
+                channel = QStringLiteral("sms");
+            else if (purpose == ConsentPurpose::Reminders &&
+                     c.preferredChannel == ContactChannel::Email)
+                channel = QStringLiteral("email");
+            const bool withdrawn = purpose == ConsentPurpose::Marketing && c.marketingWithdrawnAt;
+            insert << ++id << qint64(i) + 1 << sqlName(purpose) << channel << c.consented(purpose)
+                   << evidence << user(by) << time(c.registeredAt + 60)
+                   << (withdrawn ? time(c.marketingWithdrawnAt) : kNullText)
+                   << (withdrawn ? user(DemoUser::Reception) : kNullNumber);
+            if (auto done = insert.endRow(); !done)
+                return done;
+        }
+    }
+    return insert.finish();
+}
+
+Status DemoPracticeWriter::appointments()
+{
+    DemoBatchInsert insert(
+        m_database, QStringLiteral("appointments"),
+        {QStringLiteral("id"), QStringLiteral("client_id"), QStringLiteral("practitioner_id"),
+         QStringLiteral("service_type_id"), QStringLiteral("starts_at"), QStringLiteral("ends_at"),
+         QStringLiteral("status"), QStringLiteral("price_cents"),
+         QStringLiteral("cancellation_reason"), QStringLiteral("cancelled_at"),
+         QStringLiteral("reminder_sent_at"), QStringLiteral("checked_in_at"),
+         QStringLiteral("completed_at"), QStringLiteral("created_at"), QStringLiteral("created_by"),
+         QStringLiteral("updated_at"), QStringLiteral("updated_by")},
+        kRowsPerStatement, m_rowsWritten);
+    for (qint32 index : m_model.appointmentOrder) {
+        const DemoAppointmentRecord& a = m_model.appointments[std::size_t(index)];
+        const DemoTime updated = a.status == AppointmentStatus::Completed   ? a.completedAt
+                                 : a.status == AppointmentStatus::Cancelled ? a.cancelledAt
+                                 : a.status == AppointmentStatus::NoShow    ? a.end
+                                                                            : 0;
+        insert << a.id << qint64(a.client) + 1 << qint64(a.practitioner) + 1
+               << qint64(a.service) + 1 << time(a.start) << time(a.end) << sqlName(a.status)
+               << qint64(a.priceCents)
+               << (a.cancellationReason >= 0
+                       ? QVariant(utf8(
+                             DemoText::cancellationReasons()[std::size_t(a.cancellationReason)]))
+                       : kNullText)
+               << time(a.cancelledAt) << time(a.reminderSentAt) << time(a.checkedInAt)
+               << time(a.completedAt) << time(a.createdAt) << user(a.createdBy) << time(updated)
+               << (updated ? user(DemoUser::Reception) : kNullNumber);
+        if (auto done = insert.endRow(); !done)
+            return done;
+    }
+    return insert.finish();
+}
+
+std::vector<DemoPracticeWriter::Value>
+DemoPracticeWriter::valuesOf(const DemoResultRecord& result) const
+{
+    // Values come from a stream of their own per result, so writing the report text and the
+    // value rows draws the same numbers.
+    const DemoAppointmentRecord& a = m_model.appointments[std::size_t(result.appointment)];
+    const auto& test = Catalog::tests()[std::size_t(a.test)];
+    DemoRandom rnd = DemoRandom::stream(m_seed, 0x7e57000000ULL + std::uint64_t(a.id));
+    std::vector<Value> values;
+    if (test.analytes.empty()) {
+        const auto findings = Catalog::ultrasoundFindings();
+        Value v;
+        v.analyte = QStringLiteral("Finding");
+        v.unit = kEmpty;
+        v.text = utf8(a.abnormal ? findings[1 + rnd.index(findings.size() - 1)] : findings[0]);
+        v.number = kNullReal;
+        v.low = kNullReal;
+        v.high = kNullReal;
+        v.abnormal = a.abnormal;
+        values.push_back(v);
+        return values;
+    }
+    const std::size_t count = test.analytes.size();
+    std::size_t off1 = count, off2 = count;
+    if (a.abnormal) {
+        off1 = rnd.index(count);
+        if (count > 1 && rnd.chance(300))
+            off2 = (off1 + 1 + rnd.index(count - 1)) % count;
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+        const auto& analyte = test.analytes[i];
+        const bool off = i == off1 || i == off2;
+        const int value = off ? rnd.between(analyte.abnormalLow, analyte.abnormalHigh)
+                              : rnd.between(analyte.normalLow, analyte.normalHigh);
+        Value v;
+        v.analyte = utf8(analyte.name);
+        v.unit = utf8(analyte.unit);
+        v.number = value / 10.0;
+        v.text = tenths(value);
+        v.low = analyte.referenceLow >= 0 ? QVariant(analyte.referenceLow / 10.0) : kNullReal;
+        v.high = analyte.referenceHigh >= 0 ? QVariant(analyte.referenceHigh / 10.0) : kNullReal;
+        v.abnormal = off;
+        values.push_back(v);
+    }
+    return values;
+}
+
+Status DemoPracticeWriter::results()
+{
+    DemoBatchInsert insert(
+        m_database, QStringLiteral("test_results"),
+        {QStringLiteral("id"), QStringLiteral("client_id"), QStringLiteral("appointment_id"),
+         QStringLiteral("test_name"), QStringLiteral("received_at"), QStringLiteral("abnormal"),
+         QStringLiteral("abnormal_confirmed_by"), QStringLiteral("formal_report"),
+         QStringLiteral("summary"), QStringLiteral("summary_signed_by"),
+         QStringLiteral("summary_signed_at"), QStringLiteral("status"),
+         QStringLiteral("reviewed_by"), QStringLiteral("reviewed_at"),
+         QStringLiteral("communicated_by"), QStringLiteral("communicated_at"),
+         QStringLiteral("communicated_channel"), QStringLiteral("created_at")},
+        kRowsPerStatement, m_rowsWritten);
+    for (const DemoResultRecord& r : m_model.results) {
+        const DemoAppointmentRecord& a = m_model.appointments[std::size_t(r.appointment)];
+        const auto& test = Catalog::tests()[std::size_t(a.test)];
+        const bool reviewed = r.status != ResultStatus::Received;
+        const bool communicated = r.status == ResultStatus::Communicated;
+        QString report = QStringLiteral("%1\nOrder for appointment %2, received %3\n")
+                             .arg(utf8(test.name))
+                             .arg(a.id)
+                             .arg(m_text.dateTime(r.receivedAt));
+        for (const Value& v : valuesOf(r)) {
+            report += v.analyte + QStringLiteral(": ") + v.text;
+            if (!v.unit.isEmpty())
+                report += QLatin1Char(' ') + v.unit;
+            if (!v.low.isNull() || !v.high.isNull()) {
+                report += QStringLiteral(" (reference ") +
+                          (v.low.isNull() ? QString() : QString::number(v.low.toDouble())) +
+                          QStringLiteral("–") +
+                          (v.high.isNull() ? QString() : QString::number(v.high.toDouble())) +
+                          QLatin1Char(')');
+            }
+            if (v.abnormal)
+                report += QStringLiteral(" *");
+            report += QLatin1Char('\n');
+        }
+        const DemoUser clinician = DemoUser::Clinician;
+        insert << r.id << qint64(a.client) + 1 << a.id << utf8(test.name) << time(r.receivedAt)
+               << a.abnormal << (a.abnormal && reviewed ? user(clinician) : kNullNumber) << report
+               << (reviewed ? utf8(a.abnormal ? test.abnormalSummary : test.normalSummary) : kEmpty)
+               << (reviewed ? user(clinician) : kNullNumber)
+               << (reviewed ? time(r.reviewedAt) : kNullText) << sqlName(r.status)
+               << (reviewed ? user(clinician) : kNullNumber)
+               << (reviewed ? time(r.reviewedAt) : kNullText)
+               << (communicated ? user(clinician) : kNullNumber)
+               << (communicated ? time(r.communicatedAt) : kNullText)
+               << (communicated ? QVariant(sqlName(r.communicatedChannel)) : kNullText)
+               << time(r.receivedAt);
+        if (auto done = insert.endRow(); !done)
+            return done;
+    }
+    if (auto done = insert.finish(); !done)
+        return done;
+
+    DemoBatchInsert values(m_database, QStringLiteral("result_values"),
+                           {QStringLiteral("id"), QStringLiteral("result_id"),
+                            QStringLiteral("position"), QStringLiteral("analyte"),
+                            QStringLiteral("value_numeric"), QStringLiteral("value_text"),
+                            QStringLiteral("unit"), QStringLiteral("reference_low"),
+                            QStringLiteral("reference_high"), QStringLiteral("abnormal")},
+                           kRowsPerStatement, m_rowsWritten);
+    qint64 id = 0;
+    for (const DemoResultRecord& r : m_model.results) {
+        int position = 0;
+        for (const Value& v : valuesOf(r)) {
+            values << ++id << r.id << position++ << v.analyte << v.number
+                   << (v.number.isNull() ? QVariant(v.text) : kNullText) << v.unit << v.low
+                   << v.high << v.abnormal;
+            if (auto done = values.endRow(); !done)
+                return done;
+        }
+    }
+    return values.finish();
+}
+
+Status DemoPracticeWriter::feedback()
+{
+    DemoBatchInsert insert(m_database, QStringLiteral("feedback"),
+                           {QStringLiteral("id"), QStringLiteral("client_id"),
+                            QStringLiteral("appointment_id"), QStringLiteral("kind"),
+                            QStringLiteral("score"), QStringLiteral("comment"),
+                            QStringLiteral("responded_at"), QStringLiteral("source"),
+                            QStringLiteral("recorded_by"), QStringLiteral("created_at")},
+                           kRowsPerStatement, m_rowsWritten);
+    for (const DemoFeedbackRecord& f : m_model.feedback) {
+        QString comment = kEmpty;
+        if (f.comment >= 0) {
+            const bool nps = f.kind == FeedbackKind::Nps;
+            const int band = nps ? (f.score >= 9 ? 0 : (f.score >= 7 ? 1 : 2))
+                                 : (f.score >= 4 ? 0 : (f.score == 3 ? 1 : 2));
+            const auto list = band == 0 ? DemoText::praise()
+                                        : (band == 1 ? DemoText::mixed() : DemoText::complaints());
+            comment = utf8(list[std::size_t(f.comment) % list.size()]);
+        }
+        insert << f.id << qint64(f.client) + 1 << appointmentId(f.appointment) << sqlName(f.kind)
+               << int(f.score) << comment << time(f.respondedAt) << sqlName(f.source)
+               << user(f.recordedBy) << time(f.createdAt);
+        if (auto done = insert.endRow(); !done)
+            return done;
+    }
+    return insert.finish();
+}
+
+QString DemoPracticeWriter::taskNote(const DemoTaskRecord& t) const
+{
+    if (t.status == TaskStatus::Open)
+        return kEmpty;
+    switch (t.kind) {
+    case TaskKind::CheckinCall:
+        return t.status == TaskStatus::Cancelled
+                   ? QStringLiteral("Not reachable after several calls; a letter was sent.")
+                   : utf8(DemoText::checkinNotes()[std::size_t(t.note)]);
+    case TaskKind::DetractorCallback:
+        return utf8(DemoText::detractorNotes()[std::size_t(t.note)]);
+    case TaskKind::RebookReminder:
+        return t.note >= 0 ? utf8(DemoText::rebookDeclinedNotes()[std::size_t(t.note)])
+                           : QStringLiteral("Next visit booked.");
+    case TaskKind::DiscussResult:
+        return QStringLiteral("Result discussed with the client; next steps agreed.");
+    case TaskKind::CommunicateResult:
+        return QStringLiteral("Result passed on as agreed with the client.");
+    default:
+        return kEmpty;
+    }
+}
+
+QString DemoPracticeWriter::callNote(const DemoTaskRecord& t, const DemoCallRecord& call) const
+{
+    if (call.outcome != CallOutcome::Reached)
+        return call.note >= 0 ? utf8(DemoText::noAnswerNotes()[std::size_t(call.note)]) : kEmpty;
+    if (call.next == CallNextStep::Book)
+        return QStringLiteral("Booked the next visit.");
+    return taskNote(t);
+}
+
+Status DemoPracticeWriter::tasks()
+{
+    DemoBatchInsert insert(
+        m_database, QStringLiteral("followup_tasks"),
+        {QStringLiteral("id"), QStringLiteral("client_id"), QStringLiteral("kind"),
+         QStringLiteral("source_key"), QStringLiteral("appointment_id"),
+         QStringLiteral("result_id"), QStringLiteral("feedback_id"), QStringLiteral("due_at"),
+         QStringLiteral("deadline_at"), QStringLiteral("priority"), QStringLiteral("assignee_id"),
+         QStringLiteral("status"), QStringLiteral("done_at"), QStringLiteral("done_by"),
+         QStringLiteral("resolution_note"), QStringLiteral("created_at")},
+        kRowsPerStatement, m_rowsWritten);
+    for (const DemoTaskRecord& t : m_model.tasks) {
+        const qint64 resultId = t.result >= 0 ? m_model.results[std::size_t(t.result)].id : 0;
+        const qint64 feedbackId =
+            t.feedback >= 0 ? m_model.feedback[std::size_t(t.feedback)].id : 0;
+        QString key;
+        switch (t.kind) {
+        case TaskKind::DiscussResult:
+            key = QStringLiteral("result:%1:discuss").arg(resultId);
+            break;
+        case TaskKind::CommunicateResult:
+            key = QStringLiteral("result:%1:communicate").arg(resultId);
+            break;
+        case TaskKind::DetractorCallback:
+            key = QStringLiteral("feedback:%1:callback").arg(feedbackId);
+            break;
+        case TaskKind::RebookReminder:
+            key = QStringLiteral("rebook:%1").arg(appointmentId(t.appointment));
+            break;
+        default:
+            key = QStringLiteral("checkin:%1").arg(appointmentId(t.appointment));
+            break;
+        }
+        const bool closed = t.status != TaskStatus::Open;
+        insert << t.id << qint64(t.client) + 1 << sqlName(t.kind) << key
+               << (t.appointment >= 0 ? QVariant(appointmentId(t.appointment)) : kNullNumber)
+               << (resultId ? QVariant(resultId) : kNullNumber)
+               << (feedbackId ? QVariant(feedbackId) : kNullNumber) << time(t.dueAt)
+               << time(t.deadlineAt) << int(t.priority) << user(t.assignee) << sqlName(t.status)
+               << (closed ? time(t.doneAt) : kNullText) << (closed ? user(t.assignee) : kNullNumber)
+               << taskNote(t) << time(t.createdAt);
+        if (auto done = insert.endRow(); !done)
+            return done;
+    }
+    if (auto done = insert.finish(); !done)
+        return done;
+
+    DemoBatchInsert calls(m_database, QStringLiteral("call_attempts"),
+                          {QStringLiteral("id"), QStringLiteral("task_id"),
+                           QStringLiteral("attempted_at"), QStringLiteral("outcome"),
+                           QStringLiteral("notes"), QStringLiteral("next_step"),
+                           QStringLiteral("call_again_at"), QStringLiteral("by_user")},
+                          kRowsPerStatement, m_rowsWritten);
+    qint64 id = 0;
+    for (const DemoTaskRecord& t : m_model.tasks) {
+        for (qint32 k = 0; k < t.callCount; ++k) {
+            const DemoCallRecord& call = m_model.calls[std::size_t(t.firstCall + k)];
+            calls << ++id << t.id << time(call.at) << sqlName(call.outcome) << callNote(t, call)
+                  << sqlName(call.next) << time(call.callAgainAt) << user(t.assignee);
+            if (auto done = calls.endRow(); !done)
+                return done;
+        }
+    }
+    return calls.finish();
+}
+
+Status DemoPracticeWriter::invoices()
+{
+    DemoBatchInsert insert(m_database, QStringLiteral("invoices"),
+                           {QStringLiteral("id"), QStringLiteral("external_id"),
+                            QStringLiteral("client_id"), QStringLiteral("appointment_id"),
+                            QStringLiteral("status"), QStringLiteral("issued_at"),
+                            QStringLiteral("due_at"), QStringLiteral("paid_at"),
+                            QStringLiteral("created_at"), QStringLiteral("created_by")},
+                           kRowsPerStatement, m_rowsWritten);
+    for (const DemoInvoiceRecord& inv : m_model.invoices) {
+        const DemoAppointmentRecord& a = m_model.appointments[std::size_t(inv.appointment)];
+        insert << inv.id << QStringLiteral("INV-%1").arg(inv.id, 7, 10, QLatin1Char('0'))
+               << qint64(a.client) + 1 << a.id << sqlName(inv.status) << time(inv.issuedAt)
+               << time(inv.dueAt) << time(inv.paidAt) << time(inv.createdAt)
+               << user(DemoUser::Reception);
+        if (auto done = insert.endRow(); !done)
+            return done;
+    }
+    if (auto done = insert.finish(); !done)
+        return done;
+
+    // One line per visit; the database's trigger keeps each invoice's total equal to its lines.
+    DemoBatchInsert lines(m_database, QStringLiteral("invoice_lines"),
+                          {QStringLiteral("id"), QStringLiteral("invoice_id"),
+                           QStringLiteral("description"), QStringLiteral("quantity"),
+                           QStringLiteral("unit_price_cents"), QStringLiteral("amount_cents")},
+                          kRowsPerStatement, m_rowsWritten);
+    for (const DemoInvoiceRecord& inv : m_model.invoices) {
+        const DemoAppointmentRecord& a = m_model.appointments[std::size_t(inv.appointment)];
+        lines << inv.id << inv.id
+              << QStringLiteral("%1, %2").arg(
+                     utf8(Catalog::services()[std::size_t(a.service)].name),
+                     m_text.date(dayOf(a.start)))
+              << 1 << qint64(a.priceCents) << qint64(a.priceCents);
+        if (auto done = lines.endRow(); !done)
+            return done;
+    }
+    if (auto done = lines.finish(); !done)
+        return done;
+
+    DemoBatchInsert payments(m_database, QStringLiteral("payments"),
+                             {QStringLiteral("id"), QStringLiteral("invoice_id"),
+                              QStringLiteral("amount_cents"), QStringLiteral("paid_at"),
+                              QStringLiteral("method"), QStringLiteral("recorded_by"),
+                              QStringLiteral("recorded_at")},
+                             kRowsPerStatement, m_rowsWritten);
+    qint64 id = 0;
+    for (const DemoInvoiceRecord& inv : m_model.invoices) {
+        if (inv.status != InvoiceStatus::Paid)
+            continue;
+        const DemoAppointmentRecord& a = m_model.appointments[std::size_t(inv.appointment)];
+        // Transfers are booked from the bank statement the next morning.
+        const DemoTime recorded =
+            inv.method == PaymentMethod::Transfer
+                ? std::min(at(dayOf(inv.paidAt) + 1, 9, 15), std::max(inv.paidAt, m_model.now))
+                : inv.paidAt;
+        payments << ++id << inv.id << qint64(a.priceCents) << time(inv.paidAt)
+                 << sqlName(inv.method) << user(DemoUser::Reception) << time(recorded);
+        if (auto done = payments.endRow(); !done)
+            return done;
+    }
+    return payments.finish();
+}
+
+QString DemoPracticeWriter::touchpointOutcome(const DemoTouchpointRecord& t) const
+{
+    switch (t.kind) {
+    case DemoTouch::WelcomePack:
+        return t.channel == Channel::InPerson
+                   ? QStringLiteral("Handed over at the desk")
+                   : QStringLiteral("Sent with directions and preparation notes");
+    case DemoTouch::Booking:
+        return QStringLiteral("Booked: ") + utf8(Catalog::services()[std::size_t(t.outcome)].name);
+    case DemoTouch::Reminder:
+    case DemoTouch::ThankYou:
+    case DemoTouch::SurveyRequest:
+        return QStringLiteral("Sent");
+    case DemoTouch::CheckIn:
+        return QStringLiteral("Arrived");
+    case DemoTouch::NoShow:
+        return QStringLiteral("Did not attend; reception called");
+    case DemoTouch::Cancellation:
+        return utf8(DemoText::cancellationReasons()[std::size_t(t.outcome)]);
+    case DemoTouch::CheckinCall:
+        return utf8(DemoText::checkinNotes()[std::size_t(t.outcome)]);
+    case DemoTouch::Feedback:
+        return QStringLiteral("Answered, score %1").arg(t.outcome);
+    case DemoTouch::ResultExplained:
+        return QStringLiteral("Explained");
+    case DemoTouch::Invoice:
+        return t.outcome == 1 ? QStringLiteral("Paid at the desk") : QStringLiteral("Sent");
+    case DemoTouch::NewsletterInvite:
+    case DemoTouch::CommunityInvite:
+        return QStringLiteral("Invitation sent");
+    case DemoTouch::Birthday:
+        return QStringLiteral("Greeting sent");
+    case DemoTouch::LoyaltyPerk:
+        return QStringLiteral("Thank-you voucher after %1 visits handed over").arg(t.outcome);
+    case DemoTouch::RebookReminder:
+        return t.outcome == 1 ? QStringLiteral("Booked the next visit")
+                              : QStringLiteral("Not rebooked");
+    case DemoTouch::DetractorCallback:
+        return utf8(DemoText::detractorNotes()[std::size_t(t.outcome)]);
+    }
+    return kEmpty;
+}
+
+Status DemoPracticeWriter::touchpoints()
+{
+    DemoBatchInsert insert(
+        m_database, QStringLiteral("touchpoints"),
+        {QStringLiteral("id"), QStringLiteral("client_id"), QStringLiteral("occurred_at"),
+         QStringLiteral("stage"), QStringLiteral("channel"), QStringLiteral("kind"),
+         QStringLiteral("outcome"), QStringLiteral("appointment_id"), QStringLiteral("by_user")},
+        kRowsPerStatement, m_rowsWritten);
+    qint64 id = 0;
+    for (const DemoTouchpointRecord& t : m_model.touchpoints) {
+        insert << ++id << qint64(t.client) + 1 << time(t.at) << sqlName(t.stage)
+               << sqlName(t.channel) << QString::fromLatin1(touchpointKind(t.kind))
+               << touchpointOutcome(t)
+               << (t.appointment >= 0 ? QVariant(appointmentId(t.appointment)) : kNullNumber)
+               << user(t.by);
+        if (auto done = insert.endRow(); !done)
+            return done;
+    }
+    return insert.finish();
+}
+
+Status DemoPracticeWriter::steps()
+{
+    DemoBatchInsert insert(m_database, QStringLiteral("post_service_steps"),
+                           {QStringLiteral("id"), QStringLiteral("appointment_id"),
+                            QStringLiteral("step"), QStringLiteral("done_at"),
+                            QStringLiteral("done_by")},
+                           kRowsPerStatement, m_rowsWritten);
+    qint64 id = 0;
+    for (const DemoStepRecord& s : m_model.steps) {
+        insert << ++id << appointmentId(s.appointment) << sqlName(s.step) << time(s.doneAt)
+               << user(s.by);
+        if (auto done = insert.endRow(); !done)
+            return done;
+    }
+    return insert.finish();
+}
+
+} // namespace aftercare
