@@ -1,2 +1,114 @@
+#include "command.h"
+#include "commandline.h"
+#include "database/database.h"
+#include "database/migrator.h"
+#include "desktop.h"
+
 #include <QApplication>
-int main(int argc, char** argv) { QApplication app(argc, argv); return 0; }
+#include <QCoreApplication>
+#include <QMessageBox>
+
+#include <cstdio>
+
+using namespace aftercare;
+
+namespace {
+
+struct CommandEntry
+{
+    const char* name;
+    int (*run)(app::CommandContext&);
+};
+
+constexpr CommandEntry kCommands[] = {
+    {"demo", app::runDemoCommand},
+    {"backup", app::runBackupCommand},
+    {"restore", app::runRestoreCommand},
+};
+
+void setApplicationNames()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Aftercare"));
+    QCoreApplication::setApplicationName(QStringLiteral("Aftercare"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(AFTERCARE_VERSION));
+}
+
+Result<DatabaseUrl> resolveDatabase(const app::CommandLine& commandLine)
+{
+    return commandLine.database.isEmpty() ? DatabaseUrl::fromEnvironmentOrDefault()
+                                          : DatabaseUrl::parse(commandLine.database);
+}
+
+int runHeadless(int argc, char** argv, const app::CommandLine& commandLine)
+{
+    QCoreApplication application(argc, argv);
+    setApplicationNames();
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    for (const CommandEntry& entry : kCommands) {
+        if (commandLine.command != QLatin1String(entry.name))
+            continue;
+        auto url = resolveDatabase(commandLine);
+        if (!url) {
+            err << url.error().describe() << Qt::endl;
+            return app::kExitUsage;
+        }
+        app::CommandContext context{*url, commandLine.arguments, out, err};
+        return entry.run(context);
+    }
+    err << QCoreApplication::translate("main", "Unknown command \"%1\"; see aftercare --help.")
+               .arg(commandLine.command)
+        << Qt::endl;
+    return app::kExitUsage;
+}
+
+int runDesktop(int argc, char** argv, const app::CommandLine& commandLine)
+{
+    QApplication application(argc, argv);
+    setApplicationNames();
+    QGuiApplication::setDesktopFileName(QStringLiteral("aftercare"));
+    ui::installTranslations(application, commandLine.language);
+
+    auto url = resolveDatabase(commandLine);
+    if (!url) {
+        QMessageBox::critical(nullptr, QObject::tr("Aftercare"), url.error().describe());
+        return app::kExitUsage;
+    }
+    auto database = Database::open(*url);
+    if (!database) {
+        QMessageBox::critical(nullptr, QObject::tr("Aftercare"), database.error().describe());
+        return app::kExitFailure;
+    }
+    Migrator migrator(**database);
+    if (auto migrated = migrator.migrate(); !migrated) {
+        QMessageBox::critical(nullptr, QObject::tr("Aftercare"), migrated.error().describe());
+        return app::kExitFailure;
+    }
+    return ui::runDesktop(**database, ui::DesktopOptions{commandLine.language});
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    QString error;
+    const auto commandLine = app::CommandLineParser::parse(arguments, &error);
+    if (!commandLine) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return app::kExitUsage;
+    }
+    if (commandLine->help) {
+        std::fprintf(stdout, "%s", qPrintable(app::CommandLineParser::usage()));
+        return app::kExitOk;
+    }
+    if (commandLine->version) {
+        std::fprintf(stdout, "aftercare %s\n", AFTERCARE_VERSION);
+        return app::kExitOk;
+    }
+    if (!commandLine->command.isEmpty())
+        return runHeadless(argc, argv, *commandLine);
+    return runDesktop(argc, argv, *commandLine);
+}
