@@ -16,23 +16,11 @@ namespace Catalog = DemoCatalog;
 
 } // namespace
 
-struct DemoAftercare::Journey
-{
-    int client = 0;
-    int completed = 0;
-    DemoTime lastSurvey = 0;
-    bool newsletterInvited = false;
-    bool communityInvited = false;
-    std::vector<DemoTime> csatTimes;
-    std::vector<DemoTime> npsTimes;
-    std::vector<DemoTime> resultTimes;
-    std::vector<DemoTime> visits; // completion times of the visits so far
-};
-
 DemoAftercare::DemoAftercare(DemoModel& model, const DemoCalendar& calendar, std::uint64_t seed)
     : m_model(model)
     , m_calendar(calendar)
     , m_rnd(DemoRandom::stream(seed, 3))
+    , m_followUps(model, calendar, seed)
 {}
 
 void DemoAftercare::run(const std::function<void(int, int)>& tick)
@@ -46,108 +34,24 @@ void DemoAftercare::run(const std::function<void(int, int)>& tick)
     assignIds();
 }
 
-Channel DemoAftercare::messageChannel(int client) const
-{
-    const DemoClientRecord& c = m_model.clients[std::size_t(client)];
-    switch (c.preferredChannel) {
-    case ContactChannel::Email:
-        return Channel::Email;
-    case ContactChannel::Sms:
-    case ContactChannel::Phone:
-        return c.hasPhone ? Channel::Sms : Channel::Email;
-    case ContactChannel::Letter:
-        return Channel::Letter;
-    }
-    return Channel::Email;
-}
-
-DemoTime DemoAftercare::unique(std::vector<DemoTime>& used, DemoTime time) const
-{
-    // The database keeps one answer per client, kind and second (and one result per client,
-    // test and second); a clash moves this one on by a second.
-    while (std::find(used.begin(), used.end(), time) != used.end())
-        ++time;
-    used.push_back(time);
-    return time;
-}
-
-void DemoAftercare::touch(const Journey& journey, DemoTime at, DemoTouch kind, JourneyStage stage,
-                          Channel channel, int appointment, DemoUser by, int outcome)
-{
-    DemoTouchpointRecord t;
-    t.at = at;
-    t.client = journey.client;
-    t.appointment = appointment;
-    t.kind = kind;
-    t.stage = stage;
-    t.channel = channel;
-    t.by = by;
-    t.outcome = std::int16_t(outcome);
-    m_model.touchpoints.push_back(t);
-}
-
-void DemoAftercare::step(int appointment, PostServiceStep which, DemoTime at, DemoUser by)
-{
-    m_model.steps.push_back({appointment, which, at, by});
-}
-
-int DemoAftercare::addTask(DemoTaskRecord task)
-{
-    m_model.tasks.push_back(task);
-    return int(m_model.tasks.size()) - 1;
-}
-
-void DemoAftercare::addCalls(DemoTaskRecord& task, DemoTime first, DemoTime doneAt,
-                             CallNextStep finalStep, int finalNote)
-{
-    static constexpr int kMisses[] = {65, 25, 10};
-    const int misses = int(m_rnd.weighted(kMisses));
-    task.firstCall = qint32(m_model.calls.size());
-    DemoTime at = first;
-    const DemoTime limit = doneAt ? doneAt - 10 * kMinute : m_model.now;
-    for (int i = 0; i < misses; ++i) {
-        if (i > 0)
-            at += m_rnd.between(1, 20) * kHour;
-        if (at > limit)
-            break;
-        DemoCallRecord call;
-        call.at = at;
-        call.outcome = m_rnd.chance(600) ? CallOutcome::NoAnswer : CallOutcome::Voicemail;
-        call.next = CallNextStep::CallAgain;
-        call.note = std::int16_t(m_rnd.index(DemoText::noAnswerNotes().size()));
-        call.callAgainAt = at + m_rnd.between(2, 24) * kHour;
-        m_model.calls.push_back(call);
-    }
-    if (doneAt) {
-        DemoCallRecord call;
-        call.at = doneAt;
-        call.outcome =
-            finalStep == CallNextStep::Letter ? CallOutcome::NoAnswer : CallOutcome::Reached;
-        call.next = finalStep;
-        call.note = std::int16_t(finalNote);
-        m_model.calls.push_back(call);
-    }
-    task.callCount = qint32(m_model.calls.size()) - task.firstCall;
-}
-
 void DemoAftercare::walk(int client)
 {
     const DemoClientRecord& c = m_model.clients[std::size_t(client)];
-    Journey journey;
+    DemoJourney journey;
     journey.client = client;
     const std::size_t firstTouch = m_model.touchpoints.size();
 
     // Onboarding: the intake and the welcome pack (address, how to prepare, how to cancel).
     const Channel packChannel =
         c.registeredOnline ? (c.hasEmail ? Channel::Email : Channel::Letter) : Channel::InPerson;
-    touch(journey, c.registeredAt + m_rnd.between(2, 40) * kMinute, DemoTouch::WelcomePack,
-          JourneyStage::Consideration, packChannel, -1,
-          c.registeredOnline ? DemoUser::Nobody : DemoUser::Reception);
+    m_model.touch(journey.client, c.registeredAt + m_rnd.between(2, 40) * kMinute,
+                  DemoTouch::WelcomePack, JourneyStage::Consideration, packChannel, -1,
+                  c.registeredOnline ? DemoUser::Nobody : DemoUser::Reception);
 
     for (int k = 0; k < c.appointmentCount; ++k)
         visit(journey, c.firstAppointment + k);
     for (int k = 0; k < c.appointmentCount; ++k)
-        rebookReminder(journey, c.firstAppointment + k);
+        m_followUps.rebookReminder(journey, c.firstAppointment + k);
     birthdays(journey);
 
     std::stable_sort(
@@ -155,7 +59,7 @@ void DemoAftercare::walk(int client)
         [](const DemoTouchpointRecord& a, const DemoTouchpointRecord& b) { return a.at < b.at; });
 }
 
-void DemoAftercare::visit(Journey& journey, int index)
+void DemoAftercare::visit(DemoJourney& journey, int index)
 {
     DemoAppointmentRecord& a = m_model.appointments[std::size_t(index)];
     const DemoClientRecord& c = m_model.clients[std::size_t(journey.client)];
@@ -169,8 +73,8 @@ void DemoAftercare::visit(Journey& journey, int index)
     const Channel bookedVia = a.createdBy == DemoUser::Nobody
                                   ? Channel::Email
                                   : (atDesk ? Channel::InPerson : Channel::Phone);
-    touch(journey, a.createdAt, DemoTouch::Booking, stage, bookedVia, index, a.createdBy,
-          a.service);
+    m_model.touch(journey.client, a.createdAt, DemoTouch::Booking, stage, bookedVia, index,
+                  a.createdBy, a.service);
 
     // The reminder goes out at 10:00 on the last open day before the visit.
     if (c.consented(ConsentPurpose::Reminders)) {
@@ -181,8 +85,8 @@ void DemoAftercare::visit(Journey& journey, int index)
         const bool stillOn = a.status != AppointmentStatus::Cancelled || a.cancelledAt > reminder;
         if (reminder > a.createdAt + kHour && reminder <= m_model.now && stillOn) {
             a.reminderSentAt = reminder;
-            touch(journey, reminder, DemoTouch::Reminder, stage, messageChannel(journey.client),
-                  index);
+            m_model.touch(journey.client, reminder, DemoTouch::Reminder, stage,
+                          m_model.messageChannel(journey.client), index);
         }
     }
 
@@ -194,33 +98,33 @@ void DemoAftercare::visit(Journey& journey, int index)
             a.status = AppointmentStatus::Confirmed;
         return;
     case AppointmentStatus::Cancelled:
-        touch(journey, a.cancelledAt, DemoTouch::Cancellation, stage, Channel::Phone, index,
-              DemoUser::Reception, a.cancellationReason);
+        m_model.touch(journey.client, a.cancelledAt, DemoTouch::Cancellation, stage, Channel::Phone,
+                      index, DemoUser::Reception, a.cancellationReason);
         return;
     case AppointmentStatus::NoShow:
-        touch(journey, a.start + m_rnd.between(15, 40) * kMinute, DemoTouch::NoShow, stage,
-              Channel::Phone, index, DemoUser::Reception);
+        m_model.touch(journey.client, a.start + m_rnd.between(15, 40) * kMinute, DemoTouch::NoShow,
+                      stage, Channel::Phone, index, DemoUser::Reception);
         return;
     case AppointmentStatus::Completed:
         break;
     }
 
     ++journey.completed;
-    touch(journey, a.checkedInAt, DemoTouch::CheckIn, JourneyStage::During, Channel::InPerson,
-          index, DemoUser::Reception);
+    m_model.touch(journey.client, a.checkedInAt, DemoTouch::CheckIn, JourneyStage::During,
+                  Channel::InPerson, index, DemoUser::Reception);
     invoice(journey, index);
     if (a.test >= 0)
-        result(journey, index);
-    checkinCall(journey, index);
-    survey(journey, index);
+        m_followUps.result(journey, index);
+    m_followUps.checkinCall(journey, index);
+    m_followUps.survey(journey, index);
 
     const auto& service = Catalog::services()[std::size_t(a.service)];
     if (service.steps[2] && m_rnd.chance(880)) {
         const DemoTime thanks = a.completedAt + m_rnd.between(60, 26 * 60) * kMinute;
         if (thanks <= m_model.now) {
-            step(index, PostServiceStep::ThankYou, thanks, DemoUser::Nobody);
-            touch(journey, thanks, DemoTouch::ThankYou, JourneyStage::After,
-                  messageChannel(journey.client), index);
+            m_model.step(index, PostServiceStep::ThankYou, thanks, DemoUser::Nobody);
+            m_model.touch(journey.client, thanks, DemoTouch::ThankYou, JourneyStage::After,
+                          m_model.messageChannel(journey.client), index);
         }
     }
     if (service.steps[3] && c.consented(ConsentPurpose::Community) &&
@@ -228,9 +132,9 @@ void DemoAftercare::visit(Journey& journey, int index)
         const DemoTime invite = a.completedAt + m_rnd.between(1, 3) * kDay;
         if (invite <= m_model.now) {
             journey.communityInvited = true;
-            step(index, PostServiceStep::CommunityInvite, invite, DemoUser::Reception);
-            touch(journey, invite, DemoTouch::CommunityInvite, JourneyStage::After,
-                  messageChannel(journey.client), index, DemoUser::Reception);
+            m_model.step(index, PostServiceStep::CommunityInvite, invite, DemoUser::Reception);
+            m_model.touch(journey.client, invite, DemoTouch::CommunityInvite, JourneyStage::After,
+                          m_model.messageChannel(journey.client), index, DemoUser::Reception);
         }
     }
     if (service.steps[4] && c.consented(ConsentPurpose::Marketing) &&
@@ -239,300 +143,20 @@ void DemoAftercare::visit(Journey& journey, int index)
         const bool withdrawn = c.marketingWithdrawnAt && c.marketingWithdrawnAt <= invite;
         if (invite <= m_model.now && !withdrawn) {
             journey.newsletterInvited = true;
-            step(index, PostServiceStep::NewsletterInvite, invite, DemoUser::Nobody);
-            touch(journey, invite, DemoTouch::NewsletterInvite, JourneyStage::After,
-                  c.hasEmail ? Channel::Email : Channel::Letter, index);
+            m_model.step(index, PostServiceStep::NewsletterInvite, invite, DemoUser::Nobody);
+            m_model.touch(journey.client, invite, DemoTouch::NewsletterInvite, JourneyStage::After,
+                          c.hasEmail ? Channel::Email : Channel::Letter, index);
         }
     }
     journey.visits.push_back(a.completedAt);
     // A thank-you voucher for long-standing clients.
     if (journey.completed == 10 || journey.completed == 25)
-        touch(journey, a.completedAt + 2 * kMinute, DemoTouch::LoyaltyPerk, JourneyStage::After,
-              Channel::InPerson, index, DemoUser::Reception, journey.completed);
+        m_model.touch(journey.client, a.completedAt + 2 * kMinute, DemoTouch::LoyaltyPerk,
+                      JourneyStage::After, Channel::InPerson, index, DemoUser::Reception,
+                      journey.completed);
 }
 
-void DemoAftercare::checkinCall(Journey& journey, int index)
-{
-    const DemoAppointmentRecord& a = m_model.appointments[std::size_t(index)];
-    const auto& service = Catalog::services()[std::size_t(a.service)];
-    if (!service.steps[0] || service.checkinAfterDays < 0)
-        return;
-    const qint64 day = m_calendar.openOnOrAfter(dayOf(a.start) + service.checkinAfterDays);
-    DemoTaskRecord task;
-    task.client = journey.client;
-    task.kind = TaskKind::CheckinCall;
-    task.appointment = index;
-    task.createdAt = a.completedAt + m_rnd.between(1, 5) * kMinute;
-    task.dueAt = at(day, 9);
-    task.deadlineAt = at(day, 18);
-    task.priority = 2;
-    task.assignee = DemoUser::Clinician;
-    if (task.dueAt > m_model.now) {
-        addTask(task); // not due yet
-        return;
-    }
-    const bool recent = m_model.now - task.dueAt < 14 * kDay;
-    static constexpr int kOutcomes[] = {860, 90, 30, 20}; // on time, late, gave up, still open
-    int outcome = int(m_rnd.weighted(kOutcomes));
-    if (recent && m_rnd.chance(300))
-        outcome = 3;
-    else if (outcome == 3 && !recent)
-        outcome = 1;
-    const DemoTime firstCall = task.dueAt + m_rnd.between(0, 240) * kMinute;
-    DemoTime done = 0;
-    if (outcome == 0)
-        done = std::min(firstCall + m_rnd.between(0, 4) * kHour, task.deadlineAt - 5 * kMinute);
-    else if (outcome == 1)
-        done = task.deadlineAt + m_rnd.between(14, 96) * kHour;
-    else if (outcome == 2)
-        done = task.dueAt + m_rnd.between(2, 6) * kDay;
-    if (done > m_model.now)
-        done = 0;
-    if (done == 0) {
-        task.status = TaskStatus::Open;
-        addCalls(task, firstCall, 0, CallNextStep::CallAgain, -1);
-        addTask(task);
-        return;
-    }
-    task.doneAt = done;
-    if (outcome == 2) {
-        task.status = TaskStatus::Cancelled;
-        addCalls(task, firstCall, done, CallNextStep::Letter,
-                 int(m_rnd.index(DemoText::noAnswerNotes().size())));
-        addTask(task);
-        return;
-    }
-    task.status = TaskStatus::Done;
-    task.note = std::int16_t(m_rnd.index(DemoText::checkinNotes().size()));
-    addCalls(task, std::min(firstCall, done), done, CallNextStep::Done, task.note);
-    addTask(task);
-    step(index, PostServiceStep::QualityFollowUp, done, DemoUser::Clinician);
-    touch(journey, done, DemoTouch::CheckinCall, JourneyStage::After, Channel::Phone, index,
-          DemoUser::Clinician, task.note);
-}
-
-void DemoAftercare::survey(Journey& journey, int index)
-{
-    const DemoAppointmentRecord& a = m_model.appointments[std::size_t(index)];
-    const DemoClientRecord& c = m_model.clients[std::size_t(journey.client)];
-    const auto& service = Catalog::services()[std::size_t(a.service)];
-    if (!service.steps[1] || service.surveyAfterDays < 0)
-        return;
-    if (!c.consented(ConsentPurpose::Surveys)) {
-        // Some answer the paper card at the desk instead.
-        if (!m_rnd.chance(60))
-            return;
-    }
-    const bool paper = !c.consented(ConsentPurpose::Surveys);
-    DemoTime asked =
-        paper ? a.completedAt + m_rnd.between(1, 4) * kMinute
-              : at(dayOf(a.start) + service.surveyAfterDays, 10, int(m_rnd.between(0, 59)));
-    if (!paper) {
-        // At most one survey a month, so course clients are not asked after every session.
-        if (asked > m_model.now || (journey.lastSurvey && asked - journey.lastSurvey < 30 * kDay))
-            return;
-        journey.lastSurvey = asked;
-        step(index, PostServiceStep::FeedbackRequest, asked, DemoUser::Nobody);
-        touch(journey, asked, DemoTouch::SurveyRequest, JourneyStage::After,
-              messageChannel(journey.client), index);
-        static constexpr int kResponse[] = {280, 330, 420}; // one-off, occasional, regular
-        if (!m_rnd.chance(kResponse[int(c.loyalty)]))
-            return;
-    }
-
-    // How the visit felt: the client's temper, a weaker practitioner, a rough quarter
-    // (staff shortage) a year and a half ago.
-    int mood = c.mood;
-    if (m_rnd.chance(150))
-        mood += m_rnd.chance(500) ? 1 : -1;
-    if (a.practitioner == 2 && m_rnd.chance(250))
-        ++mood;
-    const qint64 ago = m_model.today - dayOf(a.start);
-    if (ago >= 450 && ago < 540 && m_rnd.chance(250))
-        ++mood;
-    mood = std::clamp(mood, 0, 2);
-
-    static constexpr int kCsat[3][5] = {
-        {0, 1, 4, 25, 70}, {2, 6, 17, 40, 35}, {12, 18, 25, 30, 15}}; // scores 1..5
-    static constexpr int kNps[3][11] = {{0, 0, 0, 0, 0, 1, 2, 5, 12, 30, 50},
-                                        {0, 0, 0, 2, 2, 5, 8, 18, 25, 25, 15},
-                                        {2, 2, 4, 7, 8, 12, 15, 20, 15, 10, 5}}; // scores 0..10
-    const DemoTime responded = paper ? asked : asked + m_rnd.between(10, 4 * 24 * 60) * kMinute;
-    if (responded > m_model.now)
-        return;
-    auto comment = [&](int band) {
-        const std::size_t size = band == 0   ? DemoText::praise().size()
-                                 : band == 1 ? DemoText::mixed().size()
-                                             : DemoText::complaints().size();
-        return m_rnd.chance(300) ? std::int16_t(m_rnd.index(size)) : std::int16_t(-1);
-    };
-
-    DemoFeedbackRecord csat;
-    csat.client = journey.client;
-    csat.appointment = index;
-    csat.kind = FeedbackKind::Csat;
-    csat.score = std::int8_t(1 + m_rnd.weighted(kCsat[mood]));
-    csat.comment = comment(csat.score >= 4 ? 0 : (csat.score == 3 ? 1 : 2));
-    csat.respondedAt = unique(journey.csatTimes, responded);
-    csat.source = paper ? FeedbackSource::Paper : FeedbackSource::Survey;
-    csat.recordedBy = paper ? DemoUser::Reception : DemoUser::Nobody;
-    csat.createdAt =
-        paper ? at(m_calendar.openOnOrAfter(dayOf(responded) + 1), 9, int(m_rnd.between(0, 59)))
-              : csat.respondedAt;
-    if (csat.createdAt > m_model.now)
-        csat.createdAt = csat.respondedAt;
-    m_model.feedback.push_back(csat);
-    const int csatIndex = int(m_model.feedback.size()) - 1;
-    touch(journey, csat.respondedAt, DemoTouch::Feedback, JourneyStage::After,
-          paper ? Channel::InPerson : messageChannel(journey.client), index, csat.recordedBy,
-          csat.score);
-
-    int detractor = csat.score <= 2 ? csatIndex : -1;
-    if (!paper && m_rnd.chance(550)) {
-        DemoFeedbackRecord nps = csat;
-        nps.kind = FeedbackKind::Nps;
-        nps.score = std::int8_t(m_rnd.weighted(kNps[mood]));
-        nps.comment =
-            csat.comment >= 0 ? -1 : comment(nps.score >= 9 ? 0 : (nps.score >= 7 ? 1 : 2));
-        nps.respondedAt = unique(journey.npsTimes, csat.respondedAt + m_rnd.between(30, 180));
-        nps.createdAt = nps.respondedAt;
-        if (nps.respondedAt <= m_model.now) {
-            m_model.feedback.push_back(nps);
-            if (nps.score <= 6)
-                detractor = int(m_model.feedback.size()) - 1;
-        }
-    }
-    if (detractor >= 0)
-        detractorCallback(journey, detractor);
-}
-
-void DemoAftercare::detractorCallback(Journey& journey, int feedback)
-{
-    const DemoFeedbackRecord f = m_model.feedback[std::size_t(feedback)];
-    DemoTaskRecord task;
-    task.client = journey.client;
-    task.kind = TaskKind::DetractorCallback;
-    task.appointment = f.appointment;
-    task.feedback = feedback;
-    task.createdAt = f.createdAt;
-    task.dueAt = f.createdAt;
-    task.deadlineAt = f.createdAt + 48 * kHour;
-    task.priority = 1;
-    task.assignee = DemoUser::Manager;
-    static constexpr int kOutcomes[] = {820, 140, 40}; // on time, late, still open
-    const int outcome = int(m_rnd.weighted(kOutcomes));
-    DemoTime done = 0;
-    if (outcome == 0)
-        done = task.dueAt + m_rnd.between(60, 40 * 60) * kMinute;
-    else if (outcome == 1 || m_model.now - task.dueAt > 30 * kDay)
-        done = task.deadlineAt + m_rnd.between(60, 5 * 24 * 60) * kMinute;
-    if (done > m_model.now)
-        done = 0;
-    const DemoTime first = task.dueAt + m_rnd.between(30, 20 * 60) * kMinute;
-    if (done == 0) {
-        addCalls(task, first, 0, CallNextStep::CallAgain, -1);
-        addTask(task);
-        return;
-    }
-    task.status = TaskStatus::Done;
-    task.doneAt = done;
-    task.note = std::int16_t(m_rnd.index(DemoText::detractorNotes().size()));
-    addCalls(task, std::min(first, done), done, CallNextStep::Done, task.note);
-    addTask(task);
-    touch(journey, done, DemoTouch::DetractorCallback, JourneyStage::After, Channel::Phone,
-          f.appointment, DemoUser::Manager, task.note);
-}
-
-void DemoAftercare::result(Journey& journey, int index)
-{
-    const DemoAppointmentRecord& a = m_model.appointments[std::size_t(index)];
-    const DemoClientRecord& c = m_model.clients[std::size_t(journey.client)];
-    DemoResultRecord r;
-    r.appointment = index;
-    // The laboratory reports one to four days later, Saturdays included: in its overnight
-    // transmission early in the morning or during the day.
-    qint64 day = dayOf(a.start) + m_rnd.between(1, 4);
-    if (DemoClock::dayOfWeek(day) == 7)
-        ++day;
-    const DemoTime arrival =
-        m_rnd.chance(400)
-            ? at(day, 6, m_rnd.between(0, 74), m_rnd.between(0, 59))
-            : at(day, m_rnd.between(8, 15), m_rnd.between(0, 59), m_rnd.between(0, 59));
-    r.receivedAt = unique(journey.resultTimes, arrival);
-    if (r.receivedAt > m_model.now)
-        return; // still at the laboratory
-    // Results are reviewed in office hours: abnormal ones first thing, normal ones when the
-    // clinician gets to them.
-    auto officeHours = [&](DemoTime time) {
-        const qint64 d = dayOf(time);
-        const int hour = DemoClock::secondOfDay(time) / 3600;
-        if (m_calendar.isOpen(d) && hour >= 8 && hour < 17)
-            return time;
-        const qint64 next =
-            m_calendar.openOnOrAfter(hour >= 17 || !m_calendar.isOpen(d) ? d + 1 : d);
-        return at(next, 8, m_rnd.between(30, 59), m_rnd.between(0, 59));
-    };
-    // Communicated within the deadline (72 hours for abnormal results, a week for the others)
-    // as a rule; now and then later.
-    const DemoTime deadline = r.receivedAt + (a.abnormal ? 72 * kHour : 7 * kDay);
-    const bool late = m_rnd.chance(a.abnormal ? 100 : 70);
-    if (a.abnormal) {
-        r.reviewedAt = officeHours(r.receivedAt + m_rnd.between(10, 4 * 60) * kMinute);
-        r.communicatedChannel = m_rnd.chance(800) ? Channel::Phone : Channel::InPerson;
-    } else {
-        const qint64 pile =
-            m_rnd.chance(500) ? m_rnd.between(1, 3) * kDay : 0; // reviewed in a batch later
-        r.reviewedAt = officeHours(r.receivedAt + pile + m_rnd.between(30, 8 * 60) * kMinute);
-        const Channel preferred = messageChannel(journey.client);
-        r.communicatedChannel = c.consented(ConsentPurpose::Results) ? preferred
-                                : preferred == Channel::Letter       ? Channel::Letter
-                                                                     : Channel::Phone;
-    }
-    const qint64 window = std::max<qint64>(deadline - r.reviewedAt - kHour, kHour);
-    r.communicatedAt = late || r.reviewedAt >= deadline
-                           ? std::max(deadline, r.reviewedAt) + m_rnd.between(1, 5 * 24) * kHour
-                           : r.reviewedAt + m_rnd.between(30 * kMinute, window);
-    // A few fall through the cracks and wait, reviewed, for weeks.
-    if (m_rnd.chance(10))
-        r.communicatedAt = 0;
-    r.status = ResultStatus::Received;
-    if (r.reviewedAt <= m_model.now)
-        r.status = ResultStatus::Reviewed;
-    if (r.status == ResultStatus::Reviewed && r.communicatedAt && r.communicatedAt <= m_model.now)
-        r.status = ResultStatus::Communicated;
-    if (r.status != ResultStatus::Communicated)
-        r.communicatedAt = 0;
-    if (r.status == ResultStatus::Received)
-        r.reviewedAt = 0;
-    m_model.results.push_back(r);
-    const int resultIndex = int(m_model.results.size()) - 1;
-
-    DemoTaskRecord task;
-    task.client = journey.client;
-    task.kind = a.abnormal ? TaskKind::DiscussResult : TaskKind::CommunicateResult;
-    task.appointment = index;
-    task.result = resultIndex;
-    task.createdAt = r.receivedAt;
-    task.dueAt = r.receivedAt;
-    task.deadlineAt = r.receivedAt + (a.abnormal ? 72 * kHour : 7 * kDay);
-    task.priority = a.abnormal ? 1 : 3;
-    task.assignee = DemoUser::Clinician;
-    const bool byPhone = r.communicatedChannel == Channel::Phone;
-    if (r.status == ResultStatus::Communicated) {
-        task.status = TaskStatus::Done;
-        task.doneAt = r.communicatedAt;
-        if (byPhone)
-            addCalls(task, std::max(r.reviewedAt, r.communicatedAt - m_rnd.between(1, 30) * kHour),
-                     r.communicatedAt, CallNextStep::Done, -1);
-        touch(journey, r.communicatedAt, DemoTouch::ResultExplained, JourneyStage::After,
-              r.communicatedChannel, index, DemoUser::Clinician);
-    } else if (byPhone && r.status == ResultStatus::Reviewed) {
-        addCalls(task, r.reviewedAt + m_rnd.between(1, 4) * kHour, 0, CallNextStep::CallAgain, -1);
-    }
-    addTask(task);
-}
-
-void DemoAftercare::invoice(Journey& journey, int index)
+void DemoAftercare::invoice(DemoJourney& journey, int index)
 {
     const DemoAppointmentRecord& a = m_model.appointments[std::size_t(index)];
     const DemoClientRecord& c = m_model.clients[std::size_t(journey.client)];
@@ -548,8 +172,8 @@ void DemoAftercare::invoice(Journey& journey, int index)
         inv.paidAt = inv.createdAt + m_rnd.between(1, 4) * kMinute;
         inv.method = m_rnd.chance(800) ? PaymentMethod::Card : PaymentMethod::Cash;
         m_model.invoices.push_back(inv);
-        touch(journey, inv.issuedAt, DemoTouch::Invoice, JourneyStage::After, Channel::InPerson,
-              index, DemoUser::Reception, 1);
+        m_model.touch(journey.client, inv.issuedAt, DemoTouch::Invoice, JourneyStage::After,
+                      Channel::InPerson, index, DemoUser::Reception, 1);
         return;
     }
     // The others are reviewed in the weekly billing run on Monday morning and sent then; until
@@ -580,78 +204,11 @@ void DemoAftercare::invoice(Journey& journey, int index)
         inv.paidAt = paid;
     }
     m_model.invoices.push_back(inv);
-    touch(journey, inv.issuedAt, DemoTouch::Invoice, JourneyStage::After,
-          c.hasEmail ? Channel::Email : Channel::Letter, index, DemoUser::Reception, 0);
+    m_model.touch(journey.client, inv.issuedAt, DemoTouch::Invoice, JourneyStage::After,
+                  c.hasEmail ? Channel::Email : Channel::Letter, index, DemoUser::Reception, 0);
 }
 
-void DemoAftercare::rebookReminder(Journey& journey, int index)
-{
-    const DemoClientRecord& c = m_model.clients[std::size_t(journey.client)];
-    const DemoAppointmentRecord& a = m_model.appointments[std::size_t(index)];
-    if (a.status != AppointmentStatus::Completed)
-        return;
-    const int weeks = Catalog::services()[std::size_t(a.service)].rebookAfterWeeks;
-    if (weeks <= 0)
-        return;
-    const qint64 day = m_calendar.openOnOrAfter(dayOf(a.start) + 7 * weeks);
-    const DemoTime due = at(day, 9);
-    if (due > m_model.now)
-        return;
-    // Only when nothing was booked and no other visit happened in the meantime.
-    DemoTime nextBooking = 0;
-    for (int k = 0; k < c.appointmentCount; ++k) {
-        const auto& other = m_model.appointments[std::size_t(c.firstAppointment + k)];
-        if (other.createdAt > a.completedAt && (nextBooking == 0 || other.createdAt < nextBooking))
-            nextBooking = other.createdAt;
-        if (c.firstAppointment + k != index && other.status == AppointmentStatus::Completed &&
-            other.completedAt > a.completedAt && other.completedAt <= due)
-            return;
-    }
-    if (nextBooking && nextBooking <= due)
-        return;
-
-    DemoTaskRecord task;
-    task.client = journey.client;
-    task.kind = TaskKind::RebookReminder;
-    task.appointment = index;
-    task.createdAt = due - m_rnd.between(1, 60) * kMinute;
-    task.dueAt = due;
-    task.deadlineAt = due + 14 * kDay;
-    task.priority = 3;
-    task.assignee = DemoUser::Reception;
-    const DemoTime first = due + m_rnd.between(0, 3 * 24) * kHour;
-    if (nextBooking && nextBooking <= task.deadlineAt) {
-        // The call led to the booking.
-        task.status = TaskStatus::Done;
-        task.doneAt = nextBooking;
-        addCalls(task, std::min(first, std::max(due, nextBooking - 30 * kMinute)), task.doneAt,
-                 CallNextStep::Book, -1);
-        addTask(task);
-        touch(journey, task.doneAt, DemoTouch::RebookReminder, JourneyStage::After, Channel::Phone,
-              index, DemoUser::Reception, 1);
-        return;
-    }
-    // Otherwise the client was reached and will book later or not at all, or was never
-    // reached and got a letter: usually within the fortnight, sometimes later.
-    const DemoTime done = m_rnd.chance(850) ? first + m_rnd.between(0, 9 * 24 * 60) * kMinute
-                                            : task.deadlineAt + m_rnd.between(1, 16 * 24) * kHour;
-    if (done > m_model.now) {
-        addCalls(task, first, 0, CallNextStep::CallAgain, -1);
-        addTask(task);
-        return;
-    }
-    const bool reached = m_rnd.chance(650);
-    task.status = TaskStatus::Done;
-    task.doneAt = done;
-    task.note = std::int16_t(m_rnd.index(DemoText::rebookDeclinedNotes().size()));
-    addCalls(task, std::min(first, done), done, reached ? CallNextStep::Done : CallNextStep::Letter,
-             reached ? task.note : -1);
-    addTask(task);
-    touch(journey, done, DemoTouch::RebookReminder, JourneyStage::After,
-          reached ? Channel::Phone : Channel::Letter, index, DemoUser::Reception, 0);
-}
-
-void DemoAftercare::birthdays(Journey& journey)
+void DemoAftercare::birthdays(DemoJourney& journey)
 {
     const DemoClientRecord& c = m_model.clients[std::size_t(journey.client)];
     if (!c.consented(ConsentPurpose::Birthday) || c.birthDay == 0 || journey.visits.empty())
@@ -672,8 +229,8 @@ void DemoAftercare::birthdays(Journey& journey)
                 return visit < greeting && greeting - visit < 540 * kDay;
             });
         if (current)
-            touch(journey, greeting, DemoTouch::Birthday, JourneyStage::After,
-                  messageChannel(journey.client));
+            m_model.touch(journey.client, greeting, DemoTouch::Birthday, JourneyStage::After,
+                          m_model.messageChannel(journey.client));
     }
 }
 

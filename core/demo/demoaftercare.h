@@ -1,6 +1,8 @@
 #pragma once
 
 #include "demo/democalendar.h"
+#include "demo/demofollowups.h"
+#include "demo/demojourney.h"
 #include "demo/demomodel.h"
 #include "demo/demorandom.h"
 
@@ -8,10 +10,10 @@
 
 namespace aftercare {
 
-// Walks each client's journey after the visits are known and adds what follows a visit:
-// reminders and check-ins, invoices and payments, test results and their lifecycle,
-// survey requests and answers, follow-up tasks with their calls (most on time, some late,
-// some still open), the post-service steps, birthday greetings and other touchpoints.
+// Walks each client's journey after the visits are known and adds what surrounds a visit:
+// the welcome pack, bookings and reminders, check-ins, no-shows and cancellations, invoices
+// and payments, the post-service steps (with DemoFollowUps for calls, results and surveys),
+// loyalty perks and birthday greetings; then gives the rows their ids.
 class DemoAftercare
 {
 public:
@@ -20,34 +22,16 @@ public:
     void run(const std::function<void(int, int)>& tick);
 
 private:
-    struct Journey; // per-client state while walking
-
     void walk(int client);
-    void visit(Journey& journey, int appointment);
-    void checkinCall(Journey& journey, int appointment);
-    void survey(Journey& journey, int appointment);
-    void result(Journey& journey, int appointment);
-    void invoice(Journey& journey, int appointment);
-    void rebookReminder(Journey& journey, int appointment);
-    void birthdays(Journey& journey);
-    void detractorCallback(Journey& journey, int feedback);
-
-    int addTask(DemoTaskRecord task);
-    // Calls made for a task from `first`: a few unanswered ones, then (when doneAt is set)
-    // the one that settled it.
-    void addCalls(DemoTaskRecord& task, DemoTime first, DemoTime doneAt, CallNextStep finalStep,
-                  int finalNote);
-    void touch(const Journey& journey, DemoTime at, DemoTouch kind, JourneyStage stage,
-               Channel channel, int appointment = -1, DemoUser by = DemoUser::Nobody,
-               int outcome = -1);
-    void step(int appointment, PostServiceStep step, DemoTime at, DemoUser by);
-    Channel messageChannel(int client) const;
-    DemoTime unique(std::vector<DemoTime>& used, DemoTime time) const;
+    void visit(DemoJourney& journey, int appointment);
+    void invoice(DemoJourney& journey, int appointment);
+    void birthdays(DemoJourney& journey);
     void assignIds();
 
     DemoModel& m_model;
     const DemoCalendar& m_calendar;
     DemoRandom m_rnd;
+    DemoFollowUps m_followUps;
 };
 
 } // namespace aftercare

@@ -38,8 +38,6 @@ private:
     };
 
     void makePractitioners();
-    void makeClients();
-    void makeClient(int index, qint64 day);
     int pickReferrer(int index, qint64 day);
     void simulate(int index);
     // Books one visit; returns the appointment index or -1 when no slot was found or the
@@ -57,7 +55,7 @@ private:
 
     DemoModel& m_model;
     const DemoCalendar& m_calendar;
-    DemoRandom m_people;
+    std::uint64_t m_seed;
     DemoRandom m_visits;
     int m_clientCount;
     std::unique_ptr<DemoSchedule> m_schedule;

@@ -223,6 +223,35 @@ struct DemoModel
     std::vector<DemoInvoiceRecord> invoices;         // in id order
     std::vector<DemoTouchpointRecord> touchpoints;   // per client, by time
     std::vector<DemoStepRecord> steps;
+
+    void touch(qint32 client, DemoTime at, DemoTouch kind, JourneyStage stage, Channel channel,
+               qint32 appointment = -1, DemoUser by = DemoUser::Nobody, int outcome = -1)
+    {
+        touchpoints.push_back(
+            {at, client, appointment, kind, stage, channel, by, std::int16_t(outcome)});
+    }
+
+    void step(qint32 appointment, PostServiceStep which, DemoTime at, DemoUser by)
+    {
+        steps.push_back({appointment, which, at, by});
+    }
+
+    // How automatic messages reach a client: their preferred channel, a text message for
+    // those who prefer calls.
+    Channel messageChannel(qint32 client) const
+    {
+        const DemoClientRecord& c = clients[std::size_t(client)];
+        switch (c.preferredChannel) {
+        case ContactChannel::Email:
+            return Channel::Email;
+        case ContactChannel::Sms:
+        case ContactChannel::Phone:
+            return c.hasPhone ? Channel::Sms : Channel::Email;
+        case ContactChannel::Letter:
+            return Channel::Letter;
+        }
+        return Channel::Email;
+    }
 };
 
 } // namespace aftercare

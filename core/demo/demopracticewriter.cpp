@@ -30,68 +30,6 @@ QString utf8(const char* text)
     return QString::fromUtf8(text);
 }
 
-// A name as it would appear in an e-mail address: lower case ASCII, no spaces or apostrophes.
-QString asciiName(const char* name)
-{
-    QString text = utf8(name).toLower();
-    text.replace(QStringLiteral("ä"), QStringLiteral("ae"))
-        .replace(QStringLiteral("ö"), QStringLiteral("oe"))
-        .replace(QStringLiteral("ü"), QStringLiteral("ue"))
-        .replace(QStringLiteral("ß"), QStringLiteral("ss"))
-        .replace(QStringLiteral("ı"), QStringLiteral("i"))
-        .replace(QStringLiteral("ł"), QStringLiteral("l"))
-        .replace(QStringLiteral("ø"), QStringLiteral("o"));
-    const QString decomposed = text.normalized(QString::NormalizationForm_D);
-    QString ascii;
-    for (QChar c : decomposed)
-        if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || c == QLatin1Char('-'))
-            ascii += c;
-    return ascii;
-}
-
-const char* touchpointKind(DemoTouch kind)
-{
-    switch (kind) {
-    case DemoTouch::WelcomePack:
-        return "welcome_pack";
-    case DemoTouch::Booking:
-        return "booking";
-    case DemoTouch::Reminder:
-        return "reminder";
-    case DemoTouch::CheckIn:
-        return "check_in";
-    case DemoTouch::NoShow:
-        return "no_show";
-    case DemoTouch::Cancellation:
-        return "cancellation";
-    case DemoTouch::CheckinCall:
-        return "checkin_call";
-    case DemoTouch::ThankYou:
-        return "thank_you";
-    case DemoTouch::SurveyRequest:
-        return "survey_request";
-    case DemoTouch::Feedback:
-        return "feedback";
-    case DemoTouch::ResultExplained:
-        return "result_explained";
-    case DemoTouch::Invoice:
-        return "invoice";
-    case DemoTouch::NewsletterInvite:
-        return "newsletter_invite";
-    case DemoTouch::CommunityInvite:
-        return "community_invite";
-    case DemoTouch::Birthday:
-        return "birthday";
-    case DemoTouch::LoyaltyPerk:
-        return "loyalty_perk";
-    case DemoTouch::RebookReminder:
-        return "rebook_reminder";
-    case DemoTouch::DetractorCallback:
-        return "detractor_callback";
-    }
-    return "note";
-}
-
 QString tenths(int value)
 {
     return QString::number(value / 10) + QLatin1Char('.') + QString::number(value % 10);
@@ -108,16 +46,7 @@ DemoPracticeWriter::DemoPracticeWriter(Database& database, const DemoModel& mode
     , m_userIds(userIds)
     , m_rowsWritten(std::move(rowsWritten))
     , m_text(model.firstDay - 36600, model.today + 400)
-{
-    m_firstAscii.resize(3000);
-    const std::span<const char* const> lists[] = {
-        DemoText::femaleFirstNames(), DemoText::maleFirstNames(), DemoText::neutralFirstNames()};
-    for (std::size_t list = 0; list < 3; ++list)
-        for (std::size_t i = 0; i < lists[list].size(); ++i)
-            m_firstAscii[list * 1000 + i] = asciiName(lists[list][i]);
-    for (const char* name : DemoText::lastNames())
-        m_lastAscii.push_back(asciiName(name));
-}
+{}
 
 qint64 DemoPracticeWriter::rowCount(const DemoModel& model)
 {
@@ -165,43 +94,6 @@ qint64 DemoPracticeWriter::appointmentId(int index) const
     return m_model.appointments[std::size_t(index)].id;
 }
 
-QString DemoPracticeWriter::lastName(const DemoClientRecord& c) const
-{
-    QString name = utf8(DemoText::lastNames()[std::size_t(c.lastName)]);
-    if (c.secondLastName >= 0 && c.secondLastName != c.lastName)
-        name += QLatin1Char('-') + utf8(DemoText::lastNames()[std::size_t(c.secondLastName)]);
-    return name;
-}
-
-QString DemoPracticeWriter::email(const DemoClientRecord& c) const
-{
-    static const char* const kDomains[] = {"example.com", "example.org", "example.net",
-                                           "mail.example", "post.example"};
-    const QString& first = m_firstAscii[std::size_t(c.firstName)];
-    const QString& last = m_lastAscii[std::size_t(c.lastName)];
-    const QString number = QString::number(c.emailNumber);
-    QString local;
-    switch (c.emailStyle) {
-    case 0:
-        local = first + QLatin1Char('.') + last;
-        break;
-    case 1:
-        local = first.left(1) + QLatin1Char('.') + last + number;
-        break;
-    case 2:
-        local = last + QLatin1Char('.') + first;
-        break;
-    case 3:
-        local = first + number;
-        break;
-    default:
-        local = first + QLatin1Char('_') + last;
-        break;
-    }
-    return local + QLatin1Char('@') +
-           QLatin1String(kDomains[std::size_t(c.emailNumber) % std::size(kDomains)]);
-}
-
 Status DemoPracticeWriter::clients()
 {
     DemoBatchInsert insert(
@@ -220,9 +112,9 @@ Status DemoPracticeWriter::clients()
         const qint64 id = qint64(i) + 1;
         const DemoUser by = c.registeredOnline ? DemoUser::Nobody : DemoUser::Reception;
         insert << id << QStringLiteral("C%1").arg(id, 6, 10, QLatin1Char('0'))
-               << utf8(DemoText::firstName(c.firstName)) << lastName(c)
+               << utf8(DemoText::firstName(c.firstName)) << m_wording.lastName(c)
                << (c.birthDay ? QVariant(m_text.date(c.birthDay)) : kNullText) << sqlName(c.sex)
-               << (c.hasEmail ? QVariant(email(c)) : kNullText)
+               << (c.hasEmail ? QVariant(m_wording.email(c)) : kNullText)
                << (c.hasPhone
                        ? QVariant(QStringLiteral("+49 %1 %2").arg(c.phonePrefix).arg(c.phoneNumber))
                        : kNullText)
@@ -468,38 +360,6 @@ Status DemoPracticeWriter::feedback()
     return insert.finish();
 }
 
-QString DemoPracticeWriter::taskNote(const DemoTaskRecord& t) const
-{
-    if (t.status == TaskStatus::Open)
-        return kEmpty;
-    switch (t.kind) {
-    case TaskKind::CheckinCall:
-        return t.status == TaskStatus::Cancelled
-                   ? QStringLiteral("Not reachable after several calls; a letter was sent.")
-                   : utf8(DemoText::checkinNotes()[std::size_t(t.note)]);
-    case TaskKind::DetractorCallback:
-        return utf8(DemoText::detractorNotes()[std::size_t(t.note)]);
-    case TaskKind::RebookReminder:
-        return t.note >= 0 ? utf8(DemoText::rebookDeclinedNotes()[std::size_t(t.note)])
-                           : QStringLiteral("Next visit booked.");
-    case TaskKind::DiscussResult:
-        return QStringLiteral("Result discussed with the client; next steps agreed.");
-    case TaskKind::CommunicateResult:
-        return QStringLiteral("Result passed on as agreed with the client.");
-    default:
-        return kEmpty;
-    }
-}
-
-QString DemoPracticeWriter::callNote(const DemoTaskRecord& t, const DemoCallRecord& call) const
-{
-    if (call.outcome != CallOutcome::Reached)
-        return call.note >= 0 ? utf8(DemoText::noAnswerNotes()[std::size_t(call.note)]) : kEmpty;
-    if (call.next == CallNextStep::Book)
-        return QStringLiteral("Booked the next visit.");
-    return taskNote(t);
-}
-
 Status DemoPracticeWriter::tasks()
 {
     DemoBatchInsert insert(
@@ -540,7 +400,7 @@ Status DemoPracticeWriter::tasks()
                << (feedbackId ? QVariant(feedbackId) : kNullNumber) << time(t.dueAt)
                << time(t.deadlineAt) << int(t.priority) << user(t.assignee) << sqlName(t.status)
                << (closed ? time(t.doneAt) : kNullText) << (closed ? user(t.assignee) : kNullNumber)
-               << taskNote(t) << time(t.createdAt);
+               << m_wording.taskNote(t) << time(t.createdAt);
         if (auto done = insert.endRow(); !done)
             return done;
     }
@@ -557,8 +417,9 @@ Status DemoPracticeWriter::tasks()
     for (const DemoTaskRecord& t : m_model.tasks) {
         for (qint32 k = 0; k < t.callCount; ++k) {
             const DemoCallRecord& call = m_model.calls[std::size_t(t.firstCall + k)];
-            calls << ++id << t.id << time(call.at) << sqlName(call.outcome) << callNote(t, call)
-                  << sqlName(call.next) << time(call.callAgainAt) << user(t.assignee);
+            calls << ++id << t.id << time(call.at) << sqlName(call.outcome)
+                  << m_wording.callNote(t, call) << sqlName(call.next) << time(call.callAgainAt)
+                  << user(t.assignee);
             if (auto done = calls.endRow(); !done)
                 return done;
         }
@@ -630,49 +491,6 @@ Status DemoPracticeWriter::invoices()
     return payments.finish();
 }
 
-QString DemoPracticeWriter::touchpointOutcome(const DemoTouchpointRecord& t) const
-{
-    switch (t.kind) {
-    case DemoTouch::WelcomePack:
-        return t.channel == Channel::InPerson
-                   ? QStringLiteral("Handed over at the desk")
-                   : QStringLiteral("Sent with directions and preparation notes");
-    case DemoTouch::Booking:
-        return QStringLiteral("Booked: ") + utf8(Catalog::services()[std::size_t(t.outcome)].name);
-    case DemoTouch::Reminder:
-    case DemoTouch::ThankYou:
-    case DemoTouch::SurveyRequest:
-        return QStringLiteral("Sent");
-    case DemoTouch::CheckIn:
-        return QStringLiteral("Arrived");
-    case DemoTouch::NoShow:
-        return QStringLiteral("Did not attend; reception called");
-    case DemoTouch::Cancellation:
-        return utf8(DemoText::cancellationReasons()[std::size_t(t.outcome)]);
-    case DemoTouch::CheckinCall:
-        return utf8(DemoText::checkinNotes()[std::size_t(t.outcome)]);
-    case DemoTouch::Feedback:
-        return QStringLiteral("Answered, score %1").arg(t.outcome);
-    case DemoTouch::ResultExplained:
-        return QStringLiteral("Explained");
-    case DemoTouch::Invoice:
-        return t.outcome == 1 ? QStringLiteral("Paid at the desk") : QStringLiteral("Sent");
-    case DemoTouch::NewsletterInvite:
-    case DemoTouch::CommunityInvite:
-        return QStringLiteral("Invitation sent");
-    case DemoTouch::Birthday:
-        return QStringLiteral("Greeting sent");
-    case DemoTouch::LoyaltyPerk:
-        return QStringLiteral("Thank-you voucher after %1 visits handed over").arg(t.outcome);
-    case DemoTouch::RebookReminder:
-        return t.outcome == 1 ? QStringLiteral("Booked the next visit")
-                              : QStringLiteral("Not rebooked");
-    case DemoTouch::DetractorCallback:
-        return utf8(DemoText::detractorNotes()[std::size_t(t.outcome)]);
-    }
-    return kEmpty;
-}
-
 Status DemoPracticeWriter::touchpoints()
 {
     DemoBatchInsert insert(
@@ -684,8 +502,8 @@ Status DemoPracticeWriter::touchpoints()
     qint64 id = 0;
     for (const DemoTouchpointRecord& t : m_model.touchpoints) {
         insert << ++id << qint64(t.client) + 1 << time(t.at) << sqlName(t.stage)
-               << sqlName(t.channel) << QString::fromLatin1(touchpointKind(t.kind))
-               << touchpointOutcome(t)
+               << sqlName(t.channel) << DemoWording::touchpointKind(t.kind)
+               << m_wording.touchpointOutcome(t)
                << (t.appointment >= 0 ? QVariant(appointmentId(t.appointment)) : kNullNumber)
                << user(t.by);
         if (auto done = insert.endRow(); !done)

@@ -2,6 +2,7 @@
 
 #include "demo/demomodel.h"
 #include "demo/demotimetext.h"
+#include "demo/demowording.h"
 #include "error.h"
 
 #include <QString>
@@ -56,12 +57,7 @@ private:
 
     QVariant time(DemoTime time);
     QVariant user(DemoUser who) const;
-    QString email(const DemoClientRecord& client) const;
-    QString lastName(const DemoClientRecord& client) const;
     std::vector<Value> valuesOf(const DemoResultRecord& result) const;
-    QString touchpointOutcome(const DemoTouchpointRecord& touchpoint) const;
-    QString taskNote(const DemoTaskRecord& task) const;
-    QString callNote(const DemoTaskRecord& task, const DemoCallRecord& call) const;
     qint64 appointmentId(int index) const;
 
     Database& m_database;
@@ -70,8 +66,7 @@ private:
     std::array<qint64, 4> m_userIds;
     std::function<void(const QString&, qint64)> m_rowsWritten;
     DemoTimeText m_text;
-    std::vector<QString> m_firstAscii; // e-mail spelling of first names, by name code
-    std::vector<QString> m_lastAscii;
+    DemoWording m_wording;
 };
 
 } // namespace aftercare

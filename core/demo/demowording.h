@@ -1,0 +1,31 @@
+#pragma once
+
+#include "demo/demomodel.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace aftercare {
+
+// How the demo practice's rows read: client names and e-mail addresses, touchpoint kinds and
+// outcomes, task resolutions and call notes.
+class DemoWording
+{
+public:
+    DemoWording();
+
+    QString lastName(const DemoClientRecord& client) const;
+    QString email(const DemoClientRecord& client) const;
+    // The TouchpointKind word for a demo touchpoint.
+    static QString touchpointKind(DemoTouch kind);
+    QString touchpointOutcome(const DemoTouchpointRecord& touchpoint) const;
+    QString taskNote(const DemoTaskRecord& task) const;
+    QString callNote(const DemoTaskRecord& task, const DemoCallRecord& call) const;
+
+private:
+    std::vector<QString> m_firstAscii; // e-mail spelling of first names, by name code
+    std::vector<QString> m_lastAscii;
+};
+
+} // namespace aftercare
