@@ -57,26 +57,25 @@ Status AppointmentImport::begin(const CsvTable& table)
     if (auto loaded = m_bookings.load(m_context.database()); !loaded)
         return loaded;
 
-    auto insert = m_context.prepareInsert(
-        QStringLiteral("INSERT INTO appointments (external_id, client_id, practitioner_id, "
-                       "service_type_id, starts_at, ends_at, "
-                       "status, price_cents, cancelled_at, completed_at, created_at, created_by) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    auto insert = m_context.prepareInsert(QStringLiteral(
+        "INSERT INTO appointments (external_id, client_id, practitioner_id, service_type_id, "
+        "starts_at, ends_at, status, price_cents, cancelled_at, completed_at, created_at, "
+        "created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     // Touches only a row whose values differ (see ClientImport); an empty optional cell keeps
     // the stored value.
     auto update = m_context.prepare(
-        QStringLiteral(
-            "UPDATE appointments SET client_id = ?, practitioner_id = ?, service_type_id = ?, "
-            "starts_at = ?, "
-            "ends_at = ?, status = %2, price_cents = coalesce(?, price_cents), "
-            "cancelled_at = coalesce(?, cancelled_at), created_at = coalesce(?, created_at), "
-            "completed_at = coalesce(completed_at, ?), updated_at = ?, updated_by = ?, "
-            "row_version = row_version + 1 "
-            "WHERE id = ? AND (client_id <> ? OR practitioner_id <> ? OR service_type_id <> ? OR "
-            "starts_at <> ? "
-            "OR ends_at <> ? OR status <> %2 OR price_cents %1 coalesce(?, price_cents) "
-            "OR cancelled_at %1 coalesce(?, cancelled_at) OR created_at <> coalesce(?, "
-            "created_at))")
+        QStringLiteral("UPDATE appointments SET client_id = ?, practitioner_id = ?, "
+                       "service_type_id = ?, starts_at = ?, ends_at = ?, status = %2, "
+                       "price_cents = coalesce(?, price_cents), "
+                       "cancelled_at = coalesce(?, cancelled_at), "
+                       "created_at = coalesce(?, created_at), "
+                       "completed_at = coalesce(completed_at, ?), "
+                       "updated_at = ?, updated_by = ?, row_version = row_version + 1 "
+                       "WHERE id = ? AND (client_id <> ? OR practitioner_id <> ? "
+                       "OR service_type_id <> ? OR starts_at <> ? OR ends_at <> ? "
+                       "OR status <> %2 OR price_cents %1 coalesce(?, price_cents) "
+                       "OR cancelled_at %1 coalesce(?, cancelled_at) "
+                       "OR created_at <> coalesce(?, created_at))")
             .arg(m_context.distinctFrom(), kStatusFromFile));
     if (!insert)
         return fail(insert.error());
@@ -128,8 +127,7 @@ Status AppointmentImport::row(const CsvRecord& record, qint64 bytePosition)
             ends = start->addSecs(qint64(service->durationMinutes) * 60);
         else
             r.reject(tr("Neither end nor duration_minutes is given, and the service \"%1\" is new, "
-                        "so the "
-                        "length of the appointment is unknown.")
+                        "so the length of the appointment is unknown.")
                          .arg(serviceName));
     }
     if (r.ok() && cancelledAt && *status != AppointmentStatus::Cancelled)
@@ -156,8 +154,7 @@ Status AppointmentImport::row(const CsvRecord& record, qint64 bytePosition)
                 return {};
             }
             r.reject(tr("external_id: \"%1\" appears already on line %2 with different values; a "
-                        "file holds "
-                        "each appointment once.")
+                        "file holds each appointment once.")
                          .arg(externalId)
                          .arg(seen->first));
         }
@@ -172,8 +169,7 @@ Status AppointmentImport::row(const CsvRecord& record, qint64 bytePosition)
         if (conflict)
             r.reject(
                 tr("The booking overlaps the active appointment %1 (%2 to %3) of the same "
-                   "practitioner; "
-                   "only history (completed, cancelled, no_show) may overlap.")
+                   "practitioner; only history (completed, cancelled, no_show) may overlap.")
                     .arg(conflict->label, shortTime(conflict->start), shortTime(conflict->end)));
     }
     if (!r.ok()) {

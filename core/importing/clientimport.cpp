@@ -91,33 +91,30 @@ Status ClientImport::begin(const CsvTable& table)
 Status ClientImport::prepareStatements()
 {
     const QString distinct = m_context.distinctFrom();
-    auto insert = m_context.prepareInsert(
-        QStringLiteral("INSERT INTO clients (external_id, first_name, last_name, date_of_birth, "
-                       "sex, email, phone, "
-                       "preferred_channel, referral_source, referred_by, registered_at, "
-                       "created_at, updated_at, updated_by) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    auto insert = m_context.prepareInsert(QStringLiteral(
+        "INSERT INTO clients (external_id, first_name, last_name, date_of_birth, sex, email, "
+        "phone, preferred_channel, referral_source, referred_by, registered_at, created_at, "
+        "updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     // Only a row whose values differ is touched, so an unchanged client keeps its row_version
     // and the number of changed rows tells "updated" from "unchanged". A NULL value keeps the
     // stored one: an empty cell never erases what the practice recorded.
     auto update = m_context.prepare(
-        QStringLiteral(
-            "UPDATE clients SET first_name = ?, last_name = ?, date_of_birth = coalesce(?, "
-            "date_of_birth), "
-            "sex = coalesce(?, sex), email = coalesce(?, email), phone = coalesce(?, phone), "
-            "preferred_channel = coalesce(?, preferred_channel), "
-            "referral_source = coalesce(?, referral_source), referred_by = coalesce(?, "
-            "referred_by), "
-            "registered_at = coalesce(?, registered_at), updated_at = ?, updated_by = ?, "
-            "row_version = row_version + 1 "
-            "WHERE id = ? AND (first_name <> ? OR last_name <> ? OR date_of_birth %1 coalesce(?, "
-            "date_of_birth) "
-            "OR sex <> coalesce(?, sex) OR email %1 coalesce(?, email) OR phone %1 coalesce(?, "
-            "phone) "
-            "OR preferred_channel <> coalesce(?, preferred_channel) "
-            "OR referral_source %1 coalesce(?, referral_source) OR referred_by %1 coalesce(?, "
-            "referred_by) "
-            "OR registered_at <> coalesce(?, registered_at))")
+        QStringLiteral("UPDATE clients SET first_name = ?, last_name = ?, "
+                       "date_of_birth = coalesce(?, date_of_birth), sex = coalesce(?, sex), "
+                       "email = coalesce(?, email), phone = coalesce(?, phone), "
+                       "preferred_channel = coalesce(?, preferred_channel), "
+                       "referral_source = coalesce(?, referral_source), "
+                       "referred_by = coalesce(?, referred_by), "
+                       "registered_at = coalesce(?, registered_at), "
+                       "updated_at = ?, updated_by = ?, row_version = row_version + 1 "
+                       "WHERE id = ? AND (first_name <> ? OR last_name <> ? "
+                       "OR date_of_birth %1 coalesce(?, date_of_birth) "
+                       "OR sex <> coalesce(?, sex) OR email %1 coalesce(?, email) "
+                       "OR phone %1 coalesce(?, phone) "
+                       "OR preferred_channel <> coalesce(?, preferred_channel) "
+                       "OR referral_source %1 coalesce(?, referral_source) "
+                       "OR referred_by %1 coalesce(?, referred_by) "
+                       "OR registered_at <> coalesce(?, registered_at))")
             .arg(distinct));
     auto setReferral = m_context.prepare(
         QStringLiteral("UPDATE clients SET referred_by = ?, updated_at = ?, updated_by = ?, "
@@ -233,8 +230,7 @@ void ClientImport::resolveReferrals()
             QString reason;
             if (target == m_rowByKey.constEnd())
                 reason = tr("referred_by: there is no client with the external_id \"%1\" in the "
-                            "database or "
-                            "in this file.")
+                            "database or in this file.")
                              .arg(c.referredBy);
             else if (m_rows[*target].rejected)
                 reason = tr("referred_by: the client \"%1\" on line %2 was not imported.")

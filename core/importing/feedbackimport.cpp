@@ -41,8 +41,7 @@ Status FeedbackImport::begin(const CsvTable& table)
 
     auto insert = m_context.prepareInsert(QStringLiteral(
         "INSERT INTO feedback (client_id, appointment_id, kind, score, comment, responded_at, "
-        "source, "
-        "recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, 'import', ?, ?)"));
+        "source, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, 'import', ?, ?)"));
     auto update = m_context.prepare(
         QStringLiteral("UPDATE feedback SET score = ?, comment = coalesce(?, comment), "
                        "appointment_id = coalesce(?, appointment_id) "

@@ -35,11 +35,11 @@ Status InvoiceImport::begin(const CsvTable& table)
 
 Status InvoiceImport::loadStored()
 {
-    auto query = m_context.database().run(QStringLiteral(
-        "SELECT i.id, i.external_id, i.client_id, i.appointment_id, i.total_cents, i.issued_at, "
-        "i.due_at, "
-        "i.paid_at, i.status, (SELECT count(*) FROM payments p WHERE p.invoice_id = i.id) "
-        "FROM invoices i WHERE i.external_id IS NOT NULL"));
+    auto query = m_context.database().run(
+        QStringLiteral("SELECT i.id, i.external_id, i.client_id, i.appointment_id, i.total_cents, "
+                       "i.issued_at, i.due_at, i.paid_at, i.status, "
+                       "(SELECT count(*) FROM payments p WHERE p.invoice_id = i.id) "
+                       "FROM invoices i WHERE i.external_id IS NOT NULL"));
     if (!query)
         return fail(query.error());
     while (query->next()) {
@@ -61,22 +61,19 @@ Status InvoiceImport::loadStored()
 
 Status InvoiceImport::prepareStatements()
 {
-    auto insertInvoice = m_context.prepareInsert(
-        QStringLiteral("INSERT INTO invoices (external_id, client_id, appointment_id, status, "
-                       "issued_at, due_at, paid_at, "
-                       "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    auto insertLine =
-        m_context.prepare(QStringLiteral("INSERT INTO invoice_lines (invoice_id, description, "
-                                         "quantity, unit_price_cents, amount_cents) "
-                                         "VALUES (?, ?, 1, ?, ?)"));
-    auto insertPayment =
-        m_context.prepare(QStringLiteral("INSERT INTO payments (invoice_id, amount_cents, paid_at, "
-                                         "method, recorded_by, recorded_at) "
-                                         "VALUES (?, ?, ?, 'other', ?, ?)"));
+    auto insertInvoice = m_context.prepareInsert(QStringLiteral(
+        "INSERT INTO invoices (external_id, client_id, appointment_id, status, issued_at, "
+        "due_at, paid_at, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    auto insertLine = m_context.prepare(QStringLiteral(
+        "INSERT INTO invoice_lines (invoice_id, description, quantity, unit_price_cents, "
+        "amount_cents) VALUES (?, ?, 1, ?, ?)"));
+    auto insertPayment = m_context.prepare(QStringLiteral(
+        "INSERT INTO payments (invoice_id, amount_cents, paid_at, method, recorded_by, "
+        "recorded_at) VALUES (?, ?, ?, 'other', ?, ?)"));
     auto updateInvoice = m_context.prepare(
         QStringLiteral("UPDATE invoices SET client_id = ?, appointment_id = ?, status = ?, "
-                       "issued_at = ?, due_at = ?, "
-                       "paid_at = ?, row_version = row_version + 1 WHERE id = ?"));
+                       "issued_at = ?, due_at = ?, paid_at = ?, row_version = row_version + 1 "
+                       "WHERE id = ?"));
     auto deleteLines =
         m_context.prepare(QStringLiteral("DELETE FROM invoice_lines WHERE invoice_id = ?"));
     for (auto* statement :
@@ -140,8 +137,7 @@ Status InvoiceImport::row(const CsvRecord& record, qint64 bytePosition)
                 return {};
             }
             r.reject(tr("external_id: \"%1\" appears already on line %2 with different values; a "
-                        "file holds "
-                        "each invoice once.")
+                        "file holds each invoice once.")
                          .arg(externalId)
                          .arg(seen->first));
         }
