@@ -33,11 +33,13 @@ struct Error
     static Error permission(QString message) { return {ErrorKind::Permission, std::move(message)}; }
     static Error io(QString message) { return {ErrorKind::Io, std::move(message)}; }
 
-    // "message (detail)" for logs and the command line.
+    // "message (detail)" for logs and the command line, on one line.
+    // One line, whatever the driver's text looked like.
     QString describe() const
     {
-        return detail.isEmpty() ? message
-                                : message + QStringLiteral(" (") + detail + QLatin1Char(')');
+        const QString text = detail.isEmpty() ? message
+                                              : message + QStringLiteral(" (") + detail + QLatin1Char(')');
+        return text.simplified();
     }
 };
 
