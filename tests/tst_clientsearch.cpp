@@ -321,8 +321,13 @@ void TestClientSearch::limit()
         const QByteArray idUtf8 = id.toUtf8();
         const QByteArray first =
             QStringLiteral("Client%1").arg(29 - i, 2, 10, QLatin1Char('0')).toUtf8();
-        QVERIFY(addPerson(
-            db, {idUtf8.constData(), first.constData(), "Schmidt", nullptr, nullptr, nullptr}));
+        // Half of them stored with the country code, half without: both phone keys are used.
+        const QByteArray phone =
+            (i % 2 ? QStringLiteral("+49 170 5550%1") : QStringLiteral("0170 5550%1"))
+                .arg(i, 2, 10, QLatin1Char('0'))
+                .toUtf8();
+        QVERIFY(addPerson(db, {idUtf8.constData(), first.constData(), "Schmidt", nullptr,
+                               phone.constData(), nullptr}));
     }
     ClientSearch search(db);
     auto twenty = search.find(QStringLiteral("schmidt"), 20);
@@ -334,6 +339,18 @@ void TestClientSearch::limit()
     QCOMPARE(search.find(QStringLiteral("schmidt"), 5)->size(), std::size_t(5));
     QCOMPARE(search.find(QStringLiteral("schmidt"), 0)->size(), std::size_t(1));
     QCOMPARE(search.find(QStringLiteral("schmidt"), 100)->size(), std::size_t(30));
+
+    // Asking for more only appends: the finder's model pages on this.
+    for (const QString& text : {QStringLiteral("schmidt"), QStringLiteral("0170 555"),
+                                QStringLiteral("+49 170 555"), QStringLiteral("s-")}) {
+        QStringList previous;
+        for (int limit = 1; limit <= 32; ++limit) {
+            const QStringList ids = idsOf(search.find(text, limit).value());
+            QCOMPARE(ids.size(), std::min(limit, 30));
+            QCOMPARE(ids.mid(0, previous.size()), previous);
+            previous = ids;
+        }
+    }
 }
 
 void TestClientSearch::nextAppointment()

@@ -22,20 +22,20 @@ struct Branch
     QVariantList values;
 };
 
-// Prefix match on one of the search keys of migration 3. The SELECT is made only of fixed
-// fragments; the typed text is bound.
-// Within a rank, rows are shown in the order of sortColumn (by default the matched key).
+// Prefix match on one of the search keys of migration 3, in the order of that key. The SELECT
+// is made only of fixed fragments; the typed text is bound. Ordering each branch by the key it
+// stops on keeps the result prefix-stable: asking for more rows only appends, which is what
+// lets the finder's model fetch page after page.
 Branch prefixBranch(const QString& rankSql, ClientMatch::Field field, const QString& column,
-                    const QString& prefix, int limit, const QVariantList& rankValues = {},
-                    const QString& sortColumn = {})
+                    const QString& prefix, int limit, const QVariantList& rankValues = {})
 {
     Branch b;
     b.select =
-        QStringLiteral("SELECT %1 AS match_rank, %2 AS matched_on, %4 AS sort_key, id FROM clients "
+        QStringLiteral("SELECT %1 AS match_rank, %2 AS matched_on, %3 AS sort_key, id FROM clients "
                        "WHERE %3 >= ? AND %3 < ? ORDER BY %3 LIMIT ?")
             .arg(rankSql)
             .arg(int(field))
-            .arg(column, sortColumn.isEmpty() ? column : sortColumn);
+            .arg(column);
     b.values = rankValues;
     b.values << prefix << SearchText::upperBound(prefix) << limit;
     return b;
@@ -74,17 +74,16 @@ std::vector<Branch> branchesFor(const SearchText& text, int limit)
     case SearchText::Kind::DateOfBirth:
         return {dateOfBirthBranch(text.date, limit)};
     case SearchText::Kind::Phone: {
-        // Phone matches are shown in name order: the number says nothing to the reader.
-        const QString byName = QStringLiteral("search_last_first");
-        std::vector<Branch> branches{prefixBranch(QStringLiteral("1"), Field::Phone,
-                                                  QStringLiteral("search_phone"), text.digits,
-                                                  limit, {}, byName)};
-        // "0171 23" finds "+49 171 23..." and the other way round; too short a national part
-        // (a bare country code) would match half the practice.
+        // The national number first: "0171 23" finds "+49 171 23..." and the other way
+        // round. Too short a national part (a bare country code) would match half the
+        // practice; then only the digits as typed are matched.
+        std::vector<Branch> branches;
         if (text.nationalDigits.size() >= SearchText::kMinimumDigits)
             branches.push_back(prefixBranch(QStringLiteral("1"), Field::Phone,
                                             QStringLiteral("search_phone_national"),
-                                            text.nationalDigits, limit, {}, byName));
+                                            text.nationalDigits, limit));
+        branches.push_back(prefixBranch(QStringLiteral("2"), Field::Phone,
+                                        QStringLiteral("search_phone"), text.digits, limit));
         branches.push_back(externalIdBranch(text.lowerKey, limit));
         return branches;
     }

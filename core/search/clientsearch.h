@@ -29,9 +29,11 @@ public:
     explicit ClientSearch(Database& database);
 
     // The best matches first: an exact client id, then last names, first names, e-mail
-    // addresses and client ids that begin with the text; within each, in name order. Each
-    // client appears once, with their next active booking from today on. limit is clamped
-    // to 1..kMaximumLimit.
+    // addresses and client ids that begin with the text; within each, in the order of the
+    // matched key ("Müller, Anna" before "Müller, Ben"; phone matches by number; clients
+    // sharing a birthday by name). A larger limit only appends rows. Each client appears
+    // once, with their next active booking from today on. limit is clamped to
+    // 1..kMaximumLimit.
     Result<std::vector<ClientMatch>> find(const QString& text, int limit) const;
     Result<std::vector<ClientMatch>> find(const SearchText& text, int limit) const;
 
