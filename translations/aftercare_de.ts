@@ -1932,7 +1932,7 @@ Anwendungsdatenordner.
         <message>
             <location filename="../ui/common/vocabularytext.cpp" line="64" />
             <source>Community invitations</source>
-            <translation>Einladungen zu Veranstaltungen</translation>
+            <translation>Veranstaltungen</translation>
         </message>
         <message>
             <location filename="../ui/common/vocabularytext.cpp" line="66" />
