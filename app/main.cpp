@@ -21,9 +21,9 @@ struct CommandEntry
 };
 
 constexpr CommandEntry kCommands[] = {
-    {"demo", app::runDemoCommand},
-    {"backup", app::runBackupCommand},
-    {"restore", app::runRestoreCommand},
+    {"demo", app::runDemoCommand},       {"backup", app::runBackupCommand},
+    {"restore", app::runRestoreCommand}, {"import", app::runImportCommand},
+    {"report", app::runReportCommand},
 };
 
 void setApplicationNames()

@@ -1,0 +1,92 @@
+#include "command.h"
+#include "database/database.h"
+#include "report/periodparser.h"
+#include "report/reportbuilder.h"
+#include "report/reportcsvwriter.h"
+#include "report/reportjsonwriter.h"
+
+#include <QCommandLineParser>
+#include <QSaveFile>
+
+namespace aftercare::app {
+
+namespace {
+
+class ReportCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(ReportCommand)
+
+public:
+    static int run(CommandContext& context);
+};
+
+int ReportCommand::run(CommandContext& context)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption month(QStringLiteral("month"), tr("A calendar month."),
+                                   QStringLiteral("YYYY-MM"));
+    const QCommandLineOption from(QStringLiteral("from"), tr("First day."),
+                                  QStringLiteral("YYYY-MM-DD"));
+    const QCommandLineOption to(QStringLiteral("to"), tr("Last day."),
+                                QStringLiteral("YYYY-MM-DD"));
+    const QCommandLineOption format(QStringLiteral("format"), tr("json or csv."),
+                                    QStringLiteral("FORMAT"));
+    const QCommandLineOption out(QStringLiteral("out"), tr("The file to write."),
+                                 QStringLiteral("FILE"));
+    parser.addOptions({month, from, to, format, out});
+    if (!CommandSupport::parseOptions(parser, QStringLiteral("report"), context.arguments,
+                                      context.err))
+        return kExitUsage;
+    if (!parser.positionalArguments().isEmpty()) {
+        context.err
+            << tr("report: unexpected argument %1.").arg(parser.positionalArguments().first())
+            << Qt::endl;
+        return kExitUsage;
+    }
+    if (parser.isSet(month) == (parser.isSet(from) || parser.isSet(to))) {
+        context.err << tr("report: give either --month YYYY-MM or --from D --to D.") << Qt::endl;
+        return kExitUsage;
+    }
+    auto period = PeriodParser::parse(parser.value(month), parser.value(from), parser.value(to));
+    if (!period) {
+        context.err << tr("report: %1").arg(period.error().describe()) << Qt::endl;
+        return kExitUsage;
+    }
+    const QString kind = parser.value(format).toLower();
+    if (kind != QLatin1String("json") && kind != QLatin1String("csv")) {
+        context.err << tr("report: --format takes json or csv.") << Qt::endl;
+        return kExitUsage;
+    }
+    if (parser.value(out).isEmpty()) {
+        context.err << tr("report: --out FILE is required.") << Qt::endl;
+        return kExitUsage;
+    }
+
+    auto database = CommandSupport::openPractice(context.url, context.err);
+    if (!database)
+        return kExitFailure;
+    auto report =
+        ReportBuilder(*database).build(*period, MetricFilter{}, QDateTime::currentDateTime());
+    if (!report) {
+        context.err << report.error().describe() << Qt::endl;
+        return kExitFailure;
+    }
+    const QByteArray bytes = kind == QLatin1String("json") ? ReportJsonWriter::toJson(*report)
+                                                           : ReportCsvWriter::toCsv(*report);
+    QSaveFile file(parser.value(out));
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        context.err << tr("report: cannot write %1: %2").arg(parser.value(out), file.errorString())
+                    << Qt::endl;
+        return kExitFailure;
+    }
+    return kExitOk;
+}
+
+} // namespace
+
+int runReportCommand(CommandContext& context)
+{
+    return ReportCommand::run(context);
+}
+
+} // namespace aftercare::app
