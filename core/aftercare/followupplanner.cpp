@@ -231,51 +231,64 @@ FollowUpPlanner::checkinCandidates(const Scope& scope) const
 }
 
 Result<std::vector<FollowUpPlanner::Candidate>>
-FollowUpPlanner::lastVisitCandidates(qint64 serviceType, std::optional<int> rebookWeeks,
-                                     const QDateTime& from, const QDateTime& now) const
+FollowUpPlanner::lastVisitCandidates(const std::vector<VisitWindow>& windows) const
 {
-    const TaskKind kind = rebookWeeks ? TaskKind::RebookReminder : TaskKind::AnnualReview;
-    // The visit day whose task falls due on `day` (with a margin for leap days and visits
-    // over midnight; the exact test is made on the window).
-    const auto visitDayFor = [&](const QDate& day) {
-        return rebookWeeks ? day.addDays(-7LL * *rebookWeeks) : day.addYears(-1);
-    };
-    QString bounds = QStringLiteral(" AND a.starts_at < ?");
-    QVariantList values{qlonglong(serviceType),
-                        SqlTime::toSql(visitDayFor(now.date()).addDays(2).startOfDay())};
-    if (from.isValid()) {
-        bounds += QStringLiteral(" AND a.starts_at >= ?");
-        values << SqlTime::toSql(visitDayFor(from.date()).addDays(-2).startOfDay());
+    if (windows.empty())
+        return std::vector<Candidate>();
+    // Bounded windows (the usual case) as one range of appointments_start_idx each; without
+    // a lower bound, one pass over all visits serves every service at once.
+    const bool bounded = std::all_of(windows.begin(), windows.end(),
+                                     [](const VisitWindow& w) { return w.earliest.isValid(); });
+    QString bounds;
+    QVariantList values;
+    if (bounded) {
+        QStringList terms;
+        for (const VisitWindow& w : windows) {
+            terms << QStringLiteral("(a.starts_at >= ? AND a.starts_at < ? AND "
+                                    "a.service_type_id = ?)");
+            values << SqlTime::toSql(w.earliest) << SqlTime::toSql(w.latest) << w.serviceType;
+        }
+        bounds = QStringLiteral(" AND (%1)").arg(terms.join(QStringLiteral(" OR ")));
+    } else {
+        QDateTime latest;
+        for (const VisitWindow& w : windows)
+            latest = later(latest, w.latest);
+        bounds = QStringLiteral(" AND a.starts_at < ?");
+        values << SqlTime::toSql(latest);
     }
-    // The client's last completed visit, and nothing booked since (nor anything active).
+    // The client's last completed visit, with nothing booked or visited since: no later
+    // appointment that is kept or still to come (appointments_client_start_idx finds them).
     auto query = m_database.run(
         QStringLiteral(
-            "SELECT a.id, a.client_id, a.ends_at, u.id FROM appointments a "
+            "SELECT a.id, a.client_id, a.ends_at, st.rebook_after_weeks, u.id "
+            "FROM appointments a JOIN service_types st ON st.id = a.service_type_id "
             "JOIN clients c ON c.id = a.client_id%1 "
-            "WHERE a.status = 'completed' AND a.service_type_id = ? AND NOT c.archived%2 "
+            "WHERE a.status = 'completed' AND NOT c.archived%2 "
             "AND NOT EXISTS (SELECT 1 FROM appointments b WHERE b.client_id = a.client_id "
-            "AND b.id <> a.id AND (b.status IN %3 OR (b.status = 'completed' AND "
-            "(b.starts_at > a.starts_at OR (b.starts_at = a.starts_at AND b.id > a.id))))) "
-            "AND NOT %4")
-            .arg(kAssigneeJoin, bounds, kActiveStatuses,
-                 covered(kind, QStringLiteral("appointment_id"), QStringLiteral("a.id"))),
+            "AND b.starts_at >= a.starts_at AND (b.starts_at > a.starts_at OR b.id > a.id) "
+            "AND b.status IN ('completed', 'booked', 'confirmed', 'checked_in')) "
+            "AND NOT EXISTS (SELECT 1 FROM followup_tasks t WHERE t.appointment_id = a.id "
+            "AND t.kind = CASE WHEN st.rebook_after_weeks IS NULL THEN '%3' ELSE '%4' END)")
+            .arg(kAssigneeJoin, bounds, sqlName(TaskKind::AnnualReview),
+                 sqlName(TaskKind::RebookReminder)),
         values);
     if (!query)
         return fail(query.error());
     std::vector<Candidate> candidates;
     while (query->next()) {
         const AppointmentId visit(query->value(0).toLongLong());
+        const std::optional<int> weeks =
+            query->value(3).isNull() ? std::nullopt : std::optional<int>(query->value(3).toInt());
         Candidate c;
-        c.draft.kind = kind;
+        c.draft.kind = weeks ? TaskKind::RebookReminder : TaskKind::AnnualReview;
         c.draft.client = ClientId(query->value(1).toLongLong());
         c.draft.appointment = visit;
-        c.draft.assignee = UserId::fromVariant(query->value(3));
-        c.draft.priority = rebookWeeks ? kRebookPriority : kReviewPriority;
+        c.draft.assignee = UserId::fromVariant(query->value(4));
+        c.draft.priority = weeks ? kRebookPriority : kReviewPriority;
         // The review's key names the year it falls due in; set once the window is known.
-        c.draft.sourceKey =
-            rebookWeeks ? SourceKey::rebookReminder(c.draft.client, visit) : QString();
+        c.draft.sourceKey = weeks ? SourceKey::rebookReminder(c.draft.client, visit) : QString();
         c.reasonTime = SqlTime::toDateTime(query->value(2));
-        c.policy = rebookWeeks;
+        c.policy = weeks;
         candidates.push_back(std::move(c));
     }
     return candidates;
@@ -408,16 +421,27 @@ Status FollowUpPlanner::planAll(TransactionGuard& transaction, const Options& op
                         {});
         !done)
         return done;
+    // Reminders and reviews fall due as time passes: those due since `from` and not stale by
+    // now. The visits they follow started in each service's window (a two-day margin for
+    // visits over midnight and leap days); create() decides on each exactly.
+    std::vector<VisitWindow> windows;
     for (const ServiceType& service : *services) {
-        // Reminders fall due as time passes: those due since `from`, not stale by now.
-        const int reminderDays = service.rebookAfterWeeks ? Deadlines::kRebookReminderDays
-                                                          : Deadlines::kAnnualReviewDays;
-        if (auto done = add(lastVisitCandidates(service.id.value(), service.rebookAfterWeeks,
-                                                lowerBound(from, staleBefore, reminderDays), now),
-                            now);
-            !done)
-            return done;
+        const bool rebook = service.rebookAfterWeeks && *service.rebookAfterWeeks > 0;
+        const auto visitDayFor = [&](const QDate& due) {
+            return rebook ? due.addDays(-7LL * *service.rebookAfterWeeks) : due.addYears(-1);
+        };
+        const QDateTime dueFrom =
+            lowerBound(from, staleBefore,
+                       rebook ? Deadlines::kRebookReminderDays : Deadlines::kAnnualReviewDays);
+        VisitWindow window;
+        window.serviceType = service.id.value();
+        window.latest = visitDayFor(now.date()).addDays(2).startOfDay();
+        if (dueFrom.isValid())
+            window.earliest = visitDayFor(dueFrom.date()).addDays(-2).startOfDay();
+        windows.push_back(window);
     }
+    if (auto done = add(lastVisitCandidates(windows), now); !done)
+        return done;
 
     auto communicated = closeCommunicated({});
     if (!communicated)

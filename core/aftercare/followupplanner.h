@@ -131,12 +131,18 @@ private:
     Result<std::vector<Candidate>> resultCandidates(const Scope& scope) const;
     Result<std::vector<Candidate>> feedbackCandidates(const Scope& scope) const;
     Result<std::vector<Candidate>> checkinCandidates(const Scope& scope) const;
-    // Last visits of one service type whose rebook reminder (weeks) or annual review (no
-    // weeks) may have fallen due between from (invalid: ever) and now.
-    Result<std::vector<Candidate>> lastVisitCandidates(qint64 serviceType,
-                                                       std::optional<int> rebookWeeks,
-                                                       const QDateTime& from,
-                                                       const QDateTime& now) const;
+    // The visits of one service type whose reminder or review may fall due in a run.
+    struct VisitWindow
+    {
+        qint64 serviceType = 0;
+        QDateTime earliest; // invalid: since ever
+        QDateTime latest;   // exclusive
+    };
+    // Clients' last visits whose rebook reminder (services with a rebook interval) or annual
+    // review (services without) may have fallen due: those within the windows, with nothing
+    // booked or visited since.
+    Result<std::vector<Candidate>>
+    lastVisitCandidates(const std::vector<VisitWindow>& windows) const;
 
     // Creates the candidates' tasks that are due by `dueBy` (invalid: any) and not stale
     // (deadline before staleBefore, when valid).
