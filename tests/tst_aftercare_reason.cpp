@@ -67,13 +67,13 @@ void TestAftercareReason::text()
     TaskReason::Facts facts;
     facts.kind = TaskKind(kind);
     facts.testName = test;
-    facts.receivedAt = test.isEmpty() ? QDateTime() : QDateTime(QDate(2031, 3, 12), QTime(9, 0));
+    facts.receivedOn = test.isEmpty() ? QDate() : QDate(2031, 3, 12);
     facts.serviceName = service;
-    facts.visitAt = service.isEmpty() ? QDateTime() : QDateTime(QDate(2031, 3, 2), QTime(15, 0));
+    facts.visitOn = service.isEmpty() ? QDate() : QDate(2031, 3, 2);
     if (feedbackKind >= 0) {
         facts.feedbackKind = FeedbackKind(feedbackKind);
         facts.feedbackScore = score;
-        facts.respondedAt = QDateTime(QDate(2031, 3, 14), QTime(20, 0));
+        facts.respondedOn = QDate(2031, 3, 14);
     }
     QCOMPARE(TaskReason::text(facts), expected);
 }

@@ -95,7 +95,7 @@ Result<CallContext> CallService::open(FollowUpTaskId id, const Actor& actor)
         if (!result)
             return fail(result.error());
         facts.testName = result->testName;
-        facts.receivedAt = result->receivedAt;
+        facts.receivedOn = result->receivedAt.date();
         context.result = std::move(*result);
     }
     if (task->feedback.isValid()) {
@@ -104,7 +104,7 @@ Result<CallContext> CallService::open(FollowUpTaskId id, const Actor& actor)
             return fail(feedback.error());
         facts.feedbackKind = feedback->kind();
         facts.feedbackScore = feedback->score.value();
-        facts.respondedAt = feedback->respondedAt;
+        facts.respondedOn = feedback->respondedAt.date();
         context.feedback = std::move(*feedback);
     }
     if (task->appointment.isValid()) {
@@ -112,7 +112,7 @@ Result<CallContext> CallService::open(FollowUpTaskId id, const Actor& actor)
         if (!visit)
             return fail(visit.error());
         facts.serviceName = visit->serviceName;
-        facts.visitAt = visit->startsAt;
+        facts.visitOn = visit->startsAt.date();
         context.visit = std::move(*visit);
     }
     context.kindText = TaskReason::kindText(task->kind);

@@ -3,7 +3,7 @@
 #include "domain/vocabulary.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
+#include <QDate>
 #include <QString>
 
 #include <optional>
@@ -22,12 +22,12 @@ public:
     {
         TaskKind kind = TaskKind::CheckinCall;
         QString testName;                         // result tasks
-        QDateTime receivedAt;                     // result tasks
+        QDate receivedOn;                         // result tasks
         QString serviceName;                      // tasks about a visit
-        QDateTime visitAt;                        // tasks about a visit: its start
+        QDate visitOn;                            // tasks about a visit
         std::optional<FeedbackKind> feedbackKind; // detractor callbacks
         int feedbackScore = 0;
-        QDateTime respondedAt;
+        QDate respondedOn;
     };
 
     // "Discuss a result", "Check-in call", ...

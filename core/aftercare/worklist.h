@@ -92,7 +92,11 @@ private:
                                            const QDateTime& now, int limit, int offset,
                                            bool inIndexOrder) const;
 
+    // SQLite only: whether the schema has followup_tasks_worklist_idx.
+    bool hasWorklistIndex() const;
+
     Database& m_database;
+    mutable std::optional<bool> m_hasWorklistIndex;
 };
 
 } // namespace aftercare
