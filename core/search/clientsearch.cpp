@@ -31,8 +31,8 @@ Branch prefixBranch(const QString& rankSql, ClientMatch::Field field, const QStr
 {
     Branch b;
     b.select =
-        QStringLiteral("SELECT %1 AS match_rank, %2 AS matched_on, %3 AS sort_key, id FROM clients "
-                       "WHERE %3 >= ? AND %3 < ? ORDER BY %3 LIMIT ?")
+        QStringLiteral("SELECT %1 AS match_rank, %2 AS matched_on, %3 AS sort_key, client_id "
+                       "FROM client_search WHERE %3 >= ? AND %3 < ? ORDER BY %3 LIMIT ?")
             .arg(rankSql)
             .arg(int(field))
             .arg(column);
@@ -43,11 +43,12 @@ Branch prefixBranch(const QString& rankSql, ClientMatch::Field field, const QStr
 
 Branch dateOfBirthBranch(const QDate& date, int limit)
 {
-    return {QStringLiteral(
-                "SELECT 1 AS match_rank, %1 AS matched_on, search_last_first AS sort_key, id "
-                "FROM clients WHERE date_of_birth = ? ORDER BY search_last_first LIMIT ?")
-                .arg(int(ClientMatch::Field::DateOfBirth)),
-            {SqlTime::toSql(date), limit}};
+    return {
+        QStringLiteral("SELECT 1 AS match_rank, %1 AS matched_on, s.search_last_first AS sort_key, "
+                       "s.client_id FROM clients d JOIN client_search s ON s.client_id = d.id "
+                       "WHERE d.date_of_birth = ? ORDER BY s.search_last_first LIMIT ?")
+            .arg(int(ClientMatch::Field::DateOfBirth)),
+        {SqlTime::toSql(date), limit}};
 }
 
 // Client ids rank first when equal to the text and after names otherwise, so "c" does not
@@ -133,7 +134,7 @@ std::pair<QString, QVariantList> ClientSearch::statement(const SearchText& text,
             "c.date_of_birth, "
             "c.phone, c.email, c.archived, a.id, a.starts_at, p.name, s.name "
             "FROM (%1) AS m "
-            "JOIN clients c ON c.id = m.id "
+            "JOIN clients c ON c.id = m.client_id "
             "LEFT JOIN appointments a ON a.id = ("
             "  SELECT n.id FROM appointments n WHERE n.client_id = c.id "
             "  AND n.status IN ('booked', 'confirmed', 'checked_in') AND n.starts_at >= ? "

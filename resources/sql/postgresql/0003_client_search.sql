@@ -1,7 +1,9 @@
 -- Aftercare schema, revision 3 (PostgreSQL): search keys for finding a client in a keystroke.
 --
--- Generated columns, so every writer (the repositories, CSV import, the demo generator, plain
--- SQL) keeps them current and existing rows are filled now. Names are folded: ASCII letters
+-- Generated columns of clients, so every writer (the repositories, CSV import, the demo
+-- generator, plain SQL) keeps them current and existing rows are filled now; the view
+-- client_search shows them under the names the SQLite schema gives them, so the search reads
+-- the same on both. Names are folded: ASCII letters
 -- lower-cased, the common Latin letters with diacritics replaced by their base letters
 -- (ß -> ss, æ -> ae, œ -> oe), hyphens turned into spaces and apostrophes dropped, so
 -- "Müller-Lüdenscheidt" is found by "muller lu". The same table is in
@@ -65,3 +67,8 @@ CREATE INDEX clients_search_phone_idx ON clients (search_phone);
 CREATE INDEX clients_search_phone_national_idx ON clients (search_phone_national);
 CREATE INDEX clients_search_email_idx ON clients (search_email);
 CREATE INDEX clients_search_external_idx ON clients (search_external);
+
+CREATE VIEW client_search AS
+SELECT id AS client_id, search_last_first, search_first_last, search_phone, search_phone_national,
+       search_email, search_external
+FROM clients;

@@ -1,147 +1,105 @@
 -- Aftercare schema, revision 3 (SQLite): search keys for finding a client in a keystroke.
 --
--- Names are folded into two keys, "last first" and "first last", so both orders of a name are
--- a prefix search: ASCII letters lower-cased, the common Latin letters with diacritics replaced
--- by their base letters (ß -> ss, æ -> ae, œ -> oe), hyphens turned into spaces and
--- apostrophes dropped, so "Müller-Lüdenscheidt" is found by "muller lu". The same table is in
--- core/search/searchtext.cpp and in the PostgreSQL migration; tst_clientsearch checks that all
--- three agree.
+-- client_search holds, per client, the keys the client finder compares with range predicates
+-- (key >= prefix AND key < successor of prefix), each with its own index:
+--   search_last_first, search_first_last  the name in both orders, folded: ASCII letters
+--       lower-cased, the common Latin letters with diacritics replaced by their base letters
+--       (ß -> ss, æ -> ae, œ -> oe), hyphens as spaces, apostrophes dropped, so
+--       "Müller-Lüdenscheidt" is found by "muller lu";
+--   search_phone           the phone number's digits;
+--   search_phone_national  the national number: an international number ('+' or '00') without
+--       its country code (E.164 codes are prefix-free, so the first digits give its length),
+--       a national one without its trunk '0', so "0171 23" finds "+49 171 23...";
+--   search_email, search_external  ASCII lower case.
+-- The same fold is in core/search/searchtext.cpp and in the PostgreSQL migration (where the
+-- keys are generated columns of clients, behind a view of this name); tst_clientsearch checks
+-- that all three agree.
 --
--- SQLite's lower() changes ASCII letters only, which is why accented capitals are listed too,
--- and its parser refuses a single expression of ~170 nested replace() calls, so the triggers
--- fold in steps of 16 characters (the steps are skipped for names that are plain ASCII).
--- Triggers rather than application code, so every writer (the repositories, CSV import, the
--- demo generator, plain SQL) keeps the keys current. Phone, e-mail and id keys are short
--- expressions and so are generated columns.
---
--- The search compares the keys with range predicates (key >= prefix AND key < successor of
--- prefix), which use the indexes below under SQLite's BINARY collation.
+-- Triggers on clients copy what the keys are made of, so every writer (the repositories, CSV
+-- import, the demo generator, plain SQL) keeps them current. SQLite has no translate(), its
+-- lower() changes only ASCII letters, and its parser refuses ~170 nested replace() calls in one
+-- expression, so a name with other letters is folded in steps of 20 letters in name_work (a
+-- step runs only when the name holds one of its letters), and name_folded, from which the
+-- indexed keys derive, is set once at the end. A name in plain ASCII needs lower() alone.
 
-ALTER TABLE clients ADD COLUMN search_last_first TEXT;
-ALTER TABLE clients ADD COLUMN search_first_last TEXT;
--- Phone numbers as digits only (a stored '+' and any separators dropped).
-ALTER TABLE clients ADD COLUMN search_phone TEXT GENERATED ALWAYS AS (
-    replace(replace(replace(replace(replace(replace(replace(phone, '+', ''), ' ', ''), '-', ''), '.', ''), '/', ''), '(', ''), ')', '')
-) VIRTUAL;
--- The national number: without the country code of an international number ('+' or '00'
--- and the code, whose length follows from its first digits as E.164 codes are prefix-free),
--- or without the trunk '0' of a national one. "0171 2345678" and "+49 171 2345678" are then
--- both found by "0171 23".
-ALTER TABLE clients ADD COLUMN search_phone_national TEXT GENERATED ALWAYS AS (
-    CASE
-        WHEN ltrim(phone) LIKE '+%' THEN
-            substr(search_phone, 1 + CASE WHEN substr(search_phone, 1, 1) IN ('1', '7') THEN 1
-                 WHEN substr(search_phone, 1, 2) IN ('20', '27', '30', '31', '32', '33', '34', '36', '39', '40', '41', '43', '44', '45', '46',
-                        '47', '48', '49', '51', '52', '53', '54', '55', '56', '57', '58', '60', '61', '62', '63',
-                        '64', '65', '66', '81', '82', '84', '86', '90', '91', '92', '93', '94', '95', '98') THEN 2
+CREATE TABLE client_search (
+    client_id   INTEGER PRIMARY KEY REFERENCES clients (id) ON DELETE CASCADE,
+    name_work   TEXT NOT NULL, -- last TAB first, on its way to being folded
+    name_folded TEXT,          -- the same, folded; NULL while the steps run
+    phone       TEXT,
+    email       TEXT,
+    external_id TEXT NOT NULL,
+    search_last_first TEXT GENERATED ALWAYS AS (replace(name_folded, char(9), ' ')) VIRTUAL,
+    search_first_last TEXT GENERATED ALWAYS AS (
+        substr(name_folded, instr(name_folded, char(9)) + 1) || ' '
+        || substr(name_folded, 1, instr(name_folded, char(9)) - 1)) VIRTUAL,
+    search_phone TEXT GENERATED ALWAYS AS (
+        replace(replace(replace(replace(replace(replace(replace(phone, '+', ''), ' ', ''), '-', ''), '.', ''), '/', ''), '(', ''), ')', '')
+    ) VIRTUAL,
+    search_phone_national TEXT GENERATED ALWAYS AS (
+        CASE
+            WHEN ltrim(phone) LIKE '+%' THEN
+                substr(search_phone, 1 + CASE WHEN substr(search_phone, 1, 1) IN ('1', '7') THEN 1
+                 WHEN instr(' 20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58 60 61 62 63 64 65 66 81 82 84 86 90 91 92 93 94 95 98 ',
+                            ' ' || substr(search_phone, 1, 2) || ' ') > 0 THEN 2
                  ELSE 3 END)
-        WHEN search_phone LIKE '00%' THEN
-            substr(search_phone, 3 + CASE WHEN substr(search_phone, 3, 1) IN ('1', '7') THEN 1
-                 WHEN substr(search_phone, 3, 2) IN ('20', '27', '30', '31', '32', '33', '34', '36', '39', '40', '41', '43', '44', '45', '46',
-                        '47', '48', '49', '51', '52', '53', '54', '55', '56', '57', '58', '60', '61', '62', '63',
-                        '64', '65', '66', '81', '82', '84', '86', '90', '91', '92', '93', '94', '95', '98') THEN 2
+            WHEN search_phone LIKE '00%' THEN
+                substr(search_phone, 3 + CASE WHEN substr(search_phone, 3, 1) IN ('1', '7') THEN 1
+                 WHEN instr(' 20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58 60 61 62 63 64 65 66 81 82 84 86 90 91 92 93 94 95 98 ',
+                            ' ' || substr(search_phone, 3, 2) || ' ') > 0 THEN 2
                  ELSE 3 END)
-        WHEN search_phone LIKE '0%' THEN substr(search_phone, 2)
-        ELSE search_phone
-    END
-) VIRTUAL;
-ALTER TABLE clients ADD COLUMN search_email TEXT GENERATED ALWAYS AS (lower(email)) VIRTUAL;
-ALTER TABLE clients ADD COLUMN search_external TEXT GENERATED ALWAYS AS (lower(external_id)) VIRTUAL;
+            WHEN search_phone LIKE '0%' THEN substr(search_phone, 2)
+            ELSE search_phone
+        END
+    ) VIRTUAL,
+    search_email TEXT GENERATED ALWAYS AS (lower(email)) VIRTUAL,
+    search_external TEXT GENERATED ALWAYS AS (lower(external_id)) VIRTUAL
+);
+CREATE INDEX client_search_last_first_idx ON client_search (search_last_first);
+CREATE INDEX client_search_first_last_idx ON client_search (search_first_last);
+CREATE INDEX client_search_phone_idx ON client_search (search_phone);
+CREATE INDEX client_search_phone_national_idx ON client_search (search_phone_national);
+CREATE INDEX client_search_email_idx ON client_search (search_email);
+CREATE INDEX client_search_external_idx ON client_search (search_external);
 
-CREATE TRIGGER clients_search_keys_insert AFTER INSERT ON clients
+CREATE TRIGGER client_search_fold AFTER INSERT ON client_search
+WHEN NEW.name_folded IS NULL
 BEGIN
-    UPDATE clients SET
-        search_last_first = replace(replace(lower(last_name || ' ' || first_name), '-', ' '), '''', ''),
-        search_first_last = replace(replace(lower(first_name || ' ' || last_name), '-', ' '), '''', '')
-    WHERE id = NEW.id;
-    UPDATE clients SET
-        search_last_first = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_last_first, 'à', 'a'), 'á', 'a'), 'â', 'a'), 'ã', 'a'), 'ä', 'a'), 'å', 'a'), 'ā', 'a'), 'ă', 'a'), 'ą', 'a'), 'À', 'a'), 'Á', 'a'), 'Â', 'a'), 'Ã', 'a'), 'Ä', 'a'), 'Å', 'a'), 'Ā', 'a'),
-        search_first_last = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_first_last, 'à', 'a'), 'á', 'a'), 'â', 'a'), 'ã', 'a'), 'ä', 'a'), 'å', 'a'), 'ā', 'a'), 'ă', 'a'), 'ą', 'a'), 'À', 'a'), 'Á', 'a'), 'Â', 'a'), 'Ã', 'a'), 'Ä', 'a'), 'Å', 'a'), 'Ā', 'a')
-    WHERE id = NEW.id AND search_last_first GLOB '*[^ -~]*';
-    UPDATE clients SET
-        search_last_first = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_last_first, 'Ă', 'a'), 'Ą', 'a'), 'ç', 'c'), 'ć', 'c'), 'č', 'c'), 'Ç', 'c'), 'Ć', 'c'), 'Č', 'c'), 'ď', 'd'), 'đ', 'd'), 'Ď', 'd'), 'Đ', 'd'), 'è', 'e'), 'é', 'e'), 'ê', 'e'), 'ë', 'e'),
-        search_first_last = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_first_last, 'Ă', 'a'), 'Ą', 'a'), 'ç', 'c'), 'ć', 'c'), 'č', 'c'), 'Ç', 'c'), 'Ć', 'c'), 'Č', 'c'), 'ď', 'd'), 'đ', 'd'), 'Ď', 'd'), 'Đ', 'd'), 'è', 'e'), 'é', 'e'), 'ê', 'e'), 'ë', 'e')
-    WHERE id = NEW.id AND search_last_first GLOB '*[^ -~]*';
-    UPDATE clients SET
-        search_last_first = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_last_first, 'ē', 'e'), 'ė', 'e'), 'ę', 'e'), 'ě', 'e'), 'È', 'e'), 'É', 'e'), 'Ê', 'e'), 'Ë', 'e'), 'Ē', 'e'), 'Ė', 'e'), 'Ę', 'e'), 'Ě', 'e'), 'ğ', 'g'), 'Ğ', 'g'), 'ì', 'i'), 'í', 'i'),
-        search_first_last = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_first_last, 'ē', 'e'), 'ė', 'e'), 'ę', 'e'), 'ě', 'e'), 'È', 'e'), 'É', 'e'), 'Ê', 'e'), 'Ë', 'e'), 'Ē', 'e'), 'Ė', 'e'), 'Ę', 'e'), 'Ě', 'e'), 'ğ', 'g'), 'Ğ', 'g'), 'ì', 'i'), 'í', 'i')
-    WHERE id = NEW.id AND search_last_first GLOB '*[^ -~]*';
-    UPDATE clients SET
-        search_last_first = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_last_first, 'î', 'i'), 'ï', 'i'), 'ī', 'i'), 'į', 'i'), 'ı', 'i'), 'Ì', 'i'), 'Í', 'i'), 'Î', 'i'), 'Ï', 'i'), 'Ī', 'i'), 'Į', 'i'), 'İ', 'i'), 'ł', 'l'), 'ľ', 'l'), 'ĺ', 'l'), 'Ł', 'l'),
-        search_first_last = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_first_last, 'î', 'i'), 'ï', 'i'), 'ī', 'i'), 'į', 'i'), 'ı', 'i'), 'Ì', 'i'), 'Í', 'i'), 'Î', 'i'), 'Ï', 'i'), 'Ī', 'i'), 'Į', 'i'), 'İ', 'i'), 'ł', 'l'), 'ľ', 'l'), 'ĺ', 'l'), 'Ł', 'l')
-    WHERE id = NEW.id AND search_last_first GLOB '*[^ -~]*';
-    UPDATE clients SET
-        search_last_first = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_last_first, 'Ľ', 'l'), 'Ĺ', 'l'), 'ñ', 'n'), 'ń', 'n'), 'ň', 'n'), 'Ñ', 'n'), 'Ń', 'n'), 'Ň', 'n'), 'ò', 'o'), 'ó', 'o'), 'ô', 'o'), 'õ', 'o'), 'ö', 'o'), 'ø', 'o'), 'ō', 'o'), 'ő', 'o'),
-        search_first_last = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_first_last, 'Ľ', 'l'), 'Ĺ', 'l'), 'ñ', 'n'), 'ń', 'n'), 'ň', 'n'), 'Ñ', 'n'), 'Ń', 'n'), 'Ň', 'n'), 'ò', 'o'), 'ó', 'o'), 'ô', 'o'), 'õ', 'o'), 'ö', 'o'), 'ø', 'o'), 'ō', 'o'), 'ő', 'o')
-    WHERE id = NEW.id AND search_last_first GLOB '*[^ -~]*';
-    UPDATE clients SET
-        search_last_first = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_last_first, 'Ò', 'o'), 'Ó', 'o'), 'Ô', 'o'), 'Õ', 'o'), 'Ö', 'o'), 'Ø', 'o'), 'Ō', 'o'), 'Ő', 'o'), 'ř', 'r'), 'ŕ', 'r'), 'Ř', 'r'), 'Ŕ', 'r'), 'ś', 's'), 'š', 's'), 'ş', 's'), 'ș', 's'),
-        search_first_last = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_first_last, 'Ò', 'o'), 'Ó', 'o'), 'Ô', 'o'), 'Õ', 'o'), 'Ö', 'o'), 'Ø', 'o'), 'Ō', 'o'), 'Ő', 'o'), 'ř', 'r'), 'ŕ', 'r'), 'Ř', 'r'), 'Ŕ', 'r'), 'ś', 's'), 'š', 's'), 'ş', 's'), 'ș', 's')
-    WHERE id = NEW.id AND search_last_first GLOB '*[^ -~]*';
-    UPDATE clients SET
-        search_last_first = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_last_first, 'Ś', 's'), 'Š', 's'), 'Ş', 's'), 'Ș', 's'), 'ť', 't'), 'ţ', 't'), 'ț', 't'), 'Ť', 't'), 'Ţ', 't'), 'Ț', 't'), 'ù', 'u'), 'ú', 'u'), 'û', 'u'), 'ü', 'u'), 'ū', 'u'), 'ů', 'u'),
-        search_first_last = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_first_last, 'Ś', 's'), 'Š', 's'), 'Ş', 's'), 'Ș', 's'), 'ť', 't'), 'ţ', 't'), 'ț', 't'), 'Ť', 't'), 'Ţ', 't'), 'Ț', 't'), 'ù', 'u'), 'ú', 'u'), 'û', 'u'), 'ü', 'u'), 'ū', 'u'), 'ů', 'u')
-    WHERE id = NEW.id AND search_last_first GLOB '*[^ -~]*';
-    UPDATE clients SET
-        search_last_first = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_last_first, 'ű', 'u'), 'ų', 'u'), 'Ù', 'u'), 'Ú', 'u'), 'Û', 'u'), 'Ü', 'u'), 'Ū', 'u'), 'Ů', 'u'), 'Ű', 'u'), 'Ų', 'u'), 'ý', 'y'), 'ÿ', 'y'), 'Ý', 'y'), 'Ÿ', 'y'), 'ź', 'z'), 'ż', 'z'),
-        search_first_last = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_first_last, 'ű', 'u'), 'ų', 'u'), 'Ù', 'u'), 'Ú', 'u'), 'Û', 'u'), 'Ü', 'u'), 'Ū', 'u'), 'Ů', 'u'), 'Ű', 'u'), 'Ų', 'u'), 'ý', 'y'), 'ÿ', 'y'), 'Ý', 'y'), 'Ÿ', 'y'), 'ź', 'z'), 'ż', 'z')
-    WHERE id = NEW.id AND search_last_first GLOB '*[^ -~]*';
-    UPDATE clients SET
-        search_last_first = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_last_first, 'ž', 'z'), 'Ź', 'z'), 'Ż', 'z'), 'Ž', 'z'), 'æ', 'ae'), 'Æ', 'ae'), 'œ', 'oe'), 'Œ', 'oe'), 'ß', 'ss'), 'ẞ', 'ss'), '’', ''),
-        search_first_last = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_first_last, 'ž', 'z'), 'Ź', 'z'), 'Ż', 'z'), 'Ž', 'z'), 'æ', 'ae'), 'Æ', 'ae'), 'œ', 'oe'), 'Œ', 'oe'), 'ß', 'ss'), 'ẞ', 'ss'), '’', '')
-    WHERE id = NEW.id AND search_last_first GLOB '*[^ -~]*';
+    UPDATE client_search SET name_work = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(name_work, 'à', 'a'), 'á', 'a'), 'â', 'a'), 'ã', 'a'), 'ä', 'a'), 'å', 'a'), 'ā', 'a'), 'ă', 'a'), 'ą', 'a'), 'À', 'a'), 'Á', 'a'), 'Â', 'a'), 'Ã', 'a'), 'Ä', 'a'), 'Å', 'a'), 'Ā', 'a'), 'Ă', 'a'), 'Ą', 'a'), 'ç', 'c'), 'ć', 'c')
+    WHERE client_id = NEW.client_id AND name_work GLOB '*[àáâãäåāăąÀÁÂÃÄÅĀĂĄçć]*';
+    UPDATE client_search SET name_work = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(name_work, 'č', 'c'), 'Ç', 'c'), 'Ć', 'c'), 'Č', 'c'), 'ď', 'd'), 'đ', 'd'), 'Ď', 'd'), 'Đ', 'd'), 'è', 'e'), 'é', 'e'), 'ê', 'e'), 'ë', 'e'), 'ē', 'e'), 'ė', 'e'), 'ę', 'e'), 'ě', 'e'), 'È', 'e'), 'É', 'e'), 'Ê', 'e'), 'Ë', 'e')
+    WHERE client_id = NEW.client_id AND name_work GLOB '*[čÇĆČďđĎĐèéêëēėęěÈÉÊË]*';
+    UPDATE client_search SET name_work = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(name_work, 'Ē', 'e'), 'Ė', 'e'), 'Ę', 'e'), 'Ě', 'e'), 'ğ', 'g'), 'Ğ', 'g'), 'ì', 'i'), 'í', 'i'), 'î', 'i'), 'ï', 'i'), 'ī', 'i'), 'į', 'i'), 'ı', 'i'), 'Ì', 'i'), 'Í', 'i'), 'Î', 'i'), 'Ï', 'i'), 'Ī', 'i'), 'Į', 'i'), 'İ', 'i')
+    WHERE client_id = NEW.client_id AND name_work GLOB '*[ĒĖĘĚğĞìíîïīįıÌÍÎÏĪĮİ]*';
+    UPDATE client_search SET name_work = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(name_work, 'ł', 'l'), 'ľ', 'l'), 'ĺ', 'l'), 'Ł', 'l'), 'Ľ', 'l'), 'Ĺ', 'l'), 'ñ', 'n'), 'ń', 'n'), 'ň', 'n'), 'Ñ', 'n'), 'Ń', 'n'), 'Ň', 'n'), 'ò', 'o'), 'ó', 'o'), 'ô', 'o'), 'õ', 'o'), 'ö', 'o'), 'ø', 'o'), 'ō', 'o'), 'ő', 'o')
+    WHERE client_id = NEW.client_id AND name_work GLOB '*[łľĺŁĽĹñńňÑŃŇòóôõöøōő]*';
+    UPDATE client_search SET name_work = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(name_work, 'Ò', 'o'), 'Ó', 'o'), 'Ô', 'o'), 'Õ', 'o'), 'Ö', 'o'), 'Ø', 'o'), 'Ō', 'o'), 'Ő', 'o'), 'ř', 'r'), 'ŕ', 'r'), 'Ř', 'r'), 'Ŕ', 'r'), 'ś', 's'), 'š', 's'), 'ş', 's'), 'ș', 's'), 'Ś', 's'), 'Š', 's'), 'Ş', 's'), 'Ș', 's')
+    WHERE client_id = NEW.client_id AND name_work GLOB '*[ÒÓÔÕÖØŌŐřŕŘŔśšşșŚŠŞȘ]*';
+    UPDATE client_search SET name_work = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(name_work, 'ť', 't'), 'ţ', 't'), 'ț', 't'), 'Ť', 't'), 'Ţ', 't'), 'Ț', 't'), 'ù', 'u'), 'ú', 'u'), 'û', 'u'), 'ü', 'u'), 'ū', 'u'), 'ů', 'u'), 'ű', 'u'), 'ų', 'u'), 'Ù', 'u'), 'Ú', 'u'), 'Û', 'u'), 'Ü', 'u'), 'Ū', 'u'), 'Ů', 'u')
+    WHERE client_id = NEW.client_id AND name_work GLOB '*[ťţțŤŢȚùúûüūůűųÙÚÛÜŪŮ]*';
+    UPDATE client_search SET name_work = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(name_work, 'Ű', 'u'), 'Ų', 'u'), 'ý', 'y'), 'ÿ', 'y'), 'Ý', 'y'), 'Ÿ', 'y'), 'ź', 'z'), 'ż', 'z'), 'ž', 'z'), 'Ź', 'z'), 'Ż', 'z'), 'Ž', 'z'), 'æ', 'ae'), 'Æ', 'ae'), 'œ', 'oe'), 'Œ', 'oe'), 'ß', 'ss'), 'ẞ', 'ss'), '’', '')
+    WHERE client_id = NEW.client_id AND name_work GLOB '*[ŰŲýÿÝŸźżžŹŻŽæÆœŒßẞ’]*';
+    UPDATE client_search SET name_folded = name_work WHERE client_id = NEW.client_id;
 END;
 
-CREATE TRIGGER clients_search_keys_update AFTER UPDATE OF first_name, last_name ON clients
+CREATE TRIGGER client_search_insert AFTER INSERT ON clients
 BEGIN
-    UPDATE clients SET
-        search_last_first = replace(replace(lower(last_name || ' ' || first_name), '-', ' '), '''', ''),
-        search_first_last = replace(replace(lower(first_name || ' ' || last_name), '-', ' '), '''', '')
-    WHERE id = NEW.id;
-    UPDATE clients SET
-        search_last_first = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_last_first, 'à', 'a'), 'á', 'a'), 'â', 'a'), 'ã', 'a'), 'ä', 'a'), 'å', 'a'), 'ā', 'a'), 'ă', 'a'), 'ą', 'a'), 'À', 'a'), 'Á', 'a'), 'Â', 'a'), 'Ã', 'a'), 'Ä', 'a'), 'Å', 'a'), 'Ā', 'a'),
-        search_first_last = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_first_last, 'à', 'a'), 'á', 'a'), 'â', 'a'), 'ã', 'a'), 'ä', 'a'), 'å', 'a'), 'ā', 'a'), 'ă', 'a'), 'ą', 'a'), 'À', 'a'), 'Á', 'a'), 'Â', 'a'), 'Ã', 'a'), 'Ä', 'a'), 'Å', 'a'), 'Ā', 'a')
-    WHERE id = NEW.id AND search_last_first GLOB '*[^ -~]*';
-    UPDATE clients SET
-        search_last_first = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_last_first, 'Ă', 'a'), 'Ą', 'a'), 'ç', 'c'), 'ć', 'c'), 'č', 'c'), 'Ç', 'c'), 'Ć', 'c'), 'Č', 'c'), 'ď', 'd'), 'đ', 'd'), 'Ď', 'd'), 'Đ', 'd'), 'è', 'e'), 'é', 'e'), 'ê', 'e'), 'ë', 'e'),
-        search_first_last = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_first_last, 'Ă', 'a'), 'Ą', 'a'), 'ç', 'c'), 'ć', 'c'), 'č', 'c'), 'Ç', 'c'), 'Ć', 'c'), 'Č', 'c'), 'ď', 'd'), 'đ', 'd'), 'Ď', 'd'), 'Đ', 'd'), 'è', 'e'), 'é', 'e'), 'ê', 'e'), 'ë', 'e')
-    WHERE id = NEW.id AND search_last_first GLOB '*[^ -~]*';
-    UPDATE clients SET
-        search_last_first = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_last_first, 'ē', 'e'), 'ė', 'e'), 'ę', 'e'), 'ě', 'e'), 'È', 'e'), 'É', 'e'), 'Ê', 'e'), 'Ë', 'e'), 'Ē', 'e'), 'Ė', 'e'), 'Ę', 'e'), 'Ě', 'e'), 'ğ', 'g'), 'Ğ', 'g'), 'ì', 'i'), 'í', 'i'),
-        search_first_last = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_first_last, 'ē', 'e'), 'ė', 'e'), 'ę', 'e'), 'ě', 'e'), 'È', 'e'), 'É', 'e'), 'Ê', 'e'), 'Ë', 'e'), 'Ē', 'e'), 'Ė', 'e'), 'Ę', 'e'), 'Ě', 'e'), 'ğ', 'g'), 'Ğ', 'g'), 'ì', 'i'), 'í', 'i')
-    WHERE id = NEW.id AND search_last_first GLOB '*[^ -~]*';
-    UPDATE clients SET
-        search_last_first = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_last_first, 'î', 'i'), 'ï', 'i'), 'ī', 'i'), 'į', 'i'), 'ı', 'i'), 'Ì', 'i'), 'Í', 'i'), 'Î', 'i'), 'Ï', 'i'), 'Ī', 'i'), 'Į', 'i'), 'İ', 'i'), 'ł', 'l'), 'ľ', 'l'), 'ĺ', 'l'), 'Ł', 'l'),
-        search_first_last = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_first_last, 'î', 'i'), 'ï', 'i'), 'ī', 'i'), 'į', 'i'), 'ı', 'i'), 'Ì', 'i'), 'Í', 'i'), 'Î', 'i'), 'Ï', 'i'), 'Ī', 'i'), 'Į', 'i'), 'İ', 'i'), 'ł', 'l'), 'ľ', 'l'), 'ĺ', 'l'), 'Ł', 'l')
-    WHERE id = NEW.id AND search_last_first GLOB '*[^ -~]*';
-    UPDATE clients SET
-        search_last_first = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_last_first, 'Ľ', 'l'), 'Ĺ', 'l'), 'ñ', 'n'), 'ń', 'n'), 'ň', 'n'), 'Ñ', 'n'), 'Ń', 'n'), 'Ň', 'n'), 'ò', 'o'), 'ó', 'o'), 'ô', 'o'), 'õ', 'o'), 'ö', 'o'), 'ø', 'o'), 'ō', 'o'), 'ő', 'o'),
-        search_first_last = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_first_last, 'Ľ', 'l'), 'Ĺ', 'l'), 'ñ', 'n'), 'ń', 'n'), 'ň', 'n'), 'Ñ', 'n'), 'Ń', 'n'), 'Ň', 'n'), 'ò', 'o'), 'ó', 'o'), 'ô', 'o'), 'õ', 'o'), 'ö', 'o'), 'ø', 'o'), 'ō', 'o'), 'ő', 'o')
-    WHERE id = NEW.id AND search_last_first GLOB '*[^ -~]*';
-    UPDATE clients SET
-        search_last_first = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_last_first, 'Ò', 'o'), 'Ó', 'o'), 'Ô', 'o'), 'Õ', 'o'), 'Ö', 'o'), 'Ø', 'o'), 'Ō', 'o'), 'Ő', 'o'), 'ř', 'r'), 'ŕ', 'r'), 'Ř', 'r'), 'Ŕ', 'r'), 'ś', 's'), 'š', 's'), 'ş', 's'), 'ș', 's'),
-        search_first_last = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_first_last, 'Ò', 'o'), 'Ó', 'o'), 'Ô', 'o'), 'Õ', 'o'), 'Ö', 'o'), 'Ø', 'o'), 'Ō', 'o'), 'Ő', 'o'), 'ř', 'r'), 'ŕ', 'r'), 'Ř', 'r'), 'Ŕ', 'r'), 'ś', 's'), 'š', 's'), 'ş', 's'), 'ș', 's')
-    WHERE id = NEW.id AND search_last_first GLOB '*[^ -~]*';
-    UPDATE clients SET
-        search_last_first = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_last_first, 'Ś', 's'), 'Š', 's'), 'Ş', 's'), 'Ș', 's'), 'ť', 't'), 'ţ', 't'), 'ț', 't'), 'Ť', 't'), 'Ţ', 't'), 'Ț', 't'), 'ù', 'u'), 'ú', 'u'), 'û', 'u'), 'ü', 'u'), 'ū', 'u'), 'ů', 'u'),
-        search_first_last = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_first_last, 'Ś', 's'), 'Š', 's'), 'Ş', 's'), 'Ș', 's'), 'ť', 't'), 'ţ', 't'), 'ț', 't'), 'Ť', 't'), 'Ţ', 't'), 'Ț', 't'), 'ù', 'u'), 'ú', 'u'), 'û', 'u'), 'ü', 'u'), 'ū', 'u'), 'ů', 'u')
-    WHERE id = NEW.id AND search_last_first GLOB '*[^ -~]*';
-    UPDATE clients SET
-        search_last_first = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_last_first, 'ű', 'u'), 'ų', 'u'), 'Ù', 'u'), 'Ú', 'u'), 'Û', 'u'), 'Ü', 'u'), 'Ū', 'u'), 'Ů', 'u'), 'Ű', 'u'), 'Ų', 'u'), 'ý', 'y'), 'ÿ', 'y'), 'Ý', 'y'), 'Ÿ', 'y'), 'ź', 'z'), 'ż', 'z'),
-        search_first_last = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_first_last, 'ű', 'u'), 'ų', 'u'), 'Ù', 'u'), 'Ú', 'u'), 'Û', 'u'), 'Ü', 'u'), 'Ū', 'u'), 'Ů', 'u'), 'Ű', 'u'), 'Ų', 'u'), 'ý', 'y'), 'ÿ', 'y'), 'Ý', 'y'), 'Ÿ', 'y'), 'ź', 'z'), 'ż', 'z')
-    WHERE id = NEW.id AND search_last_first GLOB '*[^ -~]*';
-    UPDATE clients SET
-        search_last_first = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_last_first, 'ž', 'z'), 'Ź', 'z'), 'Ż', 'z'), 'Ž', 'z'), 'æ', 'ae'), 'Æ', 'ae'), 'œ', 'oe'), 'Œ', 'oe'), 'ß', 'ss'), 'ẞ', 'ss'), '’', ''),
-        search_first_last = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(search_first_last, 'ž', 'z'), 'Ź', 'z'), 'Ż', 'z'), 'Ž', 'z'), 'æ', 'ae'), 'Æ', 'ae'), 'œ', 'oe'), 'Œ', 'oe'), 'ß', 'ss'), 'ẞ', 'ss'), '’', '')
-    WHERE id = NEW.id AND search_last_first GLOB '*[^ -~]*';
+    INSERT INTO client_search (client_id, name_work, name_folded, phone, email, external_id)
+    SELECT NEW.id, parts, CASE WHEN parts GLOB '*[^' || char(9) || ' -~]*' THEN NULL ELSE parts END,
+           NEW.phone, NEW.email, NEW.external_id
+    FROM (SELECT replace(replace(lower(NEW.last_name || char(9) || NEW.first_name), '-', ' '), '''', '') AS parts);
 END;
 
--- Fills the keys of the clients already there (fires clients_search_keys_update).
-UPDATE clients SET last_name = last_name;
+CREATE TRIGGER client_search_update AFTER UPDATE OF first_name, last_name, phone, email, external_id ON clients
+BEGIN
+    DELETE FROM client_search WHERE client_id = NEW.id;
+    INSERT INTO client_search (client_id, name_work, name_folded, phone, email, external_id)
+    SELECT NEW.id, parts, CASE WHEN parts GLOB '*[^' || char(9) || ' -~]*' THEN NULL ELSE parts END,
+           NEW.phone, NEW.email, NEW.external_id
+    FROM (SELECT replace(replace(lower(NEW.last_name || char(9) || NEW.first_name), '-', ' '), '''', '') AS parts);
+END;
 
-CREATE INDEX clients_search_last_first_idx ON clients (search_last_first);
-CREATE INDEX clients_search_first_last_idx ON clients (search_first_last);
-CREATE INDEX clients_search_phone_idx ON clients (search_phone);
-CREATE INDEX clients_search_phone_national_idx ON clients (search_phone_national);
-CREATE INDEX clients_search_email_idx ON clients (search_email);
-CREATE INDEX clients_search_external_idx ON clients (search_external);
+-- The clients already there.
+INSERT INTO client_search (client_id, name_work, name_folded, phone, email, external_id)
+SELECT id, parts, CASE WHEN parts GLOB '*[^' || char(9) || ' -~]*' THEN NULL ELSE parts END, phone, email, external_id
+FROM (SELECT id, replace(replace(lower(last_name || char(9) || first_name), '-', ' '), '''', '') AS parts, phone, email, external_id FROM clients);
