@@ -1,0 +1,325 @@
+// backends: sqlite postgresql
+// gui
+#include "aftercare/taskreason.h"
+#include "followup/calldialog.h"
+#include "followup/followupworkspace.h"
+#include "followup/postservicedialog.h"
+#include "followup/resultdialog.h"
+#include "followup/worklistmodel.h"
+#include "repositories/followuptaskrepository.h"
+#include "testdatabase.h"
+#include "tst_aftercare_fixture.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace aftercare;
+using namespace aftercare::test;
+using namespace aftercare::ui;
+
+namespace {
+
+template <typename T> T* child(QWidget* parent, const char* name)
+{
+    return parent ? parent->findChild<T*>(QLatin1String(name)) : nullptr;
+}
+
+// Chooses the combo box entry whose data is `value`; false when there is none.
+bool choose(QComboBox* combo, const QVariant& value)
+{
+    const int index = combo ? combo->findData(value) : -1;
+    if (index < 0)
+        return false;
+    combo->setCurrentIndex(index);
+    return true;
+}
+
+// The rows of the worklist of a kind, for a client.
+int rowsOf(const WorklistModel& model, TaskKind kind, ClientId client)
+{
+    int n = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const WorklistRow* line = model.rowAt(row);
+        if (line->kind == kind && line->client == client)
+            ++n;
+    }
+    return n;
+}
+
+int rowOf(const WorklistModel& model, TaskKind kind, ClientId client)
+{
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const WorklistRow* line = model.rowAt(row);
+        if (line->kind == kind && line->client == client)
+            return row;
+    }
+    return -1;
+}
+
+// Opens the call dialog of a worklist row through the workspace, as a double-click does.
+CallDialog* openCall(FollowUpWorkspace& workspace, int row)
+{
+    QSignalSpy opened(&workspace, &FollowUpWorkspace::callDialogOpened);
+    workspace.openTask(row);
+    if (opened.count() != 1)
+        return nullptr;
+    return qobject_cast<CallDialog*>(opened.front().front().value<QWidget*>());
+}
+
+const QDateTime kNow = QDateTime::currentDateTime();
+
+} // namespace
+
+class TestGuiFollowUp : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void abnormalResultAppearsInTheWorklist();
+    void filtersNarrowTheWorklist();
+    void reachedWithABookingClosesTheTask();
+    void detractorAnswerInACallOpensRecovery();
+    void resultIsSignedOffCommunicatedAndPrinted();
+    void deltaDropsAsStepsAreTicked();
+};
+
+void TestGuiFollowUp::abnormalResultAppearsInTheWorklist()
+{
+    AFTERCARE_PRACTICE(db, p);
+    QVERIFY(addResult(db, p, p.anna, kNow.addSecs(-3600), 8.4));
+    FollowUpWorkspace workspace(db, p.clinician);
+    QAbstractItemModelTester tester(workspace.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(rowsOf(*workspace.model(), TaskKind::DiscussResult, p.anna), 0);
+
+    QTest::mouseClick(child<QPushButton>(&workspace, "planFollowUps"), Qt::LeftButton);
+    QCOMPARE(rowsOf(*workspace.model(), TaskKind::DiscussResult, p.anna), 1);
+    const int row = rowOf(*workspace.model(), TaskKind::DiscussResult, p.anna);
+    const QModelIndex why = workspace.model()->index(row, WorklistModel::WhyColumn);
+    QVERIFY(why.data().toString().startsWith(TaskReason::kindText(TaskKind::DiscussResult)));
+    QCOMPARE(workspace.model()->index(row, WorklistModel::ClientColumn).data().toString(),
+             QStringLiteral("Anna Müller"));
+    // The result's value is clinical content: never on the list.
+    QVERIFY(!why.data().toString().contains(QStringLiteral("8.4")));
+
+    // Planning again is idempotent: still one line.
+    QTest::mouseClick(child<QPushButton>(&workspace, "planFollowUps"), Qt::LeftButton);
+    QCOMPARE(rowsOf(*workspace.model(), TaskKind::DiscussResult, p.anna), 1);
+}
+
+void TestGuiFollowUp::filtersNarrowTheWorklist()
+{
+    AFTERCARE_PRACTICE(db, p);
+    QVERIFY(addResult(db, p, p.anna, kNow.addSecs(-3600), 8.4));
+    // Ben's abnormal result came in five days ago: the 72-hour deadline has passed.
+    QVERIFY(addResult(db, p, p.ben, kNow.addDays(-5), 9.1));
+    FollowUpWorkspace workspace(db, p.clinician);
+    QAbstractItemModelTester tester(workspace.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTest::mouseClick(child<QPushButton>(&workspace, "planFollowUps"), Qt::LeftButton);
+    WorklistModel& model = *workspace.model();
+    QCOMPARE(rowsOf(model, TaskKind::DiscussResult, p.anna), 1);
+    QCOMPARE(rowsOf(model, TaskKind::DiscussResult, p.ben), 1);
+
+    // Most urgent first: Ben's overdue line leads, marked overdue.
+    QCOMPARE(model.rowAt(0)->client, p.ben);
+    QCOMPARE(model.index(0, WorklistModel::OverdueColumn).data().toString(),
+             WorklistModel::tr("overdue"));
+    QVERIFY(model.index(0, WorklistModel::ClientColumn).data(Qt::FontRole).value<QFont>().bold());
+
+    child<QCheckBox>(&workspace, "worklistOverdueOnly")->setChecked(true);
+    QCOMPARE(rowsOf(model, TaskKind::DiscussResult, p.anna), 0);
+    QCOMPARE(rowsOf(model, TaskKind::DiscussResult, p.ben), 1);
+    child<QCheckBox>(&workspace, "worklistOverdueOnly")->setChecked(false);
+
+    QVERIFY(choose(child<QComboBox>(&workspace, "worklistKind"), int(TaskKind::CheckinCall)));
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(choose(child<QComboBox>(&workspace, "worklistKind"), int(TaskKind::DiscussResult)));
+    QVERIFY(model.rowCount() >= 2);
+    for (int row = 0; row < model.rowCount(); ++row)
+        QCOMPARE(model.rowAt(row)->kind, TaskKind::DiscussResult);
+
+    // "Mine" leaves out the unassigned result tasks; "All" shows them.
+    QVERIFY(choose(child<QComboBox>(&workspace, "worklistScope"), int(WorklistScope::Mine)));
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(choose(child<QComboBox>(&workspace, "worklistScope"), int(WorklistScope::All)));
+    QVERIFY(model.rowCount() >= 2);
+}
+
+void TestGuiFollowUp::reachedWithABookingClosesTheTask()
+{
+    AFTERCARE_PRACTICE(db, p);
+    QVERIFY(addResult(db, p, p.anna, kNow.addSecs(-3600), 8.4));
+    FollowUpWorkspace workspace(db, p.clinician);
+    QTest::mouseClick(child<QPushButton>(&workspace, "planFollowUps"), Qt::LeftButton);
+    const int row = rowOf(*workspace.model(), TaskKind::DiscussResult, p.anna);
+    QVERIFY(row >= 0);
+    const FollowUpTaskId task = workspace.model()->rowAt(row)->task;
+
+    CallDialog* dialog = openCall(workspace, row);
+    QVERIFY(dialog);
+    QCOMPARE(child<QLabel>(dialog, "callClientName")->text(), QStringLiteral("Anna Müller"));
+    QCOMPARE(child<QLabel>(dialog, "callSummary")->text(), QStringLiteral("Your HbA1c is 8.4."));
+    QVERIFY(choose(child<QComboBox>(dialog, "callOutcome"), int(CallOutcome::Reached)));
+    QTest::keyClicks(child<QWidget>(dialog, "callNotes"),
+                     QStringLiteral("Explained; wants a visit"));
+    QVERIFY(choose(child<QComboBox>(dialog, "callNextStep"), int(CallNextStep::Book)));
+    QVERIFY(child<QGroupBox>(dialog, "bookingForm")->isVisibleTo(dialog));
+    QVERIFY(choose(child<QComboBox>(dialog, "bookingPractitioner"), qlonglong(p.weber.value())));
+    QVERIFY(choose(child<QComboBox>(dialog, "bookingService"), qlonglong(p.consultation.value())));
+    const QDateTime start(kNow.date().addDays(10), QTime(11, 0));
+    child<QDateTimeEdit>(dialog, "bookingStart")->setDateTime(start);
+    QSignalSpy logged(dialog, &CallDialog::callLogged);
+    QTest::mouseClick(child<QPushButton>(dialog, "logCall"), Qt::LeftButton);
+    QCOMPARE(logged.count(), 1);
+
+    auto closed = FollowUpTaskRepository(db).get(task);
+    QVERIFY2(closed, why(closed));
+    QCOMPARE(closed->status, TaskStatus::Done);
+    auto upcoming = AppointmentRepository(db).upcoming(p.anna, kNow);
+    QVERIFY2(upcoming, why(upcoming));
+    QCOMPARE(upcoming->size(), size_t(1));
+    QCOMPARE(upcoming->front().startsAt, start);
+    QCOMPARE(upcoming->front().practitioner, p.weber);
+    QCOMPARE(rowsOf(*workspace.model(), TaskKind::DiscussResult, p.anna), 0);
+}
+
+void TestGuiFollowUp::detractorAnswerInACallOpensRecovery()
+{
+    AFTERCARE_PRACTICE(db, p);
+    QVERIFY(addResult(db, p, p.anna, kNow.addSecs(-3600), 8.4));
+    FollowUpWorkspace workspace(db, p.clinician);
+    QTest::mouseClick(child<QPushButton>(&workspace, "planFollowUps"), Qt::LeftButton);
+    const int row = rowOf(*workspace.model(), TaskKind::DiscussResult, p.anna);
+    QVERIFY(row >= 0);
+    QCOMPARE(rowsOf(*workspace.model(), TaskKind::DetractorCallback, p.anna), 0);
+
+    CallDialog* dialog = openCall(workspace, row);
+    QVERIFY(dialog);
+    QVERIFY(choose(child<QComboBox>(dialog, "callOutcome"), int(CallOutcome::Reached)));
+    QVERIFY(choose(child<QComboBox>(dialog, "callNextStep"), int(CallNextStep::Done)));
+    auto* feedback = child<QGroupBox>(dialog, "feedbackCapture");
+    QVERIFY(feedback->isEnabled());
+    feedback->setChecked(true);
+    QVERIFY(choose(child<QComboBox>(dialog, "feedbackKind"), int(FeedbackKind::Nps)));
+    auto* score = child<QSpinBox>(dialog, "feedbackScore");
+    QCOMPARE(score->maximum(), 10);
+    score->setValue(3);
+    QTest::keyClicks(child<QLineEdit>(dialog, "feedbackComment"), QStringLiteral("Waited an hour"));
+    QSignalSpy logged(dialog, &CallDialog::callLogged);
+    QTest::mouseClick(child<QPushButton>(dialog, "logCall"), Qt::LeftButton);
+    QCOMPARE(logged.count(), 1);
+
+    QCOMPARE(rowsOf(*workspace.model(), TaskKind::DiscussResult, p.anna), 0);
+    QCOMPARE(rowsOf(*workspace.model(), TaskKind::DetractorCallback, p.anna), 1);
+}
+
+void TestGuiFollowUp::resultIsSignedOffCommunicatedAndPrinted()
+{
+    AFTERCARE_PRACTICE(db, p);
+    const auto result = addResult(db, p, p.anna, kNow.addSecs(-3600), 8.4);
+    QVERIFY(result);
+    FollowUpWorkspace workspace(db, p.clinician);
+    QTest::mouseClick(child<QPushButton>(&workspace, "planFollowUps"), Qt::LeftButton);
+    const int row = rowOf(*workspace.model(), TaskKind::DiscussResult, p.anna);
+    QVERIFY(row >= 0);
+    CallDialog* call = openCall(workspace, row);
+    QVERIFY(call);
+    QSignalSpy opened(call, &CallDialog::resultDialogOpened);
+    QTest::mouseClick(child<QPushButton>(call, "openResult"), Qt::LeftButton);
+    QCOMPARE(opened.count(), 1);
+    auto* dialog = qobject_cast<ResultDialog*>(opened.front().front().value<QWidget*>());
+    QVERIFY(dialog);
+
+    // The value outside 4.0–6.0 is flagged and highlighted.
+    auto* values = child<QTableWidget>(dialog, "resultValues");
+    QCOMPARE(values->rowCount(), 1);
+    QCOMPARE(values->item(0, 1)->text(), QLocale().toString(8.4));
+    QCOMPARE(values->item(0, 4)->text(), ResultDialog::tr("abnormal"));
+    QVERIFY(values->item(0, 1)->font().bold());
+
+    auto* summary = child<QPlainTextEdit>(dialog, "resultSummary");
+    summary->clear();
+    QTest::keyClicks(summary, QStringLiteral("Your blood sugar has been high. Let us talk."));
+    QTest::mouseClick(child<QPushButton>(dialog, "signOffSummary"), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(dialog, "markReviewed"), Qt::LeftButton);
+    QVERIFY(choose(child<QComboBox>(dialog, "communicatedChannel"), int(Channel::Phone)));
+    QTest::mouseClick(child<QPushButton>(dialog, "markCommunicated"), Qt::LeftButton);
+    QCOMPARE(dialog->result()->status, ResultStatus::Communicated);
+    QCOMPARE(dialog->result()->summary,
+             QStringLiteral("Your blood sugar has been high. Let us talk."));
+    QVERIFY(dialog->result()->summarySignedAt.isValid());
+    QCOMPARE(dialog->result()->communicatedChannel, std::optional<Channel>(Channel::Phone));
+
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("summary.pdf"));
+    QVERIFY(dialog->writeSummaryPdf(pdf));
+    QFile file(pdf);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.read(5), QByteArray("%PDF-"));
+
+    // Told by phone: planning again closes the discuss task, and the worklist drops it.
+    QTest::mouseClick(child<QPushButton>(&workspace, "planFollowUps"), Qt::LeftButton);
+    QCOMPARE(rowsOf(*workspace.model(), TaskKind::DiscussResult, p.anna), 0);
+}
+
+void TestGuiFollowUp::deltaDropsAsStepsAreTicked()
+{
+    AFTERCARE_PRACTICE(db, p);
+    // Anna's consultation five days ago has its check-in call on the worklist.
+    QVERIFY(addVisit(db, p, p.anna, p.consultation, kNow.addDays(-5)));
+    FollowUpWorkspace workspace(db, p.clinician);
+    QVERIFY(choose(child<QComboBox>(&workspace, "worklistScope"), int(WorklistScope::All)));
+    QTest::mouseClick(child<QPushButton>(&workspace, "planFollowUps"), Qt::LeftButton);
+    const int row = rowOf(*workspace.model(), TaskKind::CheckinCall, p.anna);
+    QVERIFY(row >= 0);
+    CallDialog* call = openCall(workspace, row);
+    QVERIFY(call);
+    QSignalSpy opened(call, &CallDialog::postServiceOpened);
+    QTest::mouseClick(child<QPushButton>(call, "openPostService"), Qt::LeftButton);
+    QCOMPARE(opened.count(), 1);
+    auto* dialog = qobject_cast<PostServiceDialog*>(opened.front().front().value<QWidget*>());
+    QVERIFY(dialog);
+
+    auto* visits = child<QTreeWidget>(dialog, "postServiceVisits");
+    QCOMPARE(visits->topLevelItemCount(), 1);
+    const int before = visits->topLevelItem(0)->text(PostServiceDialog::DeltaColumn).toInt();
+    QVERIFY(before >= 2); // the quality follow-up and the thank-you apply without consent
+    // Anna gave no consent to surveys: the feedback request does not apply, nothing to tick.
+    const int feedbackColumn = PostServiceDialog::FirstStepColumn + 1;
+    QVERIFY(!visits->topLevelItem(0)->data(feedbackColumn, Qt::CheckStateRole).isValid());
+
+    int expected = before;
+    for (const int column :
+         {int(PostServiceDialog::FirstStepColumn), PostServiceDialog::FirstStepColumn + 2}) {
+        QTreeWidgetItem* item = visits->topLevelItem(0);
+        QCOMPARE(item->checkState(column), Qt::Unchecked);
+        item->setCheckState(column, Qt::Checked);
+        --expected;
+        item = visits->topLevelItem(0);
+        QCOMPARE(item->checkState(column), Qt::Checked);
+        QCOMPARE(item->text(PostServiceDialog::DeltaColumn).toInt(), expected);
+    }
+    QVERIFY(child<QLabel>(dialog, "postServiceMean")->text().contains(QString::number(expected)));
+    // Unticking gives the step back.
+    visits->topLevelItem(0)->setCheckState(PostServiceDialog::FirstStepColumn, Qt::Unchecked);
+    QCOMPARE(visits->topLevelItem(0)->text(PostServiceDialog::DeltaColumn).toInt(), expected + 1);
+}
+
+QTEST_MAIN(TestGuiFollowUp)
+#include "tst_gui_followup.moc"

@@ -1,0 +1,434 @@
+#include "calldialog.h"
+
+#include "common/displayformat.h"
+#include "common/messagelabel.h"
+#include "common/vocabularytext.h"
+#include "postservicedialog.h"
+#include "repositories/practicerepository.h"
+#include "repositories/userrepository.h"
+#include "resultdialog.h"
+
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace aftercare::ui {
+
+namespace {
+
+QString outcomeText(CallOutcome outcome)
+{
+    switch (outcome) {
+    case CallOutcome::Reached:
+        return CallDialog::tr("Reached");
+    case CallOutcome::Voicemail:
+        return CallDialog::tr("Voicemail");
+    case CallOutcome::NoAnswer:
+        return CallDialog::tr("No answer");
+    case CallOutcome::WrongNumber:
+        return CallDialog::tr("Wrong number");
+    case CallOutcome::Declined:
+        return CallDialog::tr("Declined");
+    }
+    return {};
+}
+
+QString nextStepText(CallNextStep step)
+{
+    switch (step) {
+    case CallNextStep::Done:
+        return CallDialog::tr("Done");
+    case CallNextStep::CallAgain:
+        return CallDialog::tr("Call again at…");
+    case CallNextStep::Book:
+        return CallDialog::tr("Book an appointment");
+    case CallNextStep::Escalate:
+        return CallDialog::tr("Escalate");
+    case CallNextStep::Letter:
+        return CallDialog::tr("Send a letter");
+    }
+    return {};
+}
+
+QString valueText(const ResultValue& value)
+{
+    QString shown = value.numeric ? QString::number(*value.numeric) : value.text;
+    if (!value.unit.isEmpty())
+        shown += QLatin1Char(' ') + value.unit;
+    if (value.referenceLow || value.referenceHigh)
+        shown += QStringLiteral(" (%1–%2)")
+                     .arg(value.referenceLow ? QString::number(*value.referenceLow) : QString(),
+                          value.referenceHigh ? QString::number(*value.referenceHigh) : QString());
+    return value.analyte + QStringLiteral(": ") + shown;
+}
+
+QLabel* wrapped(const QString& text, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+} // namespace
+
+CallDialog::CallDialog(Database& database, const Actor& actor, FollowUpTaskId task, QWidget* parent)
+    : QDialog(parent)
+    , m_database(database)
+    , m_actor(actor)
+    , m_calls(database)
+{
+    setObjectName(QStringLiteral("callDialog"));
+    auto context = m_calls.open(task, actor);
+    if (!context) {
+        m_loadError = context.error().message;
+        return;
+    }
+    m_context = std::move(*context);
+    setWindowTitle(tr("Call %1").arg(m_context->client.displayName()));
+
+    auto* columns = new QHBoxLayout;
+    columns->addWidget(buildContext(), 1);
+    columns->addWidget(buildForm(), 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(columns, 1);
+    m_message = new MessageLabel(this);
+    m_message->setObjectName(QStringLiteral("callMessage"));
+    layout->addWidget(m_message);
+    auto* buttons = new QDialogButtonBox(this);
+    m_log = buttons->addButton(tr("Log call"), QDialogButtonBox::AcceptRole);
+    m_log->setObjectName(QStringLiteral("logCall"));
+    buttons->addButton(QDialogButtonBox::Close);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_log, &QPushButton::clicked, this, &CallDialog::logCall);
+    fillChoices();
+    updateForm();
+    resize(1100, 720);
+}
+
+QWidget* CallDialog::buildContext()
+{
+    const CallContext& c = *m_context;
+    auto* box = new QWidget(this);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    auto* name = new QLabel(c.client.displayName(), box);
+    name->setObjectName(QStringLiteral("callClientName"));
+    QFont big = name->font();
+    big.setPointSizeF(big.pointSizeF() * 1.8);
+    big.setBold(true);
+    name->setFont(big);
+    auto* phone = new QLabel(c.client.phone ? c.client.phone->value() : tr("no phone number"), box);
+    phone->setObjectName(QStringLiteral("callClientPhone"));
+    phone->setFont(big);
+    phone->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(name);
+    layout->addWidget(phone);
+    auto* prefers = new QHBoxLayout;
+    prefers->addWidget(
+        new QLabel(tr("Prefers: %1").arg(contactChannelName(c.client.preferredChannel)), box));
+    prefers->addStretch();
+    auto* steps = new QPushButton(tr("After each visit…"), box);
+    steps->setObjectName(QStringLiteral("openPostService"));
+    connect(steps, &QPushButton::clicked, this, &CallDialog::openPostService);
+    prefers->addWidget(steps);
+    layout->addLayout(prefers);
+
+    auto* why = wrapped(
+        QStringLiteral("<b>%1</b><br>%2").arg(c.kindText.toHtmlEscaped(), c.reason.toHtmlEscaped()),
+        box);
+    why->setObjectName(QStringLiteral("callWhy"));
+    layout->addWidget(why);
+
+    if (c.result) {
+        auto* group = new QGroupBox(tr("What to tell them"), box);
+        auto* inner = new QVBoxLayout(group);
+        auto* summary = wrapped(
+            c.result->summary.isEmpty() ? tr("No summary written yet.") : c.result->summary, group);
+        summary->setObjectName(QStringLiteral("callSummary"));
+        inner->addWidget(summary);
+        for (const ResultValue& value : c.result->values) {
+            auto* line = new QLabel(valueText(value), group);
+            if (value.abnormal.value_or(value.outsideReferenceRange().value_or(false)))
+                line->setStyleSheet(QStringLiteral("color: #b01c1c; font-weight: bold;"));
+            inner->addWidget(line);
+        }
+        auto* open = new QPushButton(tr("Open result…"), group);
+        open->setObjectName(QStringLiteral("openResult"));
+        inner->addWidget(open, 0, Qt::AlignLeft);
+        connect(open, &QPushButton::clicked, this, &CallDialog::openResult);
+        layout->addWidget(group);
+    }
+    if (c.feedback) {
+        auto* group = new QGroupBox(tr("Their answer"), box);
+        auto* inner = new QVBoxLayout(group);
+        const QString scale = c.feedback->kind() == FeedbackKind::Nps ? tr("NPS") : tr("CSAT");
+        inner->addWidget(new QLabel(tr("%1 score %2 on %3")
+                                        .arg(scale)
+                                        .arg(c.feedback->score.value())
+                                        .arg(dateText(c.feedback->respondedAt.date())),
+                                    group));
+        auto* comment =
+            wrapped(c.feedback->comment.isEmpty() ? tr("No comment.") : c.feedback->comment, group);
+        comment->setObjectName(QStringLiteral("callFeedbackComment"));
+        inner->addWidget(comment);
+        layout->addWidget(group);
+    }
+
+    auto* attempts = new QListWidget(box);
+    attempts->setObjectName(QStringLiteral("callAttempts"));
+    for (const CallAttempt& a : c.attempts) {
+        QString line = appointmentTimeText(a.attemptedAt) + QStringLiteral(" — ") +
+                       outcomeText(a.outcome) + QStringLiteral(", ") + nextStepText(a.nextStep);
+        if (!a.notes.isEmpty())
+            line += QStringLiteral(": ") + a.notes;
+        attempts->addItem(line);
+    }
+    if (c.attempts.empty())
+        attempts->addItem(tr("No calls yet."));
+    layout->addWidget(new QLabel(tr("Calls so far"), box));
+    layout->addWidget(attempts);
+
+    auto* timeline = new QListWidget(box);
+    timeline->setObjectName(QStringLiteral("callTimeline"));
+    for (const Touchpoint& t : c.timeline) {
+        QString line = appointmentTimeText(t.occurredAt) + QStringLiteral(" — ") + t.kind;
+        if (!t.outcome.isEmpty())
+            line += QStringLiteral(" (") + t.outcome + QLatin1Char(')');
+        timeline->addItem(line);
+    }
+    layout->addWidget(new QLabel(tr("Recent contacts"), box));
+    layout->addWidget(timeline, 1);
+    return box;
+}
+
+QWidget* CallDialog::buildForm()
+{
+    auto* box = new QWidget(this);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* form = new QFormLayout;
+
+    m_outcome = new QComboBox(box);
+    m_outcome->setObjectName(QStringLiteral("callOutcome"));
+    for (const CallOutcome o : allOf<CallOutcome>())
+        m_outcome->addItem(outcomeText(o), int(o));
+    form->addRow(tr("Outcome:"), m_outcome);
+    m_notes = new QPlainTextEdit(box);
+    m_notes->setObjectName(QStringLiteral("callNotes"));
+    m_notes->setMaximumHeight(90);
+    form->addRow(tr("Notes:"), m_notes);
+    m_nextStep = new QComboBox(box);
+    m_nextStep->setObjectName(QStringLiteral("callNextStep"));
+    for (const CallNextStep s : allOf<CallNextStep>())
+        m_nextStep->addItem(nextStepText(s), int(s));
+    form->addRow(tr("Next step:"), m_nextStep);
+    m_callAgainAt = new QDateTimeEdit(QDateTime::currentDateTime().addDays(1), box);
+    m_callAgainAt->setObjectName(QStringLiteral("callAgainAt"));
+    m_callAgainAt->setCalendarPopup(true);
+    form->addRow(tr("Call again at:"), m_callAgainAt);
+    m_escalateTo = new QComboBox(box);
+    m_escalateTo->setObjectName(QStringLiteral("escalateTo"));
+    form->addRow(tr("Hand over to:"), m_escalateTo);
+    m_resolution = new QLineEdit(box);
+    m_resolution->setObjectName(QStringLiteral("resolutionNote"));
+    m_resolution->setPlaceholderText(tr("How was it settled?"));
+    form->addRow(tr("Resolution:"), m_resolution);
+    layout->addLayout(form);
+
+    m_booking = new QGroupBox(tr("Booking"), box);
+    m_booking->setObjectName(QStringLiteral("bookingForm"));
+    auto* booking = new QFormLayout(m_booking);
+    m_practitioner = new QComboBox(m_booking);
+    m_practitioner->setObjectName(QStringLiteral("bookingPractitioner"));
+    m_service = new QComboBox(m_booking);
+    m_service->setObjectName(QStringLiteral("bookingService"));
+    QDateTime start(QDate::currentDate().addDays(7), QTime(9, 0));
+    m_bookingStart = new QDateTimeEdit(start, m_booking);
+    m_bookingStart->setObjectName(QStringLiteral("bookingStart"));
+    m_bookingStart->setCalendarPopup(true);
+    booking->addRow(tr("With:"), m_practitioner);
+    booking->addRow(tr("Service:"), m_service);
+    booking->addRow(tr("Starts:"), m_bookingStart);
+    layout->addWidget(m_booking);
+
+    m_feedback = new QGroupBox(tr("Answer to a survey question in the call"), box);
+    m_feedback->setObjectName(QStringLiteral("feedbackCapture"));
+    m_feedback->setCheckable(true);
+    m_feedback->setChecked(false);
+    auto* feedback = new QFormLayout(m_feedback);
+    m_feedbackKind = new QComboBox(m_feedback);
+    m_feedbackKind->setObjectName(QStringLiteral("feedbackKind"));
+    m_feedbackKind->addItem(tr("Satisfaction (CSAT 1–5)"), int(FeedbackKind::Csat));
+    m_feedbackKind->addItem(tr("Recommendation (NPS 0–10)"), int(FeedbackKind::Nps));
+    m_feedbackScore = new QSpinBox(m_feedback);
+    m_feedbackScore->setObjectName(QStringLiteral("feedbackScore"));
+    m_feedbackComment = new QLineEdit(m_feedback);
+    m_feedbackComment->setObjectName(QStringLiteral("feedbackComment"));
+    feedback->addRow(tr("Question:"), m_feedbackKind);
+    feedback->addRow(tr("Score:"), m_feedbackScore);
+    feedback->addRow(tr("Comment:"), m_feedbackComment);
+    layout->addWidget(m_feedback);
+
+    m_letterProposal =
+        new QLabel(tr("Three calls went unanswered. A letter may reach them better."), box);
+    m_letterProposal->setWordWrap(true);
+    m_sendLetter = new QPushButton(tr("Send a letter instead"), box);
+    m_sendLetter->setObjectName(QStringLiteral("sendLetterInstead"));
+    layout->addWidget(m_letterProposal);
+    layout->addWidget(m_sendLetter);
+    layout->addStretch();
+
+    connect(m_outcome, &QComboBox::currentIndexChanged, this, &CallDialog::updateForm);
+    connect(m_nextStep, &QComboBox::currentIndexChanged, this, &CallDialog::updateForm);
+    connect(m_feedbackKind, &QComboBox::currentIndexChanged, this, &CallDialog::updateForm);
+    connect(m_sendLetter, &QPushButton::clicked, this, &CallDialog::sendLetter);
+    return box;
+}
+
+void CallDialog::fillChoices()
+{
+    PracticeRepository practice(m_database);
+    if (auto practitioners = practice.practitioners()) {
+        for (const Practitioner& p : *practitioners) {
+            m_practitioner->addItem(p.name, qlonglong(p.id.value()));
+            // The clinician on the phone books with themselves unless they choose otherwise.
+            if (p.user == m_actor.user)
+                m_practitioner->setCurrentIndex(m_practitioner->count() - 1);
+        }
+    }
+    if (auto services = practice.serviceTypes()) {
+        for (const ServiceType& s : *services)
+            m_service->addItem(s.name, qlonglong(s.id.value()));
+    }
+    if (m_context->visit) {
+        const int index = m_service->findData(qlonglong(m_context->visit->serviceType.value()));
+        if (index >= 0)
+            m_service->setCurrentIndex(index);
+    }
+    if (auto users = UserRepository(m_database).all()) {
+        for (const User& u : *users) {
+            if (u.active && u.role == Role::Clinician && u.id != m_actor.user)
+                m_escalateTo->addItem(u.displayName, qlonglong(u.id.value()));
+        }
+    }
+}
+
+void CallDialog::updateForm()
+{
+    const auto outcome = static_cast<CallOutcome>(m_outcome->currentData().toInt());
+    const auto step = static_cast<CallNextStep>(m_nextStep->currentData().toInt());
+    const bool reached = outcome == CallOutcome::Reached;
+    m_callAgainAt->setEnabled(step == CallNextStep::CallAgain);
+    m_escalateTo->setEnabled(step == CallNextStep::Escalate);
+    m_resolution->setEnabled(step == CallNextStep::Done || step == CallNextStep::Book);
+    m_booking->setVisible(step == CallNextStep::Book);
+    m_feedback->setEnabled(reached);
+    const auto kind = static_cast<FeedbackKind>(m_feedbackKind->currentData().toInt());
+    m_feedbackScore->setRange(FeedbackScore::minimum(kind), FeedbackScore::maximum(kind));
+    const bool propose = m_context->proposeLetter;
+    m_letterProposal->setVisible(propose);
+    m_sendLetter->setVisible(propose);
+}
+
+void CallDialog::logCall()
+{
+    CallLog log;
+    log.outcome = static_cast<CallOutcome>(m_outcome->currentData().toInt());
+    log.notes = m_notes->toPlainText().trimmed();
+    log.nextStep = static_cast<CallNextStep>(m_nextStep->currentData().toInt());
+    if (log.nextStep == CallNextStep::CallAgain)
+        log.callAgainAt = m_callAgainAt->dateTime();
+    if (log.nextStep == CallNextStep::Escalate)
+        log.escalateTo = UserId(m_escalateTo->currentData().toLongLong());
+    if (log.nextStep == CallNextStep::Done || log.nextStep == CallNextStep::Book)
+        log.resolutionNote = m_resolution->text().trimmed();
+    if (log.nextStep == CallNextStep::Book) {
+        Appointment booking;
+        booking.client = m_context->client.id;
+        booking.practitioner = PractitionerId(m_practitioner->currentData().toLongLong());
+        booking.serviceType = ServiceTypeId(m_service->currentData().toLongLong());
+        booking.startsAt = m_bookingStart->dateTime();
+        log.booking = booking;
+    }
+    if (m_feedback->isEnabled() && m_feedback->isChecked()) {
+        const auto kind = static_cast<FeedbackKind>(m_feedbackKind->currentData().toInt());
+        log.feedbackScore = FeedbackScore::parse(kind, m_feedbackScore->value());
+        log.feedbackComment = m_feedbackComment->text().trimmed();
+    }
+    auto logged = m_calls.logCall(m_context->task, log, m_actor);
+    if (!logged) {
+        m_message->showError(logged.error().message);
+        return;
+    }
+    emit callLogged(describe(*logged));
+    accept();
+}
+
+void CallDialog::sendLetter()
+{
+    auto letter = m_calls.sendLetterInstead(m_context->task, m_actor);
+    if (!letter) {
+        m_message->showError(letter.error().message);
+        return;
+    }
+    emit callLogged(
+        tr("A letter task replaces the call to %1.").arg(m_context->client.displayName()));
+    accept();
+}
+
+void CallDialog::openResult()
+{
+    auto* dialog = new ResultDialog(m_database, m_actor, m_context->result->id,
+                                    m_context->client.displayName(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!dialog->isLoaded()) {
+        m_message->showError(dialog->loadError());
+        delete dialog;
+        return;
+    }
+    dialog->open();
+    emit resultDialogOpened(dialog);
+}
+
+void CallDialog::openPostService()
+{
+    auto* dialog = new PostServiceDialog(m_database, m_actor, m_context->client.id,
+                                         m_context->client.displayName(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!dialog->isLoaded()) {
+        m_message->showError(dialog->loadError());
+        delete dialog;
+        return;
+    }
+    dialog->open();
+    emit postServiceOpened(dialog);
+}
+
+QString CallDialog::describe(const CallLogged& logged) const
+{
+    QStringList said{tr("Call to %1 logged.").arg(m_context->client.displayName())};
+    if (logged.booked.isValid())
+        said << tr("Appointment booked.");
+    if (logged.recoveryTask.isValid())
+        said << tr("A recovery task was opened.");
+    if (logged.letterTask.isValid())
+        said << tr("A letter task was opened.");
+    if (logged.proposeLetter)
+        said << tr("Three calls went unanswered: consider a letter.");
+    return said.join(QLatin1Char(' '));
+}
+
+} // namespace aftercare::ui

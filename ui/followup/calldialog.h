@@ -1,0 +1,87 @@
+#pragma once
+
+#include "aftercare/callservice.h"
+#include "auth/actor.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDateTimeEdit;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace aftercare {
+class Database;
+}
+
+namespace aftercare::ui {
+
+class MessageLabel;
+
+// One call on the phone: who to call (name and number large), why, what to tell them (the
+// result's plain-language summary or the answer's comment, read through CallService, which
+// audits the view), the calls so far and the client's recent contacts; then what came of the
+// call and what happens next (done, call again, book, escalate, letter), with an answer to a
+// survey question taken in the call. Three unanswered calls propose a letter instead.
+class CallDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    CallDialog(Database& database, const Actor& actor, FollowUpTaskId task,
+               QWidget* parent = nullptr);
+
+    bool isLoaded() const { return m_context.has_value(); }
+    QString loadError() const { return m_loadError; }
+
+signals:
+    // The call was logged (or the task handed to a letter); a line saying what happened.
+    void callLogged(const QString& summary);
+    // The result behind the task was opened in its own dialog.
+    void resultDialogOpened(QWidget* dialog);
+    // The client's post-service steps were opened in their own dialog.
+    void postServiceOpened(QWidget* dialog);
+
+private:
+    QWidget* buildContext();
+    QWidget* buildForm();
+    void fillChoices();
+    void updateForm();
+    void logCall();
+    void sendLetter();
+    void openResult();
+    void openPostService();
+    QString describe(const CallLogged& logged) const;
+
+    Database& m_database;
+    Actor m_actor;
+    CallService m_calls;
+    std::optional<CallContext> m_context;
+    QString m_loadError;
+
+    QComboBox* m_outcome = nullptr;
+    QPlainTextEdit* m_notes = nullptr;
+    QComboBox* m_nextStep = nullptr;
+    QDateTimeEdit* m_callAgainAt = nullptr;
+    QGroupBox* m_booking = nullptr;
+    QComboBox* m_practitioner = nullptr;
+    QComboBox* m_service = nullptr;
+    QDateTimeEdit* m_bookingStart = nullptr;
+    QComboBox* m_escalateTo = nullptr;
+    QLineEdit* m_resolution = nullptr;
+    QGroupBox* m_feedback = nullptr;
+    QComboBox* m_feedbackKind = nullptr;
+    QSpinBox* m_feedbackScore = nullptr;
+    QLineEdit* m_feedbackComment = nullptr;
+    QLabel* m_letterProposal = nullptr;
+    QPushButton* m_sendLetter = nullptr;
+    QPushButton* m_log = nullptr;
+    MessageLabel* m_message = nullptr;
+};
+
+} // namespace aftercare::ui
