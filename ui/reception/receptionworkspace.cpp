@@ -2,6 +2,7 @@
 
 #include "reception/clientfinder.h"
 #include "reception/clientpanel.h"
+#include "reception/schedulepage.h"
 
 #include <QShortcut>
 #include <QSplitter>
@@ -19,6 +20,7 @@ ReceptionWorkspace::ReceptionWorkspace(Database& database, const Actor& actor, Q
     , m_splitter(new QSplitter(Qt::Horizontal, m_findPage))
     , m_finder(new ClientFinder(database, m_splitter))
     , m_panel(new ClientPanel(database, m_splitter))
+    , m_schedule(new SchedulePage(database, actor, m_pages))
 {
     m_pages->setObjectName(QStringLiteral("receptionPages"));
     m_pages->setTabBarAutoHide(true);
@@ -36,6 +38,7 @@ ReceptionWorkspace::ReceptionWorkspace(Database& database, const Actor& actor, Q
     findLayout->setContentsMargins(24, 20, 24, 20);
     findLayout->addWidget(m_splitter);
     m_pages->addTab(m_findPage, tr("Find client"));
+    m_pages->addTab(m_schedule, tr("Schedule"));
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

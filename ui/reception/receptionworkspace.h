@@ -15,6 +15,7 @@ namespace aftercare::ui {
 
 class ClientFinder;
 class ClientPanel;
+class SchedulePage;
 
 // The front desk. Its pages are tabs (the tab bar appears once there is more than one page);
 // the first is the client finder with the client's details beside it. Further pages
@@ -32,6 +33,7 @@ public:
 
     ClientFinder* finder() const { return m_finder; }
     ClientPanel* clientPanel() const { return m_panel; }
+    SchedulePage* schedulePage() const { return m_schedule; }
 
     bool offersClientSearch() const override { return true; }
     void focusClientSearch() override;
@@ -52,6 +54,7 @@ private:
     QSplitter* m_splitter;
     ClientFinder* m_finder;
     ClientPanel* m_panel;
+    SchedulePage* m_schedule;
 };
 
 } // namespace aftercare::ui

@@ -1,0 +1,272 @@
+#include "reception/bookingdialog.h"
+
+#include "reception/bookingdesk.h"
+#include "repositories/practicerepository.h"
+#include "search/clientsearch.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace aftercare::ui {
+
+namespace {
+constexpr int kClientMatches = 8;
+}
+
+BookingDialog::BookingDialog(Database& database, const Actor& actor, QWidget* parent)
+    : QDialog(parent)
+    , m_database(database)
+    , m_actor(actor)
+    , m_clientSearch(new QLineEdit(this))
+    , m_clientList(new QListWidget(this))
+    , m_clientChosen(new QLabel(this))
+    , m_practitioner(new QComboBox(this))
+    , m_service(new QComboBox(this))
+    , m_start(new QDateTimeEdit(this))
+    , m_serviceInfo(new QLabel(this))
+    , m_notes(new QPlainTextEdit(this))
+    , m_doubleBook(new QCheckBox(tr("&Double-book anyway"), this))
+    , m_doubleBookReason(new QLineEdit(this))
+    , m_error(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    PracticeRepository practice(database);
+    if (auto practitioners = practice.practitioners())
+        m_practitioners = std::move(*practitioners);
+    if (auto services = practice.serviceTypes())
+        m_services = std::move(*services);
+    build();
+}
+
+BookingDialog::BookingDialog(Database& database, const Actor& actor, PractitionerId practitioner,
+                             const QDateTime& startsAt, QWidget* parent)
+    : BookingDialog(database, actor, parent)
+{
+    setWindowTitle(tr("Book appointment"));
+    m_practitioner->setCurrentIndex(
+        std::max(0, m_practitioner->findData(qlonglong(practitioner.value()))));
+    m_start->setDateTime(startsAt);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Book"));
+    m_clientSearch->setFocus();
+}
+
+BookingDialog::BookingDialog(Database& database, const Actor& actor, const Appointment& appointment,
+                             QWidget* parent)
+    : BookingDialog(database, actor, parent)
+{
+    m_moving = appointment;
+    setWindowTitle(tr("Move appointment"));
+    setClient(appointment.client, appointment.clientName);
+    m_clientSearch->setVisible(false);
+    m_clientList->setVisible(false);
+    m_practitioner->setCurrentIndex(
+        std::max(0, m_practitioner->findData(qlonglong(appointment.practitioner.value()))));
+    m_service->setCurrentIndex(
+        std::max(0, m_service->findData(qlonglong(appointment.serviceType.value()))));
+    m_service->setEnabled(false);
+    m_notes->setPlainText(appointment.notes);
+    m_notes->setReadOnly(true);
+    m_start->setDateTime(appointment.startsAt);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Move"));
+    m_start->setFocus();
+}
+
+void BookingDialog::build()
+{
+    setObjectName(QStringLiteral("bookingDialog"));
+    m_clientSearch->setObjectName(QStringLiteral("bookingClientSearch"));
+    m_clientSearch->setPlaceholderText(tr("Name, date of birth, phone, email or number"));
+    m_clientSearch->setClearButtonEnabled(true);
+    m_clientList->setObjectName(QStringLiteral("bookingClientList"));
+    m_clientList->setMaximumHeight(m_clientList->fontMetrics().height() * 7);
+    m_clientChosen->setObjectName(QStringLiteral("bookingClient"));
+    m_clientChosen->setText(tr("No client chosen"));
+    m_practitioner->setObjectName(QStringLiteral("bookingPractitioner"));
+    for (const Practitioner& practitioner : m_practitioners)
+        m_practitioner->addItem(practitioner.name, qlonglong(practitioner.id.value()));
+    m_service->setObjectName(QStringLiteral("bookingService"));
+    for (const ServiceType& service : m_services)
+        m_service->addItem(service.name, qlonglong(service.id.value()));
+    m_start->setObjectName(QStringLiteral("bookingStart"));
+    m_start->setCalendarPopup(true);
+    m_start->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat) +
+                              QStringLiteral(" HH:mm"));
+    m_serviceInfo->setObjectName(QStringLiteral("bookingServiceInfo"));
+    m_notes->setObjectName(QStringLiteral("bookingNotes"));
+    m_notes->setTabChangesFocus(true);
+    m_notes->setMaximumHeight(m_notes->fontMetrics().height() * 4);
+    m_doubleBook->setObjectName(QStringLiteral("bookingDoubleBook"));
+    m_doubleBook->setEnabled(false);
+    m_doubleBookReason->setObjectName(QStringLiteral("bookingDoubleBookReason"));
+    m_doubleBookReason->setPlaceholderText(tr("Why both clients are booked at this time"));
+    m_doubleBookReason->setEnabled(false);
+    m_error->setObjectName(QStringLiteral("bookingError"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #b02a37;"));
+    m_error->setVisible(false);
+    m_buttons->setObjectName(QStringLiteral("bookingButtons"));
+    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("bookingSave"));
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Client:"), m_clientSearch);
+    form->addRow(QString(), m_clientList);
+    form->addRow(QString(), m_clientChosen);
+    form->addRow(tr("&Practitioner:"), m_practitioner);
+    form->addRow(tr("&Service:"), m_service);
+    form->addRow(QString(), m_serviceInfo);
+    form->addRow(tr("S&tarts at:"), m_start);
+    form->addRow(tr("&Notes:"), m_notes);
+    form->addRow(QString(), m_doubleBook);
+    form->addRow(tr("&Reason:"), m_doubleBookReason);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_error);
+    layout->addWidget(m_buttons);
+    setMinimumWidth(480);
+
+    connect(m_clientSearch, &QLineEdit::textEdited, this, &BookingDialog::searchClients);
+    connect(m_clientList, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
+        if (item)
+            setClient(ClientId{item->data(Qt::UserRole).toLongLong()},
+                      item->data(Qt::UserRole + 1).toString());
+    });
+    connect(m_service, &QComboBox::currentIndexChanged, this, &BookingDialog::showServiceInfo);
+    connect(m_doubleBook, &QCheckBox::toggled, this, &BookingDialog::updateOverride);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &BookingDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &BookingDialog::reject);
+    showServiceInfo();
+}
+
+void BookingDialog::setClient(ClientId client, const QString& name)
+{
+    m_client = client;
+    m_clientChosen->setText(tr("Client: %1").arg(name));
+}
+
+void BookingDialog::searchClients(const QString& text)
+{
+    m_clientList->clear();
+    if (text.trimmed().isEmpty())
+        return;
+    auto matches = ClientSearch(m_database).find(text, kClientMatches);
+    if (!matches) {
+        showError(matches.error().message);
+        return;
+    }
+    for (const ClientMatch& match : *matches) {
+        const QString name = match.firstName + QLatin1Char(' ') + match.lastName;
+        QString line = name;
+        if (match.dateOfBirth.isValid())
+            line +=
+                QStringLiteral(" · ") + QLocale().toString(match.dateOfBirth, QLocale::ShortFormat);
+        if (!match.phone.isEmpty())
+            line += QStringLiteral(" · ") + match.phone;
+        auto* item = new QListWidgetItem(line, m_clientList);
+        item->setData(Qt::UserRole, qlonglong(match.id.value()));
+        item->setData(Qt::UserRole + 1, name);
+    }
+    if (m_clientList->count() == 1)
+        m_clientList->setCurrentRow(0);
+}
+
+void BookingDialog::showServiceInfo()
+{
+    const int index = m_service->currentIndex();
+    if (index < 0 || index >= int(m_services.size())) {
+        m_serviceInfo->clear();
+        return;
+    }
+    const ServiceType& service = m_services[size_t(index)];
+    m_serviceInfo->setText(
+        tr("%n minute(s), %1", nullptr, service.durationMinutes)
+            .arg(QLocale().toCurrencyString(double(service.priceCents) / 100.0)));
+}
+
+void BookingDialog::updateOverride()
+{
+    m_doubleBookReason->setEnabled(m_doubleBook->isChecked());
+    if (m_doubleBook->isChecked())
+        m_doubleBookReason->setFocus();
+}
+
+void BookingDialog::showError(const QString& message)
+{
+    m_error->setText(message);
+    m_error->setVisible(true);
+}
+
+void BookingDialog::accept()
+{
+    const QString reason =
+        m_doubleBook->isChecked() ? m_doubleBookReason->text().trimmed() : QString();
+    if (m_doubleBook->isChecked() && reason.isEmpty()) {
+        showError(tr("A double-booking needs a reason."));
+        m_doubleBookReason->setFocus();
+        return;
+    }
+    const PractitionerId practitioner{m_practitioner->currentData().toLongLong()};
+    if (!practitioner.isValid()) {
+        showError(tr("Please choose a practitioner."));
+        return;
+    }
+    BookingDesk desk(m_database, m_actor);
+    Status result;
+    AppointmentId id;
+    if (m_moving) {
+        result = desk.move(*m_moving, m_start->dateTime(), practitioner, reason);
+        id = m_moving->id;
+    } else {
+        if (!m_client.isValid()) {
+            showError(tr("Please choose a client."));
+            m_clientSearch->setFocus();
+            return;
+        }
+        const int service = m_service->currentIndex();
+        if (service < 0 || service >= int(m_services.size())) {
+            showError(tr("Please choose a service."));
+            return;
+        }
+        Appointment draft;
+        draft.client = m_client;
+        draft.practitioner = practitioner;
+        draft.serviceType = m_services[size_t(service)].id;
+        draft.startsAt = m_start->dateTime();
+        draft.endsAt =
+            draft.startsAt.addSecs(qint64(m_services[size_t(service)].durationMinutes) * 60);
+        draft.notes = m_notes->toPlainText().trimmed();
+        auto booked = desk.book(draft, reason);
+        result = toStatus(booked);
+        if (booked)
+            id = *booked;
+    }
+    if (result) {
+        emit saved(id);
+        QDialog::accept();
+        return;
+    }
+    const Error& error = result.error();
+    if (error.kind == ErrorKind::Overlap) {
+        showError(error.message + QLatin1Char('\n') +
+                  tr("Choose another time, or tick \"Double-book anyway\" and give a reason."));
+        m_doubleBook->setEnabled(true);
+        return;
+    }
+    if (error.kind == ErrorKind::Conflict && m_moving) {
+        emit conflicted(error.message);
+        QDialog::reject();
+        return;
+    }
+    showError(error.message);
+}
+
+} // namespace aftercare::ui

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "auth/actor.h"
+#include "domain/appointment.h"
+#include "domain/practitioner.h"
+#include "domain/servicetype.h"
+
+#include <QDialog>
+
+#include <optional>
+#include <vector>
+
+class QCheckBox;
+class QComboBox;
+class QDateTimeEdit;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+
+namespace aftercare {
+class Database;
+}
+
+namespace aftercare::ui {
+
+// Books a client into the diary, or moves an existing appointment to another time or
+// practitioner. An overlap is refused with the appointment in the way named; booking over it
+// anyway needs the "double-book" box ticked and a reason, which is recorded.
+class BookingDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    // A new booking, proposed at practitioner / startsAt.
+    BookingDialog(Database& database, const Actor& actor, PractitionerId practitioner,
+                  const QDateTime& startsAt, QWidget* parent = nullptr);
+    // Moving `appointment` (as read).
+    BookingDialog(Database& database, const Actor& actor, const Appointment& appointment,
+                  QWidget* parent = nullptr);
+
+    void setClient(ClientId client, const QString& name);
+    bool isMove() const { return m_moving.has_value(); }
+
+    void accept() override;
+
+signals:
+    void saved(aftercare::AppointmentId appointment);
+    // Someone else changed the appointment since it was read: nothing was saved.
+    void conflicted(const QString& message);
+
+private:
+    BookingDialog(Database& database, const Actor& actor, QWidget* parent);
+    void build();
+    void searchClients(const QString& text);
+    void showServiceInfo();
+    void updateOverride();
+    void showError(const QString& message);
+
+    Database& m_database;
+    Actor m_actor;
+    std::optional<Appointment> m_moving;
+    std::vector<Practitioner> m_practitioners;
+    std::vector<ServiceType> m_services;
+    ClientId m_client;
+
+    QLineEdit* m_clientSearch;
+    QListWidget* m_clientList;
+    QLabel* m_clientChosen;
+    QComboBox* m_practitioner;
+    QComboBox* m_service;
+    QDateTimeEdit* m_start;
+    QLabel* m_serviceInfo;
+    QPlainTextEdit* m_notes;
+    QCheckBox* m_doubleBook;
+    QLineEdit* m_doubleBookReason;
+    QLabel* m_error;
+    QDialogButtonBox* m_buttons;
+};
+
+} // namespace aftercare::ui
