@@ -6,9 +6,11 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QMessageBox>
 
 #include <cstdio>
+#include <memory>
 
 using namespace aftercare;
 
@@ -39,9 +41,33 @@ Result<DatabaseUrl> resolveDatabase(const app::CommandLine& commandLine)
                                           : DatabaseUrl::parse(commandLine.database);
 }
 
+// A PDF report lays out text, so it needs fonts and therefore a QGuiApplication; the
+// offscreen platform lets it run from cron on a server without a display.
+bool needsGuiApplication(const app::CommandLine& commandLine)
+{
+    if (commandLine.command != QLatin1String("report"))
+        return false;
+    const QStringList& arguments = commandLine.arguments;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        if (arguments.at(i).compare(QLatin1String("--format=pdf"), Qt::CaseInsensitive) == 0)
+            return true;
+        if (arguments.at(i) == QLatin1String("--format") && i + 1 < arguments.size() &&
+            arguments.at(i + 1).compare(QLatin1String("pdf"), Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
 int runHeadless(int argc, char** argv, const app::CommandLine& commandLine)
 {
-    QCoreApplication application(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+    if (needsGuiApplication(commandLine)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
     setApplicationNames();
     QTextStream out(stdout);
     QTextStream err(stderr);

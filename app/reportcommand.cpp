@@ -4,6 +4,8 @@
 #include "report/reportbuilder.h"
 #include "report/reportcsvwriter.h"
 #include "report/reportjsonwriter.h"
+#include "report/reportpdfrenderer.h"
+#include "today/todayoverview.h"
 
 #include <QCommandLineParser>
 #include <QSaveFile>
@@ -29,7 +31,7 @@ int ReportCommand::run(CommandContext& context)
                                   QStringLiteral("YYYY-MM-DD"));
     const QCommandLineOption to(QStringLiteral("to"), tr("Last day."),
                                 QStringLiteral("YYYY-MM-DD"));
-    const QCommandLineOption format(QStringLiteral("format"), tr("json or csv."),
+    const QCommandLineOption format(QStringLiteral("format"), tr("json, csv or pdf."),
                                     QStringLiteral("FORMAT"));
     const QCommandLineOption out(QStringLiteral("out"), tr("The file to write."),
                                  QStringLiteral("FILE"));
@@ -53,8 +55,9 @@ int ReportCommand::run(CommandContext& context)
         return kExitUsage;
     }
     const QString kind = parser.value(format).toLower();
-    if (kind != QLatin1String("json") && kind != QLatin1String("csv")) {
-        context.err << tr("report: --format takes json or csv.") << Qt::endl;
+    if (kind != QLatin1String("json") && kind != QLatin1String("csv") &&
+        kind != QLatin1String("pdf")) {
+        context.err << tr("report: --format takes json, csv or pdf.") << Qt::endl;
         return kExitUsage;
     }
     if (parser.value(out).isEmpty()) {
@@ -70,6 +73,20 @@ int ReportCommand::run(CommandContext& context)
     if (!report) {
         context.err << report.error().describe() << Qt::endl;
         return kExitFailure;
+    }
+    if (kind == QLatin1String("pdf")) {
+        auto practiceName = TodayOverview(*database).practiceName();
+        if (!practiceName) {
+            context.err << practiceName.error().describe() << Qt::endl;
+            return kExitFailure;
+        }
+        if (auto written =
+                ui::ReportPdfRenderer(*report, *practiceName).writePdf(parser.value(out));
+            !written) {
+            context.err << tr("report: %1").arg(written.error().describe()) << Qt::endl;
+            return kExitFailure;
+        }
+        return kExitOk;
     }
     const QByteArray bytes = kind == QLatin1String("json") ? ReportJsonWriter::toJson(*report)
                                                            : ReportCsvWriter::toCsv(*report);
