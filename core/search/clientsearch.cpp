@@ -146,6 +146,18 @@ std::pair<QString, QVariantList> ClientSearch::statement(const SearchText& text,
     return {sql, values};
 }
 
+Result<QSqlQuery*> ClientSearch::statementFor(const QString& sql) const
+{
+    // A handful of statement shapes serve every keystroke; preparing each once spares the
+    // database the parsing and, on PostgreSQL, lets it settle on a plan.
+    if (auto found = m_statements.find(sql); found != m_statements.end())
+        return &found->second;
+    auto prepared = m_database.prepare(sql);
+    if (!prepared)
+        return fail(prepared.error());
+    return &m_statements.emplace(sql, std::move(*prepared)).first->second;
+}
+
 Result<std::vector<ClientMatch>> ClientSearch::find(const SearchText& text, int limit) const
 {
     limit = std::clamp(limit, 1, kMaximumLimit);
@@ -153,35 +165,43 @@ Result<std::vector<ClientMatch>> ClientSearch::find(const SearchText& text, int 
     if (sql.isEmpty())
         return std::vector<ClientMatch>{};
 
-    auto query = m_database.run(sql, values);
+    auto query = statementFor(sql);
     if (!query) {
         Error error = query.error();
         error.message = tr("The client search failed.");
         return fail(error);
     }
+    QSqlQuery& q = **query;
+    if (auto done = m_database.execute(q, values); !done) {
+        m_statements.erase(sql); // prepared again next time
+        Error error = done.error();
+        error.message = tr("The client search failed.");
+        return fail(error);
+    }
     std::vector<ClientMatch> matches;
     QSet<qint64> seen;
-    while (query->next() && int(matches.size()) < limit) {
-        const qint64 id = query->value(2).toLongLong();
+    while (q.next() && int(matches.size()) < limit) {
+        const qint64 id = q.value(2).toLongLong();
         if (seen.contains(id))
             continue; // the same client found another way, ranked lower
         seen.insert(id);
         ClientMatch match;
-        match.matchedOn = ClientMatch::Field(query->value(1).toInt());
+        match.matchedOn = ClientMatch::Field(q.value(1).toInt());
         match.id = ClientId(id);
-        match.externalId = query->value(3).toString();
-        match.firstName = query->value(4).toString();
-        match.lastName = query->value(5).toString();
-        match.dateOfBirth = SqlTime::toDate(query->value(6));
-        match.phone = query->value(7).toString();
-        match.email = query->value(8).toString();
-        match.archived = query->value(9).toBool();
-        if (!query->value(10).isNull())
-            match.next = NextAppointment{AppointmentId(query->value(10).toLongLong()),
-                                         SqlTime::toDateTime(query->value(11)),
-                                         query->value(12).toString(), query->value(13).toString()};
+        match.externalId = q.value(3).toString();
+        match.firstName = q.value(4).toString();
+        match.lastName = q.value(5).toString();
+        match.dateOfBirth = SqlTime::toDate(q.value(6));
+        match.phone = q.value(7).toString();
+        match.email = q.value(8).toString();
+        match.archived = q.value(9).toBool();
+        if (!q.value(10).isNull())
+            match.next = NextAppointment{AppointmentId(q.value(10).toLongLong()),
+                                         SqlTime::toDateTime(q.value(11)), q.value(12).toString(),
+                                         q.value(13).toString()};
         matches.push_back(std::move(match));
     }
+    q.finish(); // ready for the next keystroke
     return matches;
 }
 

@@ -5,8 +5,10 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QSqlQuery>
 #include <QVariantList>
 
+#include <map>
 #include <utility>
 #include <vector>
 
@@ -45,8 +47,11 @@ public:
     void setNow(const QDateTime& now) { m_now = now; }
 
 private:
+    Result<QSqlQuery*> statementFor(const QString& sql) const;
+
     Database& m_database;
     QDateTime m_now;
+    mutable std::map<QString, QSqlQuery> m_statements; // prepared, by their text
 };
 
 } // namespace aftercare
