@@ -170,7 +170,7 @@ void TestGuiSignIn::roleDecidesWorkspaces_data()
     QTest::addColumn<QStringList>("workspaces");
     QTest::addColumn<bool>("canFindClients");
     QTest::newRow("reception") << Role::Reception << QStringList{"today", "reception"} << true;
-    QTest::newRow("clinician") << Role::Clinician << QStringList{"today"} << false;
+    QTest::newRow("clinician") << Role::Clinician << QStringList{"followup", "today"} << false;
     QTest::newRow("manager") << Role::Manager << QStringList{"today"} << false;
     QTest::newRow("admin") << Role::Admin << QStringList{"today", "reception", "administration"}
                            << true;
@@ -193,7 +193,7 @@ void TestGuiSignIn::roleDecidesWorkspaces()
     QTRY_VERIFY(controller.mainWindow() && controller.mainWindow()->isVisible());
     MainWindow* window = controller.mainWindow();
     QCOMPARE(window->workspaceKeys(), workspaces);
-    QCOMPARE(window->currentWorkspaceKey(), QStringLiteral("today")); // every role starts on Today
+    QCOMPARE(window->currentWorkspaceKey(), workspaces.front()); // the role's first workspace
     // The pages of other roles are not merely hidden: they were never built.
     for (const char* key : {"reception", "administration"})
         QCOMPARE(window->findChild<QWidget*>(QLatin1String(key) + QLatin1String("Workspace")) !=

@@ -1,6 +1,7 @@
 #include "workspaceregistry.h"
 
 #include "admin/adminworkspace.h"
+#include "followup/followupworkspace.h"
 #include "reception/receptionworkspace.h"
 #include "today/todaypage.h"
 
@@ -19,6 +20,13 @@ std::vector<WorkspaceRegistration> registeredWorkspaces()
 {
     const std::vector<Role> everyone{Role::Reception, Role::Clinician, Role::Manager, Role::Admin};
     return {
+        // First in the list, so that it is the clinician's first screen: the calls due today.
+        {QStringLiteral("followup"),
+         [] { return QCoreApplication::translate("Workspaces", "Follow-up"); },
+         {Role::Clinician},
+         [](const WorkspaceContext& c, QWidget* parent) -> Workspace* {
+             return new FollowUpWorkspace(c.database, c.actor, parent);
+         }},
         {QStringLiteral("today"), [] { return QCoreApplication::translate("Workspaces", "Today"); },
          everyone,
          [](const WorkspaceContext& c, QWidget* parent) -> Workspace* {
