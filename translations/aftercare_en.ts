@@ -4,37 +4,37 @@
     <context>
         <name>AppointmentImport</name>
         <message>
-            <location filename="../core/importing/appointmentimport.cpp" line="115" />
+            <location filename="../core/importing/appointmentimport.cpp" line="114" />
             <source>duration_minutes: %1 is not a length of time.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/appointmentimport.cpp" line="118" />
+            <location filename="../core/importing/appointmentimport.cpp" line="117" />
             <source>end: %1 is not after the start %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/appointmentimport.cpp" line="120" />
+            <location filename="../core/importing/appointmentimport.cpp" line="119" />
             <source>end and duration_minutes disagree: from %1 to %2 is not %3 minutes.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/appointmentimport.cpp" line="130" />
+            <location filename="../core/importing/appointmentimport.cpp" line="129" />
             <source>Neither end nor duration_minutes is given, and the service "%1" is new, so the length of the appointment is unknown.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/appointmentimport.cpp" line="137" />
+            <location filename="../core/importing/appointmentimport.cpp" line="135" />
             <source>cancelled_at: given, but the status is %1, not cancelled.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/appointmentimport.cpp" line="158" />
+            <location filename="../core/importing/appointmentimport.cpp" line="156" />
             <source>external_id: "%1" appears already on line %2 with different values; a file holds each appointment once.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/appointmentimport.cpp" line="174" />
+            <location filename="../core/importing/appointmentimport.cpp" line="171" />
             <source>The booking overlaps the active appointment %1 (%2 to %3) of the same practitioner; only history (completed, cancelled, no_show) may overlap.</source>
             <translation type="unfinished" />
         </message>
@@ -189,18 +189,56 @@
     <context>
         <name>BackupCommand</name>
         <message>
-            <location filename="../app/backupcommand.cpp" line="31" />
+            <location filename="../app/backupcommand.cpp" line="30" />
             <source>%1: name exactly one FILE.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/backupcommand.cpp" line="52" />
+            <location filename="../app/backupcommand.cpp" line="51" />
             <source>Backed up %1 to %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/backupcommand.cpp" line="77" />
+            <location filename="../app/backupcommand.cpp" line="76" />
             <source>Restored %1 from %2 (schema version %3).</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>BookingDesk</name>
+        <message>
+            <location filename="../ui/reception/bookingdesk.cpp" line="34" />
+            <source>Booked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdesk.cpp" line="35" />
+            <source>Double-booked: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdesk.cpp" line="59" />
+            <source>Moved from %1 to %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdesk.cpp" line="66" />
+            <source>Please give a reason for the cancellation.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdesk.cpp" line="78" />
+            <source>Did not come</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdesk.cpp" line="85" />
+            <source>Checked in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdesk.cpp" line="93" />
+            <source>Completed</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -260,42 +298,42 @@
     <context>
         <name>ClientImport</name>
         <message>
-            <location filename="../core/importing/clientimport.cpp" line="172" />
+            <location filename="../core/importing/clientimport.cpp" line="169" />
             <source>date_of_birth: %1 lies in the future.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/clientimport.cpp" line="178" />
+            <location filename="../core/importing/clientimport.cpp" line="175" />
             <source>email: "%1" is not an e-mail address.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/clientimport.cpp" line="184" />
+            <location filename="../core/importing/clientimport.cpp" line="181" />
             <source>phone: "%1" is not a telephone number.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/clientimport.cpp" line="190" />
+            <location filename="../core/importing/clientimport.cpp" line="187" />
             <source>referred_by: a client cannot have referred themselves.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/clientimport.cpp" line="196" />
+            <location filename="../core/importing/clientimport.cpp" line="193" />
             <source>preferred_channel: e-mail is preferred, but the row has no e-mail address.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/clientimport.cpp" line="207" />
+            <location filename="../core/importing/clientimport.cpp" line="204" />
             <source>external_id: "%1" appears already on line %2 with different values; a file holds each client once.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/clientimport.cpp" line="235" />
+            <location filename="../core/importing/clientimport.cpp" line="232" />
             <source>referred_by: there is no client with the external_id "%1" in the database or in this file.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/clientimport.cpp" line="240" />
+            <location filename="../core/importing/clientimport.cpp" line="236" />
             <source>referred_by: the client "%1" on line %2 was not imported.</source>
             <translation type="unfinished" />
         </message>
@@ -366,7 +404,8 @@
     <context>
         <name>ClientSearch</name>
         <message>
-            <location filename="../core/search/clientsearch.cpp" line="159" />
+            <location filename="../core/search/clientsearch.cpp" line="171" />
+            <location filename="../core/search/clientsearch.cpp" line="178" />
             <source>The client search failed.</source>
             <translation type="unfinished" />
         </message>
@@ -388,6 +427,10 @@
             <source>Usage:
   aftercare [--database URL] [--lang CODE]            open the desktop application
   aftercare [--database URL] demo --clients N --years Y [--seed S] [--today YYYY-MM-DD]
+  aftercare [--database URL] import clients|appointments|feedback|results|invoices FILE.csv
+                                      [--dry-run]
+  aftercare [--database URL] report (--month YYYY-MM | --from D --to D) --format json|csv
+                                      --out FILE
   aftercare [--database URL] backup FILE
   aftercare [--database URL] restore FILE
 
@@ -401,7 +444,7 @@ application-data folder.
     <context>
         <name>CommandSupport</name>
         <message>
-            <location filename="../app/commandsupport.cpp" line="24" />
+            <location filename="../app/commandsupport.cpp" line="23" />
             <source>Upgraded the database from schema version %1 to %2; the previous file was kept as %3.</source>
             <translation type="unfinished" />
         </message>
@@ -646,32 +689,40 @@ application-data folder.
         </message>
     </context>
     <context>
-        <name>DemoBatchInsert</name>
+        <name>DemoBatchExecutor</name>
         <message>
-            <location filename="../core/demo/demobatchinsert.cpp" line="102" />
+            <location filename="../core/demo/demobatchexecutor.cpp" line="104" />
             <source>The demo practice could not be written.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demobatchinsert.cpp" line="122" />
+            <location filename="../core/demo/demobatchexecutor.cpp" line="123" />
             <source>The SQLite connection has no native handle.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demobatchinsert.cpp" line="128" />
+            <location filename="../core/demo/demobatchexecutor.cpp" line="128" />
             <source>The database could not prepare a statement.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demobatchinsert.cpp" line="164" />
+            <location filename="../core/demo/demobatchexecutor.cpp" line="185" />
             <source>The database refused a statement.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DemoBatchInsert</name>
+        <message>
+            <location filename="../core/demo/demobatchinsert.cpp" line="19" />
+            <source>The demo practice could not be written.</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>DemoCommand</name>
         <message>
-            <location filename="../app/democommand.cpp" line="24" />
+            <location filename="../app/democommand.cpp" line="23" />
             <source>Number of clients.</source>
             <translation type="unfinished" />
         </message>
@@ -681,52 +732,52 @@ application-data folder.
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/democommand.cpp" line="26" />
+            <location filename="../app/democommand.cpp" line="27" />
             <source>Random seed (default 1).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/democommand.cpp" line="28" />
+            <location filename="../app/democommand.cpp" line="30" />
             <source>Last day of the history (default: today).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/democommand.cpp" line="34" />
+            <location filename="../app/democommand.cpp" line="37" />
             <source>demo: unexpected argument %1.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/democommand.cpp" line="41" />
+            <location filename="../app/democommand.cpp" line="45" />
             <source>demo: --clients N and --years Y are required.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/democommand.cpp" line="46" />
+            <location filename="../app/democommand.cpp" line="50" />
             <source>demo: --clients takes a whole number from 1 to 1000000.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/democommand.cpp" line="51" />
+            <location filename="../app/democommand.cpp" line="55" />
             <source>demo: --years takes a whole number from 1 to 30.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/democommand.cpp" line="56" />
+            <location filename="../app/democommand.cpp" line="60" />
             <source>demo: --seed takes a non-negative whole number.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/democommand.cpp" line="62" />
+            <location filename="../app/democommand.cpp" line="66" />
             <source>demo: --today takes a date as YYYY-MM-DD.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/democommand.cpp" line="78" />
+            <location filename="../app/democommand.cpp" line="82" />
             <source>[%1%] %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/democommand.cpp" line="85" />
+            <location filename="../app/democommand.cpp" line="90" />
             <source>Demo practice written to %1 in %2 s: %3 clients, %4 appointments (%5 completed, %6 no-shows, %7 cancelled, %8 booked ahead), %9 results, %10 follow-up tasks, %11 feedback responses, %12 invoices, %13 touchpoints.</source>
             <translation type="unfinished" />
         </message>
@@ -734,27 +785,27 @@ application-data folder.
     <context>
         <name>DemoPractice</name>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="90" />
+            <location filename="../core/demo/demopractice.cpp" line="94" />
             <source>The number of demo clients must be between 1 and 1 000 000.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="92" />
+            <location filename="../core/demo/demopractice.cpp" line="96" />
             <source>The demo history must span between 1 and 30 years.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="94" />
+            <location filename="../core/demo/demopractice.cpp" line="99" />
             <source>The demo practice needs a valid date to end its history on.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="96" />
+            <location filename="../core/demo/demopractice.cpp" line="101" />
             <source>Checking the database</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../core/demo/demopractice.cpp" line="102" />
+            <location filename="../core/demo/demopractice.cpp" line="106" />
             <source>The database already holds %n client(s). The demo practice is only written into an empty database.</source>
             <translation>
                 <numerusform>The database already holds %n client. The demo practice is only written into an empty database.</numerusform>
@@ -762,17 +813,17 @@ application-data folder.
             </translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="110" />
+            <location filename="../core/demo/demopractice.cpp" line="116" />
             <source>The database already holds practitioners, service types or appointments. The demo practice is only written into an empty database.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="122" />
+            <location filename="../core/demo/demopractice.cpp" line="129" />
             <source>Setting up the demo accounts</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../core/demo/demopractice.cpp" line="135" />
+            <location filename="../core/demo/demopractice.cpp" line="142" />
             <source>Simulating %n year(s) of visits</source>
             <translation>
                 <numerusform>Simulating %n year of visits</numerusform>
@@ -780,22 +831,27 @@ application-data folder.
             </translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="138" />
+            <location filename="../core/demo/demopractice.cpp" line="146" />
             <source>Following up visits</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="176" />
+            <location filename="../core/demo/demopractice.cpp" line="192" />
             <source>The database did not return the new user's id.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="256" />
+            <location filename="../core/demo/demopractice.cpp" line="292" />
+            <source>Writing the demo practice was stopped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="310" />
             <source>Writing %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="301" />
+            <location filename="../core/demo/demopractice.cpp" line="359" />
             <source>The demo practice is ready</source>
             <translation type="unfinished" />
         </message>
@@ -803,22 +859,22 @@ application-data folder.
     <context>
         <name>FeedbackImport</name>
         <message>
-            <location filename="../core/importing/feedbackimport.cpp" line="93" />
+            <location filename="../core/importing/feedbackimport.cpp" line="92" />
             <source>score: %1 is outside the %2 scale %3 to %4.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/feedbackimport.cpp" line="102" />
+            <location filename="../core/importing/feedbackimport.cpp" line="101" />
             <source>appointment: there is no appointment with the external_id "%1" (import appointments.csv first).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/feedbackimport.cpp" line="106" />
+            <location filename="../core/importing/feedbackimport.cpp" line="105" />
             <source>appointment: the appointment "%1" belongs to another client.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/feedbackimport.cpp" line="124" />
+            <location filename="../core/importing/feedbackimport.cpp" line="123" />
             <source>The answer of client "%1" (%2, %3) appears already on line %4 with different values.</source>
             <translation type="unfinished" />
         </message>
@@ -864,17 +920,17 @@ application-data folder.
     <context>
         <name>FollowUpPlanner</name>
         <message>
-            <location filename="../core/aftercare/followupplanner.cpp" line="320" />
+            <location filename="../core/aftercare/followupplanner.cpp" line="333" />
             <source>Closed: the result was recorded as communicated.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/followupplanner.cpp" line="348" />
+            <location filename="../core/aftercare/followupplanner.cpp" line="361" />
             <source>Closed: the client booked again.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/followupplanner.cpp" line="519" />
+            <location filename="../core/aftercare/followupplanner.cpp" line="543" />
             <source>There is no appointment with the number %1.</source>
             <translation type="unfinished" />
         </message>
@@ -950,6 +1006,54 @@ application-data folder.
         </message>
     </context>
     <context>
+        <name>ImportCommand</name>
+        <message>
+            <location filename="../app/importcommand.cpp" line="26" />
+            <source>Check the file and report what would change, writing nothing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/importcommand.cpp" line="33" />
+            <source>import: name the kind (clients, appointments, feedback, results or invoices) and the CSV file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/importcommand.cpp" line="41" />
+            <source>import: "%1" is not one of clients, appointments, feedback, results, invoices.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/importcommand.cpp" line="60" />
+            <source>[%1%] %2 rows read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/importcommand.cpp" line="70" />
+            <source>%1:%2: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/importcommand.cpp" line="73" />
+            <source>New practitioner: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/importcommand.cpp" line="75" />
+            <source>New service: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/importcommand.cpp" line="76" />
+            <source>Dry run, nothing written: </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/importcommand.cpp" line="77" />
+            <source>%1 rows in %2 s: %3 created, %4 updated, %5 unchanged, %6 rejected.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ImportContext</name>
         <message>
             <location filename="../core/importing/importcontext.cpp" line="64" />
@@ -1020,32 +1124,32 @@ application-data folder.
     <context>
         <name>InvoiceImport</name>
         <message>
-            <location filename="../core/importing/invoiceimport.cpp" line="115" />
+            <location filename="../core/importing/invoiceimport.cpp" line="112" />
             <source>appointment: there is no appointment with the external_id "%1" (import appointments.csv first).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/invoiceimport.cpp" line="119" />
+            <location filename="../core/importing/invoiceimport.cpp" line="116" />
             <source>appointment: the appointment "%1" belongs to another client.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/invoiceimport.cpp" line="123" />
+            <location filename="../core/importing/invoiceimport.cpp" line="120" />
             <source>due_at: %1 lies before issued_at %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/invoiceimport.cpp" line="142" />
+            <location filename="../core/importing/invoiceimport.cpp" line="139" />
             <source>external_id: "%1" appears already on line %2 with different values; a file holds each invoice once.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/invoiceimport.cpp" line="175" />
+            <location filename="../core/importing/invoiceimport.cpp" line="171" />
             <source>The invoice "%1" is paid or void already; an import does not change it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/invoiceimport.cpp" line="188" />
+            <location filename="../core/importing/invoiceimport.cpp" line="184" />
             <source>Services</source>
             <translation type="unfinished" />
         </message>
@@ -1500,9 +1604,9 @@ application-data folder.
     <context>
         <name>QObject</name>
         <message>
-            <location filename="../app/main.cpp" line="74" />
-            <location filename="../app/main.cpp" line="79" />
-            <location filename="../app/main.cpp" line="84" />
+            <location filename="../app/main.cpp" line="100" />
+            <location filename="../app/main.cpp" line="105" />
+            <location filename="../app/main.cpp" line="110" />
             <source>Aftercare</source>
             <translation type="unfinished" />
         </message>
@@ -1522,6 +1626,623 @@ application-data folder.
         <message>
             <location filename="../core/report/reportbuilder.cpp" line="51" />
             <source>The report period is not valid: its first day must not be after its last.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReportCommand</name>
+        <message>
+            <location filename="../app/reportcommand.cpp" line="28" />
+            <source>A calendar month.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/reportcommand.cpp" line="30" />
+            <source>First day.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/reportcommand.cpp" line="32" />
+            <source>Last day.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/reportcommand.cpp" line="34" />
+            <source>json, csv or pdf.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/reportcommand.cpp" line="36" />
+            <source>The file to write.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/reportcommand.cpp" line="44" />
+            <source>report: unexpected argument %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/reportcommand.cpp" line="49" />
+            <source>report: give either --month YYYY-MM or --from D --to D.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/reportcommand.cpp" line="54" />
+            <location filename="../app/reportcommand.cpp" line="86" />
+            <source>report: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/reportcommand.cpp" line="60" />
+            <source>report: --format takes json, csv or pdf.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/reportcommand.cpp" line="64" />
+            <source>report: --out FILE is required.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/reportcommand.cpp" line="95" />
+            <source>report: cannot write %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReportPdfRenderer</name>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="28" />
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="33" />
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="43" />
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="349" />
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="50" />
+            <source>Discuss result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="52" />
+            <source>Communicate result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="54" />
+            <source>Check-in call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="56" />
+            <source>Detractor call-back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="58" />
+            <source>Rebook reminder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="60" />
+            <source>Annual review</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="62" />
+            <source>Letter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="71" />
+            <source>Quality follow-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="73" />
+            <source>Feedback request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="75" />
+            <source>Thank-you</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="77" />
+            <source>Community invitation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="79" />
+            <source>Newsletter invitation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="248" />
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="264" />
+            <source>The PDF could not be written to %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="252" />
+            <source>Monthly report %1 to %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="300" />
+            <source>practitioner %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="302" />
+            <source>service %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="304" />
+            <source>referral source "%1"</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="305" />
+            <source>whole practice, no filter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="310" />
+            <source>Practice report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="311" />
+            <source>Period: %1 to %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="315" />
+            <source>Filters: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="316" />
+            <source>Lapse window: %n day(s); follow-up deadlines judged as of %1.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="320" />
+            <source>A figure shown as "none" has nothing to count in the period.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="327" />
+            <source>Client satisfaction (CSAT)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="328" />
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="350" />
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="395" />
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="426" />
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="451" />
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="478" />
+            <source>Figure</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="328" />
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="350" />
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="395" />
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="426" />
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="451" />
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="478" />
+            <source>Value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="328" />
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="339" />
+            <source>CSAT score</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="329" />
+            <source>Mean score (1–5)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="330" />
+            <source>Satisfied (4 or 5)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="331" />
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="355" />
+            <source>Responses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="332" />
+            <source>CSAT = 100 × (answers scoring 4 or 5) / (all CSAT answers), on the 1–5 scale, answers dated in the period.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="338" />
+            <source>CSAT by month (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="345" />
+            <source>Net Promoter Score (NPS)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="346" />
+            <source>%1 to %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="350" />
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="385" />
+            <source>NPS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="351" />
+            <source>95 % interval</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="352" />
+            <source>Promoters (9–10)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="353" />
+            <source>Passives (7–8)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="354" />
+            <source>Detractors (0–6)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="357" />
+            <source>Low confidence: only %n answer(s), fewer than %1. Read the interval before drawing conclusions.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="361" />
+            <source>NPS = 100 × (promoters − detractors) / answers, on the 0–10 scale.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="362" />
+            <source>Interval: NPS ± 1.96 × 100 × √((p + d − (p − d)²) / n), p and d the shares of promoters and detractors, cut off at −100 and +100.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="368" />
+            <source>Promoters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="369" />
+            <source>Passives</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="371" />
+            <source>Detractors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="384" />
+            <source>NPS by month, with its 95 % interval</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="386" />
+            <source>Answers by month: promoters, passives, detractors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="394" />
+            <source>Retention and churn</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="396" />
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="412" />
+            <source>Retention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="397" />
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="413" />
+            <source>Churn</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="398" />
+            <source>Active the day before the period (S)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="399" />
+            <source>Active on the last day (E)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="400" />
+            <source>Retained (in S and E)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="401" />
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="423" />
+            <source>New clients</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="402" />
+            <source>Retention = 100 × |S and E| / |S|; churn = 100 − retention. Active on a day T: a visit on one of the W days before and including T.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="411" />
+            <source>Retention and churn by month (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="420" />
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="421" />
+            <source>Referral rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="422" />
+            <source>Referred by a client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="425" />
+            <source>New clients from "%1"</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="427" />
+            <source>Referral rate = 100 × (new clients referred by a client) / (new clients).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="433" />
+            <source>Cohort retention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="439" />
+            <source>First visit in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="439" />
+            <source>Clients</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="439" />
+            <source>3 months</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="439" />
+            <source>6 months</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="439" />
+            <source>12 months</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="441" />
+            <source>k3 / k6 / k12 = 100 × (clients of the cohort with another visit within k months after their first) / (clients of the cohort).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="443" />
+            <source>A share stays empty until the window has passed for the whole cohort.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="450" />
+            <source>No-show and rebooking rates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="452" />
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="469" />
+            <source>No-show rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="453" />
+            <source>No-shows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="454" />
+            <source>Completed visits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="455" />
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="470" />
+            <source>Rebooking rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="456" />
+            <source>Visits followed by a rebooking</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="457" />
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="517" />
+            <source>Visits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="458" />
+            <source>No-show rate = 100 × no-shows / (visits + no-shows).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="459" />
+            <source>Rebooking rate = 100 × (visits followed by a rebooking) / (visits in the period); booked no later than 7 × 24 hours after the visit ended.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="468" />
+            <source>No-show and rebooking rates by month (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="477" />
+            <source>Client lifetime value (CLV)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="479" />
+            <source>Historical CLV</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="480" />
+            <source>Predicted CLV</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="481" />
+            <source>Clients with a visit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="482" />
+            <source>Visits in the last 365 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="483" />
+            <source>Expected years as a client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="484" />
+            <source>Historical CLV = paid invoice amounts up to the last day, per client with at least one visit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="486" />
+            <source>Predicted CLV = (paid in Y / visits in Y) × (visits in Y / clients with a visit in Y) × expected years, Y the last 365 days.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="493" />
+            <source>SLA adherence (follow-up on time)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="495" />
+            <source>All tasks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="497" />
+            <source>On time (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="504" />
+            <source>Task</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="504" />
+            <source>On time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="504" />
+            <source>Met</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="504" />
+            <source>Due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="505" />
+            <source>SLA adherence = 100 × (tasks done on or before their deadline) / (tasks due); open tasks not yet due are left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="508" />
+            <source>On time by kind of task (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="514" />
+            <source>Post-service delta</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="516" />
+            <source>Mean steps dropped per visit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="520" />
+            <source>Completed (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="527" />
+            <source>Step</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="527" />
+            <source>Completed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="527" />
+            <source>Done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="527" />
+            <source>Applicable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="528" />
+            <source>Post-service delta = mean over the period's visits of the applicable steps not done; per step, completion = 100 × done / applicable.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/report/reportpdfrenderer.cpp" line="531" />
+            <source>Completion by step (%)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1680,6 +2401,65 @@ application-data folder.
         <message>
             <location filename="../core/repositories/staleedit.cpp" line="37" />
             <source>Someone else changed this %1 while you were editing it. Nothing was overwritten: reload to see their change, then apply yours again.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SummaryPdf</name>
+        <message>
+            <location filename="../ui/followup/summarypdf.cpp" line="30" />
+            <location filename="../ui/followup/summarypdf.cpp" line="74" />
+            <source>Your %1 result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarypdf.cpp" line="32" />
+            <source>For %1 · received %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarypdf.cpp" line="35" />
+            <source>What it means</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarypdf.cpp" line="37" />
+            <source>Your clinician will explain this result to you.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarypdf.cpp" line="41" />
+            <source>The values</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarypdf.cpp" line="45" />
+            <source>Test</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarypdf.cpp" line="45" />
+            <source>Value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarypdf.cpp" line="46" />
+            <source>Usual range</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarypdf.cpp" line="46" />
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarypdf.cpp" line="57" />
+            <source>outside the usual range</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarypdf.cpp" line="62" />
+            <source>Laboratory report</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1984,12 +2764,12 @@ application-data folder.
     <context>
         <name>Worklist</name>
         <message>
-            <location filename="../core/aftercare/worklist.cpp" line="139" />
+            <location filename="../core/aftercare/worklist.cpp" line="156" />
             <source>A page of the worklist needs a size and a start.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/worklist.cpp" line="175" />
+            <location filename="../core/aftercare/worklist.cpp" line="197" />
             <source>The task %1 is no longer open.</source>
             <translation type="unfinished" />
         </message>
@@ -1997,17 +2777,22 @@ application-data folder.
     <context>
         <name>Workspaces</name>
         <message>
-            <location filename="../ui/workspaceregistry.cpp" line="22" />
+            <location filename="../ui/workspaceregistry.cpp" line="25" />
+            <source>Follow-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/workspaceregistry.cpp" line="30" />
             <source>Today</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/workspaceregistry.cpp" line="28" />
+            <location filename="../ui/workspaceregistry.cpp" line="36" />
             <source>Reception</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/workspaceregistry.cpp" line="34" />
+            <location filename="../ui/workspaceregistry.cpp" line="42" />
             <source>Administration</source>
             <translation type="unfinished" />
         </message>
@@ -2084,28 +2869,397 @@ application-data folder.
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/admin/adminworkspace.cpp" line="104" />
+            <location filename="../ui/admin/adminworkspace.cpp" line="105" />
             <source>You cannot deactivate your own account.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/admin/adminworkspace.cpp" line="124" />
+            <location filename="../ui/admin/adminworkspace.cpp" line="126" />
             <source>%1 can now sign in as “%2”.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/admin/adminworkspace.cpp" line="139" />
+            <location filename="../ui/admin/adminworkspace.cpp" line="141" />
             <source>The password of %1 has been changed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/admin/adminworkspace.cpp" line="157" />
+            <location filename="../ui/admin/adminworkspace.cpp" line="159" />
             <source>%1 can no longer sign in.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/admin/adminworkspace.cpp" line="158" />
+            <location filename="../ui/admin/adminworkspace.cpp" line="160" />
             <source>%1 can sign in again.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::BookingDialog</name>
+        <message>
+            <location filename="../ui/reception/bookingdialog.cpp" line="38" />
+            <source>&amp;Double-book anyway</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdialog.cpp" line="55" />
+            <source>Book appointment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdialog.cpp" line="59" />
+            <source>&amp;Book</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdialog.cpp" line="68" />
+            <source>Move appointment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdialog.cpp" line="80" />
+            <source>&amp;Move</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdialog.cpp" line="88" />
+            <source>Name, date of birth, phone, email or number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdialog.cpp" line="93" />
+            <source>No client chosen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdialog.cpp" line="111" />
+            <source>Why both clients are booked at this time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdialog.cpp" line="121" />
+            <source>&amp;Client:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdialog.cpp" line="124" />
+            <source>&amp;Practitioner:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdialog.cpp" line="125" />
+            <source>&amp;Service:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdialog.cpp" line="127" />
+            <source>S&amp;tarts at:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdialog.cpp" line="128" />
+            <source>&amp;Notes:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdialog.cpp" line="130" />
+            <source>&amp;Reason:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdialog.cpp" line="153" />
+            <source>Client: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../ui/reception/bookingdialog.cpp" line="191" />
+            <source>%n minute(s), %1</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdialog.cpp" line="213" />
+            <source>A double-booking needs a reason.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdialog.cpp" line="219" />
+            <source>Please choose a practitioner.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdialog.cpp" line="230" />
+            <source>Please choose a client.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdialog.cpp" line="236" />
+            <source>Please choose a service.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdialog.cpp" line="260" />
+            <source>Choose another time, or tick "Double-book anyway" and give a reason.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::CallDialog</name>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="33" />
+            <source>Reached</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="35" />
+            <source>Voicemail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="37" />
+            <source>No answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="39" />
+            <source>Wrong number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="41" />
+            <source>Declined</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="50" />
+            <source>Done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="52" />
+            <source>Call again at…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="54" />
+            <source>Book an appointment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="56" />
+            <source>Escalate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="58" />
+            <source>Send a letter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="98" />
+            <source>Call %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="109" />
+            <source>Log call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="133" />
+            <source>no phone number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="141" />
+            <source>Prefers: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="143" />
+            <source>After each visit…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="156" />
+            <source>What to tell them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="159" />
+            <source>No summary written yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="168" />
+            <source>Open result…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="175" />
+            <source>Their answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="177" />
+            <source>NPS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="177" />
+            <source>CSAT</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="178" />
+            <source>%1 score %2 on %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="184" />
+            <source>No comment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="200" />
+            <source>No calls yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="201" />
+            <source>Calls so far</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="212" />
+            <source>Recent contacts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="228" />
+            <source>Outcome:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="232" />
+            <source>Notes:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="237" />
+            <source>Next step:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="241" />
+            <source>Call again at:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="244" />
+            <source>Hand over to:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="247" />
+            <source>How was it settled?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="248" />
+            <source>Resolution:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="251" />
+            <source>Booking</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="262" />
+            <source>With:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="263" />
+            <source>Service:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="264" />
+            <source>Starts:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="267" />
+            <source>Answer to a survey question in the call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="274" />
+            <source>Satisfaction (CSAT 1–5)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="275" />
+            <source>Recommendation (NPS 0–10)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="280" />
+            <source>Question:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="281" />
+            <source>Score:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="282" />
+            <source>Comment:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="286" />
+            <source>Three calls went unanswered. A letter may reach them better.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="288" />
+            <source>Send a letter instead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="388" />
+            <source>A letter task replaces the call to %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="422" />
+            <source>Call to %1 logged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="424" />
+            <source>Appointment booked.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="426" />
+            <source>A recovery task was opened.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="428" />
+            <source>A letter task was opened.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="430" />
+            <source>Three calls went unanswered: consider a letter.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2249,128 +3403,128 @@ application-data folder.
     <context>
         <name>aftercare::ui::ClientPanel</name>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="51" />
+            <location filename="../ui/reception/clientpanel.cpp" line="52" />
             <source>No consent has been recorded for this client.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="53" />
+            <location filename="../ui/reception/clientpanel.cpp" line="54" />
             <source>&amp;Close</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="60" />
+            <location filename="../ui/reception/clientpanel.cpp" line="61" />
             <source>Purpose</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="60" />
+            <location filename="../ui/reception/clientpanel.cpp" line="61" />
             <source>Channel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="60" />
+            <location filename="../ui/reception/clientpanel.cpp" line="61" />
             <source>Consent</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="66" />
-            <location filename="../ui/reception/clientpanel.cpp" line="99" />
+            <location filename="../ui/reception/clientpanel.cpp" line="67" />
+            <location filename="../ui/reception/clientpanel.cpp" line="100" />
             <source>Consents in force</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="71" />
+            <location filename="../ui/reception/clientpanel.cpp" line="72" />
             <source>Back to the search (Esc)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="74" />
+            <location filename="../ui/reception/clientpanel.cpp" line="75" />
             <source>Phone:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="75" />
+            <location filename="../ui/reception/clientpanel.cpp" line="76" />
             <source>E-mail:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="76" />
+            <location filename="../ui/reception/clientpanel.cpp" line="77" />
             <source>Address:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="77" />
+            <location filename="../ui/reception/clientpanel.cpp" line="78" />
             <source>Prefers:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="80" />
+            <location filename="../ui/reception/clientpanel.cpp" line="81" />
             <source>Stage:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="81" />
+            <location filename="../ui/reception/clientpanel.cpp" line="82" />
             <source>Client since:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="82" />
+            <location filename="../ui/reception/clientpanel.cpp" line="83" />
             <source>Came through:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="93" />
+            <location filename="../ui/reception/clientpanel.cpp" line="94" />
             <source>Contact</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="96" />
+            <location filename="../ui/reception/clientpanel.cpp" line="97" />
             <source>Journey</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="109" />
+            <location filename="../ui/reception/clientpanel.cpp" line="110" />
             <source>—</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="124" />
+            <location filename="../ui/reception/clientpanel.cpp" line="125" />
             <source>%1 (archived)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="126" />
+            <location filename="../ui/reception/clientpanel.cpp" line="127" />
             <source>Client no. %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="128" />
+            <location filename="../ui/reception/clientpanel.cpp" line="129" />
             <source>born %1 (age %2)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="144" />
+            <location filename="../ui/reception/clientpanel.cpp" line="145" />
             <source>recommended by %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="166" />
+            <location filename="../ui/reception/clientpanel.cpp" line="167" />
             <source>given</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="166" />
+            <location filename="../ui/reception/clientpanel.cpp" line="167" />
             <source>refused</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="168" />
+            <location filename="../ui/reception/clientpanel.cpp" line="170" />
             <source>Recorded on %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="169" />
+            <location filename="../ui/reception/clientpanel.cpp" line="171" />
             <source>Recorded on %1: %2</source>
             <translation type="unfinished" />
         </message>
@@ -2444,6 +3598,78 @@ application-data folder.
             <location filename="../ui/signin/firstrundialog.cpp" line="56" />
             <source>&amp;Quit</source>
             <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::FollowUpWorkspace</name>
+        <message>
+            <location filename="../ui/followup/followupworkspace.cpp" line="33" />
+            <source>Overdue only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/followupworkspace.cpp" line="34" />
+            <source>Plan follow-ups</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/followupworkspace.cpp" line="47" />
+            <source>Mine and unassigned</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/followupworkspace.cpp" line="48" />
+            <source>Mine</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/followupworkspace.cpp" line="49" />
+            <source>All</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/followupworkspace.cpp" line="50" />
+            <source>Every kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/followupworkspace.cpp" line="54" />
+            <source>Calls and tasks due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/followupworkspace.cpp" line="61" />
+            <source>Show:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/followupworkspace.cpp" line="80" />
+            <source>Open call…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../ui/followup/followupworkspace.cpp" line="123" />
+            <source>%n due</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../ui/followup/followupworkspace.cpp" line="124" />
+            <source>%n overdue</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../ui/followup/followupworkspace.cpp" line="136" />
+            <source>%n new task(s) planned.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
     </context>
     <context>
@@ -2591,10 +3817,101 @@ application-data folder.
         </message>
     </context>
     <context>
+        <name>aftercare::ui::PostServiceDialog</name>
+        <message>
+            <location filename="../ui/followup/postservicedialog.cpp" line="22" />
+            <source>Quality follow-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/postservicedialog.cpp" line="24" />
+            <source>Feedback request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/postservicedialog.cpp" line="26" />
+            <source>Thank-you</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/postservicedialog.cpp" line="28" />
+            <source>Community invitation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/postservicedialog.cpp" line="30" />
+            <source>Newsletter invitation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/postservicedialog.cpp" line="48" />
+            <source>After each visit — %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/postservicedialog.cpp" line="53" />
+            <source>Visit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/postservicedialog.cpp" line="56" />
+            <source>Delta</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/postservicedialog.cpp" line="62" />
+            <source>Tick a step once it is done. Delta: steps that apply minus steps done.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/postservicedialog.cpp" line="99" />
+            <source>%1, %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/postservicedialog.cpp" line="107" />
+            <source>done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/postservicedialog.cpp" line="107" />
+            <source>due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/postservicedialog.cpp" line="111" />
+            <source>n/a (policy)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/postservicedialog.cpp" line="115" />
+            <source>n/a (no consent)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../ui/followup/postservicedialog.cpp" line="156" />
+            <source>Mean delta over %n visit(s): %1</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/postservicedialog.cpp" line="158" />
+            <source>No completed visits.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>aftercare::ui::ReceptionWorkspace</name>
         <message>
-            <location filename="../ui/reception/receptionworkspace.cpp" line="38" />
+            <location filename="../ui/reception/receptionworkspace.cpp" line="40" />
             <source>Find client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/receptionworkspace.cpp" line="41" />
+            <source>Schedule</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2613,6 +3930,291 @@ application-data folder.
         <message>
             <location filename="../ui/admin/resetpassworddialog.cpp" line="32" />
             <source>Choose a new password for %1 (%2). Tell it to them in person; their old password stops working at once.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::ResultDialog</name>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="26" />
+            <source>In person</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="28" />
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="30" />
+            <source>Email</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="32" />
+            <source>SMS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="34" />
+            <source>Letter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="60" />
+            <source>%1 — %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="65" />
+            <source>received %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="84" />
+            <source>In plain words: what was measured, what it means, what happens next.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="86" />
+            <source>Sign off summary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="88" />
+            <source>Mark reviewed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="95" />
+            <source>Mark communicated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="97" />
+            <source>Client's summary (PDF)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="116" />
+            <source>Laboratory report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="118" />
+            <source>Summary for the client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="136" />
+            <source>Test</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="136" />
+            <source>Value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="136" />
+            <source>Unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="136" />
+            <source>Reference range</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="137" />
+            <source>Flag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="147" />
+            <source>%1 – %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="149" />
+            <source>abnormal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="171" />
+            <source>Summary signed off %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="172" />
+            <source>Summary not signed off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="174" />
+            <source>reviewed %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="176" />
+            <source>communicated %1 by %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="193" />
+            <source>Summary signed off.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="203" />
+            <source>Marked reviewed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="214" />
+            <source>Marked communicated.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="221" />
+            <source>The PDF could not be written to %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="224" />
+            <source>Saved %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="231" />
+            <source>Save the client's summary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="231" />
+            <source>PDF files (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::SchedulePage</name>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="42" />
+            <source>Show &amp;cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="43" />
+            <source>&amp;Book…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="44" />
+            <source>&amp;Move…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="45" />
+            <source>Check &amp;in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="46" />
+            <source>Com&amp;plete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="47" />
+            <source>&amp;No-show</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="48" />
+            <source>Cancel &amp;appointment…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="66" />
+            <source>Previous day (PgUp, Alt+Left)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="70" />
+            <source>Next day (PgDown, Alt+Right)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="71" />
+            <source>Today</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="72" />
+            <source>Today (T)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="214" />
+            <source>Booked.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="227" />
+            <source>Moved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="242" />
+            <location filename="../ui/reception/schedulepage.cpp" line="246" />
+            <source>Cancel appointment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="243" />
+            <source>Why is %1's appointment at %2 cancelled?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="247" />
+            <source>Keep it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="251" />
+            <source>Cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="261" />
+            <source>Marked as no-show.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="268" />
+            <source>Checked in.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="276" />
+            <source>Completed; the invoice is drafted.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::ScheduleView</name>
+        <message>
+            <location filename="../ui/reception/scheduleview.cpp" line="45" />
+            <source>Day schedule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/scheduleview.cpp" line="266" />
+            <source>(cancelled)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/scheduleview.cpp" line="268" />
+            <source>(no-show)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2744,9 +4346,62 @@ application-data folder.
         </message>
     </context>
     <context>
+        <name>aftercare::ui::WorklistModel</name>
+        <message>
+            <location filename="../ui/followup/worklistmodel.cpp" line="75" />
+            <source>%1 — %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/worklistmodel.cpp" line="81" />
+            <source>overdue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/worklistmodel.cpp" line="85" />
+            <source>nobody yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/worklistmodel.cpp" line="132" />
+            <source>Client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/worklistmodel.cpp" line="134" />
+            <source>Why</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/worklistmodel.cpp" line="136" />
+            <source>Due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/worklistmodel.cpp" line="138" />
+            <source>Deadline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/worklistmodel.cpp" line="140" />
+            <source>Overdue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/worklistmodel.cpp" line="142" />
+            <source>Attempts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/worklistmodel.cpp" line="144" />
+            <source>Assignee</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>main</name>
         <message>
-            <location filename="../app/main.cpp" line="60" />
+            <location filename="../app/main.cpp" line="85" />
             <source>Unknown command "%1"; see aftercare --help.</source>
             <translation type="unfinished" />
         </message>
