@@ -18,8 +18,8 @@ ClientMetrics::ClientMetrics(const MetricQuery& query, int lapseWindowDays)
 void ClientMetrics::requireFirstVisit(SqlBuilder& sql) const
 {
     sql.sql(u" AND NOT EXISTS (SELECT 1 FROM appointments e WHERE e.client_id = a.client_id "
-            u"AND e.status = 'completed' "
-            u"AND (e.starts_at < a.starts_at OR (e.starts_at = a.starts_at AND e.id < a.id))");
+            u"AND e.starts_at <= a.starts_at AND e.status = 'completed' "
+            u"AND (e.starts_at < a.starts_at OR e.id < a.id)");
     m_query.filterAppointments(sql, u"e");
     sql.sql(u")");
 }
@@ -83,16 +83,23 @@ Result<std::map<QDate, NewClientCounts>> ClientMetrics::newClientsByMonth(const 
     return months;
 }
 
-Result<std::vector<ActiveCounts>> ClientMetrics::activeOn(const QList<QDate>& days) const
+Result<ActiveClients> ClientMetrics::activeOn(const QList<QDate>& days,
+                                              const QList<std::pair<int, int>>& pairs) const
 {
-    std::vector<ActiveCounts> result(days.size());
+    ActiveClients result;
+    result.active.assign(days.size(), 0);
+    result.both.assign(pairs.size(), 0);
     if (days.isEmpty())
         return result;
-    if (!std::is_sorted(days.cbegin(), days.cend()))
-        return fail(Error{ErrorKind::Validation, QStringLiteral("active days must be ascending")});
+    for (const auto& [first, second] : pairs) {
+        if (first < 0 || second < 0 || first >= days.size() || second >= days.size())
+            return fail(Error{ErrorKind::Validation,
+                              QStringLiteral("a pair of active days is out of range")});
+    }
+    const QDate earliest = *std::min_element(days.cbegin(), days.cend());
+    const QDate latest = *std::max_element(days.cbegin(), days.cend());
 
-    // One pass over the visits that can make anyone active on one of the days: per client a
-    // 0/1 column per day, then the column sums and the sums of neighbouring products.
+    // Per client a 0/1 column per day, then the column sums and the sums of pair products.
     SqlBuilder perClient;
     perClient.sql(u"SELECT a.client_id");
     for (int i = 0; i < days.size(); ++i) {
@@ -103,19 +110,18 @@ Result<std::vector<ActiveCounts>> ClientMetrics::activeOn(const QList<QDate>& da
             .sql(QStringLiteral(" THEN 1 ELSE 0 END) AS d%1").arg(i));
     }
     perClient.sql(u" FROM appointments a WHERE a.status = 'completed' AND a.starts_at >= ")
-        .bind(SqlTime::toSql(MetricFormulas::activeWindowStart(days.first(), m_lapseWindowDays)))
+        .bind(SqlTime::toSql(MetricFormulas::activeWindowStart(earliest, m_lapseWindowDays)))
         .sql(u" AND a.starts_at < ")
-        .bind(SqlTime::toSql(days.last().addDays(1)));
+        .bind(SqlTime::toSql(latest.addDays(1)));
     m_query.filterAppointments(perClient, u"a");
     perClient.sql(u" GROUP BY a.client_id");
 
     SqlBuilder sql;
-    sql.sql(u"SELECT ");
-    for (int i = 0; i < days.size(); ++i) {
-        if (i > 0)
-            sql.sql(QStringLiteral(", coalesce(sum(t.d%1 * t.d%2), 0), ").arg(i - 1).arg(i));
-        sql.sql(QStringLiteral("coalesce(sum(t.d%1), 0)").arg(i));
-    }
+    sql.sql(u"SELECT count(*)");
+    for (int i = 0; i < days.size(); ++i)
+        sql.sql(QStringLiteral(", coalesce(sum(t.d%1), 0)").arg(i));
+    for (const auto& [first, second] : pairs)
+        sql.sql(QStringLiteral(", coalesce(sum(t.d%1 * t.d%2), 0)").arg(first).arg(second));
     sql.sql(u" FROM (").append(perClient).sql(u") t");
 
     auto query = m_query.run(sql);
@@ -123,12 +129,10 @@ Result<std::vector<ActiveCounts>> ClientMetrics::activeOn(const QList<QDate>& da
         return fail(query.error());
     if (!query->next())
         return result;
-    int column = 0;
-    for (int i = 0; i < days.size(); ++i) {
-        if (i > 0)
-            result[i].retained = MetricQuery::count(query->value(column++));
-        result[i].active = MetricQuery::count(query->value(column++));
-    }
+    for (int i = 0; i < days.size(); ++i)
+        result.active[i] = MetricQuery::count(query->value(1 + i));
+    for (int k = 0; k < pairs.size(); ++k)
+        result.both[k] = MetricQuery::count(query->value(1 + int(days.size()) + k));
     return result;
 }
 
@@ -142,31 +146,30 @@ Result<std::vector<CohortRow>> ClientMetrics::cohorts(QDate firstMonth, QDate la
         return rows;
 
     // For each client whose first visit is in range: the start of the next visit (up to
-    // asOf), compared with the end of each k-month window.
-    SqlBuilder firstVisits;
-    firstVisits.sql(u"SELECT ")
+    // asOf), compared with the end of each k-month window. Materialized, so the next visit
+    // is looked up once per client and not once per window.
+    SqlBuilder sql;
+    sql.sql(u"WITH v AS MATERIALIZED (SELECT ")
         .sql(m_query.monthOf(u"a.starts_at"))
         .sql(u" AS month, a.starts_at AS first_at, "
              u"(SELECT min(b.starts_at) FROM appointments b WHERE b.client_id = a.client_id "
-             u"AND b.status = 'completed' AND b.starts_at > a.starts_at AND b.starts_at < ")
-        .bind(SqlTime::toSql(asOf.addDays(1)));
-    m_query.filterAppointments(firstVisits, u"b");
-    firstVisits
-        .sql(u") AS next_at FROM appointments a WHERE a.status = 'completed' AND a.starts_at >= ")
+             u"AND b.starts_at > a.starts_at AND b.starts_at < ")
+        .bind(SqlTime::toSql(asOf.addDays(1)))
+        .sql(u" AND b.status = 'completed'");
+    m_query.filterAppointments(sql, u"b");
+    sql.sql(u") AS next_at FROM appointments a WHERE a.status = 'completed' AND a.starts_at >= ")
         .bind(SqlTime::toSql(first))
         .sql(u" AND a.starts_at < ")
         .bind(SqlTime::toSql(std::min(Period::monthOf(last).to, asOf).addDays(1)));
-    m_query.filterAppointments(firstVisits, u"a");
-    requireFirstVisit(firstVisits);
-
-    SqlBuilder sql;
-    sql.sql(u"SELECT v.month, count(*)");
+    m_query.filterAppointments(sql, u"a");
+    requireFirstVisit(sql);
+    sql.sql(u") SELECT v.month, count(*)");
     for (int months : MetricFormulas::kCohortMonths) {
         sql.sql(
             QStringLiteral(", sum(CASE WHEN v.next_at IS NOT NULL AND %1 <= %2 THEN 1 ELSE 0 END)")
                 .arg(dateOf(u"v.next_at"), windowEnd(u"v.first_at", months)));
     }
-    sql.sql(u" FROM (").append(firstVisits).sql(u") v GROUP BY v.month");
+    sql.sql(u" FROM v GROUP BY v.month");
 
     auto query = m_query.run(sql);
     if (!query)

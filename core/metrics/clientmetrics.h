@@ -9,6 +9,7 @@
 #include <QList>
 
 #include <map>
+#include <utility>
 #include <vector>
 
 namespace aftercare {
@@ -25,9 +26,10 @@ public:
     // New clients (first-ever visit) per month of that first visit, with their referral sources.
     Result<std::map<QDate, NewClientCounts>> newClientsByMonth(const Period& range) const;
 
-    // For each of the days (ascending), the clients active on it, and how many of them were
-    // active on the day before it in the list as well (0 for the first day).
-    Result<std::vector<ActiveCounts>> activeOn(const QList<QDate>& days) const;
+    // The clients active on each of the days, and on both days of each pair (indexes into
+    // days). One pass over the visits that can make anyone active on one of the days.
+    Result<ActiveClients> activeOn(const QList<QDate>& days,
+                                   const QList<std::pair<int, int>>& pairs) const;
 
     // One row per calendar month from firstMonth to lastMonth: clients whose first visit is in
     // that month, and how many had another visit within 3, 6 and 12 months. Only visits up

@@ -19,7 +19,7 @@ Result<std::map<QDate, FeedbackCounts>> FeedbackMetrics::countByMonth(const Peri
                            "         WHEN f.kind = 'nps' AND f.score >= 9 THEN 1 ELSE 0 END), "
                            "sum(CASE WHEN f.kind = 'nps' AND f.score <= 6 THEN 1 ELSE 0 END), "
                            "sum(f.score) "
-                           "FROM feedback f WHERE f.responded_at >= ")
+                           "FROM feedback f WHERE f.kind IN ('csat', 'nps') AND f.responded_at >= ")
                 .arg(m_query.monthOf(u"f.responded_at")))
         .bind(SqlTime::toSql(range.from))
         .sql(u" AND f.responded_at < ")

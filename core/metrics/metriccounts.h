@@ -6,6 +6,7 @@
 
 #include <array>
 #include <map>
+#include <vector>
 
 namespace aftercare {
 
@@ -72,12 +73,12 @@ struct PostServiceCounts
     friend bool operator==(const PostServiceCounts&, const PostServiceCounts&) = default;
 };
 
-// Clients active on one day, and how many of them were active on the day asked for before.
-struct ActiveCounts
+// Clients active on each of a list of days, and on both days of chosen pairs of them.
+struct ActiveClients
 {
-    qint64 active = 0;
-    qint64 retained = 0;
-    friend bool operator==(const ActiveCounts&, const ActiveCounts&) = default;
+    std::vector<qint64> active; // per day
+    std::vector<qint64> both;   // per pair of days
+    friend bool operator==(const ActiveClients&, const ActiveClients&) = default;
 };
 
 } // namespace aftercare

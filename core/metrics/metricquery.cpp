@@ -37,11 +37,14 @@ qint64 MetricQuery::count(const QVariant& value)
 
 void MetricQuery::filterAppointments(SqlBuilder& sql, QStringView alias) const
 {
+    // The unary + keeps these columns out of index selection: without statistics SQLite would
+    // otherwise walk the practitioner's whole diary for a look-up into one client's history;
+    // the wide appointment indexes carry both columns, so they still filter in the index.
     if (m_filter.practitioner.isValid())
-        sql.sql(QStringLiteral(" AND %1.practitioner_id = ").arg(alias))
+        sql.sql(QStringLiteral(" AND +%1.practitioner_id = ").arg(alias))
             .bind(m_filter.practitioner.toVariant());
     if (m_filter.serviceType.isValid())
-        sql.sql(QStringLiteral(" AND %1.service_type_id = ").arg(alias))
+        sql.sql(QStringLiteral(" AND +%1.service_type_id = ").arg(alias))
             .bind(m_filter.serviceType.toVariant());
     filterClients(sql, QStringLiteral("%1.client_id").arg(alias));
 }

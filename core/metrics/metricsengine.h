@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QList>
 
+#include <utility>
 #include <vector>
 
 namespace aftercare {
@@ -41,11 +42,16 @@ public:
                                                      const MetricFilter& filter,
                                                      const QDateTime& now) const;
 
-    // Consecutive periods (each starting the day after the previous one ends, none spanning
-    // two calendar months unless it is the only one), with one query per metric family.
-    Result<std::vector<PeriodMetrics>> computeConsecutive(const QList<Period>& periods,
-                                                          const MetricFilter& filter,
-                                                          const QDateTime& now) const;
+    // A period and the monthly series ending with it (at least `months` long, and covering
+    // the whole period), from one set of queries when the period starts on a month's first day.
+    struct PeriodWithSeries
+    {
+        PeriodMetrics period;
+        std::vector<PeriodMetrics> monthly;
+    };
+    Result<PeriodWithSeries> computeWithSeries(const Period& period, int months,
+                                               const MetricFilter& filter,
+                                               const QDateTime& now) const;
 
     Result<LifetimeValueResult> lifetimeValue(QDate to, const MetricFilter& filter) const;
 
@@ -54,6 +60,18 @@ public:
                                            const MetricFilter& filter) const;
 
 private:
+    struct Gathered;
+    // Counts for consecutive periods (each starting the day after the previous one ends, none
+    // spanning two calendar months unless it is the only one), with one query per metric
+    // family; activity on the day before each period and on its last day, and for `pairs`
+    // of those days (indexes: 0 = the day before the first period, i + 1 = the last day of
+    // period i) the clients active on both.
+    Result<Gathered> gather(const QList<Period>& periods, const QList<std::pair<int, int>>& pairs,
+                            const MetricFilter& filter, const QDateTime& now) const;
+    // The metrics of periods[first..last] taken together; pair is the index into the pairs
+    // given to gather() that holds (first, last + 1).
+    static PeriodMetrics assemble(const Gathered& gathered, int first, int last, int pair);
+
     const Database& m_database;
 };
 

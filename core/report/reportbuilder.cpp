@@ -73,10 +73,11 @@ Result<Report> ReportBuilder::build(const Period& period, const MetricFilter& fi
         return fail(lapse.error());
     report.lapseWindowDays = *lapse;
 
-    auto metrics = engine.compute(period, filter, now);
+    auto metrics = engine.computeWithSeries(period, options.seriesMonths, filter, now);
     if (!metrics)
         return fail(metrics.error());
-    report.metrics = std::move(*metrics);
+    report.metrics = std::move(metrics->period);
+    report.monthly = std::move(metrics->monthly);
 
     auto value = engine.lifetimeValue(period.to, filter);
     if (!value)
@@ -90,12 +91,6 @@ Result<Report> ReportBuilder::build(const Period& period, const MetricFilter& fi
     if (!cohorts)
         return fail(cohorts.error());
     report.cohorts = std::move(*cohorts);
-
-    auto monthly =
-        engine.monthlySeries(period.to, std::max(options.seriesMonths, periodMonths), filter, now);
-    if (!monthly)
-        return fail(monthly.error());
-    report.monthly = std::move(*monthly);
     return report;
 }
 
