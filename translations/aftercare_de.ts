@@ -209,17 +209,17 @@
         <message>
             <location filename="../ui/reception/bookingdesk.cpp" line="34" />
             <source>Booked</source>
-            <translation type="unfinished" />
+            <translation>Gebucht</translation>
         </message>
         <message>
             <location filename="../ui/reception/bookingdesk.cpp" line="35" />
             <source>Double-booked: %1</source>
-            <translation type="unfinished" />
+            <translation>Doppelt gebucht: %1</translation>
         </message>
         <message>
             <location filename="../ui/reception/bookingdesk.cpp" line="59" />
             <source>Moved from %1 to %2</source>
-            <translation type="unfinished" />
+            <translation>Verschoben von %1 auf %2</translation>
         </message>
         <message>
             <location filename="../ui/reception/bookingdesk.cpp" line="66" />
@@ -229,17 +229,17 @@
         <message>
             <location filename="../ui/reception/bookingdesk.cpp" line="78" />
             <source>Did not come</source>
-            <translation type="unfinished" />
+            <translation>Nicht erschienen</translation>
         </message>
         <message>
             <location filename="../ui/reception/bookingdesk.cpp" line="85" />
             <source>Checked in</source>
-            <translation type="unfinished" />
+            <translation>Eingecheckt</translation>
         </message>
         <message>
             <location filename="../ui/reception/bookingdesk.cpp" line="93" />
             <source>Completed</source>
-            <translation type="unfinished" />
+            <translation>Abgeschlossen</translation>
         </message>
     </context>
     <context>
@@ -438,7 +438,20 @@ URL: a file path or sqlite:PATH, or postgresql://user:password@host:port/dbname.
 Default: the AFTERCARE_DATABASE environment variable, else aftercare.db in the
 application-data folder.
 </source>
-            <translation type="unfinished" />
+            <translation>Aufruf:
+  aftercare [--database URL] [--lang CODE]            Desktop-Anwendung öffnen
+  aftercare [--database URL] demo --clients N --years Y [--seed S] [--today JJJJ-MM-TT]
+  aftercare [--database URL] import clients|appointments|feedback|results|invoices DATEI.csv
+                                      [--dry-run]
+  aftercare [--database URL] report (--month JJJJ-MM | --from D --to D) --format json|csv
+                                      --out DATEI
+  aftercare [--database URL] backup DATEI
+  aftercare [--database URL] restore DATEI
+
+URL: ein Dateipfad oder sqlite:PFAD, oder postgresql://benutzer:passwort@host:port/datenbank.
+Standard: die Umgebungsvariable AFTERCARE_DATABASE, sonst aftercare.db im
+Anwendungsdatenordner.
+</translation>
         </message>
         <message>
             <source>Usage:
@@ -877,7 +890,7 @@ Anwendungsdatenordner.
         <message>
             <location filename="../core/demo/demopractice.cpp" line="292" />
             <source>Writing the demo practice was stopped.</source>
-            <translation type="unfinished" />
+            <translation>Das Schreiben der Demo-Praxis wurde abgebrochen.</translation>
         </message>
         <message>
             <location filename="../core/demo/demopractice.cpp" line="310" />
@@ -1044,47 +1057,47 @@ Anwendungsdatenordner.
         <message>
             <location filename="../app/importcommand.cpp" line="26" />
             <source>Check the file and report what would change, writing nothing.</source>
-            <translation type="unfinished" />
+            <translation>Datei prüfen und melden, was sich ändern würde, ohne etwas zu schreiben.</translation>
         </message>
         <message>
             <location filename="../app/importcommand.cpp" line="33" />
             <source>import: name the kind (clients, appointments, feedback, results or invoices) and the CSV file.</source>
-            <translation type="unfinished" />
+            <translation>import: Nennen Sie die Art (clients, appointments, feedback, results oder invoices) und die CSV-Datei.</translation>
         </message>
         <message>
             <location filename="../app/importcommand.cpp" line="41" />
             <source>import: "%1" is not one of clients, appointments, feedback, results, invoices.</source>
-            <translation type="unfinished" />
+            <translation>import: „%1“ ist keine der Arten clients, appointments, feedback, results, invoices.</translation>
         </message>
         <message>
             <location filename="../app/importcommand.cpp" line="60" />
             <source>[%1%] %2 rows read</source>
-            <translation type="unfinished" />
+            <translation>[%1%] %2 Zeilen gelesen</translation>
         </message>
         <message>
             <location filename="../app/importcommand.cpp" line="70" />
             <source>%1:%2: %3</source>
-            <translation type="unfinished">%1, %3 {1:%2:?}</translation>
+            <translation>%1:%2: %3</translation>
         </message>
         <message>
             <location filename="../app/importcommand.cpp" line="73" />
             <source>New practitioner: %1</source>
-            <translation type="unfinished" />
+            <translation>Neue Behandlerin bzw. neuer Behandler: %1</translation>
         </message>
         <message>
             <location filename="../app/importcommand.cpp" line="75" />
             <source>New service: %1</source>
-            <translation type="unfinished" />
+            <translation>Neue Leistung: %1</translation>
         </message>
         <message>
             <location filename="../app/importcommand.cpp" line="76" />
             <source>Dry run, nothing written: </source>
-            <translation type="unfinished" />
+            <translation>Probelauf, nichts geschrieben: </translation>
         </message>
         <message>
             <location filename="../app/importcommand.cpp" line="77" />
             <source>%1 rows in %2 s: %3 created, %4 updated, %5 unchanged, %6 rejected.</source>
-            <translation type="unfinished" />
+            <translation>%1 Zeilen in %2 s: %3 angelegt, %4 aktualisiert, %5 unverändert, %6 abgelehnt.</translation>
         </message>
     </context>
     <context>
@@ -1356,18 +1369,18 @@ Anwendungsdatenordner.
     <context>
         <name>MetricsEngine</name>
         <message>
-            <location filename="../core/metrics/metricsengine.cpp" line="82" />
+            <location filename="../core/metrics/metricsengine.cpp" line="81" />
             <source>The practice setting %1 must be a number of days from 1 to %2, not "%3".</source>
             <translation>Die Praxiseinstellung %1 muss eine Anzahl Tage von 1 bis %2 sein, nicht „%3“.</translation>
         </message>
         <message>
-            <location filename="../core/metrics/metricsengine.cpp" line="122" />
+            <location filename="../core/metrics/metricsengine.cpp" line="123" />
             <source>The report period is not valid: its first day must not be after its last.</source>
             <translation>Der Berichtszeitraum ist ungültig: Sein erster Tag darf nicht nach dem letzten liegen.</translation>
         </message>
         <message>
-            <location filename="../core/metrics/metricsengine.cpp" line="164" />
-            <location filename="../core/metrics/metricsengine.cpp" line="167" />
+            <location filename="../core/metrics/metricsengine.cpp" line="168" />
+            <location filename="../core/metrics/metricsengine.cpp" line="172" />
             <source>The report periods must be valid, consecutive calendar months.</source>
             <translation>Die Berichtszeiträume müssen gültige, aufeinanderfolgende Kalendermonate sein.</translation>
         </message>
@@ -1668,58 +1681,58 @@ Anwendungsdatenordner.
         <message>
             <location filename="../app/reportcommand.cpp" line="28" />
             <source>A calendar month.</source>
-            <translation type="unfinished" />
+            <translation>Ein Kalendermonat.</translation>
         </message>
         <message>
             <location filename="../app/reportcommand.cpp" line="30" />
             <source>First day.</source>
-            <translation type="unfinished" />
+            <translation>Erster Tag.</translation>
         </message>
         <message>
             <location filename="../app/reportcommand.cpp" line="32" />
             <source>Last day.</source>
-            <translation type="unfinished" />
+            <translation>Letzter Tag.</translation>
         </message>
         <message>
             <location filename="../app/reportcommand.cpp" line="34" />
             <source>json, csv or pdf.</source>
-            <translation type="unfinished" />
+            <translation>json, csv oder pdf.</translation>
         </message>
         <message>
             <location filename="../app/reportcommand.cpp" line="36" />
             <source>The file to write.</source>
-            <translation type="unfinished" />
+            <translation>Die zu schreibende Datei.</translation>
         </message>
         <message>
             <location filename="../app/reportcommand.cpp" line="44" />
             <source>report: unexpected argument %1.</source>
-            <translation type="unfinished" />
+            <translation>report: Unerwartetes Argument %1.</translation>
         </message>
         <message>
             <location filename="../app/reportcommand.cpp" line="49" />
             <source>report: give either --month YYYY-MM or --from D --to D.</source>
-            <translation type="unfinished" />
+            <translation>report: Geben Sie entweder --month JJJJ-MM oder --from D --to D an.</translation>
         </message>
         <message>
             <location filename="../app/reportcommand.cpp" line="54" />
             <location filename="../app/reportcommand.cpp" line="86" />
             <source>report: %1</source>
-            <translation type="unfinished" />
+            <translation>report: %1</translation>
         </message>
         <message>
             <location filename="../app/reportcommand.cpp" line="60" />
             <source>report: --format takes json, csv or pdf.</source>
-            <translation type="unfinished" />
+            <translation>report: --format erwartet json, csv oder pdf.</translation>
         </message>
         <message>
             <location filename="../app/reportcommand.cpp" line="64" />
             <source>report: --out FILE is required.</source>
-            <translation type="unfinished" />
+            <translation>report: --out DATEI ist erforderlich.</translation>
         </message>
         <message>
             <location filename="../app/reportcommand.cpp" line="95" />
             <source>report: cannot write %1: %2</source>
-            <translation type="unfinished" />
+            <translation>report: %1 kann nicht geschrieben werden: %2</translation>
         </message>
     </context>
     <context>
@@ -1730,17 +1743,17 @@ Anwendungsdatenordner.
             <location filename="../ui/report/reportpdfrenderer.cpp" line="43" />
             <location filename="../ui/report/reportpdfrenderer.cpp" line="349" />
             <source>none</source>
-            <translation type="unfinished" />
+            <translation>keine</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="50" />
             <source>Discuss result</source>
-            <translation type="unfinished" />
+            <translation>Befund besprechen</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="52" />
             <source>Communicate result</source>
-            <translation type="unfinished" />
+            <translation>Befund mitteilen</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="54" />
@@ -1750,7 +1763,7 @@ Anwendungsdatenordner.
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="56" />
             <source>Detractor call-back</source>
-            <translation type="unfinished" />
+            <translation>Rückruf bei Unzufriedenen</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="58" />
@@ -1770,91 +1783,91 @@ Anwendungsdatenordner.
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="71" />
             <source>Quality follow-up</source>
-            <translation type="unfinished" />
+            <translation>Qualitätsnachfrage</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="73" />
             <source>Feedback request</source>
-            <translation type="unfinished" />
+            <translation>Feedback-Anfrage</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="75" />
             <source>Thank-you</source>
-            <translation type="unfinished" />
+            <translation>Dankeschön</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="77" />
             <source>Community invitation</source>
-            <translation type="unfinished" />
+            <translation>Einladung zu Veranstaltungen</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="79" />
             <source>Newsletter invitation</source>
-            <translation type="unfinished" />
+            <translation>Einladung zum Newsletter</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="248" />
             <location filename="../ui/report/reportpdfrenderer.cpp" line="264" />
             <source>The PDF could not be written to %1: %2</source>
-            <translation type="unfinished" />
+            <translation>Das PDF konnte nicht nach %1 geschrieben werden: %2</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="252" />
             <source>Monthly report %1 to %2</source>
-            <translation type="unfinished" />
+            <translation>Monatsbericht %1 bis %2</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="300" />
             <source>practitioner %1</source>
-            <translation type="unfinished" />
+            <translation>Behandler/in %1</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="302" />
             <source>service %1</source>
-            <translation type="unfinished" />
+            <translation>Leistung %1</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="304" />
             <source>referral source "%1"</source>
-            <translation type="unfinished" />
+            <translation>Empfehlungsquelle „%1“</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="305" />
             <source>whole practice, no filter</source>
-            <translation type="unfinished" />
+            <translation>ganze Praxis, ohne Filter</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="310" />
             <source>Practice report</source>
-            <translation type="unfinished" />
+            <translation>Praxisbericht</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="311" />
             <source>Period: %1 to %2</source>
-            <translation type="unfinished" />
+            <translation>Zeitraum: %1 bis %2</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="315" />
             <source>Filters: %1</source>
-            <translation type="unfinished" />
+            <translation>Filter: %1</translation>
         </message>
         <message numerus="yes">
             <location filename="../ui/report/reportpdfrenderer.cpp" line="316" />
             <source>Lapse window: %n day(s); follow-up deadlines judged as of %1.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Aktivitätsfenster: %n Tag; Nachsorgefristen beurteilt zum Stand %1.</numerusform>
+                <numerusform>Aktivitätsfenster: %n Tage; Nachsorgefristen beurteilt zum Stand %1.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="320" />
             <source>A figure shown as "none" has nothing to count in the period.</source>
-            <translation type="unfinished" />
+            <translation>Eine als „keine“ angezeigte Kennzahl hat im Zeitraum nichts zu zählen.</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="327" />
             <source>Client satisfaction (CSAT)</source>
-            <translation type="unfinished" />
+            <translation>Zufriedenheit (CSAT)</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="328" />
@@ -1864,7 +1877,7 @@ Anwendungsdatenordner.
             <location filename="../ui/report/reportpdfrenderer.cpp" line="451" />
             <location filename="../ui/report/reportpdfrenderer.cpp" line="478" />
             <source>Figure</source>
-            <translation type="unfinished" />
+            <translation>Kennzahl</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="328" />
@@ -1874,49 +1887,49 @@ Anwendungsdatenordner.
             <location filename="../ui/report/reportpdfrenderer.cpp" line="451" />
             <location filename="../ui/report/reportpdfrenderer.cpp" line="478" />
             <source>Value</source>
-            <translation type="unfinished" />
+            <translation>Wert</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="328" />
             <location filename="../ui/report/reportpdfrenderer.cpp" line="339" />
             <source>CSAT score</source>
-            <translation type="unfinished" />
+            <translation>CSAT-Wert</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="329" />
             <source>Mean score (1–5)</source>
-            <translation type="unfinished" />
+            <translation>Mittelwert (1–5)</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="330" />
             <source>Satisfied (4 or 5)</source>
-            <translation type="unfinished" />
+            <translation>Zufrieden (4 oder 5)</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="331" />
             <location filename="../ui/report/reportpdfrenderer.cpp" line="355" />
             <source>Responses</source>
-            <translation type="unfinished" />
+            <translation>Antworten</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="332" />
             <source>CSAT = 100 × (answers scoring 4 or 5) / (all CSAT answers), on the 1–5 scale, answers dated in the period.</source>
-            <translation type="unfinished" />
+            <translation>CSAT = 100 × (Antworten mit 4 oder 5) / (alle CSAT-Antworten), auf der Skala 1–5, Antworten mit Datum im Zeitraum.</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="338" />
             <source>CSAT by month (%)</source>
-            <translation type="unfinished" />
+            <translation>CSAT nach Monat (%)</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="345" />
             <source>Net Promoter Score (NPS)</source>
-            <translation type="unfinished" />
+            <translation>Net Promoter Score (NPS)</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="346" />
             <source>%1 to %2</source>
-            <translation type="unfinished" />
+            <translation>%1 bis %2</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="350" />
@@ -1927,357 +1940,357 @@ Anwendungsdatenordner.
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="351" />
             <source>95 % interval</source>
-            <translation type="unfinished" />
+            <translation>95-%-Intervall</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="352" />
             <source>Promoters (9–10)</source>
-            <translation type="unfinished" />
+            <translation>Promotoren (9–10)</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="353" />
             <source>Passives (7–8)</source>
-            <translation type="unfinished" />
+            <translation>Passive (7–8)</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="354" />
             <source>Detractors (0–6)</source>
-            <translation type="unfinished" />
+            <translation>Kritiker (0–6)</translation>
         </message>
         <message numerus="yes">
             <location filename="../ui/report/reportpdfrenderer.cpp" line="357" />
             <source>Low confidence: only %n answer(s), fewer than %1. Read the interval before drawing conclusions.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Geringe Aussagekraft: nur %n Antwort, weniger als %1. Beachten Sie das Intervall, bevor Sie Schlüsse ziehen.</numerusform>
+                <numerusform>Geringe Aussagekraft: nur %n Antworten, weniger als %1. Beachten Sie das Intervall, bevor Sie Schlüsse ziehen.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="361" />
             <source>NPS = 100 × (promoters − detractors) / answers, on the 0–10 scale.</source>
-            <translation type="unfinished" />
+            <translation>NPS = 100 × (Promotoren − Kritiker) / Antworten, auf der Skala 0–10.</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="362" />
             <source>Interval: NPS ± 1.96 × 100 × √((p + d − (p − d)²) / n), p and d the shares of promoters and detractors, cut off at −100 and +100.</source>
-            <translation type="unfinished" />
+            <translation>Intervall: NPS ± 1,96 × 100 × √((p + d − (p − d)²) / n), p und d die Anteile der Promotoren und Kritiker, begrenzt auf −100 und +100.</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="368" />
             <source>Promoters</source>
-            <translation type="unfinished" />
+            <translation>Promotoren</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="369" />
             <source>Passives</source>
-            <translation type="unfinished" />
+            <translation>Passive</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="371" />
             <source>Detractors</source>
-            <translation type="unfinished" />
+            <translation>Kritiker</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="384" />
             <source>NPS by month, with its 95 % interval</source>
-            <translation type="unfinished" />
+            <translation>NPS nach Monat, mit 95-%-Intervall</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="386" />
             <source>Answers by month: promoters, passives, detractors</source>
-            <translation type="unfinished" />
+            <translation>Antworten nach Monat: Promotoren, Passive, Kritiker</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="394" />
             <source>Retention and churn</source>
-            <translation type="unfinished" />
+            <translation>Bindung und Abwanderung</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="396" />
             <location filename="../ui/report/reportpdfrenderer.cpp" line="412" />
             <source>Retention</source>
-            <translation type="unfinished" />
+            <translation>Bindung</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="397" />
             <location filename="../ui/report/reportpdfrenderer.cpp" line="413" />
             <source>Churn</source>
-            <translation type="unfinished" />
+            <translation>Abwanderung</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="398" />
             <source>Active the day before the period (S)</source>
-            <translation type="unfinished" />
+            <translation>Aktiv am Tag vor dem Zeitraum (S)</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="399" />
             <source>Active on the last day (E)</source>
-            <translation type="unfinished" />
+            <translation>Aktiv am letzten Tag (E)</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="400" />
             <source>Retained (in S and E)</source>
-            <translation type="unfinished" />
+            <translation>Gehalten (in S und E)</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="401" />
             <location filename="../ui/report/reportpdfrenderer.cpp" line="423" />
             <source>New clients</source>
-            <translation type="unfinished" />
+            <translation>Neue Klientinnen und Klienten</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="402" />
             <source>Retention = 100 × |S and E| / |S|; churn = 100 − retention. Active on a day T: a visit on one of the W days before and including T.</source>
-            <translation type="unfinished" />
+            <translation>Bindung = 100 × |S und E| / |S|; Abwanderung = 100 − Bindung. Aktiv an einem Tag T: ein Besuch an einem der W Tage bis einschließlich T.</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="411" />
             <source>Retention and churn by month (%)</source>
-            <translation type="unfinished" />
+            <translation>Bindung und Abwanderung nach Monat (%)</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="420" />
             <location filename="../ui/report/reportpdfrenderer.cpp" line="421" />
             <source>Referral rate</source>
-            <translation type="unfinished" />
+            <translation>Empfehlungsquote</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="422" />
             <source>Referred by a client</source>
-            <translation type="unfinished" />
+            <translation>Von Klient/in empfohlen</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="425" />
             <source>New clients from "%1"</source>
-            <translation type="unfinished" />
+            <translation>Neue Klientinnen und Klienten über „%1“</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="427" />
             <source>Referral rate = 100 × (new clients referred by a client) / (new clients).</source>
-            <translation type="unfinished" />
+            <translation>Empfehlungsquote = 100 × (neue, von Klient/in empfohlene Klientinnen und Klienten) / (neue Klientinnen und Klienten).</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="433" />
             <source>Cohort retention</source>
-            <translation type="unfinished" />
+            <translation>Kohortenbindung</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="439" />
             <source>First visit in</source>
-            <translation type="unfinished" />
+            <translation>Erster Besuch im</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="439" />
             <source>Clients</source>
-            <translation type="unfinished" />
+            <translation>Klientinnen und Klienten</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="439" />
             <source>3 months</source>
-            <translation type="unfinished" />
+            <translation>3 Monate</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="439" />
             <source>6 months</source>
-            <translation type="unfinished" />
+            <translation>6 Monate</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="439" />
             <source>12 months</source>
-            <translation type="unfinished" />
+            <translation>12 Monate</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="441" />
             <source>k3 / k6 / k12 = 100 × (clients of the cohort with another visit within k months after their first) / (clients of the cohort).</source>
-            <translation type="unfinished" />
+            <translation>k3 / k6 / k12 = 100 × (Klient/innen der Kohorte mit einem weiteren Besuch innerhalb von k Monaten nach dem ersten) / (Klient/innen der Kohorte).</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="443" />
             <source>A share stays empty until the window has passed for the whole cohort.</source>
-            <translation type="unfinished" />
+            <translation>Ein Anteil bleibt leer, bis das Fenster für die ganze Kohorte verstrichen ist.</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="450" />
             <source>No-show and rebooking rates</source>
-            <translation type="unfinished" />
+            <translation>Ausfall- und Wiederbuchungsquote</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="452" />
             <location filename="../ui/report/reportpdfrenderer.cpp" line="469" />
             <source>No-show rate</source>
-            <translation type="unfinished" />
+            <translation>Ausfallquote</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="453" />
             <source>No-shows</source>
-            <translation type="unfinished" />
+            <translation>Nicht erschienen</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="454" />
             <source>Completed visits</source>
-            <translation type="unfinished" />
+            <translation>Abgeschlossene Besuche</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="455" />
             <location filename="../ui/report/reportpdfrenderer.cpp" line="470" />
             <source>Rebooking rate</source>
-            <translation type="unfinished" />
+            <translation>Wiederbuchungsquote</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="456" />
             <source>Visits followed by a rebooking</source>
-            <translation type="unfinished" />
+            <translation>Besuche mit anschließender Wiederbuchung</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="457" />
             <location filename="../ui/report/reportpdfrenderer.cpp" line="517" />
             <source>Visits</source>
-            <translation type="unfinished" />
+            <translation>Besuche</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="458" />
             <source>No-show rate = 100 × no-shows / (visits + no-shows).</source>
-            <translation type="unfinished" />
+            <translation>Ausfallquote = 100 × Nicht erschienen / (Besuche + Nicht erschienen).</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="459" />
             <source>Rebooking rate = 100 × (visits followed by a rebooking) / (visits in the period); booked no later than 7 × 24 hours after the visit ended.</source>
-            <translation type="unfinished" />
+            <translation>Wiederbuchungsquote = 100 × (Besuche mit anschließender Wiederbuchung) / (Besuche im Zeitraum); gebucht spätestens 7 × 24 Stunden nach Ende des Besuchs.</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="468" />
             <source>No-show and rebooking rates by month (%)</source>
-            <translation type="unfinished" />
+            <translation>Ausfall- und Wiederbuchungsquote nach Monat (%)</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="477" />
             <source>Client lifetime value (CLV)</source>
-            <translation type="unfinished" />
+            <translation>Kundenwert (CLV)</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="479" />
             <source>Historical CLV</source>
-            <translation type="unfinished" />
+            <translation>Bisheriger CLV</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="480" />
             <source>Predicted CLV</source>
-            <translation type="unfinished" />
+            <translation>Erwarteter CLV</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="481" />
             <source>Clients with a visit</source>
-            <translation type="unfinished" />
+            <translation>Klient/innen mit Besuch</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="482" />
             <source>Visits in the last 365 days</source>
-            <translation type="unfinished" />
+            <translation>Besuche in den letzten 365 Tagen</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="483" />
             <source>Expected years as a client</source>
-            <translation type="unfinished" />
+            <translation>Erwartete Jahre als Klient/in</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="484" />
             <source>Historical CLV = paid invoice amounts up to the last day, per client with at least one visit.</source>
-            <translation type="unfinished" />
+            <translation>Bisheriger CLV = bezahlte Rechnungsbeträge bis zum letzten Tag, je Klient/in mit mindestens einem Besuch.</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="486" />
             <source>Predicted CLV = (paid in Y / visits in Y) × (visits in Y / clients with a visit in Y) × expected years, Y the last 365 days.</source>
-            <translation type="unfinished" />
+            <translation>Erwarteter CLV = (bezahlt in Y / Besuche in Y) × (Besuche in Y / Klient/innen mit Besuch in Y) × erwartete Jahre, Y die letzten 365 Tage.</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="493" />
             <source>SLA adherence (follow-up on time)</source>
-            <translation type="unfinished" />
+            <translation>SLA-Einhaltung (Nachsorge fristgerecht)</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="495" />
             <source>All tasks</source>
-            <translation type="unfinished" />
+            <translation>Alle Aufgaben</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="497" />
             <source>On time (%)</source>
-            <translation type="unfinished" />
+            <translation>Fristgerecht (%)</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="504" />
             <source>Task</source>
-            <translation type="unfinished" />
+            <translation>Aufgabe</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="504" />
             <source>On time</source>
-            <translation type="unfinished" />
+            <translation>Fristgerecht</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="504" />
             <source>Met</source>
-            <translation type="unfinished" />
+            <translation>Erfüllt</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="504" />
             <source>Due</source>
-            <translation type="unfinished" />
+            <translation>Fällig</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="505" />
             <source>SLA adherence = 100 × (tasks done on or before their deadline) / (tasks due); open tasks not yet due are left out.</source>
-            <translation type="unfinished" />
+            <translation>SLA-Einhaltung = 100 × (bis zur Frist erledigte Aufgaben) / (fällige Aufgaben); offene, noch nicht fällige Aufgaben bleiben unberücksichtigt.</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="508" />
             <source>On time by kind of task (%)</source>
-            <translation type="unfinished" />
+            <translation>Fristgerecht nach Art der Aufgabe (%)</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="514" />
             <source>Post-service delta</source>
-            <translation type="unfinished" />
+            <translation>Nachsorge-Delta</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="516" />
             <source>Mean steps dropped per visit</source>
-            <translation type="unfinished" />
+            <translation>Mittlere Zahl ausgelassener Schritte je Besuch</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="520" />
             <source>Completed (%)</source>
-            <translation type="unfinished" />
+            <translation>Erledigt (%)</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="527" />
             <source>Step</source>
-            <translation type="unfinished" />
+            <translation>Schritt</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="527" />
             <source>Completed</source>
-            <translation type="unfinished" />
+            <translation>Erledigt</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="527" />
             <source>Done</source>
-            <translation type="unfinished" />
+            <translation>Erledigt</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="527" />
             <source>Applicable</source>
-            <translation type="unfinished" />
+            <translation>Zutreffend</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="528" />
             <source>Post-service delta = mean over the period's visits of the applicable steps not done; per step, completion = 100 × done / applicable.</source>
-            <translation type="unfinished" />
+            <translation>Nachsorge-Delta = Mittelwert über die Besuche des Zeitraums der zutreffenden, nicht erledigten Schritte; je Schritt Erledigung = 100 × erledigt / zutreffend.</translation>
         </message>
         <message>
             <location filename="../ui/report/reportpdfrenderer.cpp" line="531" />
             <source>Completion by step (%)</source>
-            <translation type="unfinished" />
+            <translation>Erledigung nach Schritt (%)</translation>
         </message>
     </context>
     <context>
@@ -2444,57 +2457,57 @@ Anwendungsdatenordner.
             <location filename="../ui/followup/summarypdf.cpp" line="30" />
             <location filename="../ui/followup/summarypdf.cpp" line="74" />
             <source>Your %1 result</source>
-            <translation type="unfinished" />
+            <translation>Ihr Befund: %1</translation>
         </message>
         <message>
             <location filename="../ui/followup/summarypdf.cpp" line="32" />
             <source>For %1 · received %2</source>
-            <translation type="unfinished" />
+            <translation>Für %1 · eingegangen am %2</translation>
         </message>
         <message>
             <location filename="../ui/followup/summarypdf.cpp" line="35" />
             <source>What it means</source>
-            <translation type="unfinished" />
+            <translation>Was das bedeutet</translation>
         </message>
         <message>
             <location filename="../ui/followup/summarypdf.cpp" line="37" />
             <source>Your clinician will explain this result to you.</source>
-            <translation type="unfinished" />
+            <translation>Ihre Behandlerin bzw. Ihr Behandler erklärt Ihnen diesen Befund.</translation>
         </message>
         <message>
             <location filename="../ui/followup/summarypdf.cpp" line="41" />
             <source>The values</source>
-            <translation type="unfinished" />
+            <translation>Die Werte</translation>
         </message>
         <message>
             <location filename="../ui/followup/summarypdf.cpp" line="45" />
             <source>Test</source>
-            <translation type="unfinished" />
+            <translation>Untersuchung</translation>
         </message>
         <message>
             <location filename="../ui/followup/summarypdf.cpp" line="45" />
             <source>Value</source>
-            <translation type="unfinished" />
+            <translation>Wert</translation>
         </message>
         <message>
             <location filename="../ui/followup/summarypdf.cpp" line="46" />
             <source>Usual range</source>
-            <translation type="unfinished" />
+            <translation>Üblicher Bereich</translation>
         </message>
         <message>
             <location filename="../ui/followup/summarypdf.cpp" line="46" />
             <source>Note</source>
-            <translation type="unfinished" />
+            <translation>Hinweis</translation>
         </message>
         <message>
             <location filename="../ui/followup/summarypdf.cpp" line="57" />
             <source>outside the usual range</source>
-            <translation type="unfinished" />
+            <translation>außerhalb des üblichen Bereichs</translation>
         </message>
         <message>
             <location filename="../ui/followup/summarypdf.cpp" line="62" />
             <source>Laboratory report</source>
-            <translation type="unfinished" />
+            <translation>Laborbericht</translation>
         </message>
     </context>
     <context>
@@ -2813,7 +2826,7 @@ Anwendungsdatenordner.
         <message>
             <location filename="../ui/workspaceregistry.cpp" line="25" />
             <source>Follow-up</source>
-            <translation type="unfinished" />
+            <translation>Nachsorge</translation>
         </message>
         <message>
             <location filename="../ui/workspaceregistry.cpp" line="30" />
@@ -2933,110 +2946,110 @@ Anwendungsdatenordner.
         <message>
             <location filename="../ui/reception/bookingdialog.cpp" line="38" />
             <source>&amp;Double-book anyway</source>
-            <translation type="unfinished" />
+            <translation>Trotzdem &amp;doppelt buchen</translation>
         </message>
         <message>
             <location filename="../ui/reception/bookingdialog.cpp" line="55" />
             <source>Book appointment</source>
-            <translation type="unfinished" />
+            <translation>Termin buchen</translation>
         </message>
         <message>
             <location filename="../ui/reception/bookingdialog.cpp" line="59" />
             <source>&amp;Book</source>
-            <translation type="unfinished" />
+            <translation>&amp;Buchen</translation>
         </message>
         <message>
             <location filename="../ui/reception/bookingdialog.cpp" line="68" />
             <source>Move appointment</source>
-            <translation type="unfinished" />
+            <translation>Termin verschieben</translation>
         </message>
         <message>
             <location filename="../ui/reception/bookingdialog.cpp" line="80" />
             <source>&amp;Move</source>
-            <translation type="unfinished" />
+            <translation>&amp;Verschieben</translation>
         </message>
         <message>
             <location filename="../ui/reception/bookingdialog.cpp" line="88" />
             <source>Name, date of birth, phone, email or number</source>
-            <translation type="unfinished" />
+            <translation>Name, Geburtsdatum, Telefon, E-Mail oder Nummer</translation>
         </message>
         <message>
             <location filename="../ui/reception/bookingdialog.cpp" line="93" />
             <source>No client chosen</source>
-            <translation type="unfinished" />
+            <translation>Keine Klient/in gewählt</translation>
         </message>
         <message>
             <location filename="../ui/reception/bookingdialog.cpp" line="111" />
             <source>Why both clients are booked at this time</source>
-            <translation type="unfinished" />
+            <translation>Warum beide Klient/innen zu dieser Zeit gebucht sind</translation>
         </message>
         <message>
             <location filename="../ui/reception/bookingdialog.cpp" line="121" />
             <source>&amp;Client:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Klient/in:</translation>
         </message>
         <message>
             <location filename="../ui/reception/bookingdialog.cpp" line="124" />
             <source>&amp;Practitioner:</source>
-            <translation type="unfinished" />
+            <translation>B&amp;ehandler/in:</translation>
         </message>
         <message>
             <location filename="../ui/reception/bookingdialog.cpp" line="125" />
             <source>&amp;Service:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Leistung:</translation>
         </message>
         <message>
             <location filename="../ui/reception/bookingdialog.cpp" line="127" />
             <source>S&amp;tarts at:</source>
-            <translation type="unfinished" />
+            <translation>Begi&amp;nn:</translation>
         </message>
         <message>
             <location filename="../ui/reception/bookingdialog.cpp" line="128" />
             <source>&amp;Notes:</source>
-            <translation type="unfinished" />
+            <translation>No&amp;tizen:</translation>
         </message>
         <message>
             <location filename="../ui/reception/bookingdialog.cpp" line="130" />
             <source>&amp;Reason:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Grund:</translation>
         </message>
         <message>
             <location filename="../ui/reception/bookingdialog.cpp" line="153" />
             <source>Client: %1</source>
-            <translation type="unfinished" />
+            <translation>Klient/in: %1</translation>
         </message>
         <message numerus="yes">
             <location filename="../ui/reception/bookingdialog.cpp" line="191" />
             <source>%n minute(s), %1</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Minute, %1</numerusform>
+                <numerusform>%n Minuten, %1</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../ui/reception/bookingdialog.cpp" line="213" />
             <source>A double-booking needs a reason.</source>
-            <translation type="unfinished" />
+            <translation>Eine Doppelbuchung braucht einen Grund.</translation>
         </message>
         <message>
             <location filename="../ui/reception/bookingdialog.cpp" line="219" />
             <source>Please choose a practitioner.</source>
-            <translation type="unfinished" />
+            <translation>Bitte wählen Sie eine Behandlerin bzw. einen Behandler.</translation>
         </message>
         <message>
             <location filename="../ui/reception/bookingdialog.cpp" line="230" />
             <source>Please choose a client.</source>
-            <translation type="unfinished" />
+            <translation>Bitte wählen Sie eine Klientin bzw. einen Klienten.</translation>
         </message>
         <message>
             <location filename="../ui/reception/bookingdialog.cpp" line="236" />
             <source>Please choose a service.</source>
-            <translation type="unfinished" />
+            <translation>Bitte wählen Sie eine Leistung.</translation>
         </message>
         <message>
             <location filename="../ui/reception/bookingdialog.cpp" line="260" />
             <source>Choose another time, or tick "Double-book anyway" and give a reason.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie eine andere Zeit, oder kreuzen Sie „Trotzdem doppelt buchen“ an und geben Sie einen Grund an.</translation>
         </message>
     </context>
     <context>
@@ -3044,97 +3057,97 @@ Anwendungsdatenordner.
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="33" />
             <source>Reached</source>
-            <translation type="unfinished" />
+            <translation>Erreicht</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="35" />
             <source>Voicemail</source>
-            <translation type="unfinished" />
+            <translation>Mailbox</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="37" />
             <source>No answer</source>
-            <translation type="unfinished" />
+            <translation>Keine Antwort</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="39" />
             <source>Wrong number</source>
-            <translation type="unfinished" />
+            <translation>Falsche Nummer</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="41" />
             <source>Declined</source>
-            <translation type="unfinished" />
+            <translation>Abgelehnt</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="50" />
             <source>Done</source>
-            <translation type="unfinished" />
+            <translation>Erledigt</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="52" />
             <source>Call again at…</source>
-            <translation type="unfinished" />
+            <translation>Erneut anrufen am…</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="54" />
             <source>Book an appointment</source>
-            <translation type="unfinished" />
+            <translation>Termin buchen</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="56" />
             <source>Escalate</source>
-            <translation type="unfinished" />
+            <translation>Eskalieren</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="58" />
             <source>Send a letter</source>
-            <translation type="unfinished" />
+            <translation>Brief senden</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="98" />
             <source>Call %1</source>
-            <translation type="unfinished" />
+            <translation>%1 anrufen</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="109" />
             <source>Log call</source>
-            <translation type="unfinished" />
+            <translation>Anruf erfassen</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="133" />
             <source>no phone number</source>
-            <translation type="unfinished" />
+            <translation>keine Telefonnummer</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="141" />
             <source>Prefers: %1</source>
-            <translation type="unfinished" />
+            <translation>Bevorzugt: %1</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="143" />
             <source>After each visit…</source>
-            <translation type="unfinished" />
+            <translation>Nach jedem Besuch…</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="156" />
             <source>What to tell them</source>
-            <translation type="unfinished" />
+            <translation>Was Sie mitteilen</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="159" />
             <source>No summary written yet.</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Zusammenfassung geschrieben.</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="168" />
             <source>Open result…</source>
-            <translation type="unfinished" />
+            <translation>Befund öffnen…</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="175" />
             <source>Their answer</source>
-            <translation type="unfinished" />
+            <translation>Die Antwort</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="177" />
@@ -3149,152 +3162,152 @@ Anwendungsdatenordner.
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="178" />
             <source>%1 score %2 on %3</source>
-            <translation type="unfinished" />
+            <translation>%1-Wert %2 am %3</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="184" />
             <source>No comment.</source>
-            <translation type="unfinished" />
+            <translation>Kein Kommentar.</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="200" />
             <source>No calls yet.</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Anrufe.</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="201" />
             <source>Calls so far</source>
-            <translation type="unfinished" />
+            <translation>Bisherige Anrufe</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="212" />
             <source>Recent contacts</source>
-            <translation type="unfinished" />
+            <translation>Letzte Kontakte</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="228" />
             <source>Outcome:</source>
-            <translation type="unfinished" />
+            <translation>Ergebnis:</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="232" />
             <source>Notes:</source>
-            <translation type="unfinished" />
+            <translation>Notizen:</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="237" />
             <source>Next step:</source>
-            <translation type="unfinished" />
+            <translation>Nächster Schritt:</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="241" />
             <source>Call again at:</source>
-            <translation type="unfinished" />
+            <translation>Erneut anrufen am:</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="244" />
             <source>Hand over to:</source>
-            <translation type="unfinished" />
+            <translation>Übergeben an:</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="247" />
             <source>How was it settled?</source>
-            <translation type="unfinished" />
+            <translation>Wie wurde es gelöst?</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="248" />
             <source>Resolution:</source>
-            <translation type="unfinished" />
+            <translation>Lösung:</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="251" />
             <source>Booking</source>
-            <translation type="unfinished" />
+            <translation>Buchung</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="262" />
             <source>With:</source>
-            <translation type="unfinished" />
+            <translation>Bei:</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="263" />
             <source>Service:</source>
-            <translation type="unfinished" />
+            <translation>Leistung:</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="264" />
             <source>Starts:</source>
-            <translation type="unfinished" />
+            <translation>Beginn:</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="267" />
             <source>Answer to a survey question in the call</source>
-            <translation type="unfinished" />
+            <translation>Antwort auf eine Umfragefrage im Gespräch</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="274" />
             <source>Satisfaction (CSAT 1–5)</source>
-            <translation type="unfinished" />
+            <translation>Zufriedenheit (CSAT 1–5)</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="275" />
             <source>Recommendation (NPS 0–10)</source>
-            <translation type="unfinished" />
+            <translation>Weiterempfehlung (NPS 0–10)</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="280" />
             <source>Question:</source>
-            <translation type="unfinished" />
+            <translation>Frage:</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="281" />
             <source>Score:</source>
-            <translation type="unfinished" />
+            <translation>Wert:</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="282" />
             <source>Comment:</source>
-            <translation type="unfinished" />
+            <translation>Kommentar:</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="286" />
             <source>Three calls went unanswered. A letter may reach them better.</source>
-            <translation type="unfinished" />
+            <translation>Drei Anrufe blieben unbeantwortet. Ein Brief erreicht die Person vielleicht besser.</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="288" />
             <source>Send a letter instead</source>
-            <translation type="unfinished" />
+            <translation>Stattdessen einen Brief senden</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="388" />
             <source>A letter task replaces the call to %1.</source>
-            <translation type="unfinished" />
+            <translation>Eine Brief-Aufgabe ersetzt den Anruf bei %1.</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="422" />
             <source>Call to %1 logged.</source>
-            <translation type="unfinished" />
+            <translation>Anruf bei %1 erfasst.</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="424" />
             <source>Appointment booked.</source>
-            <translation type="unfinished" />
+            <translation>Termin gebucht.</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="426" />
             <source>A recovery task was opened.</source>
-            <translation type="unfinished" />
+            <translation>Eine Aufgabe zur Klärung wurde angelegt.</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="428" />
             <source>A letter task was opened.</source>
-            <translation type="unfinished" />
+            <translation>Eine Brief-Aufgabe wurde angelegt.</translation>
         </message>
         <message>
             <location filename="../ui/followup/calldialog.cpp" line="430" />
             <source>Three calls went unanswered: consider a letter.</source>
-            <translation type="unfinished" />
+            <translation>Drei Anrufe blieben unbeantwortet: Erwägen Sie einen Brief.</translation>
         </message>
     </context>
     <context>
@@ -3661,70 +3674,70 @@ Anwendungsdatenordner.
         <message>
             <location filename="../ui/followup/followupworkspace.cpp" line="33" />
             <source>Overdue only</source>
-            <translation type="unfinished" />
+            <translation>Nur überfällige</translation>
         </message>
         <message>
             <location filename="../ui/followup/followupworkspace.cpp" line="34" />
             <source>Plan follow-ups</source>
-            <translation type="unfinished" />
+            <translation>Nachsorge planen</translation>
         </message>
         <message>
             <location filename="../ui/followup/followupworkspace.cpp" line="47" />
             <source>Mine and unassigned</source>
-            <translation type="unfinished" />
+            <translation>Meine und nicht zugewiesene</translation>
         </message>
         <message>
             <location filename="../ui/followup/followupworkspace.cpp" line="48" />
             <source>Mine</source>
-            <translation type="unfinished" />
+            <translation>Meine</translation>
         </message>
         <message>
             <location filename="../ui/followup/followupworkspace.cpp" line="49" />
             <source>All</source>
-            <translation type="unfinished" />
+            <translation>Alle</translation>
         </message>
         <message>
             <location filename="../ui/followup/followupworkspace.cpp" line="50" />
             <source>Every kind</source>
-            <translation type="unfinished" />
+            <translation>Jede Art</translation>
         </message>
         <message>
             <location filename="../ui/followup/followupworkspace.cpp" line="54" />
             <source>Calls and tasks due</source>
-            <translation type="unfinished" />
+            <translation>Fällige Anrufe und Aufgaben</translation>
         </message>
         <message>
             <location filename="../ui/followup/followupworkspace.cpp" line="61" />
             <source>Show:</source>
-            <translation type="unfinished" />
+            <translation>Anzeigen:</translation>
         </message>
         <message>
             <location filename="../ui/followup/followupworkspace.cpp" line="80" />
             <source>Open call…</source>
-            <translation type="unfinished" />
+            <translation>Anruf öffnen…</translation>
         </message>
         <message numerus="yes">
             <location filename="../ui/followup/followupworkspace.cpp" line="123" />
             <source>%n due</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n fällig</numerusform>
+                <numerusform>%n fällig</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../ui/followup/followupworkspace.cpp" line="124" />
             <source>%n overdue</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n überfällig</numerusform>
+                <numerusform>%n überfällig</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../ui/followup/followupworkspace.cpp" line="136" />
             <source>%n new task(s) planned.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n neue Aufgabe geplant.</numerusform>
+                <numerusform>%n neue Aufgaben geplant.</numerusform>
             </translation>
         </message>
     </context>
@@ -3877,47 +3890,47 @@ Anwendungsdatenordner.
         <message>
             <location filename="../ui/followup/postservicedialog.cpp" line="22" />
             <source>Quality follow-up</source>
-            <translation type="unfinished" />
+            <translation>Qualitätsnachfrage</translation>
         </message>
         <message>
             <location filename="../ui/followup/postservicedialog.cpp" line="24" />
             <source>Feedback request</source>
-            <translation type="unfinished" />
+            <translation>Feedback-Anfrage</translation>
         </message>
         <message>
             <location filename="../ui/followup/postservicedialog.cpp" line="26" />
             <source>Thank-you</source>
-            <translation type="unfinished" />
+            <translation>Dankeschön</translation>
         </message>
         <message>
             <location filename="../ui/followup/postservicedialog.cpp" line="28" />
             <source>Community invitation</source>
-            <translation type="unfinished" />
+            <translation>Einladung zu Veranstaltungen</translation>
         </message>
         <message>
             <location filename="../ui/followup/postservicedialog.cpp" line="30" />
             <source>Newsletter invitation</source>
-            <translation type="unfinished" />
+            <translation>Einladung zum Newsletter</translation>
         </message>
         <message>
             <location filename="../ui/followup/postservicedialog.cpp" line="48" />
             <source>After each visit — %1</source>
-            <translation type="unfinished" />
+            <translation>Nach jedem Besuch — %1</translation>
         </message>
         <message>
             <location filename="../ui/followup/postservicedialog.cpp" line="53" />
             <source>Visit</source>
-            <translation type="unfinished" />
+            <translation>Besuch</translation>
         </message>
         <message>
             <location filename="../ui/followup/postservicedialog.cpp" line="56" />
             <source>Delta</source>
-            <translation type="unfinished" />
+            <translation>Delta</translation>
         </message>
         <message>
             <location filename="../ui/followup/postservicedialog.cpp" line="62" />
             <source>Tick a step once it is done. Delta: steps that apply minus steps done.</source>
-            <translation type="unfinished" />
+            <translation>Haken Sie einen Schritt ab, sobald er erledigt ist. Delta: zutreffende Schritte minus erledigte Schritte.</translation>
         </message>
         <message>
             <location filename="../ui/followup/postservicedialog.cpp" line="99" />
@@ -3927,35 +3940,35 @@ Anwendungsdatenordner.
         <message>
             <location filename="../ui/followup/postservicedialog.cpp" line="107" />
             <source>done</source>
-            <translation type="unfinished" />
+            <translation>erledigt</translation>
         </message>
         <message>
             <location filename="../ui/followup/postservicedialog.cpp" line="107" />
             <source>due</source>
-            <translation type="unfinished" />
+            <translation>fällig</translation>
         </message>
         <message>
             <location filename="../ui/followup/postservicedialog.cpp" line="111" />
             <source>n/a (policy)</source>
-            <translation type="unfinished" />
+            <translation>entfällt (Regel)</translation>
         </message>
         <message>
             <location filename="../ui/followup/postservicedialog.cpp" line="115" />
             <source>n/a (no consent)</source>
-            <translation type="unfinished" />
+            <translation>entfällt (keine Einwilligung)</translation>
         </message>
         <message numerus="yes">
             <location filename="../ui/followup/postservicedialog.cpp" line="156" />
             <source>Mean delta over %n visit(s): %1</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Mittleres Delta über %n Besuch: %1</numerusform>
+                <numerusform>Mittleres Delta über %n Besuche: %1</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../ui/followup/postservicedialog.cpp" line="158" />
             <source>No completed visits.</source>
-            <translation type="unfinished" />
+            <translation>Keine abgeschlossenen Besuche.</translation>
         </message>
     </context>
     <context>
@@ -3968,7 +3981,7 @@ Anwendungsdatenordner.
         <message>
             <location filename="../ui/reception/receptionworkspace.cpp" line="41" />
             <source>Schedule</source>
-            <translation type="unfinished" />
+            <translation>Terminplan</translation>
         </message>
     </context>
     <context>
@@ -3994,7 +4007,7 @@ Anwendungsdatenordner.
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="26" />
             <source>In person</source>
-            <translation type="unfinished" />
+            <translation>Persönlich</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="28" />
@@ -4004,12 +4017,12 @@ Anwendungsdatenordner.
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="30" />
             <source>Email</source>
-            <translation type="unfinished" />
+            <translation>E-Mail</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="32" />
             <source>SMS</source>
-            <translation type="unfinished" />
+            <translation>SMS</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="34" />
@@ -4019,137 +4032,137 @@ Anwendungsdatenordner.
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="60" />
             <source>%1 — %2</source>
-            <translation type="unfinished" />
+            <translation>%1 — %2</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="65" />
             <source>received %1</source>
-            <translation type="unfinished" />
+            <translation>eingegangen am %1</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="84" />
             <source>In plain words: what was measured, what it means, what happens next.</source>
-            <translation type="unfinished" />
+            <translation>In einfachen Worten: was gemessen wurde, was es bedeutet, wie es weitergeht.</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="86" />
             <source>Sign off summary</source>
-            <translation type="unfinished" />
+            <translation>Zusammenfassung freigeben</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="88" />
             <source>Mark reviewed</source>
-            <translation type="unfinished" />
+            <translation>Als geprüft markieren</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="95" />
             <source>Mark communicated</source>
-            <translation type="unfinished" />
+            <translation>Als mitgeteilt markieren</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="97" />
             <source>Client's summary (PDF)…</source>
-            <translation type="unfinished" />
+            <translation>Zusammenfassung für Klient/in (PDF)…</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="116" />
             <source>Laboratory report</source>
-            <translation type="unfinished" />
+            <translation>Laborbericht</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="118" />
             <source>Summary for the client</source>
-            <translation type="unfinished" />
+            <translation>Zusammenfassung für Klient/in</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="136" />
             <source>Test</source>
-            <translation type="unfinished" />
+            <translation>Untersuchung</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="136" />
             <source>Value</source>
-            <translation type="unfinished" />
+            <translation>Wert</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="136" />
             <source>Unit</source>
-            <translation type="unfinished" />
+            <translation>Einheit</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="136" />
             <source>Reference range</source>
-            <translation type="unfinished" />
+            <translation>Referenzbereich</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="137" />
             <source>Flag</source>
-            <translation type="unfinished" />
+            <translation>Markierung</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="147" />
             <source>%1 – %2</source>
-            <translation type="unfinished" />
+            <translation>%1 – %2</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="149" />
             <source>abnormal</source>
-            <translation type="unfinished" />
+            <translation>auffällig</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="171" />
             <source>Summary signed off %1</source>
-            <translation type="unfinished" />
+            <translation>Zusammenfassung freigegeben am %1</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="172" />
             <source>Summary not signed off</source>
-            <translation type="unfinished" />
+            <translation>Zusammenfassung nicht freigegeben</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="174" />
             <source>reviewed %1</source>
-            <translation type="unfinished" />
+            <translation>geprüft am %1</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="176" />
             <source>communicated %1 by %2</source>
-            <translation type="unfinished" />
+            <translation>mitgeteilt am %1 (%2)</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="193" />
             <source>Summary signed off.</source>
-            <translation type="unfinished" />
+            <translation>Zusammenfassung freigegeben.</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="203" />
             <source>Marked reviewed.</source>
-            <translation type="unfinished" />
+            <translation>Als geprüft markiert.</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="214" />
             <source>Marked communicated.</source>
-            <translation type="unfinished" />
+            <translation>Als mitgeteilt markiert.</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="221" />
             <source>The PDF could not be written to %1.</source>
-            <translation type="unfinished" />
+            <translation>Das PDF konnte nicht nach %1 geschrieben werden.</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="224" />
             <source>Saved %1.</source>
-            <translation type="unfinished" />
+            <translation>%1 gespeichert.</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="231" />
             <source>Save the client's summary</source>
-            <translation type="unfinished" />
+            <translation>Zusammenfassung für Klient/in speichern</translation>
         </message>
         <message>
             <location filename="../ui/followup/resultdialog.cpp" line="231" />
             <source>PDF files (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>PDF-Dateien (*.pdf)</translation>
         </message>
     </context>
     <context>
@@ -4157,47 +4170,47 @@ Anwendungsdatenordner.
         <message>
             <location filename="../ui/reception/schedulepage.cpp" line="42" />
             <source>Show &amp;cancelled</source>
-            <translation type="unfinished" />
+            <translation>&amp;Abgesagte anzeigen</translation>
         </message>
         <message>
             <location filename="../ui/reception/schedulepage.cpp" line="43" />
             <source>&amp;Book…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Buchen…</translation>
         </message>
         <message>
             <location filename="../ui/reception/schedulepage.cpp" line="44" />
             <source>&amp;Move…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Verschieben…</translation>
         </message>
         <message>
             <location filename="../ui/reception/schedulepage.cpp" line="45" />
             <source>Check &amp;in</source>
-            <translation type="unfinished" />
+            <translation>&amp;Einchecken</translation>
         </message>
         <message>
             <location filename="../ui/reception/schedulepage.cpp" line="46" />
             <source>Com&amp;plete</source>
-            <translation type="unfinished" />
+            <translation>Ab&amp;schließen</translation>
         </message>
         <message>
             <location filename="../ui/reception/schedulepage.cpp" line="47" />
             <source>&amp;No-show</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nicht erschienen</translation>
         </message>
         <message>
             <location filename="../ui/reception/schedulepage.cpp" line="48" />
             <source>Cancel &amp;appointment…</source>
-            <translation type="unfinished" />
+            <translation>Termin absa&amp;gen…</translation>
         </message>
         <message>
             <location filename="../ui/reception/schedulepage.cpp" line="66" />
             <source>Previous day (PgUp, Alt+Left)</source>
-            <translation type="unfinished" />
+            <translation>Vorheriger Tag (Bild auf, Alt+Links)</translation>
         </message>
         <message>
             <location filename="../ui/reception/schedulepage.cpp" line="70" />
             <source>Next day (PgDown, Alt+Right)</source>
-            <translation type="unfinished" />
+            <translation>Nächster Tag (Bild ab, Alt+Rechts)</translation>
         </message>
         <message>
             <location filename="../ui/reception/schedulepage.cpp" line="71" />
@@ -4207,53 +4220,53 @@ Anwendungsdatenordner.
         <message>
             <location filename="../ui/reception/schedulepage.cpp" line="72" />
             <source>Today (T)</source>
-            <translation type="unfinished" />
+            <translation>Heute (T)</translation>
         </message>
         <message>
             <location filename="../ui/reception/schedulepage.cpp" line="214" />
             <source>Booked.</source>
-            <translation type="unfinished" />
+            <translation>Gebucht.</translation>
         </message>
         <message>
             <location filename="../ui/reception/schedulepage.cpp" line="227" />
             <source>Moved.</source>
-            <translation type="unfinished" />
+            <translation>Verschoben.</translation>
         </message>
         <message>
             <location filename="../ui/reception/schedulepage.cpp" line="242" />
             <location filename="../ui/reception/schedulepage.cpp" line="246" />
             <source>Cancel appointment</source>
-            <translation type="unfinished" />
+            <translation>Termin absagen</translation>
         </message>
         <message>
             <location filename="../ui/reception/schedulepage.cpp" line="243" />
             <source>Why is %1's appointment at %2 cancelled?</source>
-            <translation type="unfinished" />
+            <translation>Warum wird der Termin von %1 um %2 abgesagt?</translation>
         </message>
         <message>
             <location filename="../ui/reception/schedulepage.cpp" line="247" />
             <source>Keep it</source>
-            <translation type="unfinished" />
+            <translation>Beibehalten</translation>
         </message>
         <message>
             <location filename="../ui/reception/schedulepage.cpp" line="251" />
             <source>Cancelled.</source>
-            <translation type="unfinished" />
+            <translation>Abgesagt.</translation>
         </message>
         <message>
             <location filename="../ui/reception/schedulepage.cpp" line="261" />
             <source>Marked as no-show.</source>
-            <translation type="unfinished" />
+            <translation>Als nicht erschienen markiert.</translation>
         </message>
         <message>
             <location filename="../ui/reception/schedulepage.cpp" line="268" />
             <source>Checked in.</source>
-            <translation type="unfinished" />
+            <translation>Eingecheckt.</translation>
         </message>
         <message>
             <location filename="../ui/reception/schedulepage.cpp" line="276" />
             <source>Completed; the invoice is drafted.</source>
-            <translation type="unfinished" />
+            <translation>Abgeschlossen; die Rechnung ist als Entwurf angelegt.</translation>
         </message>
     </context>
     <context>
@@ -4261,17 +4274,17 @@ Anwendungsdatenordner.
         <message>
             <location filename="../ui/reception/scheduleview.cpp" line="45" />
             <source>Day schedule</source>
-            <translation type="unfinished" />
+            <translation>Tagesplan</translation>
         </message>
         <message>
             <location filename="../ui/reception/scheduleview.cpp" line="266" />
             <source>(cancelled)</source>
-            <translation type="unfinished" />
+            <translation>(abgesagt)</translation>
         </message>
         <message>
             <location filename="../ui/reception/scheduleview.cpp" line="268" />
             <source>(no-show)</source>
-            <translation type="unfinished" />
+            <translation>(nicht erschienen)</translation>
         </message>
     </context>
     <context>
@@ -4406,52 +4419,52 @@ Anwendungsdatenordner.
         <message>
             <location filename="../ui/followup/worklistmodel.cpp" line="75" />
             <source>%1 — %2</source>
-            <translation type="unfinished" />
+            <translation>%1 — %2</translation>
         </message>
         <message>
             <location filename="../ui/followup/worklistmodel.cpp" line="81" />
             <source>overdue</source>
-            <translation type="unfinished" />
+            <translation>überfällig</translation>
         </message>
         <message>
             <location filename="../ui/followup/worklistmodel.cpp" line="85" />
             <source>nobody yet</source>
-            <translation type="unfinished" />
+            <translation>noch niemand</translation>
         </message>
         <message>
             <location filename="../ui/followup/worklistmodel.cpp" line="132" />
             <source>Client</source>
-            <translation type="unfinished" />
+            <translation>Klient/in</translation>
         </message>
         <message>
             <location filename="../ui/followup/worklistmodel.cpp" line="134" />
             <source>Why</source>
-            <translation type="unfinished" />
+            <translation>Grund</translation>
         </message>
         <message>
             <location filename="../ui/followup/worklistmodel.cpp" line="136" />
             <source>Due</source>
-            <translation type="unfinished" />
+            <translation>Fällig</translation>
         </message>
         <message>
             <location filename="../ui/followup/worklistmodel.cpp" line="138" />
             <source>Deadline</source>
-            <translation type="unfinished" />
+            <translation>Frist</translation>
         </message>
         <message>
             <location filename="../ui/followup/worklistmodel.cpp" line="140" />
             <source>Overdue</source>
-            <translation type="unfinished" />
+            <translation>Überfällig</translation>
         </message>
         <message>
             <location filename="../ui/followup/worklistmodel.cpp" line="142" />
             <source>Attempts</source>
-            <translation type="unfinished" />
+            <translation>Versuche</translation>
         </message>
         <message>
             <location filename="../ui/followup/worklistmodel.cpp" line="144" />
             <source>Assignee</source>
-            <translation type="unfinished" />
+            <translation>Zuständig</translation>
         </message>
     </context>
     <context>

@@ -1322,18 +1322,18 @@ application-data folder.
     <context>
         <name>MetricsEngine</name>
         <message>
-            <location filename="../core/metrics/metricsengine.cpp" line="82" />
+            <location filename="../core/metrics/metricsengine.cpp" line="81" />
             <source>The practice setting %1 must be a number of days from 1 to %2, not "%3".</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/metrics/metricsengine.cpp" line="122" />
+            <location filename="../core/metrics/metricsengine.cpp" line="123" />
             <source>The report period is not valid: its first day must not be after its last.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/metrics/metricsengine.cpp" line="164" />
-            <location filename="../core/metrics/metricsengine.cpp" line="167" />
+            <location filename="../core/metrics/metricsengine.cpp" line="168" />
+            <location filename="../core/metrics/metricsengine.cpp" line="172" />
             <source>The report periods must be valid, consecutive calendar months.</source>
             <translation type="unfinished" />
         </message>
@@ -1807,9 +1807,9 @@ application-data folder.
         <message numerus="yes">
             <location filename="../ui/report/reportpdfrenderer.cpp" line="316" />
             <source>Lapse window: %n day(s); follow-up deadlines judged as of %1.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Lapse window: %n day; follow-up deadlines judged as of %1.</numerusform>
+                <numerusform>Lapse window: %n days; follow-up deadlines judged as of %1.</numerusform>
             </translation>
         </message>
         <message>
@@ -1913,9 +1913,9 @@ application-data folder.
         <message numerus="yes">
             <location filename="../ui/report/reportpdfrenderer.cpp" line="357" />
             <source>Low confidence: only %n answer(s), fewer than %1. Read the interval before drawing conclusions.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Low confidence: only %n answer, fewer than %1. Read the interval before drawing conclusions.</numerusform>
+                <numerusform>Low confidence: only %n answers, fewer than %1. Read the interval before drawing conclusions.</numerusform>
             </translation>
         </message>
         <message>
@@ -2974,9 +2974,9 @@ application-data folder.
         <message numerus="yes">
             <location filename="../ui/reception/bookingdialog.cpp" line="191" />
             <source>%n minute(s), %1</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n minute, %1</numerusform>
+                <numerusform>%n minutes, %1</numerusform>
             </translation>
         </message>
         <message>
@@ -3650,25 +3650,25 @@ application-data folder.
         <message numerus="yes">
             <location filename="../ui/followup/followupworkspace.cpp" line="123" />
             <source>%n due</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n due</numerusform>
+                <numerusform>%n due</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../ui/followup/followupworkspace.cpp" line="124" />
             <source>%n overdue</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n overdue</numerusform>
+                <numerusform>%n overdue</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../ui/followup/followupworkspace.cpp" line="136" />
             <source>%n new task(s) planned.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n new task planned.</numerusform>
+                <numerusform>%n new tasks planned.</numerusform>
             </translation>
         </message>
     </context>
@@ -3891,9 +3891,9 @@ application-data folder.
         <message numerus="yes">
             <location filename="../ui/followup/postservicedialog.cpp" line="156" />
             <source>Mean delta over %n visit(s): %1</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Mean delta over %n visit: %1</numerusform>
+                <numerusform>Mean delta over %n visits: %1</numerusform>
             </translation>
         </message>
         <message>
