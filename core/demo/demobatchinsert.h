@@ -1,68 +1,58 @@
 #pragma once
 
+#include "demo/demobatch.h"
 #include "error.h"
 
-#include <QByteArray>
-#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
-#include <QVariant>
-#include <QVariantList>
 
+#include <concepts>
 #include <functional>
-#include <memory>
-#include <optional>
-#include <vector>
 
 namespace aftercare {
 
-class Database;
-struct DemoNativeStatement;
-
-// Writes many rows into one table with prepared multi-row INSERT statements
-// ("VALUES (?, ?), (?, ?), ..."), a batch of rows per execution. Far fewer round trips and
-// statement executions than one INSERT per row, on SQLite and PostgreSQL alike. On SQLite
-// the values are bound through the library's own API: Qt's positional binding keeps a
-// string-keyed map per value, which costs more than the insert itself at millions of rows.
-// The caller owns the transaction.
+// Collects the rows of one table into batches of a fixed number of rows and hands each full
+// batch to a sink (which executes it, or queues it for the thread that does).
 class DemoBatchInsert
 {
     Q_DECLARE_TR_FUNCTIONS(DemoBatchInsert)
 
 public:
-    // rowsWritten(table, n) is called after each batch with the number of rows it held.
-    DemoBatchInsert(Database& database, QString table, QStringList columns, int rowsPerStatement,
-                    std::function<void(const QString&, qint64)> rowsWritten = {});
-    ~DemoBatchInsert();
-    DemoBatchInsert(const DemoBatchInsert&) = delete;
-    DemoBatchInsert& operator=(const DemoBatchInsert&) = delete;
+    using Sink = std::function<Status(DemoBatch&&)>;
 
-    DemoBatchInsert& operator<<(QVariant value)
+    DemoBatchInsert(Sink sink, QString table, QStringList columns, int rowsPerStatement);
+
+    DemoBatchInsert& operator<<(DemoValue value)
     {
-        m_values.append(std::move(value));
+        m_batch.values.push_back(std::move(value));
         return *this;
     }
-    // Ends the current row; writes a batch when it is full.
+    template <std::integral T> DemoBatchInsert& operator<<(T value)
+    {
+        if constexpr (std::same_as<T, bool>)
+            return *this << DemoValue::boolean(value);
+        else
+            return *this << DemoValue::integer(qint64(value));
+    }
+    DemoBatchInsert& operator<<(double value) { return *this << DemoValue::real(value); }
+    DemoBatchInsert& operator<<(QString value)
+    {
+        return *this << DemoValue::string(std::move(value));
+    }
+    // Text that lives as long as the program (the vocabulary, the catalog).
+    DemoBatchInsert& operator<<(const char* words) { return *this << DemoValue::utf8(words); }
+
+    // Ends the current row; hands over the batch when it is full.
     Status endRow();
-    // Writes the rows still waiting.
+    // Hands over the rows still waiting.
     Status finish();
 
 private:
-    QString statement(int rows) const;
-    Status flush();
-    Status flushSqlite();
+    Status handOver();
 
-    Database& m_database;
-    QString m_table;
-    QStringList m_columns;
+    Sink m_sink;
     int m_rowsPerStatement;
-    std::function<void(const QString&, qint64)> m_rowsWritten;
-    QVariantList m_values;
-    int m_pendingRows = 0;
-    std::optional<QSqlQuery> m_fullBatch;
-    std::unique_ptr<DemoNativeStatement> m_nativeFullBatch;
-    QByteArray m_utf8;                                    // the batch's text, for binding on SQLite
-    std::vector<std::pair<qsizetype, qsizetype>> m_spans; // each value's text in m_utf8
+    DemoBatch m_batch;
 };
 
 } // namespace aftercare

@@ -28,8 +28,8 @@ qint64 easterSunday(int year)
     return QDate(year, month, day).toJulianDay();
 }
 
-constexpr std::array<int, 12> kMonthPerMille{1000, 880, 1000, 840,  800, 800,
-                                             720,  500, 880,  1000, 920, 720};
+constexpr std::array<int, 12> kMonthPerMille{1000, 800, 1000, 780,  760, 760,
+                                             680,  420, 900,  1000, 880, 720};
 
 } // namespace
 
@@ -98,7 +98,7 @@ int DemoCalendar::seasonPerMille(qint64 julianDay) const
     int y = 0, m = 0, d = 0;
     QDate::fromJulianDay(julianDay).getDate(&y, &m, &d);
     if ((m == 12 && d >= 20) || (m == 1 && d <= 4))
-        return 300;
+        return 200;
     return kMonthPerMille[static_cast<std::size_t>(m - 1)];
 }
 

@@ -90,7 +90,7 @@ void DemoHistory::makePractitioners()
         member.weekdays = i % 4 == 3 ? 0x0f : (i % 5 == 4 ? 0x1e : 0x1f); // some work four days
         member.firstDay = m_model.firstDay;
         if (i >= 3) {
-            const double share = 0.85 * double(i - 2) / double(count - 2);
+            const double share = 0.7 * double(i - 2) / double(count - 2);
             member.firstDay += qint64(DemoPeople::growthQuantile(share) * double(days));
         }
         m_model.practitionerStart.push_back(member.firstDay);
@@ -132,7 +132,7 @@ void DemoHistory::simulate(int index)
     if (rnd.chance(25))
         return;
 
-    static constexpr int kFirstServices[Catalog::kServiceCount] = {42, 0, 20, 8, 4, 18, 0, 8, 0};
+    static constexpr int kFirstServices[Catalog::kServiceCount] = {46, 0, 22, 8, 4, 12, 0, 8, 0};
     const int service = int(rnd.weighted(kFirstServices));
     std::vector<int> candidates;
     for (int p = 0; p < m_schedule->practitionerCount(); ++p)
@@ -165,12 +165,31 @@ void DemoHistory::simulate(int index)
 
 qint64 DemoHistory::seasonalDay(qint64 day)
 {
+    // Quiet times: a visit wished for in August tends to wait until after the summer
+    // holidays, one around Christmas until January; other months are put off by a week or two
+    // now and then.
     for (int attempt = 0; attempt < 4; ++attempt) {
         if (m_visits.chance(m_calendar.seasonPerMille(day)))
             break;
-        day += m_visits.between(5, 20);
+        const QDate date = QDate::fromJulianDay(day);
+        if (date.month() == 8)
+            day = QDate(date.year(), 9, 1).toJulianDay() + m_visits.between(0, 20);
+        else if (date.month() == 12 && date.day() >= 20)
+            day = QDate(date.year() + 1, 1, 5).toJulianDay() + m_visits.between(0, 14);
+        else if (date.month() == 1 && date.day() < 5)
+            day = QDate(date.year(), 1, 5).toJulianDay() + m_visits.between(0, 14);
+        else
+            day += m_visits.between(5, 20);
     }
     return day;
+}
+
+qint64 DemoHistory::holidayBreak(qint64 day)
+{
+    // A course pauses when the client is away: summer holidays, Christmas.
+    const QDate date = QDate::fromJulianDay(day);
+    const bool away = date.month() == 8 || (date.month() == 12 && date.day() >= 20);
+    return away && m_visits.chance(600) ? day + m_visits.between(7, 14) : day;
 }
 
 DemoTime DemoHistory::bookingTime(qint64 day, DemoTime earliest, DemoUser& by)
@@ -210,7 +229,7 @@ int DemoHistory::book(int client, const Request& request, DemoTime previousEnd)
     const auto& service = Catalog::services()[std::size_t(request.service)];
     const qint64 horizon = m_model.today + kHorizonDays;
 
-    qint64 day = request.seasonal ? seasonalDay(request.day) : request.day;
+    qint64 day = request.seasonal ? seasonalDay(request.day) : holidayBreak(request.day);
     day = m_calendar.openOnOrAfter(std::max(day, dayOf(previousEnd) + 1));
     if (day >= horizon)
         return -1;
@@ -236,8 +255,11 @@ int DemoHistory::book(int client, const Request& request, DemoTime previousEnd)
             preferred = offering[std::size_t(client * 7 + request.service) % offering.size()];
     }
     const int units = service.minutes / DemoCalendar::kUnitMinutes;
-    auto slot = m_schedule->book(preferred, request.service, units, day,
-                                 c.preferredUnit + rnd.between(-2, 2), 30);
+    // A new client waits up to four months for a first appointment in a busy season; a
+    // returning one looks six weeks ahead.
+    const bool first = m_byClient[std::size_t(client)].empty();
+    auto slot =
+        m_schedule->book(preferred, request.service, units, day, c.preferredUnit, first ? 120 : 45);
     if (!slot)
         return -1;
     if (slot->day >= horizon) {
@@ -360,7 +382,7 @@ std::optional<DemoHistory::Request> DemoHistory::next(int client, int appointmen
     }
 
     // The episode is over: the client lapses, or comes back some time later.
-    static constexpr int kDropout[] = {750, 280, 80}; // one-off, occasional, regular
+    static constexpr int kDropout[] = {750, 320, 130}; // one-off, occasional, regular
     if (rnd.chance(kDropout[int(c.loyalty)] + extraDropout)) {
         if (!rnd.chance(120))
             return std::nullopt;
@@ -368,20 +390,15 @@ std::optional<DemoHistory::Request> DemoHistory::next(int client, int appointmen
                                        : Catalog::kFollowUpConsultation,
                        day + rnd.between(400, 1100), 0, 0, true};
     }
-    static constexpr int kReturnServices[Catalog::kServiceCount] = {8, 20, 35, 12, 5, 0, 15, 5, 0};
+    static constexpr int kReturnServices[Catalog::kServiceCount] = {8, 22, 38, 12, 5, 0, 9, 6, 0};
     const int service = int(rnd.weighted(kReturnServices));
     const auto& s = Catalog::services()[std::size_t(service)];
     qint64 gap = 0;
     if (c.loyalty == DemoLoyalty::Regular) {
-        const int weeks = Catalog::services()[std::size_t(a.service)].rebookAfterWeeks;
-        if (service == Catalog::kAnnualHealthCheck)
-            gap = rnd.between(330, 400);
-        else if (weeks > 0)
-            gap = std::max<qint64>(21, qint64(weeks) * 7 * rnd.between(90, 170) / 100);
-        else
-            gap = rnd.between(60, 200);
+        // Regulars come back for their yearly check, or a few months after anything else.
+        gap = service == Catalog::kAnnualHealthCheck ? rnd.between(330, 400) : rnd.between(100, 300);
     } else {
-        gap = rnd.between(90, 540);
+        gap = rnd.between(180, 900);
     }
     const DemoTime bookedAt =
         gap <= 120 && a.status == AppointmentStatus::Completed && rnd.chance(250)
@@ -409,9 +426,9 @@ void DemoHistory::addVaccinations(int index)
                 d >= autumn - 400)
                 recent = true;
         }
-        if (!recent || !rnd.chance(750))
+        if (!recent || !rnd.chance(700))
             continue;
-        qint64 day = autumn + rnd.between(0, 55);
+        qint64 day = autumn + (rnd.chance(800) ? rnd.between(0, 30) : rnd.between(31, 60));
         if (day >= m_model.today && hasActiveBooking(index))
             continue;
         // Never two visits of one client on one day.
@@ -457,7 +474,7 @@ void DemoHistory::fillComingDays()
                     if (s == Catalog::kFluVaccination || !m_schedule->works(p, s, day))
                         continue;
                     const int units = service.minutes / DemoCalendar::kUnitMinutes;
-                    if (m_schedule->freeUnit(p, day, units, unit) == unit)
+                    if (m_schedule->isFree(p, day, unit, units))
                         fitting.push_back(s);
                 }
                 if (fitting.empty() || !rnd.chance(900))

@@ -49,6 +49,7 @@ private:
     void finish();
 
     qint64 seasonalDay(qint64 day);
+    qint64 holidayBreak(qint64 day);
     DemoTime bookingTime(qint64 day, DemoTime earliest, DemoUser& by);
     int priceOn(int service, qint64 day) const;
     bool hasActiveBooking(int client) const;

@@ -129,7 +129,7 @@ void DemoPeople::makeClient(int index, qint64 day)
             c.marketingWithdrawnAt = c.registeredAt + rnd.between(30 * kDay, span - kDay);
     }
 
-    static constexpr int kLoyalty[] = {30, 38, 32};
+    static constexpr int kLoyalty[] = {36, 42, 22};
     c.loyalty = static_cast<DemoLoyalty>(rnd.weighted(kLoyalty));
     static constexpr int kReliability[] = {820, 140, 40};
     static constexpr std::int16_t kNoShows[] = {35, 130, 330};
@@ -137,7 +137,7 @@ void DemoPeople::makeClient(int index, qint64 day)
     static constexpr int kMoods[] = {55, 33, 12};
     c.mood = std::uint8_t(rnd.weighted(kMoods));
     const bool older = c.birthDay && (day - c.birthDay) / 365 >= 60;
-    c.vaccinates = rnd.chance(older ? 650 : 200);
+    c.vaccinates = rnd.chance(older ? 450 : 120);
     static constexpr int kDayParts[][2] = {{0, 14}, {12, 24}, {22, 36}};
     static constexpr int kDayPartWeights[] = {45, 25, 30};
     const auto& part = kDayParts[rnd.weighted(kDayPartWeights)];

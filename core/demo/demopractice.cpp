@@ -4,6 +4,8 @@
 #include "database/database.h"
 #include "database/sqltime.h"
 #include "demo/demoaftercare.h"
+#include "demo/demobatchexecutor.h"
+#include "demo/demobatchqueue.h"
 #include "demo/democalendar.h"
 #include "demo/democatalog.h"
 #include "demo/demohistory.h"
@@ -13,6 +15,7 @@
 #include <QSqlQuery>
 
 #include <array>
+#include <thread>
 #include <vector>
 
 namespace aftercare {
@@ -274,15 +277,43 @@ Result<DemoSummary> DemoPractice::generate(Database& database, const DemoOptions
             }
         }
 
+        // Two stages on two threads: one turns the model into batches of rows, this one (which
+        // owns the connection) executes them. Building and inserting cost about the same, so
+        // the generator takes little more than the time of the inserts alone.
         const qint64 total = std::max<qint64>(1, DemoPracticeWriter::rowCount(model));
         qint64 rows = 0;
-        DemoPracticeWriter writer(
-            database, model, options.seed, userIds, [&](const QString& table, qint64 n) {
-                rows += n;
-                report(25 + int(74 * rows / total), tr("Writing %1").arg(table));
-            });
-        if (auto done = writer.write(); !done)
-            return fail(done.error());
+        DemoBatchQueue queue(16);
+        Status built;
+        std::thread builder([&] {
+            DemoPracticeWriter writer(
+                model, options.seed, userIds, [&](DemoBatch&& batch) -> Status {
+                    if (!queue.push(std::move(batch)))
+                        return fail(Error{ErrorKind::Database,
+                                          tr("Writing the demo practice was stopped.")});
+                    return {};
+                });
+            built = writer.write();
+            if (built)
+                queue.close();
+            else
+                queue.abort();
+        });
+        DemoBatchExecutor executor(database, model.firstDay - 36600, model.today + 400);
+        Status executed;
+        while (auto batch = queue.pop()) {
+            executed = executor.execute(*batch);
+            if (!executed) {
+                queue.abort();
+                break;
+            }
+            rows += batch->rows;
+            report(25 + int(74 * rows / total), tr("Writing %1").arg(batch->table));
+        }
+        builder.join();
+        if (!executed)
+            return fail(executed.error());
+        if (!built)
+            return fail(built.error());
 
         if (database.isPostgreSql()) {
             for (const char* table : kTablesWithIds) {

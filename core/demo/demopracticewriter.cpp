@@ -1,6 +1,5 @@
 #include "demo/demopracticewriter.h"
 
-#include "database/database.h"
 #include "demo/demobatchinsert.h"
 #include "demo/democatalog.h"
 #include "demo/demorandom.h"
@@ -19,11 +18,8 @@ namespace Catalog = DemoCatalog;
 // enough for SQLite's limit of 32 766 bound values with the widest table.
 constexpr int kRowsPerStatement = 100;
 
-const QVariant kNullText{QMetaType::fromType<QString>()};
-const QVariant kNullNumber{QMetaType::fromType<qlonglong>()};
-const QVariant kNullReal{QMetaType::fromType<double>()};
-// An empty text that is not NULL: Qt binds a null QString as NULL, and these columns are NOT NULL.
-const QString kEmpty = QStringLiteral("");
+// An empty text that is not NULL (these columns are NOT NULL).
+constexpr const char* kEmpty = "";
 
 QString utf8(const char* text)
 {
@@ -37,15 +33,13 @@ QString tenths(int value)
 
 } // namespace
 
-DemoPracticeWriter::DemoPracticeWriter(Database& database, const DemoModel& model,
-                                       std::uint64_t seed, std::array<qint64, 4> userIds,
-                                       std::function<void(const QString&, qint64)> rowsWritten)
-    : m_database(database)
-    , m_model(model)
+DemoPracticeWriter::DemoPracticeWriter(const DemoModel& model, std::uint64_t seed,
+                                       std::array<qint64, 4> userIds, DemoBatchInsert::Sink sink)
+    : m_model(model)
     , m_seed(seed)
     , m_userIds(userIds)
-    , m_rowsWritten(std::move(rowsWritten))
-    , m_text(model.firstDay - 36600, model.today + 400)
+    , m_sink(std::move(sink))
+    , m_text(model.firstDay, model.today + 400)
 {}
 
 qint64 DemoPracticeWriter::rowCount(const DemoModel& model)
@@ -79,14 +73,9 @@ Status DemoPracticeWriter::write()
     return {};
 }
 
-QVariant DemoPracticeWriter::time(DemoTime value)
+DemoValue DemoPracticeWriter::user(DemoUser who) const
 {
-    return value ? QVariant(m_text.dateTime(value)) : kNullText;
-}
-
-QVariant DemoPracticeWriter::user(DemoUser who) const
-{
-    return who == DemoUser::Nobody ? kNullNumber : QVariant(m_userIds[std::size_t(who)]);
+    return who == DemoUser::Nobody ? DemoValue() : DemoValue::integer(m_userIds[std::size_t(who)]);
 }
 
 qint64 DemoPracticeWriter::appointmentId(int index) const
@@ -97,7 +86,7 @@ qint64 DemoPracticeWriter::appointmentId(int index) const
 Status DemoPracticeWriter::clients()
 {
     DemoBatchInsert insert(
-        m_database, QStringLiteral("clients"),
+        m_sink, QStringLiteral("clients"),
         {QStringLiteral("id"), QStringLiteral("external_id"), QStringLiteral("first_name"),
          QStringLiteral("last_name"), QStringLiteral("date_of_birth"), QStringLiteral("sex"),
          QStringLiteral("email"), QStringLiteral("phone"), QStringLiteral("address"),
@@ -106,31 +95,32 @@ Status DemoPracticeWriter::clients()
          QStringLiteral("journey_stage"), QStringLiteral("registered_at"),
          QStringLiteral("archived"), QStringLiteral("created_at"), QStringLiteral("updated_at"),
          QStringLiteral("updated_by")},
-        kRowsPerStatement, m_rowsWritten);
+        kRowsPerStatement);
     for (std::size_t i = 0; i < m_model.clients.size(); ++i) {
         const DemoClientRecord& c = m_model.clients[i];
         const qint64 id = qint64(i) + 1;
         const DemoUser by = c.registeredOnline ? DemoUser::Nobody : DemoUser::Reception;
         insert << id << QStringLiteral("C%1").arg(id, 6, 10, QLatin1Char('0'))
-               << utf8(DemoText::firstName(c.firstName)) << m_wording.lastName(c)
-               << (c.birthDay ? QVariant(m_text.date(c.birthDay)) : kNullText) << sqlName(c.sex)
-               << (c.hasEmail ? QVariant(m_wording.email(c)) : kNullText)
+               << DemoText::firstName(c.firstName) << m_wording.lastName(c)
+               << DemoValue::date(c.birthDay) << sqlWord(c.sex)
+               << (c.hasEmail ? DemoValue::string(m_wording.email(c)) : DemoValue())
                << (c.hasPhone
-                       ? QVariant(QStringLiteral("+49 %1 %2").arg(c.phonePrefix).arg(c.phoneNumber))
-                       : kNullText)
+                       ? DemoValue::string(
+                             QStringLiteral("+49 %1 %2").arg(c.phonePrefix).arg(c.phoneNumber))
+                       : DemoValue())
                << QStringLiteral("%1 %2, %3")
                       .arg(utf8(DemoText::streets()[std::size_t(c.street)]))
                       .arg(c.houseNumber)
                       .arg(utf8(DemoText::towns()[std::size_t(c.town)]))
-               << sqlName(c.preferredChannel)
+               << sqlWord(c.preferredChannel)
                << (c.referralSource >= 0
-                       ? QVariant(
-                             utf8(DemoText::referralSources()[std::size_t(c.referralSource)].text))
-                       : kNullText)
-               << (c.referredBy >= 0 ? QVariant(qint64(c.referredBy) + 1) : kNullNumber)
-               << utf8(DemoText::expectations()[std::size_t(c.expectation)]) << sqlName(c.stage)
-               << time(c.registeredAt) << c.archived << time(c.registeredAt) << time(c.registeredAt)
-               << user(by);
+                       ? DemoValue::utf8(
+                             DemoText::referralSources()[std::size_t(c.referralSource)].text)
+                       : DemoValue())
+               << DemoValue::id(qint64(c.referredBy) + 1)
+               << DemoText::expectations()[std::size_t(c.expectation)] << sqlWord(c.stage)
+               << DemoValue::time(c.registeredAt) << c.archived << DemoValue::time(c.registeredAt)
+               << DemoValue::time(c.registeredAt) << user(by);
         if (auto done = insert.endRow(); !done)
             return done;
     }
@@ -139,13 +129,13 @@ Status DemoPracticeWriter::clients()
 
 Status DemoPracticeWriter::consents()
 {
-    DemoBatchInsert insert(m_database, QStringLiteral("consents"),
+    DemoBatchInsert insert(m_sink, QStringLiteral("consents"),
                            {QStringLiteral("id"), QStringLiteral("client_id"),
                             QStringLiteral("purpose"), QStringLiteral("channel"),
                             QStringLiteral("granted"), QStringLiteral("evidence"),
                             QStringLiteral("recorded_by"), QStringLiteral("recorded_at"),
                             QStringLiteral("withdrawn_at"), QStringLiteral("withdrawn_by")},
-                           kRowsPerStatement, m_rowsWritten);
+                           kRowsPerStatement);
     qint64 id = 0;
     for (std::size_t i = 0; i < m_model.clients.size(); ++i) {
         const DemoClientRecord& c = m_model.clients[i];
@@ -157,17 +147,17 @@ Status DemoPracticeWriter::consents()
                 : QStringLiteral("Signed intake form of %1, filed in the client record").arg(day);
         const DemoUser by = c.registeredOnline ? DemoUser::Nobody : DemoUser::Reception;
         for (ConsentPurpose purpose : allOf<ConsentPurpose>()) {
-            QString channel = QStringLiteral("any");
+            const char* channel = "any";
             if (purpose == ConsentPurpose::Reminders && c.preferredChannel == ContactChannel::Sms)
-                channel = QStringLiteral("sms");
+                channel = "sms";
             else if (purpose == ConsentPurpose::Reminders &&
                      c.preferredChannel == ContactChannel::Email)
-                channel = QStringLiteral("email");
+                channel = "email";
             const bool withdrawn = purpose == ConsentPurpose::Marketing && c.marketingWithdrawnAt;
-            insert << ++id << qint64(i) + 1 << sqlName(purpose) << channel << c.consented(purpose)
-                   << evidence << user(by) << time(c.registeredAt + 60)
-                   << (withdrawn ? time(c.marketingWithdrawnAt) : kNullText)
-                   << (withdrawn ? user(DemoUser::Reception) : kNullNumber);
+            insert << ++id << qint64(i) + 1 << sqlWord(purpose) << channel << c.consented(purpose)
+                   << evidence << user(by) << DemoValue::time(c.registeredAt + 60)
+                   << (withdrawn ? DemoValue::time(c.marketingWithdrawnAt) : DemoValue())
+                   << (withdrawn ? user(DemoUser::Reception) : DemoValue());
             if (auto done = insert.endRow(); !done)
                 return done;
         }
@@ -178,7 +168,7 @@ Status DemoPracticeWriter::consents()
 Status DemoPracticeWriter::appointments()
 {
     DemoBatchInsert insert(
-        m_database, QStringLiteral("appointments"),
+        m_sink, QStringLiteral("appointments"),
         {QStringLiteral("id"), QStringLiteral("client_id"), QStringLiteral("practitioner_id"),
          QStringLiteral("service_type_id"), QStringLiteral("starts_at"), QStringLiteral("ends_at"),
          QStringLiteral("status"), QStringLiteral("price_cents"),
@@ -186,7 +176,7 @@ Status DemoPracticeWriter::appointments()
          QStringLiteral("reminder_sent_at"), QStringLiteral("checked_in_at"),
          QStringLiteral("completed_at"), QStringLiteral("created_at"), QStringLiteral("created_by"),
          QStringLiteral("updated_at"), QStringLiteral("updated_by")},
-        kRowsPerStatement, m_rowsWritten);
+        kRowsPerStatement);
     for (qint32 index : m_model.appointmentOrder) {
         const DemoAppointmentRecord& a = m_model.appointments[std::size_t(index)];
         const DemoTime updated = a.status == AppointmentStatus::Completed   ? a.completedAt
@@ -194,15 +184,16 @@ Status DemoPracticeWriter::appointments()
                                  : a.status == AppointmentStatus::NoShow    ? a.end
                                                                             : 0;
         insert << a.id << qint64(a.client) + 1 << qint64(a.practitioner) + 1
-               << qint64(a.service) + 1 << time(a.start) << time(a.end) << sqlName(a.status)
-               << qint64(a.priceCents)
+               << qint64(a.service) + 1 << DemoValue::time(a.start) << DemoValue::time(a.end)
+               << sqlWord(a.status) << qint64(a.priceCents)
                << (a.cancellationReason >= 0
-                       ? QVariant(utf8(
-                             DemoText::cancellationReasons()[std::size_t(a.cancellationReason)]))
-                       : kNullText)
-               << time(a.cancelledAt) << time(a.reminderSentAt) << time(a.checkedInAt)
-               << time(a.completedAt) << time(a.createdAt) << user(a.createdBy) << time(updated)
-               << (updated ? user(DemoUser::Reception) : kNullNumber);
+                       ? DemoValue::utf8(
+                             DemoText::cancellationReasons()[std::size_t(a.cancellationReason)])
+                       : DemoValue())
+               << DemoValue::time(a.cancelledAt) << DemoValue::time(a.reminderSentAt)
+               << DemoValue::time(a.checkedInAt) << DemoValue::time(a.completedAt)
+               << DemoValue::time(a.createdAt) << user(a.createdBy) << DemoValue::time(updated)
+               << (updated ? user(DemoUser::Reception) : DemoValue());
         if (auto done = insert.endRow(); !done)
             return done;
     }
@@ -224,9 +215,9 @@ DemoPracticeWriter::valuesOf(const DemoResultRecord& result) const
         v.analyte = QStringLiteral("Finding");
         v.unit = kEmpty;
         v.text = utf8(a.abnormal ? findings[1 + rnd.index(findings.size() - 1)] : findings[0]);
-        v.number = kNullReal;
-        v.low = kNullReal;
-        v.high = kNullReal;
+        v.number = DemoValue();
+        v.low = DemoValue();
+        v.high = DemoValue();
         v.abnormal = a.abnormal;
         values.push_back(v);
         return values;
@@ -245,11 +236,13 @@ DemoPracticeWriter::valuesOf(const DemoResultRecord& result) const
                               : rnd.between(analyte.normalLow, analyte.normalHigh);
         Value v;
         v.analyte = utf8(analyte.name);
-        v.unit = utf8(analyte.unit);
-        v.number = value / 10.0;
+        v.unit = analyte.unit;
+        v.number = DemoValue::real(value / 10.0);
         v.text = tenths(value);
-        v.low = analyte.referenceLow >= 0 ? QVariant(analyte.referenceLow / 10.0) : kNullReal;
-        v.high = analyte.referenceHigh >= 0 ? QVariant(analyte.referenceHigh / 10.0) : kNullReal;
+        v.low =
+            analyte.referenceLow >= 0 ? DemoValue::real(analyte.referenceLow / 10.0) : DemoValue();
+        v.high = analyte.referenceHigh >= 0 ? DemoValue::real(analyte.referenceHigh / 10.0)
+                                            : DemoValue();
         v.abnormal = off;
         values.push_back(v);
     }
@@ -259,7 +252,7 @@ DemoPracticeWriter::valuesOf(const DemoResultRecord& result) const
 Status DemoPracticeWriter::results()
 {
     DemoBatchInsert insert(
-        m_database, QStringLiteral("test_results"),
+        m_sink, QStringLiteral("test_results"),
         {QStringLiteral("id"), QStringLiteral("client_id"), QStringLiteral("appointment_id"),
          QStringLiteral("test_name"), QStringLiteral("received_at"), QStringLiteral("abnormal"),
          QStringLiteral("abnormal_confirmed_by"), QStringLiteral("formal_report"),
@@ -268,7 +261,7 @@ Status DemoPracticeWriter::results()
          QStringLiteral("reviewed_by"), QStringLiteral("reviewed_at"),
          QStringLiteral("communicated_by"), QStringLiteral("communicated_at"),
          QStringLiteral("communicated_channel"), QStringLiteral("created_at")},
-        kRowsPerStatement, m_rowsWritten);
+        kRowsPerStatement);
     for (const DemoResultRecord& r : m_model.results) {
         const DemoAppointmentRecord& a = m_model.appointments[std::size_t(r.appointment)];
         const auto& test = Catalog::tests()[std::size_t(a.test)];
@@ -280,51 +273,53 @@ Status DemoPracticeWriter::results()
                              .arg(m_text.dateTime(r.receivedAt));
         for (const Value& v : valuesOf(r)) {
             report += v.analyte + QStringLiteral(": ") + v.text;
-            if (!v.unit.isEmpty())
-                report += QLatin1Char(' ') + v.unit;
-            if (!v.low.isNull() || !v.high.isNull()) {
+            if (*v.unit)
+                report += QLatin1Char(' ') + QString::fromUtf8(v.unit);
+            const bool low = v.low.kind != DemoValue::Kind::Null;
+            const bool high = v.high.kind != DemoValue::Kind::Null;
+            if (low || high) {
                 report += QStringLiteral(" (reference ") +
-                          (v.low.isNull() ? QString() : QString::number(v.low.toDouble())) +
+                          (low ? QString::number(v.low.floating) : QString()) +
                           QStringLiteral("–") +
-                          (v.high.isNull() ? QString() : QString::number(v.high.toDouble())) +
-                          QLatin1Char(')');
+                          (high ? QString::number(v.high.floating) : QString()) + QLatin1Char(')');
             }
             if (v.abnormal)
                 report += QStringLiteral(" *");
             report += QLatin1Char('\n');
         }
         const DemoUser clinician = DemoUser::Clinician;
-        insert << r.id << qint64(a.client) + 1 << a.id << utf8(test.name) << time(r.receivedAt)
-               << a.abnormal << (a.abnormal && reviewed ? user(clinician) : kNullNumber) << report
-               << (reviewed ? utf8(a.abnormal ? test.abnormalSummary : test.normalSummary) : kEmpty)
-               << (reviewed ? user(clinician) : kNullNumber)
-               << (reviewed ? time(r.reviewedAt) : kNullText) << sqlName(r.status)
-               << (reviewed ? user(clinician) : kNullNumber)
-               << (reviewed ? time(r.reviewedAt) : kNullText)
-               << (communicated ? user(clinician) : kNullNumber)
-               << (communicated ? time(r.communicatedAt) : kNullText)
-               << (communicated ? QVariant(sqlName(r.communicatedChannel)) : kNullText)
-               << time(r.receivedAt);
+        insert << r.id << qint64(a.client) + 1 << a.id << test.name << DemoValue::time(r.receivedAt)
+               << a.abnormal << (a.abnormal && reviewed ? user(clinician) : DemoValue()) << report
+               << (reviewed ? (a.abnormal ? test.abnormalSummary : test.normalSummary) : kEmpty)
+               << (reviewed ? user(clinician) : DemoValue())
+               << (reviewed ? DemoValue::time(r.reviewedAt) : DemoValue()) << sqlWord(r.status)
+               << (reviewed ? user(clinician) : DemoValue())
+               << (reviewed ? DemoValue::time(r.reviewedAt) : DemoValue())
+               << (communicated ? user(clinician) : DemoValue())
+               << (communicated ? DemoValue::time(r.communicatedAt) : DemoValue())
+               << (communicated ? DemoValue::utf8(sqlWord(r.communicatedChannel)) : DemoValue())
+               << DemoValue::time(r.receivedAt);
         if (auto done = insert.endRow(); !done)
             return done;
     }
     if (auto done = insert.finish(); !done)
         return done;
 
-    DemoBatchInsert values(m_database, QStringLiteral("result_values"),
+    DemoBatchInsert values(m_sink, QStringLiteral("result_values"),
                            {QStringLiteral("id"), QStringLiteral("result_id"),
                             QStringLiteral("position"), QStringLiteral("analyte"),
                             QStringLiteral("value_numeric"), QStringLiteral("value_text"),
                             QStringLiteral("unit"), QStringLiteral("reference_low"),
                             QStringLiteral("reference_high"), QStringLiteral("abnormal")},
-                           kRowsPerStatement, m_rowsWritten);
+                           kRowsPerStatement);
     qint64 id = 0;
     for (const DemoResultRecord& r : m_model.results) {
         int position = 0;
         for (const Value& v : valuesOf(r)) {
             values << ++id << r.id << position++ << v.analyte << v.number
-                   << (v.number.isNull() ? QVariant(v.text) : kNullText) << v.unit << v.low
-                   << v.high << v.abnormal;
+                   << (v.number.kind == DemoValue::Kind::Null ? DemoValue::string(v.text)
+                                                              : DemoValue())
+                   << v.unit << v.low << v.high << v.abnormal;
             if (auto done = values.endRow(); !done)
                 return done;
         }
@@ -334,26 +329,26 @@ Status DemoPracticeWriter::results()
 
 Status DemoPracticeWriter::feedback()
 {
-    DemoBatchInsert insert(m_database, QStringLiteral("feedback"),
+    DemoBatchInsert insert(m_sink, QStringLiteral("feedback"),
                            {QStringLiteral("id"), QStringLiteral("client_id"),
                             QStringLiteral("appointment_id"), QStringLiteral("kind"),
                             QStringLiteral("score"), QStringLiteral("comment"),
                             QStringLiteral("responded_at"), QStringLiteral("source"),
                             QStringLiteral("recorded_by"), QStringLiteral("created_at")},
-                           kRowsPerStatement, m_rowsWritten);
+                           kRowsPerStatement);
     for (const DemoFeedbackRecord& f : m_model.feedback) {
-        QString comment = kEmpty;
+        const char* comment = kEmpty;
         if (f.comment >= 0) {
             const bool nps = f.kind == FeedbackKind::Nps;
             const int band = nps ? (f.score >= 9 ? 0 : (f.score >= 7 ? 1 : 2))
                                  : (f.score >= 4 ? 0 : (f.score == 3 ? 1 : 2));
             const auto list = band == 0 ? DemoText::praise()
                                         : (band == 1 ? DemoText::mixed() : DemoText::complaints());
-            comment = utf8(list[std::size_t(f.comment) % list.size()]);
+            comment = list[std::size_t(f.comment) % list.size()];
         }
-        insert << f.id << qint64(f.client) + 1 << appointmentId(f.appointment) << sqlName(f.kind)
-               << int(f.score) << comment << time(f.respondedAt) << sqlName(f.source)
-               << user(f.recordedBy) << time(f.createdAt);
+        insert << f.id << qint64(f.client) + 1 << appointmentId(f.appointment) << sqlWord(f.kind)
+               << int(f.score) << comment << DemoValue::time(f.respondedAt) << sqlWord(f.source)
+               << user(f.recordedBy) << DemoValue::time(f.createdAt);
         if (auto done = insert.endRow(); !done)
             return done;
     }
@@ -363,14 +358,14 @@ Status DemoPracticeWriter::feedback()
 Status DemoPracticeWriter::tasks()
 {
     DemoBatchInsert insert(
-        m_database, QStringLiteral("followup_tasks"),
+        m_sink, QStringLiteral("followup_tasks"),
         {QStringLiteral("id"), QStringLiteral("client_id"), QStringLiteral("kind"),
          QStringLiteral("source_key"), QStringLiteral("appointment_id"),
          QStringLiteral("result_id"), QStringLiteral("feedback_id"), QStringLiteral("due_at"),
          QStringLiteral("deadline_at"), QStringLiteral("priority"), QStringLiteral("assignee_id"),
          QStringLiteral("status"), QStringLiteral("done_at"), QStringLiteral("done_by"),
          QStringLiteral("resolution_note"), QStringLiteral("created_at")},
-        kRowsPerStatement, m_rowsWritten);
+        kRowsPerStatement);
     for (const DemoTaskRecord& t : m_model.tasks) {
         const qint64 resultId = t.result >= 0 ? m_model.results[std::size_t(t.result)].id : 0;
         const qint64 feedbackId =
@@ -394,32 +389,32 @@ Status DemoPracticeWriter::tasks()
             break;
         }
         const bool closed = t.status != TaskStatus::Open;
-        insert << t.id << qint64(t.client) + 1 << sqlName(t.kind) << key
-               << (t.appointment >= 0 ? QVariant(appointmentId(t.appointment)) : kNullNumber)
-               << (resultId ? QVariant(resultId) : kNullNumber)
-               << (feedbackId ? QVariant(feedbackId) : kNullNumber) << time(t.dueAt)
-               << time(t.deadlineAt) << int(t.priority) << user(t.assignee) << sqlName(t.status)
-               << (closed ? time(t.doneAt) : kNullText) << (closed ? user(t.assignee) : kNullNumber)
-               << m_wording.taskNote(t) << time(t.createdAt);
+        insert << t.id << qint64(t.client) + 1 << sqlWord(t.kind) << key
+               << (t.appointment >= 0 ? DemoValue::id(appointmentId(t.appointment)) : DemoValue())
+               << DemoValue::id(resultId) << DemoValue::id(feedbackId) << DemoValue::time(t.dueAt)
+               << DemoValue::time(t.deadlineAt) << int(t.priority) << user(t.assignee)
+               << sqlWord(t.status) << (closed ? DemoValue::time(t.doneAt) : DemoValue())
+               << (closed ? user(t.assignee) : DemoValue()) << m_wording.taskNote(t)
+               << DemoValue::time(t.createdAt);
         if (auto done = insert.endRow(); !done)
             return done;
     }
     if (auto done = insert.finish(); !done)
         return done;
 
-    DemoBatchInsert calls(m_database, QStringLiteral("call_attempts"),
+    DemoBatchInsert calls(m_sink, QStringLiteral("call_attempts"),
                           {QStringLiteral("id"), QStringLiteral("task_id"),
                            QStringLiteral("attempted_at"), QStringLiteral("outcome"),
                            QStringLiteral("notes"), QStringLiteral("next_step"),
                            QStringLiteral("call_again_at"), QStringLiteral("by_user")},
-                          kRowsPerStatement, m_rowsWritten);
+                          kRowsPerStatement);
     qint64 id = 0;
     for (const DemoTaskRecord& t : m_model.tasks) {
         for (qint32 k = 0; k < t.callCount; ++k) {
             const DemoCallRecord& call = m_model.calls[std::size_t(t.firstCall + k)];
-            calls << ++id << t.id << time(call.at) << sqlName(call.outcome)
-                  << m_wording.callNote(t, call) << sqlName(call.next) << time(call.callAgainAt)
-                  << user(t.assignee);
+            calls << ++id << t.id << DemoValue::time(call.at) << sqlWord(call.outcome)
+                  << m_wording.callNote(t, call) << sqlWord(call.next)
+                  << DemoValue::time(call.callAgainAt) << user(t.assignee);
             if (auto done = calls.endRow(); !done)
                 return done;
         }
@@ -429,18 +424,19 @@ Status DemoPracticeWriter::tasks()
 
 Status DemoPracticeWriter::invoices()
 {
-    DemoBatchInsert insert(m_database, QStringLiteral("invoices"),
+    DemoBatchInsert insert(m_sink, QStringLiteral("invoices"),
                            {QStringLiteral("id"), QStringLiteral("external_id"),
                             QStringLiteral("client_id"), QStringLiteral("appointment_id"),
                             QStringLiteral("status"), QStringLiteral("issued_at"),
                             QStringLiteral("due_at"), QStringLiteral("paid_at"),
                             QStringLiteral("created_at"), QStringLiteral("created_by")},
-                           kRowsPerStatement, m_rowsWritten);
+                           kRowsPerStatement);
     for (const DemoInvoiceRecord& inv : m_model.invoices) {
         const DemoAppointmentRecord& a = m_model.appointments[std::size_t(inv.appointment)];
         insert << inv.id << QStringLiteral("INV-%1").arg(inv.id, 7, 10, QLatin1Char('0'))
-               << qint64(a.client) + 1 << a.id << sqlName(inv.status) << time(inv.issuedAt)
-               << time(inv.dueAt) << time(inv.paidAt) << time(inv.createdAt)
+               << qint64(a.client) + 1 << a.id << sqlWord(inv.status)
+               << DemoValue::time(inv.issuedAt) << DemoValue::time(inv.dueAt)
+               << DemoValue::time(inv.paidAt) << DemoValue::time(inv.createdAt)
                << user(DemoUser::Reception);
         if (auto done = insert.endRow(); !done)
             return done;
@@ -449,11 +445,11 @@ Status DemoPracticeWriter::invoices()
         return done;
 
     // One line per visit; the database's trigger keeps each invoice's total equal to its lines.
-    DemoBatchInsert lines(m_database, QStringLiteral("invoice_lines"),
+    DemoBatchInsert lines(m_sink, QStringLiteral("invoice_lines"),
                           {QStringLiteral("id"), QStringLiteral("invoice_id"),
                            QStringLiteral("description"), QStringLiteral("quantity"),
                            QStringLiteral("unit_price_cents"), QStringLiteral("amount_cents")},
-                          kRowsPerStatement, m_rowsWritten);
+                          kRowsPerStatement);
     for (const DemoInvoiceRecord& inv : m_model.invoices) {
         const DemoAppointmentRecord& a = m_model.appointments[std::size_t(inv.appointment)];
         lines << inv.id << inv.id
@@ -467,12 +463,12 @@ Status DemoPracticeWriter::invoices()
     if (auto done = lines.finish(); !done)
         return done;
 
-    DemoBatchInsert payments(m_database, QStringLiteral("payments"),
+    DemoBatchInsert payments(m_sink, QStringLiteral("payments"),
                              {QStringLiteral("id"), QStringLiteral("invoice_id"),
                               QStringLiteral("amount_cents"), QStringLiteral("paid_at"),
                               QStringLiteral("method"), QStringLiteral("recorded_by"),
                               QStringLiteral("recorded_at")},
-                             kRowsPerStatement, m_rowsWritten);
+                             kRowsPerStatement);
     qint64 id = 0;
     for (const DemoInvoiceRecord& inv : m_model.invoices) {
         if (inv.status != InvoiceStatus::Paid)
@@ -483,8 +479,8 @@ Status DemoPracticeWriter::invoices()
             inv.method == PaymentMethod::Transfer
                 ? std::min(at(dayOf(inv.paidAt) + 1, 9, 15), std::max(inv.paidAt, m_model.now))
                 : inv.paidAt;
-        payments << ++id << inv.id << qint64(a.priceCents) << time(inv.paidAt)
-                 << sqlName(inv.method) << user(DemoUser::Reception) << time(recorded);
+        payments << ++id << inv.id << qint64(a.priceCents) << DemoValue::time(inv.paidAt)
+                 << sqlWord(inv.method) << user(DemoUser::Reception) << DemoValue::time(recorded);
         if (auto done = payments.endRow(); !done)
             return done;
     }
@@ -494,17 +490,17 @@ Status DemoPracticeWriter::invoices()
 Status DemoPracticeWriter::touchpoints()
 {
     DemoBatchInsert insert(
-        m_database, QStringLiteral("touchpoints"),
+        m_sink, QStringLiteral("touchpoints"),
         {QStringLiteral("id"), QStringLiteral("client_id"), QStringLiteral("occurred_at"),
          QStringLiteral("stage"), QStringLiteral("channel"), QStringLiteral("kind"),
          QStringLiteral("outcome"), QStringLiteral("appointment_id"), QStringLiteral("by_user")},
-        kRowsPerStatement, m_rowsWritten);
+        kRowsPerStatement);
     qint64 id = 0;
     for (const DemoTouchpointRecord& t : m_model.touchpoints) {
-        insert << ++id << qint64(t.client) + 1 << time(t.at) << sqlName(t.stage)
-               << sqlName(t.channel) << DemoWording::touchpointKind(t.kind)
+        insert << ++id << qint64(t.client) + 1 << DemoValue::time(t.at) << sqlWord(t.stage)
+               << sqlWord(t.channel) << DemoWording::touchpointKind(t.kind)
                << m_wording.touchpointOutcome(t)
-               << (t.appointment >= 0 ? QVariant(appointmentId(t.appointment)) : kNullNumber)
+               << (t.appointment >= 0 ? DemoValue::id(appointmentId(t.appointment)) : DemoValue())
                << user(t.by);
         if (auto done = insert.endRow(); !done)
             return done;
@@ -514,15 +510,15 @@ Status DemoPracticeWriter::touchpoints()
 
 Status DemoPracticeWriter::steps()
 {
-    DemoBatchInsert insert(m_database, QStringLiteral("post_service_steps"),
+    DemoBatchInsert insert(m_sink, QStringLiteral("post_service_steps"),
                            {QStringLiteral("id"), QStringLiteral("appointment_id"),
                             QStringLiteral("step"), QStringLiteral("done_at"),
                             QStringLiteral("done_by")},
-                           kRowsPerStatement, m_rowsWritten);
+                           kRowsPerStatement);
     qint64 id = 0;
     for (const DemoStepRecord& s : m_model.steps) {
-        insert << ++id << appointmentId(s.appointment) << sqlName(s.step) << time(s.doneAt)
-               << user(s.by);
+        insert << ++id << appointmentId(s.appointment) << sqlWord(s.step)
+               << DemoValue::time(s.doneAt) << user(s.by);
         if (auto done = insert.endRow(); !done)
             return done;
     }

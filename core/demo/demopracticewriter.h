@@ -1,5 +1,6 @@
 #pragma once
 
+#include "demo/demobatchinsert.h"
 #include "demo/demomodel.h"
 #include "demo/demotimetext.h"
 #include "demo/demowording.h"
@@ -15,19 +16,15 @@
 
 namespace aftercare {
 
-class Database;
-
-// Writes the simulated practice (clients and everything that hangs off them) into the
-// database with explicit ids, inside the caller's transaction.
+// Turns the simulated practice (clients and everything that hangs off them) into rows with
+// explicit ids, table by table.
 class DemoPracticeWriter
 {
-    Q_DECLARE_TR_FUNCTIONS(DemoPracticeWriter)
-
 public:
-    // userIds: the database ids of the four demo accounts, in DemoUser order.
-    DemoPracticeWriter(Database& database, const DemoModel& model, std::uint64_t seed,
-                       std::array<qint64, 4> userIds,
-                       std::function<void(const QString&, qint64)> rowsWritten);
+    // userIds: the database ids of the four demo accounts, in DemoUser order. Batches of rows
+    // go to sink in an order the foreign keys allow.
+    DemoPracticeWriter(const DemoModel& model, std::uint64_t seed, std::array<qint64, 4> userIds,
+                       DemoBatchInsert::Sink sink);
 
     // How many rows write() produces, for progress.
     static qint64 rowCount(const DemoModel& model);
@@ -37,11 +34,11 @@ private:
     struct Value
     {
         QString analyte;
-        QString unit;
-        QVariant number;
+        const char* unit = "";
+        DemoValue number;
         QString text;
-        QVariant low;
-        QVariant high;
+        DemoValue low;
+        DemoValue high;
         bool abnormal = false;
     };
 
@@ -55,17 +52,15 @@ private:
     Status touchpoints();
     Status steps();
 
-    QVariant time(DemoTime time);
-    QVariant user(DemoUser who) const;
+    DemoValue user(DemoUser who) const;
     std::vector<Value> valuesOf(const DemoResultRecord& result) const;
     qint64 appointmentId(int index) const;
 
-    Database& m_database;
     const DemoModel& m_model;
     std::uint64_t m_seed;
     std::array<qint64, 4> m_userIds;
-    std::function<void(const QString&, qint64)> m_rowsWritten;
-    DemoTimeText m_text;
+    DemoBatchInsert::Sink m_sink;
+    DemoTimeText m_text; // for report texts and invoice lines
     DemoWording m_wording;
 };
 

@@ -38,25 +38,27 @@ bool DemoSchedule::works(int practitioner, int service, qint64 day) const
            (staff.services >> service & 1u);
 }
 
+bool DemoSchedule::isFree(int practitioner, qint64 day, int unit, int units) const
+{
+    if (unit < 0 || unit + units > DemoCalendar::kUnitsPerDay)
+        return false;
+    const std::uint64_t busy = cell(practitioner, day) | m_calendar.closedUnits(day);
+    return ((busy >> unit) & ((std::uint64_t(1) << units) - 1)) == 0;
+}
+
 std::optional<int> DemoSchedule::freeUnit(int practitioner, qint64 day, int units,
                                           int preferredUnit) const
 {
-    const std::uint64_t busy = cell(practitioner, day) | m_calendar.closedUnits(day);
-    const std::uint64_t run = (std::uint64_t(1) << units) - 1;
-    const int last = DemoCalendar::kUnitsPerDay - units;
-    preferredUnit = std::clamp(preferredUnit, 0, last);
-    // Closest to the preferred time first, alternating later and earlier.
-    for (int distance = 0; distance <= DemoCalendar::kUnitsPerDay; ++distance) {
-        for (int sign : {1, -1}) {
-            if (distance == 0 && sign < 0)
-                continue;
-            const int unit = preferredUnit + sign * distance;
-            if (unit < 0 || unit > last)
-                continue;
-            if (((busy >> unit) & run) == 0)
-                return unit;
-        }
-    }
+    // Reception fills a half-day from its start, as a practice does: the calendar stays
+    // packed and the free time in one piece, so longer visits still find room.
+    const int afternoon = DemoCalendar::kLunchFirstUnit + DemoCalendar::kLunchUnits;
+    const int blockStart = preferredUnit < DemoCalendar::kLunchFirstUnit ? 0 : afternoon;
+    for (int unit = blockStart; unit + units <= DemoCalendar::kUnitsPerDay; ++unit)
+        if (isFree(practitioner, day, unit, units))
+            return unit;
+    for (int unit = 0; unit < blockStart; ++unit)
+        if (isFree(practitioner, day, unit, units))
+            return unit;
     return std::nullopt;
 }
 

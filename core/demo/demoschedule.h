@@ -41,8 +41,10 @@ public:
     // near the preferred time of day. Nothing when the next `maxDays` days are full.
     std::optional<DemoSlot> book(int preferred, int service, int units, qint64 day,
                                  int preferredUnit, int maxDays);
-    // The first free start unit for `units` in that practitioner's day, near preferredUnit.
+    // The first free start unit for `units` in that practitioner's day, in the half of the
+    // day preferredUnit lies in if possible.
     std::optional<int> freeUnit(int practitioner, qint64 day, int units, int preferredUnit) const;
+    bool isFree(int practitioner, qint64 day, int unit, int units) const;
     void take(const DemoSlot& slot);
     void release(const DemoSlot& slot);
 

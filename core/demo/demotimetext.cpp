@@ -4,45 +4,77 @@
 
 namespace aftercare {
 
+namespace {
+
+void twoDigits(char* out, int value)
+{
+    out[0] = char('0' + value / 10 % 10);
+    out[1] = char('0' + value % 10);
+}
+
+} // namespace
+
 DemoTimeText::DemoTimeText(qint64 firstDay, qint64 lastDay)
     : m_firstDay(firstDay)
-    , m_days(static_cast<std::size_t>(std::max<qint64>(lastDay - firstDay + 1, 0)))
+    , m_days(static_cast<std::size_t>(std::max<qint64>(lastDay - firstDay + 1, 0)), Day{})
 {}
 
-const QString& DemoTimeText::datePart(qint64 julianDay)
+const DemoTimeText::Day& DemoTimeText::day(qint64 julianDay)
 {
-    static thread_local QString outside;
     const qint64 slot = julianDay - m_firstDay;
-    if (slot < 0 || slot >= qint64(m_days.size())) {
-        outside = QDate::fromJulianDay(julianDay).toString(Qt::ISODate);
-        return outside;
+    Day& text = slot >= 0 && slot < qint64(m_days.size()) ? m_days[std::size_t(slot)] : m_outside;
+    if (text[0] == '\0' || &text == &m_outside) {
+        int y = 0, m = 0, d = 0;
+        QDate::fromJulianDay(julianDay).getDate(&y, &m, &d);
+        twoDigits(text.data(), y / 100);
+        twoDigits(text.data() + 2, y % 100);
+        text[4] = '-';
+        twoDigits(text.data() + 5, m);
+        text[7] = '-';
+        twoDigits(text.data() + 8, d);
     }
-    QString& text = m_days[static_cast<std::size_t>(slot)];
-    if (text.isEmpty())
-        text = QDate::fromJulianDay(julianDay).toString(Qt::ISODate);
     return text;
+}
+
+void DemoTimeText::timeOfDay(char* out, DemoTime time)
+{
+    const int seconds = DemoClock::secondOfDay(time);
+    out[0] = ' ';
+    twoDigits(out + 1, seconds / 3600);
+    out[3] = ':';
+    twoDigits(out + 4, seconds / 60 % 60);
+    out[6] = ':';
+    twoDigits(out + 7, seconds % 60);
 }
 
 QString DemoTimeText::date(qint64 julianDay)
 {
-    return datePart(julianDay);
+    const Day& text = day(julianDay);
+    return QString::fromLatin1(text.data(), qsizetype(text.size()));
 }
 
 QString DemoTimeText::dateTime(DemoTime time)
 {
-    const QString& day = datePart(DemoClock::dayOf(time));
-    const int seconds = DemoClock::secondOfDay(time);
-    const int parts[3] = {seconds / 3600, seconds / 60 % 60, seconds % 60};
-    QString text(day.size() + 9, Qt::Uninitialized);
-    QChar* out = text.data();
-    for (qsizetype i = 0; i < day.size(); ++i)
-        *out++ = day.at(i);
-    for (int i = 0; i < 3; ++i) {
-        *out++ = QLatin1Char(i == 0 ? ' ' : ':');
-        *out++ = QLatin1Char(char('0' + parts[i] / 10));
-        *out++ = QLatin1Char(char('0' + parts[i] % 10));
-    }
-    return text;
+    char text[19];
+    const Day& date = day(DemoClock::dayOf(time));
+    std::copy(date.begin(), date.end(), text);
+    timeOfDay(text + 10, time);
+    return QString::fromLatin1(text, 19);
+}
+
+void DemoTimeText::appendDate(QByteArray& out, qint64 julianDay)
+{
+    const Day& text = day(julianDay);
+    out.append(text.data(), qsizetype(text.size()));
+}
+
+void DemoTimeText::appendDateTime(QByteArray& out, DemoTime time)
+{
+    char text[19];
+    const Day& date = day(DemoClock::dayOf(time));
+    std::copy(date.begin(), date.end(), text);
+    timeOfDay(text + 10, time);
+    out.append(text, 19);
 }
 
 } // namespace aftercare

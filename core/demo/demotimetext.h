@@ -2,8 +2,10 @@
 
 #include "demo/demotime.h"
 
+#include <QByteArray>
 #include <QString>
 
+#include <array>
 #include <vector>
 
 namespace aftercare {
@@ -18,12 +20,17 @@ public:
 
     QString dateTime(DemoTime time);
     QString date(qint64 julianDay);
+    void appendDateTime(QByteArray& out, DemoTime time);
+    void appendDate(QByteArray& out, qint64 julianDay);
 
 private:
-    const QString& datePart(qint64 julianDay);
+    using Day = std::array<char, 10>;
+    const Day& day(qint64 julianDay);
+    static void timeOfDay(char* out, DemoTime time); // " HH:mm:ss", 9 characters
 
     qint64 m_firstDay;
-    std::vector<QString> m_days;
+    std::vector<Day> m_days; // '\0' in front: not formatted yet
+    Day m_outside{};
 };
 
 } // namespace aftercare

@@ -50,47 +50,47 @@ DemoWording::DemoWording()
         m_lastAscii.push_back(asciiName(name));
 }
 
-QString DemoWording::touchpointKind(DemoTouch kind)
+const char* DemoWording::touchpointKind(DemoTouch kind)
 {
     switch (kind) {
     case DemoTouch::WelcomePack:
-        return QStringLiteral("welcome_pack");
+        return "welcome_pack";
     case DemoTouch::Booking:
-        return QStringLiteral("booking");
+        return "booking";
     case DemoTouch::Reminder:
-        return QStringLiteral("reminder");
+        return "reminder";
     case DemoTouch::CheckIn:
-        return QStringLiteral("check_in");
+        return "check_in";
     case DemoTouch::NoShow:
-        return QStringLiteral("no_show");
+        return "no_show";
     case DemoTouch::Cancellation:
-        return QStringLiteral("cancellation");
+        return "cancellation";
     case DemoTouch::CheckinCall:
-        return QStringLiteral("checkin_call");
+        return "checkin_call";
     case DemoTouch::ThankYou:
-        return QStringLiteral("thank_you");
+        return "thank_you";
     case DemoTouch::SurveyRequest:
-        return QStringLiteral("survey_request");
+        return "survey_request";
     case DemoTouch::Feedback:
-        return QStringLiteral("feedback");
+        return "feedback";
     case DemoTouch::ResultExplained:
-        return QStringLiteral("result_explained");
+        return "result_explained";
     case DemoTouch::Invoice:
-        return QStringLiteral("invoice");
+        return "invoice";
     case DemoTouch::NewsletterInvite:
-        return QStringLiteral("newsletter_invite");
+        return "newsletter_invite";
     case DemoTouch::CommunityInvite:
-        return QStringLiteral("community_invite");
+        return "community_invite";
     case DemoTouch::Birthday:
-        return QStringLiteral("birthday");
+        return "birthday";
     case DemoTouch::LoyaltyPerk:
-        return QStringLiteral("loyalty_perk");
+        return "loyalty_perk";
     case DemoTouch::RebookReminder:
-        return QStringLiteral("rebook_reminder");
+        return "rebook_reminder";
     case DemoTouch::DetractorCallback:
-        return QStringLiteral("detractor_callback");
+        return "detractor_callback";
     }
-    return QStringLiteral("note");
+    return "note";
 }
 
 QString DemoWording::lastName(const DemoClientRecord& c) const

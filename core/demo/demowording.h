@@ -8,6 +8,15 @@
 
 namespace aftercare {
 
+// The stored word of a vocabulary value, as text that lives as long as the program.
+template <typename E> const char* sqlWord(E value)
+{
+    for (const auto& [candidate, word] : Vocabulary<E>::words)
+        if (candidate == value)
+            return word;
+    return "";
+}
+
 // How the demo practice's rows read: client names and e-mail addresses, touchpoint kinds and
 // outcomes, task resolutions and call notes.
 class DemoWording
@@ -18,7 +27,7 @@ public:
     QString lastName(const DemoClientRecord& client) const;
     QString email(const DemoClientRecord& client) const;
     // The TouchpointKind word for a demo touchpoint.
-    static QString touchpointKind(DemoTouch kind);
+    static const char* touchpointKind(DemoTouch kind);
     QString touchpointOutcome(const DemoTouchpointRecord& touchpoint) const;
     QString taskNote(const DemoTaskRecord& task) const;
     QString callNote(const DemoTaskRecord& task, const DemoCallRecord& call) const;
