@@ -21,13 +21,14 @@ AppointmentMetrics::countByMonth(const Period& range) const
                            : QStringLiteral("a.ends_at + interval '%1 hours'").arg(kRebookingHours);
 
     SqlBuilder rebooked;
-    rebooked.sql(
-        QStringLiteral("EXISTS (SELECT 1 FROM appointments b WHERE b.client_id = a.client_id "
-                       "AND b.starts_at > a.starts_at AND b.status <> 'cancelled' "
-                       "AND b.created_at <= %1")
-            .arg(rebookingDeadline));
+    rebooked.sql(QStringLiteral("(SELECT 1 FROM appointments b WHERE b.client_id = a.client_id "
+                                "AND b.starts_at > a.starts_at AND b.status <> 'cancelled' "
+                                "AND b.created_at <= %1")
+                     .arg(rebookingDeadline));
     m_query.filterAppointments(rebooked, u"b");
-    rebooked.sql(u")");
+    // A scalar sub-select (one look-up per visit) rather than EXISTS, which PostgreSQL may
+    // turn into a hash over every appointment.
+    rebooked.sql(u" LIMIT 1) IS NOT NULL");
 
     SqlBuilder sql;
     sql.sql(QStringLiteral("SELECT %1 AS month, "

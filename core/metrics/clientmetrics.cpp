@@ -17,11 +17,13 @@ ClientMetrics::ClientMetrics(const MetricQuery& query, int lapseWindowDays)
 
 void ClientMetrics::requireFirstVisit(SqlBuilder& sql) const
 {
-    sql.sql(u" AND NOT EXISTS (SELECT 1 FROM appointments e WHERE e.client_id = a.client_id "
+    // A scalar sub-select rather than NOT EXISTS: PostgreSQL would turn NOT EXISTS into a hash
+    // anti-join over every visit ever, where a look-up per visit of the period is far cheaper.
+    sql.sql(u" AND (SELECT 1 FROM appointments e WHERE e.client_id = a.client_id "
             u"AND e.starts_at <= a.starts_at AND e.status = 'completed' "
             u"AND (e.starts_at < a.starts_at OR e.id < a.id)");
     m_query.filterAppointments(sql, u"e");
-    sql.sql(u")");
+    sql.sql(u" LIMIT 1) IS NULL");
 }
 
 QString ClientMetrics::dateOf(QStringView column) const

@@ -22,12 +22,13 @@ Result<LifetimeValueResult> LifetimeValueMetrics::compute(QDate to) const
     // all paid invoices less those of clients without such a visit (few), so that the
     // invoices are read in one pass of an index instead of one look-up per client.
     SqlBuilder hasVisit;
-    hasVisit
-        .sql(u"EXISTS (SELECT 1 FROM appointments a WHERE a.client_id = c.id AND a.starts_at < ")
+    // A scalar sub-select, not EXISTS, so that PostgreSQL looks up each client instead of
+    // hashing every visit.
+    hasVisit.sql(u"(SELECT 1 FROM appointments a WHERE a.client_id = c.id AND a.starts_at < ")
         .bind(end)
         .sql(u" AND a.status = 'completed'");
     m_query.filterAppointments(hasVisit, u"a");
-    hasVisit.sql(u")");
+    hasVisit.sql(u" LIMIT 1) IS NOT NULL");
     SqlBuilder paidByClient;
     paidByClient
         .sql(u"(SELECT coalesce(sum(i.total_cents), 0) FROM invoices i WHERE i.client_id = c.id "
