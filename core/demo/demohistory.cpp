@@ -396,7 +396,8 @@ std::optional<DemoHistory::Request> DemoHistory::next(int client, int appointmen
     qint64 gap = 0;
     if (c.loyalty == DemoLoyalty::Regular) {
         // Regulars come back for their yearly check, or a few months after anything else.
-        gap = service == Catalog::kAnnualHealthCheck ? rnd.between(330, 400) : rnd.between(100, 300);
+        gap =
+            service == Catalog::kAnnualHealthCheck ? rnd.between(330, 400) : rnd.between(100, 300);
     } else {
         gap = rnd.between(180, 900);
     }

@@ -11,10 +11,11 @@
 
 namespace aftercare {
 
-// Simulates who came to the demo practice and when: clients registering over the years
-// with growth, their visits as courses and returns at each service's rebook interval, some
-// lapsing and some coming back, cancellations and no-shows, bookings ahead for the next
-// weeks. Every visit gets a free slot of its practitioner, so none overlap.
+// Simulates when the demo practice's clients came: the practitioners hired as the practice
+// grew, each client's visits as courses and returns (the yearly check, a follow-up, a new
+// complaint), some lapsing and some coming back years later, seasons, cancellations and
+// no-shows, bookings ahead for the coming weeks. Every visit gets a free slot of its
+// practitioner's calendar, so none overlap.
 class DemoHistory
 {
 public:

@@ -10,7 +10,7 @@
 #include "demo/democatalog.h"
 #include "demo/demohistory.h"
 #include "demo/demopracticewriter.h"
-#include "demo/demotext.h"
+#include "demo/demowording.h"
 
 #include <QSqlQuery>
 
@@ -83,6 +83,30 @@ Result<qint64> countRows(Database& database, const QString& sql)
     return n->toLongLong();
 }
 
+// What is being written, in words.
+QString writingStage(const QString& table)
+{
+    static const std::array<std::pair<const char*, const char*>, 13> kStages{{
+        {"clients", QT_TRANSLATE_NOOP("DemoPractice", "Writing the clients")},
+        {"consents", QT_TRANSLATE_NOOP("DemoPractice", "Writing the consents")},
+        {"appointments", QT_TRANSLATE_NOOP("DemoPractice", "Writing the appointments")},
+        {"test_results", QT_TRANSLATE_NOOP("DemoPractice", "Writing the test results")},
+        {"result_values", QT_TRANSLATE_NOOP("DemoPractice", "Writing the test results")},
+        {"feedback", QT_TRANSLATE_NOOP("DemoPractice", "Writing the feedback")},
+        {"followup_tasks", QT_TRANSLATE_NOOP("DemoPractice", "Writing the follow-up tasks")},
+        {"call_attempts", QT_TRANSLATE_NOOP("DemoPractice", "Writing the follow-up tasks")},
+        {"invoices", QT_TRANSLATE_NOOP("DemoPractice", "Writing the invoices")},
+        {"invoice_lines", QT_TRANSLATE_NOOP("DemoPractice", "Writing the invoices")},
+        {"payments", QT_TRANSLATE_NOOP("DemoPractice", "Writing the invoices")},
+        {"touchpoints", QT_TRANSLATE_NOOP("DemoPractice", "Writing the touchpoints")},
+        {"post_service_steps", QT_TRANSLATE_NOOP("DemoPractice", "Writing the post-service steps")},
+    }};
+    for (const auto& [name, stage] : kStages)
+        if (table == QLatin1String(name))
+            return DemoPractice::tr(stage);
+    return DemoPractice::tr("Writing the demo practice");
+}
+
 } // namespace
 
 Result<DemoSummary> DemoPractice::generate(Database& database, const DemoOptions& options,
@@ -103,9 +127,8 @@ Result<DemoSummary> DemoPractice::generate(Database& database, const DemoOptions
     if (!clients)
         return fail(clients.error());
     if (*clients > 0)
-        return fail(Error::validation(tr("The database already holds %n client(s). The demo "
-                                         "practice is only written into an empty database.",
-                                         "", int(std::min<qint64>(*clients, 1'000'000'000)))));
+        return fail(Error::validation(tr("The database already holds clients. The demo practice is "
+                                         "only written into an empty database.")));
     auto staff = countRows(database, QStringLiteral("SELECT (SELECT count(*) FROM practitioners) + "
                                                     "(SELECT count(*) FROM service_types) + "
                                                     "(SELECT count(*) FROM appointments)"));
@@ -139,7 +162,7 @@ Result<DemoSummary> DemoPractice::generate(Database& database, const DemoOptions
     model.now = DemoClock::at(model.today, 7, 30);
     const DemoCalendar calendar(model.firstDay - 1, model.today + DemoHistory::kHorizonDays + 120);
 
-    const QString simulating = tr("Simulating %n year(s) of visits", "", options.years);
+    const QString simulating = tr("Simulating the visits");
     DemoHistory history(model, calendar, options.seed, options.clients);
     history.run(
         [&](int done, int total) { report(5 + 15 * done / std::max(total, 1), simulating); });
@@ -215,21 +238,9 @@ Result<DemoSummary> DemoPractice::generate(Database& database, const DemoOptions
                 return fail(done.error());
         }
 
+        const std::vector<QString> names = DemoWording::practitionerNames(model.practitionerCount);
         for (int p = 0; p < model.practitionerCount; ++p) {
-            const auto& role =
-                Catalog::practitioners()[std::size_t(p) % Catalog::practitioners().size()];
-            QString name = utf8(role.name);
-            if (p >= int(Catalog::practitioners().size())) {
-                // Larger practices: further colleagues, named from the client name lists.
-                const auto female = DemoText::femaleFirstNames();
-                const auto last = DemoText::lastNames();
-                name = QStringLiteral("%1%2 %3").arg(
-                           role.discipline == Catalog::Discipline::Doctor ? QStringLiteral("Dr. ")
-                                                                          : QString(),
-                           utf8(female[std::size_t(p * 7) % female.size()]),
-                           utf8(last[std::size_t(p * 13 + p / int(last.size())) % last.size()])) +
-                       QStringLiteral(" (%1)").arg(p + 1);
-            }
+            const QString& name = names[std::size_t(p)];
             const bool linked = p == 0; // Dr. Albers signs in as the clinician account
             auto done = database.run(
                 QStringLiteral(
@@ -307,7 +318,7 @@ Result<DemoSummary> DemoPractice::generate(Database& database, const DemoOptions
                 break;
             }
             rows += batch->rows;
-            report(25 + int(74 * rows / total), tr("Writing %1").arg(batch->table));
+            report(25 + int(74 * rows / total), writingStage(batch->table));
         }
         builder.join();
         if (!executed)

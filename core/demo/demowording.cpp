@@ -3,6 +3,8 @@
 #include "demo/democatalog.h"
 #include "demo/demotext.h"
 
+#include <algorithm>
+
 namespace aftercare {
 
 namespace {
@@ -48,6 +50,34 @@ DemoWording::DemoWording()
             m_firstAscii[list * 1000 + i] = asciiName(lists[list][i]);
     for (const char* name : DemoText::lastNames())
         m_lastAscii.push_back(asciiName(name));
+}
+
+std::vector<QString> DemoWording::practitionerNames(int count)
+{
+    const auto catalog = Catalog::practitioners();
+    const auto female = DemoText::femaleFirstNames();
+    const auto male = DemoText::maleFirstNames();
+    const auto last = DemoText::lastNames();
+    std::vector<QString> names;
+    for (int p = 0; p < count; ++p) {
+        const auto& role = catalog[std::size_t(p) % catalog.size()];
+        if (std::size_t(p) < catalog.size()) {
+            names.push_back(utf8(role.name));
+            continue;
+        }
+        const QString title =
+            role.discipline == Catalog::Discipline::Doctor ? QStringLiteral("Dr. ") : QString();
+        for (std::size_t k = std::size_t(p);; k += 7) {
+            const auto firsts = k % 2 ? male : female;
+            const QString name = title + utf8(firsts[k * 5 % firsts.size()]) + QLatin1Char(' ') +
+                                 utf8(last[k * 11 % last.size()]);
+            if (std::find(names.begin(), names.end(), name) == names.end()) {
+                names.push_back(name);
+                break;
+            }
+        }
+    }
+    return names;
 }
 
 const char* DemoWording::touchpointKind(DemoTouch kind)

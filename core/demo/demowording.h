@@ -24,6 +24,9 @@ class DemoWording
 public:
     DemoWording();
 
+    // The practitioners' names: the catalog's, then (for larger practices) composed from the
+    // name lists, all different.
+    static std::vector<QString> practitionerNames(int count);
     QString lastName(const DemoClientRecord& client) const;
     QString email(const DemoClientRecord& client) const;
     // The TouchpointKind word for a demo touchpoint.
