@@ -37,8 +37,8 @@ struct Error
     // One line, whatever the driver's text looked like.
     QString describe() const
     {
-        const QString text = detail.isEmpty() ? message
-                                              : message + QStringLiteral(" (") + detail + QLatin1Char(')');
+        const QString text =
+            detail.isEmpty() ? message : message + QStringLiteral(" (") + detail + QLatin1Char(')');
         return text.simplified();
     }
 };

@@ -176,8 +176,8 @@ bool ClientPanel::showClient(ClientId id)
     }
     // Wide enough for every column, so no consent is cut off or hidden behind a scroll bar.
     m_consents->header()->resizeSections(QHeaderView::ResizeToContents);
-    m_consents->setMinimumWidth(m_consents->header()->length() + 2 * m_consents->frameWidth()
-                                + m_consents->verticalScrollBar()->sizeHint().width());
+    m_consents->setMinimumWidth(m_consents->header()->length() + 2 * m_consents->frameWidth() +
+                                m_consents->verticalScrollBar()->sizeHint().width());
     const bool any = m_consents->topLevelItemCount() > 0;
     m_consents->setVisible(any);
     m_noConsents->setVisible(!any && consents.has_value());
