@@ -1,10 +1,12 @@
 // backends: sqlite postgresql
 // gui
+#include "aftercare/summarytext.h"
 #include "aftercare/taskreason.h"
 #include "followup/calldialog.h"
 #include "followup/followupworkspace.h"
 #include "followup/postservicedialog.h"
 #include "followup/resultdialog.h"
+#include "followup/summarytemplatedialog.h"
 #include "followup/worklistmodel.h"
 #include "repositories/followuptaskrepository.h"
 #include "testdatabase.h"
@@ -18,6 +20,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -81,6 +84,22 @@ CallDialog* openCall(FollowUpWorkspace& workspace, int row)
     return qobject_cast<CallDialog*>(opened.front().front().value<QWidget*>());
 }
 
+// Plans, opens the client's discuss-result call and from it the result, as a clinician does.
+ResultDialog* openResultOf(FollowUpWorkspace& workspace, ClientId client)
+{
+    QTest::mouseClick(workspace.findChild<QPushButton*>(QStringLiteral("planFollowUps")),
+                      Qt::LeftButton);
+    const int row = rowOf(*workspace.model(), TaskKind::DiscussResult, client);
+    CallDialog* call = row >= 0 ? openCall(workspace, row) : nullptr;
+    if (!call)
+        return nullptr;
+    QSignalSpy opened(call, &CallDialog::resultDialogOpened);
+    QTest::mouseClick(call->findChild<QPushButton*>(QStringLiteral("openResult")), Qt::LeftButton);
+    if (opened.count() != 1)
+        return nullptr;
+    return qobject_cast<ResultDialog*>(opened.front().front().value<QWidget*>());
+}
+
 const QDateTime kNow = QDateTime::currentDateTime();
 
 } // namespace
@@ -95,6 +114,7 @@ private slots:
     void reachedWithABookingClosesTheTask();
     void detractorAnswerInACallOpensRecovery();
     void resultIsSignedOffCommunicatedAndPrinted();
+    void summaryIsDraftedFromAnEditedTemplate();
     void deltaDropsAsStepsAreTicked();
 };
 
@@ -235,15 +255,7 @@ void TestGuiFollowUp::resultIsSignedOffCommunicatedAndPrinted()
     const auto result = addResult(db, p, p.anna, kNow.addSecs(-3600), 8.4);
     QVERIFY(result);
     FollowUpWorkspace workspace(db, p.clinician);
-    QTest::mouseClick(child<QPushButton>(&workspace, "planFollowUps"), Qt::LeftButton);
-    const int row = rowOf(*workspace.model(), TaskKind::DiscussResult, p.anna);
-    QVERIFY(row >= 0);
-    CallDialog* call = openCall(workspace, row);
-    QVERIFY(call);
-    QSignalSpy opened(call, &CallDialog::resultDialogOpened);
-    QTest::mouseClick(child<QPushButton>(call, "openResult"), Qt::LeftButton);
-    QCOMPARE(opened.count(), 1);
-    auto* dialog = qobject_cast<ResultDialog*>(opened.front().front().value<QWidget*>());
+    ResultDialog* dialog = openResultOf(workspace, p.anna);
     QVERIFY(dialog);
 
     // The value outside 4.0–6.0 is flagged and highlighted.
@@ -276,6 +288,71 @@ void TestGuiFollowUp::resultIsSignedOffCommunicatedAndPrinted()
     // Told by phone: planning again closes the discuss task, and the worklist drops it.
     QTest::mouseClick(child<QPushButton>(&workspace, "planFollowUps"), Qt::LeftButton);
     QCOMPARE(rowsOf(*workspace.model(), TaskKind::DiscussResult, p.anna), 0);
+}
+
+void TestGuiFollowUp::summaryIsDraftedFromAnEditedTemplate()
+{
+    AFTERCARE_PRACTICE(db, p);
+    const auto result = addResult(db, p, p.anna, kNow.addSecs(-3600), 8.4);
+    QVERIFY(result);
+    FollowUpWorkspace workspace(db, p.clinician);
+
+    // A new template for abnormal HbA1c results, typed with a mistake first.
+    QTest::mouseClick(child<QPushButton>(&workspace, "openSummaryTemplates"), Qt::LeftButton);
+    auto* templates = workspace.findChild<SummaryTemplateDialog*>();
+    QVERIFY(templates);
+    QCOMPARE(child<QListWidget>(templates, "templateList")->count(), 0);
+    auto* test = child<QComboBox>(templates, "templateTest");
+    test->setCurrentText(QStringLiteral("HbA1c"));
+    QVERIFY(choose(child<QComboBox>(templates, "templateVariant"), true));
+    auto* body = child<QPlainTextEdit>(templates, "templateBody");
+    auto* save = child<QPushButton>(templates, "saveTemplate");
+    body->clear();
+    QTest::keyClicks(body, QStringLiteral("Dear {frist_name}, "));
+    QVERIFY(!save->isEnabled());
+    QVERIFY(child<QLabel>(templates, "templateProblem")
+                ->text()
+                .contains(QStringLiteral("{frist_name}")));
+    body->clear();
+    QTest::keyClicks(body, QStringLiteral("Dear , your result:"));
+    QTest::keyClick(body, Qt::Key_Return);
+    // The placeholder list inserts at the cursor.
+    body->moveCursor(QTextCursor::Start);
+    for (int i = 0; i < 5; ++i) // after "Dear "
+        body->moveCursor(QTextCursor::Right);
+    auto* placeholders = child<QListWidget>(templates, "templatePlaceholders");
+    placeholders->setCurrentRow(0); // {first_name}
+    QTest::mouseClick(child<QPushButton>(templates, "insertPlaceholder"), Qt::LeftButton);
+    body->moveCursor(QTextCursor::End);
+    placeholders->setCurrentRow(5); // {abnormal_values}
+    QTest::mouseClick(child<QPushButton>(templates, "insertPlaceholder"), Qt::LeftButton);
+    QCOMPARE(body->toPlainText(),
+             QStringLiteral("Dear {first_name}, your result:\n{abnormal_values}"));
+    QVERIFY(
+        child<QPlainTextEdit>(templates, "templatePreview")
+            ->toPlainText()
+            .startsWith(
+                QStringLiteral("Dear %1, your result:").arg(SummaryTemplateDialog::tr("Alex"))));
+    QVERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QCOMPARE(child<QListWidget>(templates, "templateList")->count(), 1);
+    QVERIFY(!save->isEnabled());
+    templates->close();
+
+    // The result's summary is drafted from it, with Anna's name and her value.
+    ResultDialog* dialog = openResultOf(workspace, p.anna);
+    QVERIFY(dialog);
+    auto* summary = child<QPlainTextEdit>(dialog, "resultSummary");
+    QCOMPARE(summary->toPlainText(), QStringLiteral("Your HbA1c is 8.4.")); // written before
+    QTest::mouseClick(child<QPushButton>(dialog, "draftSummary"), Qt::LeftButton);
+    QCOMPARE(summary->toPlainText(),
+             QStringLiteral("Dear Anna, your result:\nHbA1c: %1 % (%2), %3")
+                 .arg(QLocale().toString(8.4),
+                      SummaryText::tr("normal %1–%2")
+                          .arg(QLocale().toString(4.0), QLocale().toString(6.0)),
+                      SummaryText::tr("above the normal range")));
+    QTest::mouseClick(child<QPushButton>(dialog, "signOffSummary"), Qt::LeftButton);
+    QVERIFY(dialog->result()->summary.startsWith(QStringLiteral("Dear Anna")));
 }
 
 void TestGuiFollowUp::deltaDropsAsStepsAreTicked()

@@ -279,10 +279,19 @@ Result<DemoSummary> DemoPractice::generate(Database& database, const DemoOptions
         for (const auto& test : Catalog::tests()) {
             for (const auto& [variant, body] :
                  {std::pair{"normal", test.normalSummary}, {"abnormal", test.abnormalSummary}}) {
+                // The template a clinician starts from: greeting, the catalogue's wording,
+                // the values (for laboratory tests), and how to reach the practice.
+                const QString values = test.analytes.empty()
+                                           ? QString()
+                                           : QStringLiteral("\n\nYour values:\n{values}");
+                const QString templateBody =
+                    QStringLiteral("Dear {first_name},\n\n") + utf8(body) + values +
+                    QStringLiteral("\n\nIf you have any questions, call us on "
+                                   "{practice_phone}.\n\n{clinician}\n{practice}");
                 auto done = database.run(
                     QStringLiteral("INSERT INTO summary_templates (test_name, variant, body) "
                                    "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
-                    {utf8(test.name), QLatin1String(variant), utf8(body)});
+                    {utf8(test.name), QLatin1String(variant), templateBody});
                 if (!done)
                     return fail(done.error());
             }

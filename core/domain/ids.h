@@ -46,5 +46,6 @@ using TouchpointId = Id<struct TouchpointTag>;
 using InvoiceLineId = Id<struct InvoiceLineTag>;
 using PaymentId = Id<struct PaymentTag>;
 using AuditEntryId = Id<struct AuditEntryTag>;
+using SummaryTemplateId = Id<struct SummaryTemplateTag>;
 
 } // namespace aftercare

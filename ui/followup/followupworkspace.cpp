@@ -4,6 +4,7 @@
 #include "aftercare/taskreason.h"
 #include "calldialog.h"
 #include "common/messagelabel.h"
+#include "summarytemplatedialog.h"
 #include "worklistmodel.h"
 
 #include <QCheckBox>
@@ -79,8 +80,11 @@ FollowUpWorkspace::FollowUpWorkspace(Database& database, const Actor& actor, QWi
 
     auto* open = new QPushButton(tr("Open call…"), this);
     open->setObjectName(QStringLiteral("openCall"));
+    auto* templates = new QPushButton(tr("Summary &templates…"), this);
+    templates->setObjectName(QStringLiteral("openSummaryTemplates"));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_message, 1);
+    buttons->addWidget(templates);
     buttons->addWidget(open);
 
     auto* layout = new QVBoxLayout(this);
@@ -99,6 +103,11 @@ FollowUpWorkspace::FollowUpWorkspace(Database& database, const Actor& actor, QWi
         const QModelIndex current = m_view->currentIndex();
         if (current.isValid())
             openTask(current.row());
+    });
+    connect(templates, &QPushButton::clicked, this, [this] {
+        auto* dialog = new SummaryTemplateDialog(m_database, m_actor, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
     });
     connect(m_model, &WorklistModel::loadFailed, m_message, &MessageLabel::showError);
     reload();

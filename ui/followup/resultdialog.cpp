@@ -47,6 +47,7 @@ ResultDialog::ResultDialog(Database& database, const Actor& actor, ResultId resu
                            const QString& clientName, QWidget* parent)
     : QDialog(parent)
     , m_results(database)
+    , m_templates(database)
     , m_actor(actor)
     , m_clientName(clientName)
 {
@@ -83,6 +84,10 @@ ResultDialog::ResultDialog(Database& database, const Actor& actor, ResultId resu
     m_summary->setPlaceholderText(
         tr("In plain words: what was measured, what it means, what happens next."));
 
+    m_draft = new QPushButton(tr("&Draft from template"), this);
+    m_draft->setObjectName(QStringLiteral("draftSummary"));
+    m_draft->setToolTip(
+        tr("Write the summary from this test's template, with the client's name and values."));
     m_signOff = new QPushButton(tr("Sign off summary"), this);
     m_signOff->setObjectName(QStringLiteral("signOffSummary"));
     m_reviewed = new QPushButton(tr("Mark reviewed"), this);
@@ -115,20 +120,40 @@ ResultDialog::ResultDialog(Database& database, const Actor& actor, ResultId resu
     layout->addWidget(m_values, 1);
     layout->addWidget(new QLabel(tr("Laboratory report"), this));
     layout->addWidget(m_formal);
-    layout->addWidget(new QLabel(tr("Summary for the client"), this));
+    auto* summaryHeading = new QHBoxLayout;
+    summaryHeading->addWidget(new QLabel(tr("Summary for the client"), this));
+    summaryHeading->addStretch();
+    summaryHeading->addWidget(m_draft);
+    layout->addLayout(summaryHeading);
     layout->addWidget(m_summary, 1);
     layout->addLayout(actions);
     layout->addWidget(m_message);
     layout->addWidget(buttons);
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_draft, &QPushButton::clicked, this, &ResultDialog::draftFromTemplate);
     connect(m_signOff, &QPushButton::clicked, this, &ResultDialog::signOff);
     connect(m_reviewed, &QPushButton::clicked, this, &ResultDialog::markReviewed);
     connect(m_communicated, &QPushButton::clicked, this, &ResultDialog::markCommunicated);
     connect(pdf, &QPushButton::clicked, this, &ResultDialog::saveSummaryPdf);
     fillValues();
     showStatus();
+    // A result nobody has written about yet opens with the template's draft to adjust.
+    if (m_result->summary.trimmed().isEmpty() && !m_result->summarySignedAt.isValid())
+        draftFromTemplate();
     resize(900, 640);
+}
+
+void ResultDialog::draftFromTemplate()
+{
+    auto draft = m_templates.draftSummary(*m_result, m_actor);
+    if (!draft) {
+        m_message->showInfo(draft.error().message);
+        return;
+    }
+    m_summary->setPlainText(*draft);
+    m_message->showInfo(tr("Drafted from the template. Read it, adjust it for this client, then "
+                           "sign it off."));
 }
 
 void ResultDialog::fillValues()

@@ -3,6 +3,7 @@
 #include "auth/actor.h"
 #include "domain/testresult.h"
 #include "repositories/resultrepository.h"
+#include "repositories/summarytemplaterepository.h"
 
 #include <QDialog>
 
@@ -44,12 +45,15 @@ public:
 private:
     void fillValues();
     void showStatus();
+    // Fills the summary from the test's template; a typed summary is replaced only when asked.
+    void draftFromTemplate();
     void signOff();
     void markReviewed();
     void markCommunicated();
     void saveSummaryPdf();
 
     ResultRepository m_results;
+    SummaryTemplateRepository m_templates;
     Actor m_actor;
     QString m_clientName;
     std::optional<TestResult> m_result;
@@ -59,6 +63,7 @@ private:
     QTableWidget* m_values = nullptr;
     QPlainTextEdit* m_formal = nullptr;
     QPlainTextEdit* m_summary = nullptr;
+    QPushButton* m_draft = nullptr;
     QPushButton* m_signOff = nullptr;
     QPushButton* m_reviewed = nullptr;
     QComboBox* m_channel = nullptr;
