@@ -23,8 +23,8 @@ packaging/install-deps.sh   # only apt-get goes through sudo; the build stays ou
 echo "== configuring (build/, RelWithDebInfo)"
 cmake --preset default
 
-echo "== building"
-cmake --build --preset default
+echo "== building the app"
+cmake --build --preset default --target aftercare   # the app only: tests build with tests/run-all.sh
 
 app="$root/build/app/aftercare"
 if [[ ! -x "$app" ]]; then
