@@ -3,6 +3,7 @@
 #include "database/database.h"
 #include "database/sqltime.h"
 #include "importing/csvimporter.h"
+#include "importtesting.h"
 #include "testdatabase.h"
 
 #include <QBuffer>
@@ -34,16 +35,9 @@ const QByteArray kClients =
                     "K-4,Dora,Engel,2001-07-15,unknown,dora@example.org,,letter,client "
                     "referral,,2019-03-04T08:00+02:00,yes,no,yes,no\n";
 
-ImportOptions options(bool dryRun = false)
-{
-    ImportOptions o;
-    o.dryRun = dryRun;
-    o.practiceZone = QTimeZone(3600); // UTC+01:00, so offsets convert the same on every machine
-    return o;
-}
-
-Result<ImportSummary> importCsv(Database& db, ImportKind kind, const QByteArray& csv,
-                                const ImportOptions& o = options())
+// Through a real file, as the command line imports.
+Result<ImportSummary> importFromFile(Database& db, ImportKind kind, const QByteArray& csv,
+                                     const ImportOptions& o = importOptions())
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(importKindName(kind) + QStringLiteral(".csv"));
@@ -52,49 +46,6 @@ Result<ImportSummary> importCsv(Database& db, ImportKind kind, const QByteArray&
         return fail(Error::io(QStringLiteral("cannot write %1").arg(path)));
     file.close();
     return CsvImporter(db, Actor::system()).importFile(kind, path, o);
-}
-
-qint64 count(Database& db, const QString& sql, const QVariantList& values = {})
-{
-    auto value = db.scalar(sql, values);
-    return value ? value->toLongLong() : -1;
-}
-
-QString text(Database& db, const QString& sql, const QVariantList& values = {})
-{
-    auto value = db.scalar(sql, values);
-    return value ? value->toString() : QStringLiteral("<error>");
-}
-
-// Every value of every row of the tables: equal checksums mean nothing changed.
-QByteArray checksum(Database& db, const QStringList& tables)
-{
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    for (const QString& table : tables) {
-        auto query = db.run(QStringLiteral("SELECT * FROM %1 ORDER BY id").arg(table));
-        if (!query)
-            return "error";
-        while (query->next()) {
-            for (int i = 0; i < query->record().count(); ++i)
-                hash.addData((query->value(i).toString() + QChar(0x1f)).toUtf8());
-            hash.addData("\n");
-        }
-    }
-    return hash.result().toHex();
-}
-
-QString describe(const Result<ImportSummary>& result)
-{
-    if (!result)
-        return result.error().describe();
-    QStringList lines{QStringLiteral("rows %1 created %2 updated %3 unchanged %4")
-                          .arg(result->rows)
-                          .arg(result->created)
-                          .arg(result->updated)
-                          .arg(result->unchanged)};
-    for (const RejectedRow& row : result->rejected)
-        lines.append(QStringLiteral("line %1: %2").arg(row.line).arg(row.reason));
-    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace
@@ -128,7 +79,7 @@ private slots:
 void TestImport::clientsAreImported()
 {
     AFTERCARE_FRESH_DATABASE(db);
-    auto summary = importCsv(db, ImportKind::Clients, kClients);
+    auto summary = importFromFile(db, ImportKind::Clients, kClients);
     QVERIFY2(summary && !summary->hasRejections(), qPrintable(describe(summary)));
     QCOMPARE(summary->rows, 4);
     QCOMPARE(summary->created, 4);
@@ -199,7 +150,7 @@ void TestImport::clientsAreImported()
 void TestImport::consentsCarryEvidence()
 {
     AFTERCARE_FRESH_DATABASE(db);
-    auto summary = importCsv(db, ImportKind::Clients, kClients);
+    auto summary = importFromFile(db, ImportKind::Clients, kClients);
     QVERIFY2(summary && !summary->hasRejections(), qPrintable(describe(summary)));
     // K-1: 3 decisions, K-2: 2, K-3: none, K-4: 4.
     QCOMPARE(summary->consentsRecorded, 9);
@@ -231,9 +182,9 @@ void TestImport::consentsCarryEvidence()
 void TestImport::reimportChangesNothing()
 {
     AFTERCARE_FRESH_DATABASE(db);
-    QVERIFY(importCsv(db, ImportKind::Clients, kClients));
+    QVERIFY(importFromFile(db, ImportKind::Clients, kClients));
     const QByteArray before = checksum(db, {QStringLiteral("clients"), QStringLiteral("consents")});
-    auto again = importCsv(db, ImportKind::Clients, kClients);
+    auto again = importFromFile(db, ImportKind::Clients, kClients);
     QVERIFY2(again && !again->hasRejections(), qPrintable(describe(again)));
     QCOMPARE(again->created, 0);
     QCOMPARE(again->updated, 0);
@@ -245,7 +196,7 @@ void TestImport::reimportChangesNothing()
 void TestImport::changedRowsAreUpdated()
 {
     AFTERCARE_FRESH_DATABASE(db);
-    QVERIFY(importCsv(db, ImportKind::Clients, kClients));
+    QVERIFY(importFromFile(db, ImportKind::Clients, kClients));
     // K-2 changes its name; K-4 withdraws marketing consent; K-3 is now referred by K-2.
     const QByteArray changed = kClientHeader +
                                "K-1,Anna,Berg,1980-02-29,F,Anna.Berg@Example.ORG,+49 30 "
@@ -255,7 +206,7 @@ void TestImport::changedRowsAreUpdated()
                                "K-3,Carl,Diaz,,x,carl@example.org,,,,K-2,2019-03-03T09:15:30,,,,\n"
                                "K-4,Dora,Engel,2001-07-15,unknown,dora@example.org,,letter,client "
                                "referral,,2019-03-04T08:00+02:00,yes,no,no,no\n";
-    auto summary = importCsv(db, ImportKind::Clients, changed);
+    auto summary = importFromFile(db, ImportKind::Clients, changed);
     QVERIFY2(summary && !summary->hasRejections(), qPrintable(describe(summary)));
     QCOMPARE(summary->created, 0);
     QCOMPARE(summary->updated, 3);
@@ -287,10 +238,10 @@ void TestImport::changedRowsAreUpdated()
 void TestImport::emptyCellKeepsStoredValue()
 {
     AFTERCARE_FRESH_DATABASE(db);
-    QVERIFY(importCsv(db, ImportKind::Clients, kClients));
+    QVERIFY(importFromFile(db, ImportKind::Clients, kClients));
     // Only the required columns, and an empty e-mail column: nothing stored is erased.
-    auto summary = importCsv(db, ImportKind::Clients,
-                             "external_id,first_name,last_name,email\nK-1,Anna,Berg,\n");
+    auto summary = importFromFile(db, ImportKind::Clients,
+                                  "external_id,first_name,last_name,email\nK-1,Anna,Berg,\n");
     QVERIFY2(summary && !summary->hasRejections(), qPrintable(describe(summary)));
     QCOMPARE(summary->unchanged, 1);
     QCOMPARE(text(db, QStringLiteral("SELECT email FROM clients WHERE external_id = 'K-1'")),
@@ -347,7 +298,7 @@ void TestImport::clientRejections()
     AFTERCARE_FRESH_DATABASE(db);
     const QByteArray csv =
         kClientHeader + "K-1,Anna,Berg,,,,,,,,,,,,\n" + row + "\n" + "K-2,Ben,Cole,,,,,,,,,,,,\n";
-    auto summary = importCsv(db, ImportKind::Clients, csv);
+    auto summary = importFromFile(db, ImportKind::Clients, csv);
     QVERIFY2(summary, qPrintable(describe(summary)));
     QCOMPARE(summary->rejected.size(), std::size_t(1));
     QCOMPARE(summary->rejected.front().line, 3);
@@ -371,7 +322,7 @@ void TestImport::rejectedReferrerStrandsItsReferrals()
                            "K-3,Carl,Diaz,K-2\n"
                            "K-1,Anna,Berg,\n"
                            "K-2,Ben,Cole,K-99\n";
-    auto summary = importCsv(db, ImportKind::Clients, csv);
+    auto summary = importFromFile(db, ImportKind::Clients, csv);
     QVERIFY2(summary, qPrintable(describe(summary)));
     QCOMPARE(summary->rejected.size(), std::size_t(2));
     QCOMPARE(summary->rejected[0].line, 2);
@@ -388,7 +339,7 @@ void TestImport::repeatedIdenticalRowIsUnchanged()
     AFTERCARE_FRESH_DATABASE(db);
     const QByteArray csv =
         "external_id,first_name,last_name,sex\nK-1,Anna,Berg,F\nK-1,Anna,Berg,female\n";
-    auto summary = importCsv(db, ImportKind::Clients, csv);
+    auto summary = importFromFile(db, ImportKind::Clients, csv);
     QVERIFY2(summary && !summary->hasRejections(), qPrintable(describe(summary)));
     QCOMPARE(summary->created, 1);
     QCOMPARE(summary->unchanged, 1);
@@ -419,7 +370,7 @@ void TestImport::refusedFiles()
     QFETCH(QByteArray, csv);
     QFETCH(QString, mentions);
     AFTERCARE_FRESH_DATABASE(db);
-    auto summary = importCsv(db, ImportKind::Clients, csv);
+    auto summary = importFromFile(db, ImportKind::Clients, csv);
     QVERIFY(!summary);
     QCOMPARE(summary.error().kind, ErrorKind::Validation);
     QVERIFY2(summary.error().message.contains(mentions), qPrintable(summary.error().message));
@@ -434,7 +385,7 @@ void TestImport::byteOrderMarkCrlfAndFreeColumnOrder()
                            "\"Berg\",42,K-1,Anna\r\n"
                            "\r\n"
                            "Cole,44,K-2,\"Ben\r\nBenjamin\"\r\n";
-    auto summary = importCsv(db, ImportKind::Clients, csv);
+    auto summary = importFromFile(db, ImportKind::Clients, csv);
     QVERIFY2(summary && !summary->hasRejections(), qPrintable(describe(summary)));
     QCOMPARE(summary->created, 2);
     QCOMPARE(summary->rows, 2); // the blank line is no row
@@ -449,13 +400,13 @@ void TestImport::offsetsConvertToThePracticeZone()
     AFTERCARE_FRESH_DATABASE(db);
     QVERIFY(db.run(QStringLiteral(
         "INSERT INTO practice_settings (key, value) VALUES ('practice.timezone', 'Asia/Tokyo')")));
-    ImportOptions fromSettings = options();
+    ImportOptions fromSettings = importOptions();
     fromSettings.practiceZone = QTimeZone(); // the practice's setting decides
-    auto summary = importCsv(db, ImportKind::Clients,
-                             "external_id,first_name,last_name,registered_at\n"
-                             "K-1,Anna,Berg,2019-03-01T00:30Z\n"
-                             "K-2,Ben,Cole,2019-03-01T00:30\n",
-                             fromSettings);
+    auto summary = importFromFile(db, ImportKind::Clients,
+                                  "external_id,first_name,last_name,registered_at\n"
+                                  "K-1,Anna,Berg,2019-03-01T00:30Z\n"
+                                  "K-2,Ben,Cole,2019-03-01T00:30\n",
+                                  fromSettings);
     QVERIFY2(summary && !summary->hasRejections(), qPrintable(describe(summary)));
     QCOMPARE(
         SqlTime::toDateTime(
@@ -473,7 +424,7 @@ void TestImport::dryRunWritesNothing()
 {
     AFTERCARE_FRESH_DATABASE(db);
     const QByteArray csv = kClients + "K-5,,Fox,,,,,,,,,,,,\n";
-    auto dry = importCsv(db, ImportKind::Clients, csv, options(true));
+    auto dry = importFromFile(db, ImportKind::Clients, csv, importOptions(true));
     QVERIFY2(dry, qPrintable(describe(dry)));
     QVERIFY(dry->dryRun);
     QCOMPARE(dry->created, 4);
@@ -483,7 +434,7 @@ void TestImport::dryRunWritesNothing()
     for (const char* table : {"clients", "consents", "audit_log"})
         QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))), 0);
     // The real run then does what the dry run said.
-    auto real = importCsv(db, ImportKind::Clients, csv);
+    auto real = importFromFile(db, ImportKind::Clients, csv);
     QVERIFY2(real, qPrintable(describe(real)));
     QCOMPARE(real->created, dry->created);
     QCOMPARE(real->consentsRecorded, dry->consentsRecorded);
@@ -508,7 +459,7 @@ void TestImport::databaseFailureRollsBackEverything()
             "CREATE TRIGGER refuse_engel BEFORE INSERT ON clients FOR EACH ROW EXECUTE FUNCTION "
             "refuse_engel();")));
     }
-    auto summary = importCsv(db, ImportKind::Clients, kClients);
+    auto summary = importFromFile(db, ImportKind::Clients, kClients);
     QVERIFY(!summary);
     QVERIFY2(summary.error().detail.contains(QStringLiteral("refused by test")),
              qPrintable(summary.error().describe()));
@@ -523,11 +474,11 @@ void TestImport::progressIsReported()
     for (int i = 1; i <= 2500; ++i)
         csv += "K-" + QByteArray::number(i) + ",First,Last\n";
     QList<ImportProgress> reports;
-    ImportOptions o = options();
+    ImportOptions o = importOptions();
     o.progress = [&](const ImportProgress& p) {
         reports.append(p);
     };
-    auto summary = importCsv(db, ImportKind::Clients, csv, o);
+    auto summary = importFromFile(db, ImportKind::Clients, csv, o);
     QVERIFY2(summary && !summary->hasRejections(), qPrintable(describe(summary)));
     QCOMPARE(reports.size(), 3);
     QCOMPARE(reports[0].rowsDone, 1000);
@@ -544,7 +495,7 @@ void TestImport::onlyAdministratorsImport()
     QBuffer buffer;
     buffer.setData(kClients);
     const Actor receptionist{UserId(), Role::Reception, QStringLiteral("desk")};
-    auto summary = CsvImporter(db, receptionist).import(ImportKind::Clients, buffer, options());
+    auto summary = CsvImporter(db, receptionist).import(ImportKind::Clients, buffer, importOptions());
     QVERIFY(!summary);
     QCOMPARE(summary.error().kind, ErrorKind::Permission);
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM clients")), 0);
@@ -555,7 +506,7 @@ void TestImport::importIsAudited()
     AFTERCARE_FRESH_DATABASE(db);
     QBuffer buffer;
     buffer.setData(kClients);
-    ImportOptions o = options();
+    ImportOptions o = importOptions();
     o.sourceName = QStringLiteral("practice-export.csv");
     auto summary = CsvImporter(db, Actor::system()).import(ImportKind::Clients, buffer, o);
     QVERIFY2(summary, qPrintable(describe(summary)));
@@ -591,7 +542,7 @@ void TestImport::documentedExamplesImportCleanly()
     const ImportKind order[] = {ImportKind::Clients, ImportKind::Appointments, ImportKind::Feedback,
                                 ImportKind::Results, ImportKind::Invoices};
     for (int i = 0; i < 5; ++i) {
-        auto summary = importCsv(db, order[i], examples[i]);
+        auto summary = importFromFile(db, order[i], examples[i]);
         QVERIFY2(summary && !summary->hasRejections(),
                  qPrintable(importKindName(order[i]) + QLatin1Char(' ') + describe(summary)));
         QVERIFY(summary->created > 0);

@@ -3,6 +3,7 @@
 #include "database/database.h"
 #include "database/sqltime.h"
 #include "importing/csvimporter.h"
+#include "importtesting.h"
 #include "testdatabase.h"
 
 #include <QBuffer>
@@ -31,59 +32,11 @@ const QByteArray kAppointments =
     "A-4,K-2,Nurse Kim,Blood test,2025-03-01T08:00:00+02:00,,15,cancelled,12.50,,2025-02-28T17:00\n"
     "A-5,K-1,Nurse Kim,Blood test,2030-06-01T10:00,2030-06-01T10:15,,booked,,2030-01-01T09:00,\n";
 
-ImportOptions options()
-{
-    ImportOptions o;
-    o.practiceZone = QTimeZone(3600);
-    return o;
-}
-
-Result<ImportSummary> importCsv(Database& db, ImportKind kind, const QByteArray& csv,
-                                const ImportOptions& o = options())
-{
-    QBuffer buffer;
-    buffer.setData(csv);
-    return CsvImporter(db, Actor::system()).import(kind, buffer, o);
-}
-
 bool importClients(Database& db)
 {
     auto summary = importCsv(db, ImportKind::Clients,
                              "external_id,first_name,last_name\nK-1,Anna,Berg\nK-2,Ben,Cole\n");
     return summary && summary->created == 2;
-}
-
-qint64 count(Database& db, const QString& sql)
-{
-    auto value = db.scalar(sql);
-    return value ? value->toLongLong() : -1;
-}
-
-QByteArray checksum(Database& db, const QStringList& tables)
-{
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    for (const QString& table : tables) {
-        auto query = db.run(QStringLiteral("SELECT * FROM %1 ORDER BY id").arg(table));
-        if (!query)
-            return "error";
-        while (query->next())
-            for (int i = 0; i < query->record().count(); ++i)
-                hash.addData((query->value(i).toString() + QChar(0x1f)).toUtf8());
-    }
-    return hash.result().toHex();
-}
-
-QString describe(const Result<ImportSummary>& result)
-{
-    if (!result)
-        return result.error().describe();
-    QStringList lines{QStringLiteral("created %1 updated %2 unchanged %3")
-                          .arg(result->created)
-                          .arg(result->updated)
-                          .arg(result->unchanged)};
-    for (const RejectedRow& row : result->rejected)
-        lines.append(QStringLiteral("line %1: %2").arg(row.line).arg(row.reason));
-    return lines.join(QLatin1Char('\n'));
 }
 
 struct Stored
@@ -432,7 +385,7 @@ void TestImportAppointments::databaseFailureMidwayLeavesNothing()
                    .arg(i == 1200 ? QStringLiteral("999.99") : QStringLiteral("60.00"))
                    .toUtf8();
     qint64 progressed = 0;
-    ImportOptions o = options();
+    ImportOptions o = importOptions();
     o.progress = [&](const ImportProgress& p) {
         progressed = p.rowsDone;
     };

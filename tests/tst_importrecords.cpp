@@ -3,6 +3,7 @@
 #include "database/database.h"
 #include "database/sqltime.h"
 #include "importing/csvimporter.h"
+#include "importtesting.h"
 #include "testdatabase.h"
 
 #include <QBuffer>
@@ -40,20 +41,6 @@ const QByteArray kInvoices = kInvoiceHeader +
                              "I-2,K-2,A-2,60,2025-02-10,2025-02-24,\n"
                              "I-3,K-1,,0.29,2025-03-01,,\n";
 
-ImportOptions options()
-{
-    ImportOptions o;
-    o.practiceZone = QTimeZone(3600);
-    return o;
-}
-
-Result<ImportSummary> importCsv(Database& db, ImportKind kind, const QByteArray& csv)
-{
-    QBuffer buffer;
-    buffer.setData(csv);
-    return CsvImporter(db, Actor::system()).import(kind, buffer, options());
-}
-
 // K-1 with the completed visit A-1, K-2 with A-2.
 bool preparePractice(Database& db)
 {
@@ -65,58 +52,6 @@ bool preparePractice(Database& db)
                   "A-1,K-1,Dr. Weiss,Physio 30,2025-01-10T09:00,30,completed\n"
                   "A-2,K-2,Dr. Weiss,Physio 30,2025-02-10T09:00,30,completed\n");
     return clients && clients->created == 2 && appointments && appointments->created == 2;
-}
-
-qint64 count(Database& db, const QString& sql)
-{
-    auto value = db.scalar(sql);
-    return value ? value->toLongLong() : -1;
-}
-
-QString text(Database& db, const QString& sql)
-{
-    auto value = db.scalar(sql);
-    return value ? value->toString() : QStringLiteral("<error>");
-}
-
-QStringList rows(Database& db, const QString& sql)
-{
-    QStringList result;
-    auto query = db.run(sql);
-    if (!query)
-        return {query.error().describe()};
-    while (query->next()) {
-        QStringList fields;
-        for (int i = 0; i < query->record().count(); ++i) {
-            const QVariant v = query->value(i);
-            fields.append(v.isNull() ? QStringLiteral("NULL") : v.toString());
-        }
-        result.append(fields.join(QLatin1Char('|')));
-    }
-    return result;
-}
-
-QByteArray checksum(Database& db, const QStringList& tables)
-{
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    for (const QString& table : tables)
-        for (const QString& row :
-             rows(db, QStringLiteral("SELECT * FROM %1 ORDER BY id").arg(table)))
-            hash.addData((row + QLatin1Char('\n')).toUtf8());
-    return hash.result().toHex();
-}
-
-QString describe(const Result<ImportSummary>& result)
-{
-    if (!result)
-        return result.error().describe();
-    QStringList lines{QStringLiteral("created %1 updated %2 unchanged %3")
-                          .arg(result->created)
-                          .arg(result->updated)
-                          .arg(result->unchanged)};
-    for (const RejectedRow& row : result->rejected)
-        lines.append(QStringLiteral("line %1: %2").arg(row.line).arg(row.reason));
-    return lines.join(QLatin1Char('\n'));
 }
 
 // Imports header + good row (line 2) + bad row (line 3) + good row (line 4) and checks that
