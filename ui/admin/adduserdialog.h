@@ -6,7 +6,6 @@
 #include <QDialog>
 
 class QComboBox;
-class QLineEdit;
 class QPushButton;
 
 namespace aftercare {
@@ -16,7 +15,7 @@ class Database;
 namespace aftercare::ui {
 
 class MessageLabel;
-class NewPasswordFields;
+class NewAccountFields;
 
 // A new account with its role and first password, created through UserRepository (which
 // checks that the actor may manage users). Stays open with the reason when that fails.
@@ -35,10 +34,8 @@ private:
 
     Database& m_database;
     Actor m_actor;
-    QLineEdit* m_userName;
-    QLineEdit* m_displayName;
+    NewAccountFields* m_account;
     QComboBox* m_role;
-    NewPasswordFields* m_password;
     QPushButton* m_create;
     MessageLabel* m_error;
     UserId m_created;

@@ -2,7 +2,7 @@
 
 #include "auth/session.h"
 #include "common/messagelabel.h"
-#include "common/newpasswordfields.h"
+#include "common/newaccountfields.h"
 #include "repositories/userrepository.h"
 
 #include <QDialogButtonBox>
@@ -10,7 +10,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QRegularExpressionValidator>
 #include <QVBoxLayout>
 
 namespace aftercare::ui {
@@ -19,9 +18,7 @@ FirstRunDialog::FirstRunDialog(Database& database, Session& session, QWidget* pa
     : QDialog(parent)
     , m_database(database)
     , m_session(session)
-    , m_userName(new QLineEdit(this))
-    , m_displayName(new QLineEdit(this))
-    , m_password(new NewPasswordFields(this))
+    , m_account(new NewAccountFields(this))
     , m_create(new QPushButton(tr("&Create and sign in"), this))
     , m_error(new MessageLabel(this))
 {
@@ -36,20 +33,13 @@ FirstRunDialog::FirstRunDialog(Database& database, Session& session, QWidget* pa
                    this);
     lead->setWordWrap(true);
 
-    m_userName->setObjectName(QStringLiteral("userNameEdit"));
-    m_displayName->setObjectName(QStringLiteral("displayNameEdit"));
     m_create->setObjectName(QStringLiteral("createAdminButton"));
     m_error->setObjectName(QStringLiteral("errorLabel"));
-    // User names are one word; the repository stores them in lower case.
-    m_userName->setValidator(
-        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\S{0,64}")), this));
-    m_userName->setPlaceholderText(tr("e.g. admin"));
-    m_displayName->setPlaceholderText(tr("e.g. Maria Schneider"));
+    m_account->firstField()->setPlaceholderText(tr("e.g. admin"));
 
     auto* form = new QFormLayout;
-    form->addRow(tr("&User name:"), m_userName);
-    form->addRow(tr("&Full name:"), m_displayName);
-    m_password->addRowsTo(form);
+    m_account->addNameRowsTo(form);
+    m_account->addPasswordRowsTo(form);
 
     auto* buttons = new QDialogButtonBox(this);
     buttons->addButton(m_create, QDialogButtonBox::AcceptRole);
@@ -64,41 +54,36 @@ FirstRunDialog::FirstRunDialog(Database& database, Session& session, QWidget* pa
     layout->addWidget(m_error);
     layout->addStretch();
     layout->addWidget(buttons);
-    // The dialog grows with what it has to say (error and hint lines), never squeezing the
-    // fields; its width follows the font.
+    // The dialog grows with what it has to say (error and hint lines).
     layout->setSizeConstraint(QLayout::SetMinimumSize);
-    m_userName->setMinimumWidth(m_userName->fontMetrics().averageCharWidth() * 36);
 
-    connect(m_userName, &QLineEdit::textChanged, this, &FirstRunDialog::updateButton);
-    connect(m_password, &NewPasswordFields::changed, this, &FirstRunDialog::updateButton);
+    connect(m_account, &NewAccountFields::changed, this, &FirstRunDialog::updateButton);
     connect(m_create, &QPushButton::clicked, this, &FirstRunDialog::create);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    setTabOrder(m_userName, m_displayName);
-    setTabOrder(m_displayName, m_password->firstField());
-    setTabOrder(m_password->firstField(), m_password->lastField());
-    setTabOrder(m_password->lastField(), m_create);
+    m_account->chainTabOrder();
+    setTabOrder(m_account->lastField(), m_create);
     setTabOrder(m_create, quit);
-    m_userName->setFocus();
+    m_account->firstField()->setFocus();
     updateButton();
 }
 
 void FirstRunDialog::updateButton()
 {
-    m_create->setEnabled(!m_userName->text().trimmed().isEmpty() && m_password->isAcceptable());
+    m_create->setEnabled(m_account->isAcceptable());
 }
 
 void FirstRunDialog::create()
 {
     if (!m_create->isEnabled())
         return;
-    auto created =
-        UserRepository(m_database)
-            .createFirstAdmin(m_userName->text(), m_displayName->text(), m_password->password());
+    auto created = UserRepository(m_database)
+                       .createFirstAdmin(m_account->userName(), m_account->displayName(),
+                                         m_account->password());
     if (!created) {
         m_error->showError(created.error().message);
         return;
     }
-    auto signedIn = m_session.signIn(m_userName->text(), m_password->password());
+    auto signedIn = m_session.signIn(m_account->userName(), m_account->password());
     if (!signedIn) {
         m_error->showError(signedIn.error().message);
         return;

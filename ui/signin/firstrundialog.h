@@ -2,7 +2,6 @@
 
 #include <QDialog>
 
-class QLineEdit;
 class QPushButton;
 
 namespace aftercare {
@@ -13,7 +12,7 @@ class Session;
 namespace aftercare::ui {
 
 class MessageLabel;
-class NewPasswordFields;
+class NewAccountFields;
 
 // A new practice has no users: this creates its first administrator
 // (UserRepository::createFirstAdmin) and signs them in.
@@ -30,9 +29,7 @@ private:
 
     Database& m_database;
     Session& m_session;
-    QLineEdit* m_userName;
-    QLineEdit* m_displayName;
-    NewPasswordFields* m_password;
+    NewAccountFields* m_account;
     QPushButton* m_create;
     MessageLabel* m_error;
 };
