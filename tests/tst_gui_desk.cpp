@@ -1,0 +1,263 @@
+// backends: sqlite postgresql
+// gui
+#include "auth/actor.h"
+#include "database/database.h"
+#include "desk/bookingdesk.h"
+#include "domain/practitioner.h"
+#include "domain/servicetype.h"
+#include "reception/schedulepage.h"
+#include "reception/scheduleview.h"
+#include "repositories/appointmentrepository.h"
+#include "repositories/clientrepository.h"
+#include "repositories/practicerepository.h"
+#include "repositories/touchpointrepository.h"
+#include "repositories/userrepository.h"
+#include "testdatabase.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QPushButton>
+#include <QTest>
+
+using namespace aftercare;
+using namespace aftercare::ui;
+
+namespace {
+
+struct Practice
+{
+    Actor desk;
+    Actor colleague; // another workstation
+    PractitionerId weber;
+    PractitionerId braun;
+    ServiceTypeId checkUp;
+    ClientId anna;
+    ClientId ben;
+};
+
+ClientId addClient(Database& db, const QString& first, const QString& last)
+{
+    Client c;
+    c.firstName = first;
+    c.lastName = last;
+    c.dateOfBirth = QDate(1980, 6, 1);
+    auto id = ClientRepository(db).create(c, Actor::system());
+    return id ? *id : ClientId();
+}
+
+Practice seed(Database& db)
+{
+    Practice p;
+    UserRepository users(db);
+    const auto admin = users.createFirstAdmin(QStringLiteral("admin"), QStringLiteral("Admin"),
+                                              QStringLiteral("admin password 1"));
+    const Actor adminActor{admin ? *admin : UserId(), Role::Admin, QStringLiteral("server")};
+    const auto desk = users.create(adminActor, QStringLiteral("desk"), QStringLiteral("Dana Desk"),
+                                   Role::Reception, QStringLiteral("desk password 1"));
+    const auto other =
+        users.create(adminActor, QStringLiteral("olga"), QStringLiteral("Olga Other"),
+                     Role::Reception, QStringLiteral("olga password 1"));
+    p.desk = Actor{desk ? *desk : UserId(), Role::Reception, QStringLiteral("desk-1")};
+    p.colleague = Actor{other ? *other : UserId(), Role::Reception, QStringLiteral("desk-2")};
+    PracticeRepository practice(db);
+    Practitioner weber;
+    weber.name = QStringLiteral("Dr. Weber");
+    Practitioner braun;
+    braun.name = QStringLiteral("Dr. Braun");
+    p.weber = practice.createPractitioner(weber, adminActor).value_or(PractitionerId());
+    p.braun = practice.createPractitioner(braun, adminActor).value_or(PractitionerId());
+    ServiceType checkUp;
+    checkUp.name = QStringLiteral("Check-up");
+    checkUp.durationMinutes = 30;
+    checkUp.priceCents = 6000;
+    p.checkUp = practice.createServiceType(checkUp, adminActor).value_or(ServiceTypeId());
+    p.anna = addClient(db, QStringLiteral("Anna"), QStringLiteral("Adler"));
+    p.ben = addClient(db, QStringLiteral("Ben"), QStringLiteral("Berg"));
+    return p;
+}
+
+// A Monday after today, so every day of its week can be booked.
+const QDate kMonday = QDate::currentDate().addDays(8 - QDate::currentDate().dayOfWeek());
+
+template <typename T> T* child(QWidget* parent, const char* name)
+{
+    return parent->findChild<T*>(QLatin1String(name));
+}
+
+std::optional<AppointmentId> book(Database& db, const Practice& p, ClientId client,
+                                  PractitionerId practitioner, const QDateTime& start)
+{
+    Appointment draft;
+    draft.client = client;
+    draft.practitioner = practitioner;
+    draft.serviceType = p.checkUp;
+    draft.startsAt = start;
+    auto id = BookingDesk(db, p.desk).book(draft);
+    return id ? std::optional(*id) : std::nullopt;
+}
+
+// Drags with the mouse from one slot to another, as the desk does.
+void drag(ScheduleView* view, const QRect& from, const QRect& to)
+{
+    QTest::mousePress(view, Qt::LeftButton, {}, from.center());
+    QTest::mouseMove(view, from.center() + QPoint(0, 4));
+    QTest::mouseMove(view, to.center());
+    QTest::mouseRelease(view, Qt::LeftButton, {}, to.center());
+}
+
+} // namespace
+
+class TestGuiDesk : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void weekViewShowsTheWeek();
+    void weekViewKeyboard();
+    void dragMovesAndRefusesATakenSlot_data();
+    void dragMovesAndRefusesATakenSlot();
+    void staleDragIsRefused();
+};
+
+void TestGuiDesk::weekViewShowsTheWeek()
+{
+    AFTERCARE_FRESH_DATABASE(db);
+    const Practice p = seed(db);
+    QVERIFY(book(db, p, p.anna, p.weber, QDateTime(kMonday, QTime(9, 0))));
+    QVERIFY(book(db, p, p.ben, p.braun, QDateTime(kMonday.addDays(6), QTime(17, 0))));
+    QVERIFY(book(db, p, p.ben, p.braun, QDateTime(kMonday.addDays(7), QTime(9, 0))));
+    QVERIFY(book(db, p, p.anna, p.braun, QDateTime(kMonday.addDays(-1), QTime(9, 0))));
+    SchedulePage page(db, p.desk);
+    page.resize(1280, 760);
+    page.show();
+    page.showDay(kMonday.addDays(2));
+    QTest::mouseClick(child<QPushButton>(&page, "scheduleWeekToggle"), Qt::LeftButton);
+    QVERIFY(page.isWeek());
+    QVERIFY(page.view()->isWeek());
+    QCOMPARE(page.view()->appointments().size(), size_t(2));
+    QVERIFY(!page.view()->slotRectFor(QDateTime(kMonday, QTime(9, 0)), p.weber).isEmpty());
+    QVERIFY(
+        !page.view()->slotRectFor(QDateTime(kMonday.addDays(6), QTime(17, 0)), p.braun).isEmpty());
+    // The whole week fits the width of the desk's screen.
+    QVERIFY2(page.view()->sizeHint().width() <= 1280 - 40,
+             qPrintable(QString::number(page.view()->sizeHint().width())));
+    page.view()->selectSlot(kMonday.addDays(6), p.braun, QTime(17, 0));
+    QCOMPARE(page.view()->selectedAppointment()->client, p.ben);
+
+    // One practitioner only.
+    auto* filter = child<QComboBox>(&page, "schedulePractitioner");
+    filter->setCurrentIndex(filter->findText(QStringLiteral("Dr. Weber")));
+    QCOMPARE(page.view()->practitioners().size(), size_t(1));
+    QCOMPARE(page.view()->appointments().size(), size_t(1));
+    filter->setCurrentIndex(0);
+    QCOMPARE(page.view()->appointments().size(), size_t(2));
+
+    // Back to the day: the day selected in the week.
+    QTest::mouseClick(child<QPushButton>(&page, "scheduleWeekToggle"), Qt::LeftButton);
+    QVERIFY(!page.view()->isWeek());
+    QCOMPARE(page.day(), kMonday.addDays(6));
+    QCOMPARE(page.view()->appointments().size(), size_t(1));
+}
+
+void TestGuiDesk::weekViewKeyboard()
+{
+    AFTERCARE_FRESH_DATABASE(db);
+    const Practice p = seed(db);
+    QVERIFY(book(db, p, p.ben, p.braun, QDateTime(kMonday.addDays(7), QTime(9, 0))));
+    SchedulePage page(db, p.desk);
+    page.resize(1280, 760);
+    page.show();
+    page.showDay(kMonday);
+    page.setWeek(true);
+    page.view()->setFocus();
+    const PractitionerId first = page.view()->practitioners().front().id;
+    page.view()->selectSlot(kMonday, first, QTime(9, 0));
+    // Right walks through the practitioners of Monday, then into Tuesday.
+    QTest::keyClick(page.view(), Qt::Key_Right);
+    QCOMPARE(page.view()->date(), kMonday);
+    QTest::keyClick(page.view(), Qt::Key_Right);
+    QCOMPARE(page.view()->date(), kMonday.addDays(1));
+    QCOMPARE(page.view()->selectedPractitioner(), first);
+    QTest::keyClick(page.view(), Qt::Key_Down);
+    QCOMPARE(page.view()->selectedTime(), QDateTime(kMonday.addDays(1), QTime(9, 15)));
+    QTest::keyClick(page.view(), Qt::Key_PageDown);
+    QCOMPARE(page.day(), kMonday.addDays(8));
+    QCOMPARE(page.view()->appointments().size(), size_t(1));
+    QTest::keyClick(page.view(), Qt::Key_PageUp);
+    QCOMPARE(page.day(), kMonday.addDays(1));
+    QCOMPARE(page.view()->appointments().size(), size_t(0));
+    QTest::keyClick(page.view(), Qt::Key_Home);
+    QCOMPARE(page.day(), QDate::currentDate());
+    QVERIFY(page.view()->isWeek());
+    QCOMPARE(page.view()->date(), QDate::currentDate());
+}
+
+void TestGuiDesk::dragMovesAndRefusesATakenSlot_data()
+{
+    QTest::addColumn<bool>("week");
+    QTest::newRow("day") << false;
+    QTest::newRow("week") << true;
+}
+
+void TestGuiDesk::dragMovesAndRefusesATakenSlot()
+{
+    QFETCH(bool, week);
+    AFTERCARE_FRESH_DATABASE(db);
+    const Practice p = seed(db);
+    const QDate day = kMonday.addDays(2);
+    const auto anna = book(db, p, p.anna, p.weber, QDateTime(day, QTime(9, 0)));
+    const auto ben = book(db, p, p.ben, p.braun, QDateTime(day, QTime(11, 0)));
+    QVERIFY(anna && ben);
+    SchedulePage page(db, p.desk);
+    page.resize(1280, 760);
+    page.show();
+    page.showDay(day);
+    page.setWeek(week);
+    ScheduleView* view = page.view();
+
+    // Anna to Dr. Braun at 10:00.
+    drag(view, view->slotRectFor(QDateTime(day, QTime(9, 0)), p.weber),
+         view->slotRectFor(QDateTime(day, QTime(10, 0)), p.braun));
+    auto moved = AppointmentRepository(db).get(*anna);
+    QVERIFY2(moved->practitioner == p.braun, qPrintable(page.message()));
+    QCOMPARE(moved->startsAt, QDateTime(day, QTime(10, 0)));
+    QCOMPARE(moved->endsAt, QDateTime(day, QTime(10, 30)));
+    QCOMPARE(TouchpointRepository(db).count(p.anna).value_or(0), 2); // booked, moved
+
+    // Onto Ben's time: refused, Ben named, nothing changed.
+    drag(view, view->slotRectFor(QDateTime(day, QTime(10, 0)), p.braun),
+         view->slotRectFor(QDateTime(day, QTime(10, 45)), p.braun));
+    QVERIFY2(page.message().contains(QStringLiteral("Ben Berg")), qPrintable(page.message()));
+    auto kept = AppointmentRepository(db).get(*anna);
+    QCOMPARE(kept->startsAt, QDateTime(day, QTime(10, 0)));
+    QCOMPARE(kept->rowVersion, moved->rowVersion);
+    QCOMPARE(TouchpointRepository(db).count(p.anna).value_or(0), 2);
+}
+
+void TestGuiDesk::staleDragIsRefused()
+{
+    AFTERCARE_FRESH_DATABASE(db);
+    const Practice p = seed(db);
+    const QDate day = kMonday.addDays(1);
+    const auto anna = book(db, p, p.anna, p.weber, QDateTime(day, QTime(9, 0)));
+    QVERIFY(anna);
+    SchedulePage page(db, p.desk);
+    page.resize(1280, 760);
+    page.show();
+    page.showDay(day);
+    auto other = Database::open(dbHolder->url());
+    QVERIFY(other);
+    {
+        auto appointment = AppointmentRepository(**other).get(*anna);
+        QVERIFY(AppointmentRepository(**other).confirm(*appointment, p.colleague));
+    }
+    drag(page.view(), page.view()->slotRectFor(QDateTime(day, QTime(9, 0)), p.weber),
+         page.view()->slotRectFor(QDateTime(day, QTime(14, 0)), p.weber));
+    QVERIFY2(page.message().contains(QStringLiteral("Olga Other")), qPrintable(page.message()));
+    auto current = AppointmentRepository(db).get(*anna);
+    QCOMPARE(current->startsAt, QDateTime(day, QTime(9, 0)));
+    QCOMPARE(current->status, AppointmentStatus::Confirmed);
+}
+
+QTEST_MAIN(TestGuiDesk)
+#include "tst_gui_desk.moc"
