@@ -2,9 +2,11 @@
 #include "database/database.h"
 #include "database/sqltime.h"
 #include "desk/bookingdesk.h"
+#include "desk/invoicedesk.h"
 #include "desk/notrebooked.h"
 #include "desk/remindersdue.h"
 #include "repositories/appointmentrepository.h"
+#include "repositories/invoicerepository.h"
 #include "testdatabase.h"
 #include "tst_repo_fixture.h"
 
@@ -75,6 +77,10 @@ private slots:
     void notRebookedAtTheIntervalBoundary();
     void futureBookingOrArchiveTakesClientOff();
     void recallCallIsATouchpoint();
+    void editedLinesKeepTheTotal();
+    void issueUsesThePaymentTerm_data();
+    void issueUsesThePaymentTerm();
+    void partialPaymentsAndOverdue();
 };
 
 void TestDeskLists::remindersListTheDaysUnremindedBookings()
@@ -256,6 +262,156 @@ void TestDeskLists::recallCallIsATouchpoint()
                        {p.anna.toVariant()})
                  ->toLongLong(),
              1);
+}
+
+namespace {
+
+// A completed visit of client with its drafted invoice.
+std::optional<Invoice> visitInvoice(Database& db, const Practice& p, ClientId client,
+                                    const QDateTime& start)
+{
+    auto id = book(db, p, client, p.weber, p.consultation, start);
+    if (!id)
+        return std::nullopt;
+    auto appointment = AppointmentRepository(db).get(*id);
+    if (!appointment || !BookingDesk(db, p.reception).complete(*appointment))
+        return std::nullopt;
+    auto invoiceId = db.scalar(QStringLiteral("SELECT id FROM invoices WHERE appointment_id = ?"),
+                               {id->toVariant()});
+    if (!invoiceId || invoiceId->isNull())
+        return std::nullopt;
+    auto invoice = InvoiceRepository(db).get(InvoiceId(invoiceId->toLongLong()));
+    return invoice ? std::optional(*invoice) : std::nullopt;
+}
+
+qint64 sumOfLines(const Invoice& invoice)
+{
+    qint64 sum = 0;
+    for (const InvoiceLine& line : invoice.lines)
+        sum += line.amountCents();
+    return sum;
+}
+
+} // namespace
+
+void TestDeskLists::editedLinesKeepTheTotal()
+{
+    AFTERCARE_PRACTICE(db, p);
+    auto invoice = visitInvoice(db, p, p.anna, QDateTime(kDay, QTime(9, 0)));
+    QVERIFY(invoice);
+    QCOMPARE(invoice->totalCents, qint64(8000));
+    InvoiceRepository invoices(db);
+    const Invoice read = *invoice;
+    InvoiceLine line = invoice->lines.front();
+    line.quantity = 2;
+    line.unitPriceCents = 7550;
+    auto updated = invoices.updateLine(*invoice, line, p.reception);
+    QVERIFY2(updated, why(updated));
+    QCOMPARE(invoice->totalCents, qint64(15100));
+    QCOMPARE(invoice->totalCents, sumOfLines(*invoice));
+    QCOMPARE(invoice->rowVersion, read.rowVersion + 1);
+    InvoiceLine extra;
+    extra.description = QStringLiteral("Material");
+    extra.unitPriceCents = 450;
+    QVERIFY(invoices.addLine(*invoice, extra, p.reception));
+    QCOMPARE(invoice->totalCents, qint64(15550));
+    QCOMPARE(invoice->totalCents, sumOfLines(*invoice));
+    // Invalid lines are refused and change nothing.
+    line = invoice->lines.front();
+    line.quantity = 0;
+    QCOMPARE(errorKind(invoices.updateLine(*invoice, line, p.reception)),
+             std::optional(ErrorKind::Validation));
+    line.quantity = 1;
+    line.description = QStringLiteral("  ");
+    QCOMPARE(errorKind(invoices.updateLine(*invoice, line, p.reception)),
+             std::optional(ErrorKind::Validation));
+    // A copy read before the last change is stale.
+    Invoice stale = read;
+    line = stale.lines.front();
+    line.quantity = 3;
+    QCOMPARE(errorKind(invoices.updateLine(stale, line, p.reception)),
+             std::optional(ErrorKind::Conflict));
+    auto stored = invoices.get(invoice->id);
+    QCOMPARE(stored->totalCents, qint64(15550));
+    QCOMPARE(stored->totalCents, sumOfLines(*stored));
+}
+
+void TestDeskLists::issueUsesThePaymentTerm_data()
+{
+    QTest::addColumn<QString>("setting");
+    QTest::addColumn<int>("days");
+    QTest::newRow("unset") << QString() << 14;
+    QTest::newRow("30 days") << QStringLiteral("30") << 30;
+    QTest::newRow("on receipt") << QStringLiteral("0") << 0;
+}
+
+void TestDeskLists::issueUsesThePaymentTerm()
+{
+    QFETCH(QString, setting);
+    QFETCH(int, days);
+    AFTERCARE_PRACTICE(db, p);
+    if (!setting.isEmpty())
+        QVERIFY(PracticeRepository(db).setSetting(PracticeSetting::kPaymentDays, setting, p.admin));
+    auto invoice = visitInvoice(db, p, p.anna, QDateTime(kDay, QTime(9, 0)));
+    QVERIFY(invoice);
+    const QDateTime issuedAt(QDate(2031, 3, 12), QTime(10, 0));
+    auto issued = InvoiceDesk(db).issue(*invoice, p.reception, issuedAt);
+    QVERIFY2(issued, why(issued));
+    QCOMPARE(invoice->status, InvoiceStatus::Issued);
+    QCOMPARE(invoice->issuedAt, issuedAt);
+    QCOMPARE(invoice->dueAt.date(), issuedAt.date().addDays(days));
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM touchpoints WHERE kind = 'invoice'"))
+                 ->toLongLong(),
+             1);
+}
+
+void TestDeskLists::partialPaymentsAndOverdue()
+{
+    AFTERCARE_PRACTICE(db, p);
+    QVERIFY(setContact(db, p, p.ben, QStringLiteral("+49 30 7654321"), ContactChannel::Phone));
+    auto anna = visitInvoice(db, p, p.anna, QDateTime(kDay, QTime(9, 0)));
+    auto ben = visitInvoice(db, p, p.ben, QDateTime(kDay, QTime(10, 0)));
+    QVERIFY(anna && ben);
+    InvoiceDesk desk(db);
+    const QDate today(2031, 4, 20);
+    QCOMPARE(*desk.count(InvoiceDesk::View::Drafts, today), qint64(2));
+    const QDateTime issuedAt(QDate(2031, 3, 12), QTime(10, 0)); // due 26 March
+    QVERIFY(desk.issue(*anna, p.reception, issuedAt));
+    QVERIFY(desk.issue(*ben, p.reception, issuedAt));
+    QCOMPARE(*desk.count(InvoiceDesk::View::Drafts, today), qint64(0));
+    QCOMPARE(*desk.count(InvoiceDesk::View::Open, today), qint64(2));
+
+    Payment part;
+    part.amountCents = 3000;
+    part.method = PaymentMethod::Card;
+    part.paidAt = QDateTime(QDate(2031, 3, 20), QTime(12, 0));
+    QVERIFY(desk.recordPayment(*anna, part, p.reception));
+    QCOMPARE(anna->balanceCents(), qint64(5000));
+    QCOMPARE(anna->status, InvoiceStatus::Issued);
+    part.amountCents = 6000; // more than is open
+    QCOMPARE(errorKind(desk.recordPayment(*anna, part, p.reception)),
+             std::optional(ErrorKind::Validation));
+    part.amountCents = 5000;
+    part.method = PaymentMethod::Cash;
+    QVERIFY(desk.recordPayment(*anna, part, p.reception));
+    QCOMPARE(anna->balanceCents(), qint64(0));
+    QCOMPARE(anna->status, InvoiceStatus::Paid);
+
+    // Due on 26 March: not overdue that day, overdue the day after.
+    QCOMPARE(*desk.count(InvoiceDesk::View::Overdue, QDate(2031, 3, 26)), qint64(0));
+    QCOMPARE(*desk.count(InvoiceDesk::View::Overdue, QDate(2031, 3, 27)), qint64(1));
+    auto overdue = desk.list(InvoiceDesk::View::Overdue, today, 50);
+    QVERIFY2(overdue, why(overdue));
+    QCOMPARE(int(overdue->size()), 1);
+    QCOMPARE(overdue->front().client, p.ben);
+    QVERIFY(!overdue->front().phone.isEmpty());
+    QCOMPARE(overdue->front().balanceCents(), qint64(8000));
+    auto paid = desk.list(InvoiceDesk::View::Paid, today, 50);
+    QCOMPARE(int(paid->size()), 1);
+    QCOMPARE(paid->front().paidCents, qint64(8000));
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM touchpoints WHERE kind = 'payment'"))
+                 ->toLongLong(),
+             2);
 }
 
 QTEST_GUILESS_MAIN(TestDeskLists)
