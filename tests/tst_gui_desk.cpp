@@ -5,18 +5,28 @@
 #include "desk/bookingdesk.h"
 #include "domain/practitioner.h"
 #include "domain/servicetype.h"
+#include "reception/invoicepage.h"
+#include "reception/notrebookedpage.h"
+#include "reception/reminderspage.h"
 #include "reception/schedulepage.h"
 #include "reception/scheduleview.h"
 #include "repositories/appointmentrepository.h"
 #include "repositories/clientrepository.h"
+#include "repositories/invoicerepository.h"
 #include "repositories/practicerepository.h"
 #include "repositories/touchpointrepository.h"
 #include "repositories/userrepository.h"
 #include "testdatabase.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QInputDialog>
+#include <QLabel>
 #include <QPushButton>
+#include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 
 using namespace aftercare;
@@ -117,6 +127,9 @@ private slots:
     void dragMovesAndRefusesATakenSlot_data();
     void dragMovesAndRefusesATakenSlot();
     void staleDragIsRefused();
+    void completeIssuePay();
+    void remindersListAndMarkDone();
+    void notRebookedListAndRecallCall();
 };
 
 void TestGuiDesk::weekViewShowsTheWeek()
@@ -257,6 +270,161 @@ void TestGuiDesk::staleDragIsRefused()
     auto current = AppointmentRepository(db).get(*anna);
     QCOMPARE(current->startsAt, QDateTime(day, QTime(9, 0)));
     QCOMPARE(current->status, AppointmentStatus::Confirmed);
+}
+
+void TestGuiDesk::completeIssuePay()
+{
+    AFTERCARE_FRESH_DATABASE(db);
+    const Practice p = seed(db);
+    const QDate day = kMonday;
+    const auto anna = book(db, p, p.anna, p.weber, QDateTime(day, QTime(9, 0)));
+    QVERIFY(anna);
+    SchedulePage schedule(db, p.desk);
+    schedule.resize(1280, 760);
+    schedule.show();
+    schedule.showDay(day);
+    schedule.view()->selectSlot(p.weber, QTime(9, 0));
+    QTest::mouseClick(child<QPushButton>(&schedule, "scheduleComplete"), Qt::LeftButton);
+    QCOMPARE(AppointmentRepository(db).get(*anna)->status, AppointmentStatus::Completed);
+
+    InvoicePage page(db, p.desk);
+    QAbstractItemModelTester tester(page.list()->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    page.resize(1280, 760);
+    page.show();
+    QCOMPARE(page.list()->model()->rowCount(), 1);
+    QVERIFY(page.invoice());
+    QCOMPARE(page.invoice()->status, InvoiceStatus::Draft);
+    QCOMPARE(page.invoice()->totalCents, qint64(6000));
+
+    // Two of them: the total follows the line.
+    auto* lines = child<QTableWidget>(&page, "invoiceLines");
+    QCOMPARE(lines->rowCount(), 1);
+    lines->item(0, 1)->setText(QStringLiteral("2"));
+    QCOMPARE(page.invoice()->totalCents, qint64(12000));
+    QVERIFY(
+        child<QLabel>(&page, "invoiceBalance")->text().contains(QLocale().toString(120.0, 'f', 2)));
+    // A quantity of nothing is refused and changes nothing.
+    lines = child<QTableWidget>(&page, "invoiceLines");
+    lines->item(0, 1)->setText(QStringLiteral("0"));
+    QVERIFY2(!page.message().isEmpty(), "no refusal shown");
+    QCOMPARE(InvoiceRepository(db).get(page.invoice()->id)->totalCents, qint64(12000));
+
+    QTest::mouseClick(child<QPushButton>(&page, "invoiceIssue"), Qt::LeftButton);
+    QCOMPARE(page.invoice()->status, InvoiceStatus::Issued);
+    QCOMPARE(page.invoice()->dueAt.date(), QDate::currentDate().addDays(14));
+    QCOMPARE(page.list()->model()->rowCount(), 1); // now among the issued
+
+    // A part now, the rest later.
+    child<QDoubleSpinBox>(&page, "invoicePaymentAmount")->setValue(50.0);
+    QTest::mouseClick(child<QPushButton>(&page, "invoiceRecordPayment"), Qt::LeftButton);
+    QCOMPARE(page.invoice()->balanceCents(), qint64(7000));
+    QCOMPARE(page.invoice()->status, InvoiceStatus::Issued);
+    QCOMPARE(child<QDoubleSpinBox>(&page, "invoicePaymentAmount")->value(), 70.0);
+    QTest::mouseClick(child<QPushButton>(&page, "invoiceRecordPayment"), Qt::LeftButton);
+    QCOMPARE(page.invoice()->balanceCents(), qint64(0));
+    QCOMPARE(page.invoice()->status, InvoiceStatus::Paid);
+    QCOMPARE(InvoiceRepository(db).balance(p.anna).value_or(-1), qint64(0));
+    QCOMPARE(page.invoice()->payments.size(), size_t(2));
+}
+
+void TestGuiDesk::remindersListAndMarkDone()
+{
+    AFTERCARE_FRESH_DATABASE(db);
+    const Practice p = seed(db);
+    const QDate tomorrow = QDate::currentDate().addDays(1);
+    {
+        auto client = ClientRepository(db).get(p.anna);
+        client->phone = PhoneNumber::parse(QStringLiteral("+49 30 1234567"));
+        client->preferredChannel = ContactChannel::Phone;
+        QVERIFY(ClientRepository(db).update(*client, p.desk));
+        Consent consent;
+        consent.client = p.anna;
+        consent.purpose = ConsentPurpose::Reminders;
+        consent.channel = ConsentChannel::Phone;
+        consent.granted = true;
+        QVERIFY(ClientRepository(db).recordConsent(consent, p.desk));
+    }
+    QVERIFY(book(db, p, p.anna, p.weber, QDateTime(tomorrow, QTime(9, 0))));
+    QVERIFY(book(db, p, p.ben, p.braun, QDateTime(tomorrow, QTime(10, 0))));
+    QVERIFY(book(db, p, p.ben, p.braun, QDateTime(tomorrow.addDays(1), QTime(10, 0))));
+    RemindersPage page(db, p.desk);
+    QAbstractItemModelTester tester(page.list()->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    page.resize(1280, 760);
+    page.show();
+    QAbstractItemModel* model = page.list()->model();
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(model->index(0, 1).data().toString(), QStringLiteral("Anna Adler"));
+    QCOMPARE(model->index(0, 4).data().toString(), QStringLiteral("+49301234567"));
+    QCOMPARE(model->index(0, 3).data().toString(), QStringLiteral("yes"));
+    QCOMPARE(model->index(1, 1).data().toString(), QStringLiteral("Ben Berg"));
+    QVERIFY(model->index(1, 3).data().toString().startsWith(QStringLiteral("no")));
+
+    page.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&page)); // shortcuts go to the active window
+    page.list()->setFocus();
+    page.list()->setCurrentIndex(model->index(0, 0));
+    QTest::keyClick(page.list(), Qt::Key_D, Qt::ControlModifier);
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, 1).data().toString(), QStringLiteral("Ben Berg"));
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM touchpoints WHERE kind = 'reminder' "
+                                      "AND client_id = ? AND channel = 'phone'"),
+                       {p.anna.toVariant()})
+                 ->toLongLong(),
+             1);
+}
+
+void TestGuiDesk::notRebookedListAndRecallCall()
+{
+    AFTERCARE_FRESH_DATABASE(db);
+    const Practice p = seed(db);
+    {
+        auto service = PracticeRepository(db).serviceType(p.checkUp);
+        service->rebookAfterWeeks = 4;
+        QVERIFY(PracticeRepository(db).updateServiceType(*service, Actor::system()));
+    }
+    const QDate today = QDate::currentDate();
+    Appointment visit;
+    visit.practitioner = p.weber;
+    visit.serviceType = p.checkUp;
+    visit.status = AppointmentStatus::Completed;
+    visit.client = p.anna;
+    visit.startsAt = QDateTime(today.addDays(-29), QTime(9, 0)); // 4 weeks + 1 day
+    QVERIFY(AppointmentRepository(db).book(visit, p.desk));
+    visit.client = p.ben;
+    visit.startsAt = QDateTime(today.addDays(-28), QTime(9, 0)); // exactly 4 weeks
+    QVERIFY(AppointmentRepository(db).book(visit, p.desk));
+
+    NotRebookedPage page(db, p.desk);
+    QAbstractItemModelTester tester(page.list()->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    page.resize(1280, 760);
+    page.show();
+    QAbstractItemModel* model = page.list()->model();
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("Anna Adler"));
+    QCOMPARE(model->index(0, 3).data().toString(), QStringLiteral("Check-up"));
+    QVERIFY(model->index(0, 5).data().toString().isEmpty());
+
+    QDialog* opened = nullptr;
+    connect(&page, &NotRebookedPage::dialogOpened, this, [&](QDialog* d) { opened = d; });
+    page.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+    page.list()->setFocus();
+    QTest::keyClick(page.list(), Qt::Key_Return); // Enter on the client asks how it went
+    auto* dialog = qobject_cast<QInputDialog*>(opened);
+    QVERIFY(dialog);
+    dialog->setTextValue(QStringLiteral("No answer"));
+    dialog->accept();
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM touchpoints WHERE kind = "
+                                      "'recall_call' AND client_id = ?"),
+                       {p.anna.toVariant()})
+                 ->toLongLong(),
+             1);
+    QCOMPARE(model->rowCount(), 1);
+    QVERIFY(!model->index(0, 5).data().toString().isEmpty());
+    QVERIFY2(page.message().contains(QStringLiteral("Anna Adler")), qPrintable(page.message()));
 }
 
 QTEST_MAIN(TestGuiDesk)
