@@ -124,7 +124,9 @@ InvoicePage::InvoicePage(Database& database, const Actor& actor, QWidget* parent
             case BalanceColumn:
                 return money(row.balanceCents());
             case IssuedColumn:
-                return dateText(row.issuedAt.date());
+                // A draft is not issued yet, whatever date an import may have carried.
+                return row.status == InvoiceStatus::Draft ? QString()
+                                                          : dateText(row.issuedAt.date());
             case DueColumn:
                 return dateText(row.dueAt.date());
             }
@@ -328,7 +330,7 @@ void InvoicePage::fillDetail()
                              .arg(money(m_invoice->totalCents), money(m_invoice->paidCents),
                                   money(m_invoice->balanceCents()));
         if (m_invoice->dueAt.isValid())
-            totals += QLatin1String(" · ") + tr("due %1").arg(dateText(m_invoice->dueAt.date()));
+            totals += QStringLiteral(" · ") + tr("due %1").arg(dateText(m_invoice->dueAt.date()));
         m_totals->setText(totals);
         m_amount->setMaximum(double(std::max<qint64>(0, m_invoice->balanceCents())) / 100.0);
         m_amount->setValue(m_amount->maximum());

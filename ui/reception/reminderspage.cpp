@@ -81,7 +81,7 @@ RemindersPage::RemindersPage(Database& database, const Actor& actor, QWidget* pa
                 return {};
             switch (column) {
             case TimeColumn:
-                return QLocale().toString(row.startsAt.time(), QLocale::ShortFormat);
+                return QLocale().toString(row.startsAt.time(), QStringLiteral("HH:mm"));
             case ClientColumn:
                 return row.clientName;
             case ChannelColumn:
@@ -149,6 +149,7 @@ void RemindersPage::showDay(const QDate& day)
 void RemindersPage::reload()
 {
     m_loaded = true;
+    m_message->clearMessage();
     const QDate day = m_day->date();
     // A day's reminders are few: read them at once, so the list is the whole day.
     auto loaded = m_model->reload([this, day](int, int offset) -> Result<std::vector<ReminderDue>> {
@@ -158,6 +159,9 @@ void RemindersPage::reload()
     });
     if (!loaded)
         m_message->showError(loaded.error().message);
+    else if (m_model->rowCount() == 0 && !m_message->isVisible())
+        m_message->showInfo(tr("Every appointment on %1 has had its reminder.")
+                                .arg(QLocale().toString(day, QLocale::LongFormat)));
     if (m_model->rowCount() > 0)
         m_list->setCurrentIndex(m_model->index(0, 0));
     m_done->setEnabled(m_model->rowCount() > 0);
@@ -171,11 +175,11 @@ void RemindersPage::markSelectedDone()
     const ReminderDue chosen = *due;
     auto done =
         RemindersDue(m_database).markDone(chosen, channelOf(chosen.preferredChannel), m_actor);
+    reload();
     if (done)
         m_message->showSuccess(tr("%1 reminded.").arg(chosen.clientName));
     else
         m_message->showError(done.error().message);
-    reload();
 }
 
 } // namespace aftercare::ui

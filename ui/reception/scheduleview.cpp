@@ -1,10 +1,12 @@
 #include "reception/scheduleview.h"
 
 #include <QApplication>
+#include <QHelpEvent>
 #include <QKeyEvent>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QToolTip>
 
 #include <algorithm>
 
@@ -351,6 +353,49 @@ void ScheduleView::paintHeader(QPainter& painter)
             painter.setFont(font());
         }
     }
+}
+
+bool ScheduleView::event(QEvent* event)
+{
+    if (event->type() != QEvent::ToolTip)
+        return QWidget::event(event);
+    const QPoint at = static_cast<QHelpEvent*>(event)->pos();
+    for (const Block& block : m_blocks) {
+        if (!blockRect(block).contains(at))
+            continue;
+        const Appointment& a = m_appointments[size_t(block.appointment)];
+        QString status;
+        switch (a.status) {
+        case AppointmentStatus::Booked:
+            status = tr("booked");
+            break;
+        case AppointmentStatus::Confirmed:
+            status = tr("confirmed");
+            break;
+        case AppointmentStatus::CheckedIn:
+            status = tr("checked in");
+            break;
+        case AppointmentStatus::Completed:
+            status = tr("completed");
+            break;
+        case AppointmentStatus::Cancelled:
+            status = tr("cancelled");
+            break;
+        case AppointmentStatus::NoShow:
+            status = tr("no-show");
+            break;
+        }
+        QToolTip::showText(static_cast<QHelpEvent*>(event)->globalPos(),
+                           tr("%1–%2 %3\n%4 with %5 (%6)")
+                               .arg(QLocale().toString(a.startsAt.time(), QStringLiteral("HH:mm")),
+                                    QLocale().toString(a.endsAt.time(), QStringLiteral("HH:mm")),
+                                    a.clientName, a.serviceName, a.practitionerName, status),
+                           this);
+        return true;
+    }
+    QToolTip::hideText();
+    event->ignore();
+    return true;
 }
 
 void ScheduleView::paintEvent(QPaintEvent*)

@@ -64,6 +64,7 @@ signals:
                        const QDateTime& startsAt);
 
 protected:
+    bool event(QEvent* event) override; // a block's tooltip names it in full
     void paintEvent(QPaintEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
