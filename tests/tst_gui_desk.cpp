@@ -5,8 +5,10 @@
 #include "desk/bookingdesk.h"
 #include "domain/practitioner.h"
 #include "domain/servicetype.h"
+#include "reception/bookingdialog.h"
 #include "reception/invoicepage.h"
 #include "reception/notrebookedpage.h"
+#include "reception/pagedrowsmodel.h"
 #include "reception/reminderspage.h"
 #include "reception/schedulepage.h"
 #include "reception/scheduleview.h"
@@ -21,6 +23,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QDoubleSpinBox>
 #include <QInputDialog>
 #include <QLabel>
@@ -28,6 +31,8 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+
+#include <numeric>
 
 using namespace aftercare;
 using namespace aftercare::ui;
@@ -130,6 +135,7 @@ private slots:
     void completeIssuePay();
     void remindersListAndMarkDone();
     void notRebookedListAndRecallCall();
+    void pagedListFetchesMore();
 };
 
 void TestGuiDesk::weekViewShowsTheWeek()
@@ -203,6 +209,17 @@ void TestGuiDesk::weekViewKeyboard()
     QCOMPARE(page.day(), QDate::currentDate());
     QVERIFY(page.view()->isWeek());
     QCOMPARE(page.view()->date(), QDate::currentDate());
+
+    // Enter on a free slot of the week books there.
+    page.showDay(kMonday.addDays(7));
+    page.view()->selectSlot(kMonday.addDays(9), first, QTime(10, 0));
+    page.view()->setFocus();
+    QTest::keyClick(page.view(), Qt::Key_Return);
+    auto* dialog = page.findChild<BookingDialog*>(QStringLiteral("bookingDialog"));
+    QVERIFY(dialog && dialog->isVisible());
+    QCOMPARE(child<QDateTimeEdit>(dialog, "bookingStart")->dateTime(),
+             QDateTime(kMonday.addDays(9), QTime(10, 0)));
+    dialog->reject();
 }
 
 void TestGuiDesk::dragMovesAndRefusesATakenSlot_data()
@@ -425,6 +442,36 @@ void TestGuiDesk::notRebookedListAndRecallCall()
     QCOMPARE(model->rowCount(), 1);
     QVERIFY(!model->index(0, 5).data().toString().isEmpty());
     QVERIFY2(page.message().contains(QStringLiteral("Anna Adler")), qPrintable(page.message()));
+}
+
+void TestGuiDesk::pagedListFetchesMore()
+{
+    std::vector<int> all(120);
+    std::iota(all.begin(), all.end(), 1);
+    PagedRowsModel<int> model({QStringLiteral("n")}, [](const int& row, int, int role) -> QVariant {
+        return role == Qt::DisplayRole ? QVariant(row) : QVariant();
+    });
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    int fetches = 0;
+    const auto fetch = [&](int limit, int offset) -> Result<std::vector<int>> {
+        ++fetches;
+        const int end = std::min<int>(int(all.size()), offset + limit);
+        return std::vector<int>(all.begin() + std::min(offset, end), all.begin() + end);
+    };
+    QVERIFY(model.reload(fetch));
+    QCOMPARE(model.rowCount(), 50);
+    QVERIFY(model.canFetchMore({}));
+    model.fetchMore({});
+    QCOMPARE(model.rowCount(), 100);
+    model.fetchMore({});
+    QCOMPARE(model.rowCount(), 120);
+    QVERIFY(!model.canFetchMore({}));
+    QCOMPARE(model.index(119, 0).data().toInt(), 120);
+    QCOMPARE(fetches, 3);
+    all.resize(10); // a reload starts again from the first page
+    QVERIFY(model.reload(fetch));
+    QCOMPARE(model.rowCount(), 10);
+    QVERIFY(!model.canFetchMore({}));
 }
 
 QTEST_MAIN(TestGuiDesk)
