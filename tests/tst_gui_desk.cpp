@@ -171,8 +171,11 @@ void TestGuiDesk::weekViewShowsTheWeek()
     filter->setCurrentIndex(0);
     QCOMPARE(page.view()->appointments().size(), size_t(2));
 
-    // Back to the day: the day selected in the week.
-    QTest::mouseClick(child<QPushButton>(&page, "scheduleWeekToggle"), Qt::LeftButton);
+    // Back to the day by keyboard: the day selected in the week.
+    page.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&page)); // shortcuts go to the active window
+    page.view()->setFocus();
+    QTest::keyClick(page.view(), Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier);
     QVERIFY(!page.view()->isWeek());
     QCOMPARE(page.day(), kMonday.addDays(6));
     QCOMPARE(page.view()->appointments().size(), size_t(1));

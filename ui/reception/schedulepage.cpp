@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QShortcut>
 #include <QSignalBlocker>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -63,7 +64,7 @@ SchedulePage::SchedulePage(Database& database, const Actor& actor, QWidget* pare
     m_weekToggle->setObjectName(QStringLiteral("scheduleWeekToggle"));
     m_weekToggle->setCheckable(true);
     m_weekToggle->setAutoDefault(false);
-    m_weekToggle->setToolTip(tr("Day or week (Alt+W)"));
+    m_weekToggle->setToolTip(tr("Day or week (Ctrl+Shift+W, Alt+W)"));
     m_practitioner->setObjectName(QStringLiteral("schedulePractitioner"));
     m_practitioner->setToolTip(tr("Whose diary to show"));
     m_practitioner->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -116,6 +117,9 @@ SchedulePage::SchedulePage(Database& database, const Actor& actor, QWidget* pare
     connect(next, &QToolButton::clicked, this,
             [this] { showDay(day().addDays(isWeek() ? 7 : 1)); });
     connect(m_weekToggle, &QPushButton::toggled, this, [this] { reload(); });
+    auto* weekKey = new QShortcut(QKeySequence(tr("Ctrl+Shift+W")), this);
+    weekKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(weekKey, &QShortcut::activated, m_weekToggle, &QPushButton::toggle);
     connect(m_practitioner, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_fillingPractitioners)
             reload();
