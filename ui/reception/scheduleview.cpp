@@ -314,7 +314,7 @@ void ScheduleView::paintHeader(QPainter& painter)
     for (int column = 0; column <= columns; ++column) {
         const int x = kTimeWidth + column * columnWidth();
         const bool dayEdge = !m_week || column % perDay == 0;
-        painter.setPen(dayEdge ? palette().text().color() : line);
+        painter.setPen(m_week && dayEdge ? palette().text().color() : line);
         painter.drawLine(x, dayEdge ? 0 : headerHeight() - kHeaderHeight, x,
                          headerHeight() + rowCount() * kRowHeight);
         if (column == columns)
