@@ -46,6 +46,7 @@ inline constexpr QLatin1String kNewsletterInvite("newsletter_invite");
 inline constexpr QLatin1String kCommunityInvite("community_invite");
 inline constexpr QLatin1String kBirthday("birthday");
 inline constexpr QLatin1String kLoyaltyPerk("loyalty_perk");
+inline constexpr QLatin1String kRecallCall("recall_call");
 } // namespace TouchpointKind
 
 } // namespace aftercare

@@ -109,9 +109,9 @@ Error AppointmentRepository::overlapError(const Appointment& c) const
     return error;
 }
 
-Error AppointmentRepository::nameRaceOverlap(const Error& error, PractitionerId practitioner,
-                                             const QDateTime& startsAt, const QDateTime& endsAt,
-                                             AppointmentId ignore) const
+Error AppointmentRepository::nameOverlap(const Error& error, PractitionerId practitioner,
+                                         const QDateTime& startsAt, const QDateTime& endsAt,
+                                         AppointmentId ignore) const
 {
     if (error.kind != ErrorKind::Overlap || error.detail.isEmpty())
         return error; // not raised by the database, already named by the check
@@ -147,18 +147,23 @@ Result<std::optional<Appointment>> AppointmentRepository::conflictFor(Practition
 Result<AppointmentId> AppointmentRepository::book(const Appointment& draft, const Actor& actor)
 {
     auto booked = m_database.write([&](TransactionGuard& tx) { return book(tx, draft, actor); });
-    if (!booked && booked.error().kind == ErrorKind::Overlap) {
-        QDateTime endsAt = toSeconds(draft.endsAt);
-        if (!endsAt.isValid()) {
-            auto minutes = m_database.scalar(
-                QStringLiteral("SELECT duration_minutes FROM service_types WHERE id = ?"),
-                {draft.serviceType.toVariant()});
-            endsAt = toSeconds(draft.startsAt).addSecs(60LL * (minutes ? minutes->toInt() : 1));
-        }
-        return fail(nameRaceOverlap(booked.error(), draft.practitioner, toSeconds(draft.startsAt),
-                                    endsAt, {}));
-    }
+    if (!booked)
+        return fail(nameOverlap(booked.error(), draft));
     return booked;
+}
+
+Error AppointmentRepository::nameOverlap(const Error& error, const Appointment& draft) const
+{
+    if (error.kind != ErrorKind::Overlap)
+        return error;
+    QDateTime endsAt = toSeconds(draft.endsAt);
+    if (!endsAt.isValid()) {
+        auto minutes = m_database.scalar(
+            QStringLiteral("SELECT duration_minutes FROM service_types WHERE id = ?"),
+            {draft.serviceType.toVariant()});
+        endsAt = toSeconds(draft.startsAt).addSecs(60LL * (minutes ? minutes->toInt() : 1));
+    }
+    return nameOverlap(error, draft.practitioner, toSeconds(draft.startsAt), endsAt, {});
 }
 
 Result<AppointmentId> AppointmentRepository::book(TransactionGuard&, const Appointment& draft,
@@ -265,55 +270,74 @@ Result<Appointment> AppointmentRepository::findByExternalId(const QString& exter
     return found->front();
 }
 
-Status AppointmentRepository::change(Appointment& appointment,
+Status AppointmentRepository::change(TransactionGuard&, Appointment& appointment,
                                      std::initializer_list<AppointmentStatus> allowedFrom,
                                      const QString& refusal, const QString& assignments,
                                      const QVariantList& values, const Actor& actor,
                                      const Check& check)
 {
-    Appointment saved; // handed to the caller only once the transaction committed
-    auto done = m_database.write([&](TransactionGuard&) -> Status {
-        auto current = get(appointment.id);
-        if (!current)
-            return fail(current.error());
-        if (current->rowVersion != appointment.rowVersion)
-            return fail(StaleEdit::explain(m_database, QStringLiteral("appointments"),
-                                           appointment.id.value(), tr("appointment")));
-        if (std::find(allowedFrom.begin(), allowedFrom.end(), current->status) == allowedFrom.end())
-            return fail(Error::validation(refusal.arg(statusText(current->status))));
-        QVariantList all = values;
-        if (check) {
-            auto extra = check(*current);
-            if (!extra)
-                return fail(extra.error());
-            all << *extra;
-        }
-        all << SqlTime::toSql(QDateTime::currentDateTime()) << actor.user.toVariant()
-            << appointment.id.toVariant() << appointment.rowVersion;
-        auto query = m_database.run(
-            QStringLiteral("UPDATE appointments SET %1, updated_at = ?, updated_by = ?, "
-                           "row_version = row_version + 1 WHERE id = ? AND row_version = ?")
-                .arg(assignments),
-            all);
-        if (!query)
-            return fail(query.error());
-        if (query->numRowsAffected() != 1)
-            return fail(StaleEdit::explain(m_database, QStringLiteral("appointments"),
-                                           appointment.id.value(), tr("appointment")));
-        auto fresh = get(appointment.id);
-        if (!fresh)
-            return fail(fresh.error());
-        saved = std::move(*fresh);
-        return {};
-    });
+    auto current = get(appointment.id);
+    if (!current)
+        return fail(current.error());
+    if (current->rowVersion != appointment.rowVersion)
+        return fail(StaleEdit::explain(m_database, QStringLiteral("appointments"),
+                                       appointment.id.value(), tr("appointment")));
+    if (std::find(allowedFrom.begin(), allowedFrom.end(), current->status) == allowedFrom.end())
+        return fail(Error::validation(refusal.arg(statusText(current->status))));
+    QVariantList all = values;
+    if (check) {
+        auto extra = check(*current);
+        if (!extra)
+            return fail(extra.error());
+        all << *extra;
+    }
+    all << SqlTime::toSql(QDateTime::currentDateTime()) << actor.user.toVariant()
+        << appointment.id.toVariant() << appointment.rowVersion;
+    auto query = m_database.run(
+        QStringLiteral("UPDATE appointments SET %1, updated_at = ?, updated_by = ?, "
+                       "row_version = row_version + 1 WHERE id = ? AND row_version = ?")
+            .arg(assignments),
+        all);
+    if (!query)
+        return fail(query.error());
+    if (query->numRowsAffected() != 1)
+        return fail(StaleEdit::explain(m_database, QStringLiteral("appointments"),
+                                       appointment.id.value(), tr("appointment")));
+    auto fresh = get(appointment.id);
+    if (!fresh)
+        return fail(fresh.error());
+    appointment = std::move(*fresh);
+    return {};
+}
+
+Status AppointmentRepository::alone(Appointment& appointment, const Change& change)
+{
+    Appointment copy = appointment; // handed to the caller only once the transaction committed
+    auto done = m_database.write([&](TransactionGuard& tx) { return change(tx, copy); });
     if (done)
-        appointment = std::move(saved);
+        appointment = std::move(copy);
     return done;
 }
 
-Status AppointmentRepository::reschedule(Appointment& appointment, const QDateTime& startsAtIn,
-                                         const QDateTime& endsAtIn, PractitionerId practitioner,
+Status AppointmentRepository::reschedule(Appointment& appointment, const QDateTime& startsAt,
+                                         const QDateTime& endsAt, PractitionerId practitioner,
                                          const Actor& actor, const QString& doubleBookingReason)
+{
+    Appointment copy = appointment;
+    auto done = m_database.write([&](TransactionGuard& tx) -> Status {
+        return reschedule(tx, copy, startsAt, endsAt, practitioner, actor, doubleBookingReason);
+    });
+    if (!done)
+        return fail(nameOverlap(done.error(), practitioner, toSeconds(startsAt), toSeconds(endsAt),
+                                appointment.id));
+    appointment = std::move(copy);
+    return done;
+}
+
+Status AppointmentRepository::reschedule(TransactionGuard& transaction, Appointment& appointment,
+                                         const QDateTime& startsAtIn, const QDateTime& endsAtIn,
+                                         PractitionerId practitioner, const Actor& actor,
+                                         const QString& doubleBookingReason)
 {
     const QDateTime startsAt = toSeconds(startsAtIn);
     const QDateTime endsAt = toSeconds(endsAtIn);
@@ -321,6 +345,7 @@ Status AppointmentRepository::reschedule(Appointment& appointment, const QDateTi
         return fail(Error::validation(tr("A new time needs a start, an end and a practitioner.")));
     if (endsAt <= startsAt)
         return fail(Error::validation(tr("An appointment must end after it starts.")));
+    const AppointmentId id = appointment.id;
     const Check slotIsFree = [&](const Appointment&) -> Result<QVariantList> {
         auto active =
             m_database.scalar(QStringLiteral("SELECT active FROM practitioners WHERE id = ?"),
@@ -332,7 +357,7 @@ Status AppointmentRepository::reschedule(Appointment& appointment, const QDateTi
                 tr("There is no practitioner with the number %1.").arg(practitioner.value())));
         if (!active->toBool())
             return fail(Error::validation(tr("This practitioner no longer takes appointments.")));
-        auto conflict = conflictFor(practitioner, startsAt, endsAt, appointment.id);
+        auto conflict = conflictFor(practitioner, startsAt, endsAt, id);
         if (!conflict)
             return fail(conflict.error());
         if (!*conflict)
@@ -343,8 +368,8 @@ Status AppointmentRepository::reschedule(Appointment& appointment, const QDateTi
         return QVariantList{doubleBookingReason.trimmed()};
     };
     const bool moved = startsAt != appointment.startsAt;
-    auto status = change(
-        appointment,
+    return change(
+        transaction, appointment,
         {AppointmentStatus::Booked, AppointmentStatus::Confirmed, AppointmentStatus::CheckedIn},
         tr("This appointment is %1; only an active appointment can be moved."),
         QStringLiteral(
@@ -352,15 +377,18 @@ Status AppointmentRepository::reschedule(Appointment& appointment, const QDateTi
             .arg(moved ? QStringLiteral(", reminder_sent_at = NULL") : QString()),
         {SqlTime::toSql(startsAt), SqlTime::toSql(endsAt), practitioner.toVariant()}, actor,
         slotIsFree);
-    if (!status)
-        return fail(
-            nameRaceOverlap(status.error(), practitioner, startsAt, endsAt, appointment.id));
-    return status;
 }
 
 Status AppointmentRepository::confirm(Appointment& appointment, const Actor& actor)
 {
-    return change(appointment, {AppointmentStatus::Booked},
+    return alone(appointment,
+                 [&](TransactionGuard& tx, Appointment& copy) { return confirm(tx, copy, actor); });
+}
+
+Status AppointmentRepository::confirm(TransactionGuard& transaction, Appointment& appointment,
+                                      const Actor& actor)
+{
+    return change(transaction, appointment, {AppointmentStatus::Booked},
                   tr("This appointment is %1; only a booked appointment can be confirmed."),
                   QStringLiteral("status = 'confirmed'"), {}, actor);
 }
@@ -368,8 +396,16 @@ Status AppointmentRepository::confirm(Appointment& appointment, const Actor& act
 Status AppointmentRepository::checkIn(Appointment& appointment, const Actor& actor,
                                       const QDateTime& at)
 {
+    return alone(appointment, [&](TransactionGuard& tx, Appointment& copy) {
+        return checkIn(tx, copy, actor, at);
+    });
+}
+
+Status AppointmentRepository::checkIn(TransactionGuard& transaction, Appointment& appointment,
+                                      const Actor& actor, const QDateTime& at)
+{
     return change(
-        appointment, {AppointmentStatus::Booked, AppointmentStatus::Confirmed},
+        transaction, appointment, {AppointmentStatus::Booked, AppointmentStatus::Confirmed},
         tr("This appointment is %1; only a booked or confirmed appointment can be checked in."),
         QStringLiteral("status = 'checked_in', checked_in_at = ?"),
         {SqlTime::toSql(nowIfInvalid(at))}, actor);
@@ -378,8 +414,16 @@ Status AppointmentRepository::checkIn(Appointment& appointment, const Actor& act
 Status AppointmentRepository::complete(Appointment& appointment, const Actor& actor,
                                        const QDateTime& at)
 {
+    return alone(appointment, [&](TransactionGuard& tx, Appointment& copy) {
+        return complete(tx, copy, actor, at);
+    });
+}
+
+Status AppointmentRepository::complete(TransactionGuard& transaction, Appointment& appointment,
+                                       const Actor& actor, const QDateTime& at)
+{
     return change(
-        appointment,
+        transaction, appointment,
         {AppointmentStatus::Booked, AppointmentStatus::Confirmed, AppointmentStatus::CheckedIn},
         tr("This appointment is %1; only an active appointment can be completed."),
         QStringLiteral("status = 'completed', completed_at = ?"),
@@ -389,10 +433,18 @@ Status AppointmentRepository::complete(Appointment& appointment, const Actor& ac
 Status AppointmentRepository::cancel(Appointment& appointment, const QString& reason,
                                      const Actor& actor, const QDateTime& at)
 {
+    return alone(appointment, [&](TransactionGuard& tx, Appointment& copy) {
+        return cancel(tx, copy, reason, actor, at);
+    });
+}
+
+Status AppointmentRepository::cancel(TransactionGuard& transaction, Appointment& appointment,
+                                     const QString& reason, const Actor& actor, const QDateTime& at)
+{
     if (reason.trimmed().isEmpty())
         return fail(Error::validation(tr("Please give a reason for the cancellation.")));
     return change(
-        appointment,
+        transaction, appointment,
         {AppointmentStatus::Booked, AppointmentStatus::Confirmed, AppointmentStatus::CheckedIn},
         tr("This appointment is %1; only an active appointment can be cancelled."),
         QStringLiteral("status = 'cancelled', cancellation_reason = ?, cancelled_at = ?"),
@@ -401,10 +453,28 @@ Status AppointmentRepository::cancel(Appointment& appointment, const QString& re
 
 Status AppointmentRepository::markNoShow(Appointment& appointment, const Actor& actor)
 {
+    return alone(appointment, [&](TransactionGuard& tx, Appointment& copy) {
+        return markNoShow(tx, copy, actor);
+    });
+}
+
+Status AppointmentRepository::markNoShow(TransactionGuard& transaction, Appointment& appointment,
+                                         const Actor& actor)
+{
     return change(
-        appointment, {AppointmentStatus::Booked, AppointmentStatus::Confirmed},
+        transaction, appointment, {AppointmentStatus::Booked, AppointmentStatus::Confirmed},
         tr("This appointment is %1; only a booked or confirmed appointment can be a no-show."),
         QStringLiteral("status = 'no_show'"), {}, actor);
+}
+
+Status AppointmentRepository::markReminderSent(TransactionGuard& transaction,
+                                               Appointment& appointment, const QDateTime& at,
+                                               const Actor& actor)
+{
+    return change(
+        transaction, appointment, {AppointmentStatus::Booked, AppointmentStatus::Confirmed},
+        tr("This appointment is %1; only a booked or confirmed appointment needs a reminder."),
+        QStringLiteral("reminder_sent_at = ?"), {SqlTime::toSql(nowIfInvalid(at))}, actor);
 }
 
 Result<std::vector<Appointment>> AppointmentRepository::list(const QString& where,

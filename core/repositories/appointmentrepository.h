@@ -48,15 +48,44 @@ public:
 
     // Moves to another time and/or practitioner. Clears reminder_sent_at when the start
     // changes, so the client is reminded of the new time.
+    //
+    // Each change also comes in a form that runs inside the caller's transaction, so that its
+    // touchpoint and after-care effects commit or roll back with it. That form refreshes
+    // `appointment` before the transaction commits: hand it a copy and keep the copy only
+    // once the transaction committed. A database-raised overlap is named with nameOverlap()
+    // after the transaction rolled back.
     Status reschedule(Appointment& appointment, const QDateTime& startsAt, const QDateTime& endsAt,
                       PractitionerId practitioner, const Actor& actor,
                       const QString& doubleBookingReason = {});
+    Status reschedule(TransactionGuard& transaction, Appointment& appointment,
+                      const QDateTime& startsAt, const QDateTime& endsAt,
+                      PractitionerId practitioner, const Actor& actor,
+                      const QString& doubleBookingReason = {});
     Status confirm(Appointment& appointment, const Actor& actor);
+    Status confirm(TransactionGuard& transaction, Appointment& appointment, const Actor& actor);
     Status checkIn(Appointment& appointment, const Actor& actor, const QDateTime& at = {});
+    Status checkIn(TransactionGuard& transaction, Appointment& appointment, const Actor& actor,
+                   const QDateTime& at = {});
     Status complete(Appointment& appointment, const Actor& actor, const QDateTime& at = {});
+    Status complete(TransactionGuard& transaction, Appointment& appointment, const Actor& actor,
+                    const QDateTime& at = {});
     Status cancel(Appointment& appointment, const QString& reason, const Actor& actor,
                   const QDateTime& at = {});
+    Status cancel(TransactionGuard& transaction, Appointment& appointment, const QString& reason,
+                  const Actor& actor, const QDateTime& at = {});
     Status markNoShow(Appointment& appointment, const Actor& actor);
+    Status markNoShow(TransactionGuard& transaction, Appointment& appointment, const Actor& actor);
+    // Records that the client was reminded of this (booked or confirmed) appointment.
+    Status markReminderSent(TransactionGuard& transaction, Appointment& appointment,
+                            const QDateTime& at, const Actor& actor);
+
+    // The database refused an overlap that the check in the transaction did not see (another
+    // workstation committed first): names the appointment now that it is visible. Call it
+    // outside the failed transaction; other errors are returned as they are.
+    Error nameOverlap(const Error& error, PractitionerId practitioner, const QDateTime& startsAt,
+                      const QDateTime& endsAt, AppointmentId ignore) const;
+    // The same for a refused booking of draft.
+    Error nameOverlap(const Error& error, const Appointment& draft) const;
 
     // The diary of one day, or of the days from..to (both included), of every practitioner
     // or of one, ordered by start. All statuses, so the diary can show cancellations.
@@ -80,19 +109,18 @@ private:
     Result<std::vector<Appointment>> list(const QString& where, const QString& order,
                                           const QVariantList& values) const;
     Error overlapError(const Appointment& conflict) const;
-    // The database refused an overlap that the check in the transaction did not see (another
-    // workstation committed first): name the appointment now that it is visible.
-    Error nameRaceOverlap(const Error& error, PractitionerId practitioner,
-                          const QDateTime& startsAt, const QDateTime& endsAt,
-                          AppointmentId ignore) const;
     // In one transaction: loads the row, refuses a stale rowVersion or a status outside
     // allowedFrom (refusal, with %1 = the current status), runs check on the current row (it
     // may refuse, or return values to bind after `values`), then `UPDATE appointments SET
     // <assignments>, updated_at, updated_by, row_version + 1` and refreshes appointment.
     using Check = std::function<Result<QVariantList>(const Appointment& current)>;
-    Status change(Appointment& appointment, std::initializer_list<AppointmentStatus> allowedFrom,
-                  const QString& refusal, const QString& assignments, const QVariantList& values,
-                  const Actor& actor, const Check& check = {});
+    Status change(TransactionGuard& transaction, Appointment& appointment,
+                  std::initializer_list<AppointmentStatus> allowedFrom, const QString& refusal,
+                  const QString& assignments, const QVariantList& values, const Actor& actor,
+                  const Check& check = {});
+    // Runs change in a transaction of its own.
+    using Change = std::function<Status(TransactionGuard&, Appointment&)>;
+    Status alone(Appointment& appointment, const Change& change);
     QString statusText(AppointmentStatus status) const;
 
     Database& m_database;

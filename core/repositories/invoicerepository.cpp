@@ -335,6 +335,34 @@ Status InvoiceRepository::removeLine(Invoice& invoice, InvoiceLineId line, const
     return removed;
 }
 
+Status InvoiceRepository::updateLine(Invoice& invoice, const InvoiceLine& line, const Actor&)
+{
+    if (auto valid = validate(line); !valid)
+        return valid;
+    Invoice copy;
+    auto updated = m_database.write([&](TransactionGuard&) -> Status {
+        copy = invoice;
+        if (auto ok = check(copy, {InvoiceStatus::Draft},
+                            tr("This invoice is %1; only a draft's lines can change."));
+            !ok)
+            return ok;
+        auto query = m_database.run(
+            QStringLiteral(
+                "UPDATE invoice_lines SET description = ?, quantity = ?, "
+                "unit_price_cents = ?, amount_cents = ? WHERE id = ? AND invoice_id = ?"),
+            {line.description.trimmed(), line.quantity, qlonglong(line.unitPriceCents),
+             qlonglong(line.amountCents()), line.id.toVariant(), copy.id.toVariant()});
+        if (!query)
+            return fail(query.error());
+        if (query->numRowsAffected() != 1)
+            return fail(Error::notFound(tr("This line is not on the invoice.")));
+        return bump(copy);
+    });
+    if (updated)
+        invoice = std::move(copy);
+    return updated;
+}
+
 Status InvoiceRepository::issue(Invoice& invoice, const Actor& actor, const QDateTime& issuedAt,
                                 const QDateTime& dueAt)
 {

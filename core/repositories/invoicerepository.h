@@ -46,6 +46,8 @@ public:
 
     Result<InvoiceLineId> addLine(Invoice& invoice, const InvoiceLine& line, const Actor& actor);
     Status removeLine(Invoice& invoice, InvoiceLineId line, const Actor& actor);
+    // Changes a draft's line (description, quantity, unit price); the total follows.
+    Status updateLine(Invoice& invoice, const InvoiceLine& line, const Actor& actor);
     // Issues a draft that has lines; issuedAt defaults to now, dueAt to issuedAt + 14 days.
     Status issue(Invoice& invoice, const Actor& actor, const QDateTime& issuedAt = {},
                  const QDateTime& dueAt = {});

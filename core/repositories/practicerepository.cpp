@@ -313,6 +313,12 @@ Status PracticeRepository::validateSetting(const QString& key, const QString& va
         if (!ok || days < 1 || days > 3660)
             return fail(
                 Error::validation(tr("The lapse window is a number of days between 1 and 3660.")));
+    } else if (key == PracticeSetting::kPaymentDays) {
+        bool ok = false;
+        const int days = value.trimmed().toInt(&ok);
+        if (!ok || days < 0 || days > 365)
+            return fail(
+                Error::validation(tr("The payment term is a number of days between 0 and 365.")));
     } else if (key == PracticeSetting::kTimezone) {
         if (!value.isEmpty() && !QTimeZone(value.trimmed().toUtf8()).isValid())
             return fail(

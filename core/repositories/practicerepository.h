@@ -24,6 +24,8 @@ inline constexpr QLatin1String kEmail("practice.email");
 inline constexpr QLatin1String kTimezone("practice.timezone");
 inline constexpr QLatin1String kLapseWindowDays("practice.lapse_window_days");
 inline constexpr int kDefaultLapseWindowDays = 365;
+// Days from an invoice's issue to its due date (InvoiceRepository::kDefaultPaymentDays unset).
+inline constexpr QLatin1String kPaymentDays("invoices.payment_days");
 } // namespace PracticeSetting
 
 // The practice itself: its practitioners, its service types with their after-care policy,

@@ -2,6 +2,9 @@
 
 #include "reception/clientfinder.h"
 #include "reception/clientpanel.h"
+#include "reception/invoicepage.h"
+#include "reception/notrebookedpage.h"
+#include "reception/reminderspage.h"
 #include "reception/schedulepage.h"
 
 #include <QShortcut>
@@ -39,6 +42,9 @@ ReceptionWorkspace::ReceptionWorkspace(Database& database, const Actor& actor, Q
     findLayout->addWidget(m_splitter);
     m_pages->addTab(m_findPage, tr("Find client"));
     m_pages->addTab(m_schedule, tr("Schedule"));
+    m_pages->addTab(new InvoicePage(database, actor, m_pages), tr("Invoices"));
+    m_pages->addTab(new RemindersPage(database, actor, m_pages), tr("Reminders due"));
+    m_pages->addTab(new NotRebookedPage(database, actor, m_pages), tr("Not rebooked"));
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -7,6 +7,7 @@
 #include "repositories/practicerepository.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDateEdit>
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -15,6 +16,8 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QShortcut>
+#include <QSignalBlocker>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -40,6 +43,8 @@ SchedulePage::SchedulePage(Database& database, const Actor& actor, QWidget* pare
     , m_actor(actor)
     , m_date(new QDateEdit(QDate::currentDate(), this))
     , m_showCancelled(new QCheckBox(tr("Show &cancelled"), this))
+    , m_weekToggle(new QPushButton(tr("&Week"), this))
+    , m_practitioner(new QComboBox(this))
     , m_book(actionButton(tr("&Book…"), QStringLiteral("scheduleBook"), this))
     , m_move(actionButton(tr("&Move…"), QStringLiteral("scheduleMove"), this))
     , m_checkIn(actionButton(tr("Check &in"), QStringLiteral("scheduleCheckIn"), this))
@@ -56,6 +61,13 @@ SchedulePage::SchedulePage(Database& database, const Actor& actor, QWidget* pare
     m_date->setDisplayFormat(QLocale().dateFormat(QLocale::LongFormat));
     m_showCancelled->setObjectName(QStringLiteral("scheduleShowCancelled"));
     m_showCancelled->setChecked(true);
+    m_weekToggle->setObjectName(QStringLiteral("scheduleWeekToggle"));
+    m_weekToggle->setCheckable(true);
+    m_weekToggle->setAutoDefault(false);
+    m_weekToggle->setToolTip(tr("Day or week (Ctrl+Shift+W, Alt+W)"));
+    m_practitioner->setObjectName(QStringLiteral("schedulePractitioner"));
+    m_practitioner->setToolTip(tr("Whose diary to show"));
+    m_practitioner->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_message->setObjectName(QStringLiteral("scheduleMessage"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -63,19 +75,22 @@ SchedulePage::SchedulePage(Database& database, const Actor& actor, QWidget* pare
     auto* previous = new QToolButton(this);
     previous->setObjectName(QStringLiteral("schedulePreviousDay"));
     previous->setArrowType(Qt::LeftArrow);
-    previous->setToolTip(tr("Previous day (PgUp, Alt+Left)"));
+    previous->setToolTip(tr("Previous day or week (PgUp, Alt+Left)"));
     auto* next = new QToolButton(this);
     next->setObjectName(QStringLiteral("scheduleNextDay"));
     next->setArrowType(Qt::RightArrow);
-    next->setToolTip(tr("Next day (PgDown, Alt+Right)"));
+    next->setToolTip(tr("Next day or week (PgDown, Alt+Right)"));
     auto* today = actionButton(tr("Today"), QStringLiteral("scheduleToday"), this);
-    today->setToolTip(tr("Today (T)"));
+    today->setToolTip(tr("Today (Home, T)"));
 
     auto* dayBar = new QHBoxLayout;
     dayBar->addWidget(previous);
     dayBar->addWidget(m_date);
     dayBar->addWidget(next);
     dayBar->addWidget(today);
+    dayBar->addWidget(m_weekToggle);
+    dayBar->addSpacing(12);
+    dayBar->addWidget(m_practitioner);
     dayBar->addSpacing(12);
     dayBar->addWidget(m_showCancelled);
     dayBar->addStretch();
@@ -97,8 +112,19 @@ SchedulePage::SchedulePage(Database& database, const Actor& actor, QWidget* pare
     setFocusProxy(m_view);
 
     connect(m_date, &QDateEdit::dateChanged, this, [this] { reload(); });
-    connect(previous, &QToolButton::clicked, this, [this] { showDay(day().addDays(-1)); });
-    connect(next, &QToolButton::clicked, this, [this] { showDay(day().addDays(1)); });
+    connect(previous, &QToolButton::clicked, this,
+            [this] { showDay(day().addDays(isWeek() ? -7 : -1)); });
+    connect(next, &QToolButton::clicked, this,
+            [this] { showDay(day().addDays(isWeek() ? 7 : 1)); });
+    connect(m_weekToggle, &QPushButton::toggled, this, [this] { reload(); });
+    auto* weekKey = new QShortcut(QKeySequence(tr("Ctrl+Shift+W")), this);
+    weekKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(weekKey, &QShortcut::activated, m_weekToggle, &QPushButton::toggle);
+    connect(m_practitioner, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_fillingPractitioners)
+            reload();
+    });
+    connect(m_view, &ScheduleView::moveRequested, this, &SchedulePage::moveByDrag);
     connect(today, &QPushButton::clicked, this, [this] { showDay(QDate::currentDate()); });
     connect(m_showCancelled, &QCheckBox::toggled, this, [this] { reload(); });
     connect(m_view, &ScheduleView::dayStepRequested, this,
@@ -107,6 +133,11 @@ SchedulePage::SchedulePage(Database& database, const Actor& actor, QWidget* pare
     connect(m_view, &ScheduleView::selectionChanged, this, [this](const QRect& slot) {
         m_scroll->ensureVisible(slot.center().x(), slot.center().y(), slot.width() / 2,
                                 slot.height() * 2);
+        // In the week the chosen day follows the selection, so paging keeps the weekday.
+        if (isWeek() && !m_reloading && m_view->date() != day()) {
+            const QSignalBlocker quiet(m_date);
+            m_date->setDate(m_view->date());
+        }
         updateActions();
     });
     connect(m_view, &ScheduleView::slotActivated, this, [this] { bookAtSelection(); });
@@ -148,6 +179,29 @@ void SchedulePage::showEvent(QShowEvent* event)
     }
 }
 
+bool SchedulePage::isWeek() const
+{
+    return m_weekToggle->isChecked();
+}
+
+void SchedulePage::setWeek(bool week)
+{
+    m_weekToggle->setChecked(week); // reloads when it changes
+}
+
+void SchedulePage::fillPractitioners(const std::vector<Practitioner>& practitioners)
+{
+    const QVariant chosen = m_practitioner->currentData();
+    m_fillingPractitioners = true;
+    m_practitioner->clear();
+    m_practitioner->addItem(tr("All practitioners"));
+    for (const Practitioner& practitioner : practitioners)
+        m_practitioner->addItem(practitioner.name, practitioner.id.toVariant());
+    const int index = chosen.isValid() ? m_practitioner->findData(chosen) : 0;
+    m_practitioner->setCurrentIndex(std::max(0, index));
+    m_fillingPractitioners = false;
+}
+
 void SchedulePage::reload()
 {
     m_loaded = true;
@@ -156,7 +210,16 @@ void SchedulePage::reload()
         showMessage(practitioners.error().message, true);
         return;
     }
-    auto appointments = AppointmentRepository(m_database).day(day());
+    fillPractitioners(*practitioners);
+    const PractitionerId only = PractitionerId::fromVariant(m_practitioner->currentData());
+    if (only.isValid())
+        std::erase_if(*practitioners,
+                      [only](const Practitioner& practitioner) { return practitioner.id != only; });
+    const QDate monday = day().addDays(1 - day().dayOfWeek());
+    // One indexed range query for the whole week.
+    auto appointments =
+        isWeek() ? AppointmentRepository(m_database).range(monday, monday.addDays(6), only)
+                 : AppointmentRepository(m_database).day(day(), only);
     if (!appointments) {
         showMessage(appointments.error().message, true);
         return;
@@ -165,7 +228,13 @@ void SchedulePage::reload()
         std::erase_if(*appointments, [](const Appointment& appointment) {
             return appointment.status == AppointmentStatus::Cancelled;
         });
-    m_view->setDay(day(), std::move(*practitioners), std::move(*appointments));
+    if (isWeek()) {
+        m_reloading = true; // the chosen day decides which day of the week is selected
+        m_view->setWeek(monday, std::move(*practitioners), std::move(*appointments));
+        m_reloading = false;
+        m_view->selectSlot(day(), m_view->selectedPractitioner(), m_view->selectedTime().time());
+    } else
+        m_view->setDay(day(), std::move(*practitioners), std::move(*appointments));
     updateActions();
 }
 
@@ -229,6 +298,21 @@ void SchedulePage::moveSelected()
             [this](const QString& message) { finish(fail(Error::conflict(message)), {}); });
     dialog->open();
     emit dialogOpened(dialog);
+}
+
+void SchedulePage::moveByDrag(AppointmentId id, PractitionerId practitioner,
+                              const QDateTime& startsAt)
+{
+    const auto& shown = m_view->appointments();
+    const auto found =
+        std::find_if(shown.begin(), shown.end(),
+                     [id](const Appointment& appointment) { return appointment.id == id; });
+    if (found == shown.end())
+        return;
+    Appointment appointment = *found; // as this workstation read it: row_version included
+    finish(BookingDesk(m_database, m_actor).move(appointment, startsAt, practitioner),
+           tr("Moved %1 to %2.")
+               .arg(appointment.clientName, QLocale().toString(startsAt, QLocale::ShortFormat)));
 }
 
 void SchedulePage::cancelSelected()

@@ -2,13 +2,16 @@
 
 #include "auth/actor.h"
 #include "domain/appointment.h"
+#include "domain/practitioner.h"
 #include "error.h"
 
 #include <QWidget>
 
 #include <optional>
+#include <vector>
 
 class QCheckBox;
+class QComboBox;
 class QDateEdit;
 class QDialog;
 class QLabel;
@@ -35,6 +38,9 @@ public:
     SchedulePage(Database& database, const Actor& actor, QWidget* parent = nullptr);
 
     void showDay(const QDate& date);
+    // The week (Monday to Sunday) of the chosen day instead of the day.
+    void setWeek(bool week);
+    bool isWeek() const;
     void reload();
     QDate day() const;
     ScheduleView* view() const { return m_view; }
@@ -46,6 +52,9 @@ public:
     void markSelectedNoShow();
     void checkInSelected();
     void completeSelected();
+    // Moves an appointment dragged in the view, through the same desk change as the dialog.
+    void moveByDrag(aftercare::AppointmentId appointment, aftercare::PractitionerId practitioner,
+                    const QDateTime& startsAt);
 
 signals:
     // A booking dialog opened (tests and the workspace reach it through this).
@@ -60,12 +69,17 @@ private:
     void finish(const Status& status, const QString& done);
     void showMessage(const QString& text, bool error);
     void updateActions();
+    void fillPractitioners(const std::vector<Practitioner>& practitioners);
 
     Database& m_database;
     Actor m_actor;
     bool m_loaded = false;
+    bool m_fillingPractitioners = false;
+    bool m_reloading = false;
     QDateEdit* m_date;
     QCheckBox* m_showCancelled;
+    QPushButton* m_weekToggle;
+    QComboBox* m_practitioner;
     QPushButton* m_book;
     QPushButton* m_move;
     QPushButton* m_checkIn;

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "auth/actor.h"
+#include "domain/appointment.h"
+#include "error.h"
+
+#include <QCoreApplication>
+
+#include <functional>
+
+namespace aftercare {
+
+class Database;
+class TransactionGuard;
+
+// What the front desk does to the diary. Each change of an appointment, its touchpoint, the
+// client's journey stage and the after-care planner's hook (and, on completion, the drafted
+// invoice) share one transaction: either all of it is recorded or nothing is, and the
+// appointment the caller holds changes only when the transaction committed.
+class BookingDesk
+{
+    Q_DECLARE_TR_FUNCTIONS(BookingDesk)
+
+public:
+    BookingDesk(Database& database, const Actor& actor);
+
+    Result<AppointmentId> book(const Appointment& draft, const QString& doubleBookingReason = {});
+    // Moves to startsAt with practitioner, keeping the appointment's length.
+    Status move(Appointment& appointment, const QDateTime& startsAt, PractitionerId practitioner,
+                const QString& doubleBookingReason = {});
+    Status cancel(Appointment& appointment, const QString& reason);
+    Status markNoShow(Appointment& appointment);
+    Status checkIn(Appointment& appointment);
+    // Completes the visit, drafts its invoice and plans its after-care.
+    Status complete(Appointment& appointment);
+
+private:
+    using Change = std::function<Status(TransactionGuard&, Appointment&)>;
+    // Runs change, then the follow-up effects, in one transaction.
+    Status changeAndFollow(Appointment& appointment, const Change& change, QLatin1String kind,
+                           const std::function<QString(const Appointment&)>& outcome,
+                           bool visitCompleted = false);
+    Status follow(TransactionGuard& transaction, const Appointment& appointment, QLatin1String kind,
+                  const QString& outcome, bool visitCompleted);
+
+    Database& m_database;
+    Actor m_actor;
+};
+
+} // namespace aftercare

@@ -1,0 +1,194 @@
+#include "desk/invoicedesk.h"
+
+#include "database/database.h"
+#include "database/sqltime.h"
+#include "domain/touchpoint.h"
+#include "repositories/invoicerepository.h"
+#include "repositories/practicerepository.h"
+#include "repositories/touchpointrepository.h"
+
+#include <QLocale>
+#include <QSqlQuery>
+
+namespace aftercare {
+
+namespace {
+
+// Binds: nothing, or today for Overdue.
+QString whereOf(InvoiceDesk::View view)
+{
+    switch (view) {
+    case InvoiceDesk::View::Drafts:
+        return QStringLiteral("i.status = 'draft'");
+    case InvoiceDesk::View::Open:
+        return QStringLiteral("i.status = 'issued'");
+    case InvoiceDesk::View::Overdue:
+        return QStringLiteral("i.status = 'issued' AND i.due_at < ?");
+    case InvoiceDesk::View::Paid:
+        return QStringLiteral("i.status = 'paid'");
+    }
+    return {};
+}
+
+QString orderOf(InvoiceDesk::View view)
+{
+    switch (view) {
+    case InvoiceDesk::View::Drafts:
+        return QStringLiteral("i.created_at DESC, i.id DESC");
+    case InvoiceDesk::View::Open:
+    case InvoiceDesk::View::Overdue:
+        return QStringLiteral("i.due_at, i.id");
+    case InvoiceDesk::View::Paid:
+        return QStringLiteral("i.paid_at DESC, i.id DESC");
+    }
+    return {};
+}
+
+QVariantList valuesOf(InvoiceDesk::View view, const QDate& today)
+{
+    if (view == InvoiceDesk::View::Overdue)
+        return {SqlTime::toSql(today.startOfDay())};
+    return {};
+}
+
+Touchpoint financial(const Invoice& invoice, QLatin1String kind, const QString& outcome)
+{
+    Touchpoint touchpoint;
+    touchpoint.client = invoice.client;
+    touchpoint.stage = JourneyStage::After;
+    touchpoint.channel = Channel::InPerson;
+    touchpoint.kind = kind;
+    touchpoint.appointment = invoice.appointment;
+    touchpoint.outcome = outcome;
+    return touchpoint;
+}
+
+QString money(qint64 cents)
+{
+    return QLocale().toString(double(cents) / 100.0, 'f', 2);
+}
+
+} // namespace
+
+InvoiceDesk::InvoiceDesk(Database& database)
+    : m_database(database)
+{}
+
+Result<std::vector<InvoiceRow>> InvoiceDesk::list(View view, const QDate& today, int limit,
+                                                  int offset) const
+{
+    QVariantList values = valuesOf(view, today);
+    values << limit << offset;
+    auto query = m_database.run(
+        QStringLiteral(
+            "SELECT i.id, i.external_id, i.client_id, c.first_name, c.last_name, c.phone, "
+            "i.status, i.total_cents, (SELECT coalesce(sum(p.amount_cents), 0) FROM payments p "
+            "WHERE p.invoice_id = i.id), i.created_at, i.issued_at, i.due_at, i.row_version "
+            "FROM invoices i JOIN clients c ON c.id = i.client_id WHERE %1 ORDER BY %2 "
+            "LIMIT ? OFFSET ?")
+            .arg(whereOf(view), orderOf(view)),
+        values);
+    if (!query)
+        return fail(query.error());
+    std::vector<InvoiceRow> rows;
+    while (query->next()) {
+        InvoiceRow row;
+        row.id = InvoiceId(query->value(0).toLongLong());
+        row.number = query->value(1).toString();
+        if (row.number.isEmpty())
+            row.number = QString::number(row.id.value());
+        row.client = ClientId(query->value(2).toLongLong());
+        row.clientName = query->value(3).toString() + QLatin1Char(' ') + query->value(4).toString();
+        row.phone = query->value(5).toString();
+        row.status =
+            parseSqlName<InvoiceStatus>(query->value(6).toString()).value_or(InvoiceStatus::Draft);
+        row.totalCents = query->value(7).toLongLong();
+        row.paidCents = query->value(8).toLongLong();
+        row.createdAt = SqlTime::toDateTime(query->value(9));
+        row.issuedAt = SqlTime::toDateTime(query->value(10));
+        row.dueAt = SqlTime::toDateTime(query->value(11));
+        row.rowVersion = query->value(12).toInt();
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+Result<qint64> InvoiceDesk::count(View view, const QDate& today) const
+{
+    auto value = m_database.scalar(
+        QStringLiteral("SELECT count(*) FROM invoices i WHERE %1").arg(whereOf(view)),
+        valuesOf(view, today));
+    if (!value)
+        return fail(value.error());
+    return value->toLongLong();
+}
+
+Result<int> InvoiceDesk::paymentDays() const
+{
+    auto value = PracticeRepository(m_database)
+                     .setting(PracticeSetting::kPaymentDays,
+                              QString::number(InvoiceRepository::kDefaultPaymentDays));
+    if (!value)
+        return fail(value.error());
+    bool ok = false;
+    const int days = value->trimmed().toInt(&ok);
+    return ok && days >= 0 ? days : InvoiceRepository::kDefaultPaymentDays;
+}
+
+Status InvoiceDesk::issue(Invoice& invoice, const Actor& actor, const QDateTime& issuedAtIn)
+{
+    auto days = paymentDays();
+    if (!days)
+        return fail(days.error());
+    const QDateTime issuedAt = issuedAtIn.isValid() ? issuedAtIn : QDateTime::currentDateTime();
+    // Due at the end of the day, so "overdue" starts the day after.
+    const QDateTime dueAt(issuedAt.date().addDays(*days), QTime(23, 59, 59));
+    Invoice copy;
+    auto issued = m_database.write([&](TransactionGuard& tx) -> Status {
+        copy = invoice;
+        if (auto done = InvoiceRepository(m_database).issue(tx, copy, actor, issuedAt, dueAt);
+            !done)
+            return done;
+        return toStatus(
+            TouchpointRepository(m_database)
+                .record(
+                    tx,
+                    financial(copy, TouchpointKind::kInvoice,
+                              tr("Invoice %1 issued: %2, due %3")
+                                  .arg(copy.externalId.isEmpty() ? QString::number(copy.id.value())
+                                                                 : copy.externalId,
+                                       money(copy.totalCents),
+                                       QLocale().toString(dueAt.date(), QLocale::ShortFormat))),
+                    actor));
+    });
+    if (issued)
+        invoice = std::move(copy);
+    return issued;
+}
+
+Result<PaymentId> InvoiceDesk::recordPayment(Invoice& invoice, const Payment& payment,
+                                             const Actor& actor)
+{
+    Invoice copy;
+    auto paid = m_database.write([&](TransactionGuard& tx) -> Result<PaymentId> {
+        copy = invoice;
+        auto id = InvoiceRepository(m_database).recordPayment(tx, copy, payment, actor);
+        if (!id)
+            return id;
+        auto touched =
+            TouchpointRepository(m_database)
+                .record(tx,
+                        financial(copy, TouchpointKind::kPayment,
+                                  tr("Paid %1; %2 open")
+                                      .arg(money(payment.amountCents), money(copy.balanceCents()))),
+                        actor);
+        if (!touched)
+            return fail(touched.error());
+        return id;
+    });
+    if (paid)
+        invoice = std::move(copy);
+    return paid;
+}
+
+} // namespace aftercare
