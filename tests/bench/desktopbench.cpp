@@ -12,6 +12,8 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLabel>
+#include <QVBoxLayout>
 #include <QWidget>
 
 #include <chrono>
@@ -67,6 +69,11 @@ int runFirstPaint(QApplication& application, const BenchOptions& options)
     if (options.flag(QStringLiteral("bare"))) {
         // The floor: an empty Qt Widgets window of the same size, nothing else.
         window = std::make_unique<QWidget>();
+    } else if (options.flag(QStringLiteral("bare-text"))) {
+        // The floor of any window that shows text: one label, so that the fonts are loaded.
+        window = std::make_unique<QWidget>();
+        auto* layout = new QVBoxLayout(window.get());
+        layout->addWidget(new QLabel(QStringLiteral("Aftercare"), window.get()));
     } else {
         ui::installTranslations(application, QString());
         database = openDatabase(options);
