@@ -136,7 +136,9 @@ class Suite:
                 meta = json.load(file)
             meta.update(url=path, path=path, size_mb=round(os.path.getsize(path) / 2**20))
         else:
-            name = ("bench_smoke_" if self.smoke else "bench_") + key.replace("-", "_")
+            # The smoke run's databases are its own (several test runs may share a server).
+            name = (f"bench_smoke_{os.getpid()}_" if self.smoke else "bench_") + key.replace(
+                "-", "_")
             comment = self.pg_admin(
                 f"SELECT shobj_description(oid, 'pg_database') FROM pg_database "
                 f"WHERE datname = '{name}'")
