@@ -110,6 +110,8 @@ Status Database::execute(QSqlQuery& query, const QVariantList& values) const
 {
     for (int i = 0; i < values.size(); ++i)
         query.bindValue(i, values.at(i));
+    if (m_observer)
+        m_observer(query.lastQuery(), values);
     if (!query.exec())
         return fail(errorFrom(query.lastError(), tr("The database refused a statement.")));
     return {};

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QVariantList>
 
+#include <functional>
 #include <memory>
 #include <type_traits>
 
@@ -68,12 +69,19 @@ public:
 
     static constexpr int kMaxWriteAttempts = 6;
 
+    // Sees every statement execute() runs, with the values bound to it, before it runs: lets
+    // the benchmarks replay exactly what an engine ran in the sqlite3 shell or psql. Empty
+    // (the default): nothing is recorded.
+    using StatementObserver = std::function<void(const QString& sql, const QVariantList& values)>;
+    void setStatementObserver(StatementObserver observer) { m_observer = std::move(observer); }
+
 private:
     explicit Database(const DatabaseUrl& url, QString connectionName);
     static void backOff(int attempt);
 
     DatabaseUrl m_url;
     QString m_connectionName;
+    StatementObserver m_observer;
 };
 
 // A write transaction that rolls back unless commit() succeeded.

@@ -1,6 +1,48 @@
 #include "database/sqltime.h"
 
+#include <optional>
+
 namespace aftercare::SqlTime {
+
+namespace {
+
+// The digits text[from, from + count) as a number; nothing unless they are all ASCII digits.
+std::optional<int> digitsAt(QStringView text, qsizetype from, qsizetype count)
+{
+    int value = 0;
+    for (qsizetype i = from; i < from + count; ++i) {
+        const char16_t c = text[i].unicode();
+        if (c < u'0' || c > u'9')
+            return std::nullopt;
+        value = value * 10 + (c - u'0');
+    }
+    return value;
+}
+
+// 'YYYY-MM-DD HH:MM:SS' (or with a 'T'), the way every time is stored, read by hand: Qt's
+// format-driven parser (QDateTime::fromString) costs some 100 µs a value, which made it
+// most of the time a day view or a worklist page takes to load.
+std::optional<QDateTime> fromStoredText(QStringView text)
+{
+    if (text.size() < 19 || text[4] != u'-' || text[7] != u'-' ||
+        (text[10] != u' ' && text[10] != u'T') || text[13] != u':' || text[16] != u':')
+        return std::nullopt;
+    const auto year = digitsAt(text, 0, 4);
+    const auto month = digitsAt(text, 5, 2);
+    const auto day = digitsAt(text, 8, 2);
+    const auto hour = digitsAt(text, 11, 2);
+    const auto minute = digitsAt(text, 14, 2);
+    const auto second = digitsAt(text, 17, 2);
+    if (!year || !month || !day || !hour || !minute || !second)
+        return std::nullopt;
+    const QDate date(*year, *month, *day);
+    const QTime time(*hour, *minute, *second);
+    if (!date.isValid() || !time.isValid())
+        return std::nullopt;
+    return QDateTime(date, time);
+}
+
+} // namespace
 
 QVariant toSql(const QDateTime& time)
 {
@@ -16,35 +58,6 @@ QVariant toSql(const QDate& date)
     return date.toString(Qt::ISODate);
 }
 
-namespace {
-
-// Digits of text[from, from + length), or -1.
-int digits(QStringView text, int from, int length)
-{
-    int value = 0;
-    for (int i = from; i < from + length; ++i) {
-        const char16_t c = text[i].unicode();
-        if (c < u'0' || c > u'9')
-            return -1;
-        value = value * 10 + (c - u'0');
-    }
-    return value;
-}
-
-// The stored layout 'YYYY-MM-DD HH:MM:SS' read by hand: QDateTime::fromString builds a parser
-// on every call, which made reading a week of the diary cost tens of milliseconds.
-QDateTime fromStoredText(QStringView text)
-{
-    if (text.size() < 19 || text[4] != u'-' || text[7] != u'-' ||
-        (text[10] != u' ' && text[10] != u'T') || text[13] != u':' || text[16] != u':')
-        return {};
-    const QDate date(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2));
-    const QTime time(digits(text, 11, 2), digits(text, 14, 2), digits(text, 17, 2));
-    return date.isValid() && time.isValid() ? QDateTime(date, time) : QDateTime();
-}
-
-} // namespace
-
 QDateTime toDateTime(const QVariant& value)
 {
     if (value.isNull())
@@ -58,8 +71,8 @@ QDateTime toDateTime(const QVariant& value)
     if (value.typeId() == QMetaType::QDate)
         return QDateTime(value.toDate(), QTime(0, 0));
     const QString text = value.toString().trimmed();
-    if (const QDateTime stored = fromStoredText(text); stored.isValid())
-        return stored;
+    if (auto stored = fromStoredText(text))
+        return *stored;
     QDateTime dt = QDateTime::fromString(text.left(19), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     if (!dt.isValid())
         dt = QDateTime::fromString(text.left(19), Qt::ISODate);
