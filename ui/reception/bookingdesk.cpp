@@ -4,6 +4,7 @@
 #include "aftercare/journeystageupdater.h"
 #include "database/database.h"
 #include "domain/touchpoint.h"
+#include "reception/bookingrecorder.h"
 #include "repositories/appointmentrepository.h"
 #include "repositories/invoicerepository.h"
 #include "repositories/touchpointrepository.h"
@@ -20,28 +21,8 @@ Result<AppointmentId> BookingDesk::book(const Appointment& draft,
 {
     Appointment appointment = draft;
     appointment.doubleBookingReason = doubleBookingReason.trimmed();
-    return m_database.write([&](TransactionGuard& tx) -> Result<AppointmentId> {
-        auto id = AppointmentRepository(m_database).book(tx, appointment, m_actor);
-        if (!id)
-            return fail(id.error());
-        Touchpoint touchpoint;
-        touchpoint.client = appointment.client;
-        touchpoint.stage = JourneyStage::Decision;
-        touchpoint.channel = Channel::InPerson;
-        touchpoint.kind = TouchpointKind::kBooking;
-        touchpoint.appointment = *id;
-        touchpoint.outcome = appointment.doubleBookingReason.isEmpty()
-                                 ? tr("Booked")
-                                 : tr("Double-booked: %1").arg(appointment.doubleBookingReason);
-        if (auto recorded = TouchpointRepository(m_database).record(tx, touchpoint, m_actor);
-            !recorded)
-            return fail(recorded.error());
-        if (auto stage = JourneyStageUpdater(m_database).refresh(tx, appointment.client); !stage)
-            return fail(stage.error());
-        if (auto planned = FollowUpPlanner(m_database).onAppointmentBooked(tx, *id, m_actor);
-            !planned)
-            return fail(planned.error());
-        return *id;
+    return m_database.write([&](TransactionGuard& tx) {
+        return BookingRecorder(m_database, m_actor).book(tx, appointment);
     });
 }
 
