@@ -52,6 +52,7 @@ ClientPanel::ClientPanel(Database& database, QWidget* parent)
     , m_noConsents(new QLabel(tr("No consent has been recorded for this client."), this))
     , m_error(new MessageLabel(this))
     , m_close(new QPushButton(tr("&Close"), this))
+    , m_profile(new QPushButton(tr("&Open profile"), this))
 {
     setObjectName(QStringLiteral("clientPanel"));
     m_name->setObjectName(QStringLiteral("clientNameLabel"));
@@ -84,6 +85,7 @@ ClientPanel::ClientPanel(Database& database, QWidget* parent)
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_name, 1);
+    top->addWidget(m_profile, 0, Qt::AlignTop);
     top->addWidget(m_close, 0, Qt::AlignTop);
 
     auto* layout = new QVBoxLayout(this);
@@ -102,6 +104,13 @@ ClientPanel::ClientPanel(Database& database, QWidget* parent)
     layout->addWidget(m_consents, 1);
 
     connect(m_close, &QPushButton::clicked, this, &ClientPanel::closeRequested);
+    m_profile->setObjectName(QStringLiteral("openProfileButton"));
+    m_profile->setToolTip(tr("Everything about this client: history, invoices, timeline (Ctrl+O)"));
+    m_profile->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
+    connect(m_profile, &QPushButton::clicked, this, [this] {
+        if (m_client.isValid())
+            emit profileRequested(m_client);
+    });
     setFocusProxy(m_close);
 }
 

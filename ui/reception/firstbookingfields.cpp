@@ -1,0 +1,176 @@
+#include "reception/firstbookingfields.h"
+
+#include "common/displayformat.h"
+#include "repositories/appointmentrepository.h"
+#include "repositories/practicerepository.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+
+namespace aftercare::ui {
+
+namespace {
+
+// The next quarter hour at least an hour from now, within opening hours: a sensible first
+// proposal that the receptionist then changes.
+QDateTime firstProposal()
+{
+    QDateTime start = QDateTime::currentDateTime().addSecs(3600);
+    start.setTime(QTime(start.time().hour(), start.time().minute() / 15 * 15));
+    if (start.time().hour() >= 17 || start.time().hour() < 8)
+        start = QDateTime(start.date().addDays(start.time().hour() >= 17 ? 1 : 0), QTime(9, 0));
+    return start;
+}
+
+} // namespace
+
+FirstBookingFields::FirstBookingFields(Database& database, QWidget* parent)
+    : QWidget(parent)
+    , m_database(database)
+    , m_wanted(new QCheckBox(tr("&Book the first appointment now"), this))
+    , m_practitioner(new QComboBox(this))
+    , m_service(new QComboBox(this))
+    , m_start(new QDateTimeEdit(this))
+    , m_serviceInfo(new QLabel(this))
+    , m_conflict(new QLabel(this))
+    , m_doubleBook(new QCheckBox(tr("Dou&ble-book anyway"), this))
+    , m_doubleBookReason(new QLineEdit(this))
+{
+    PracticeRepository practice(database);
+    if (auto practitioners = practice.practitioners())
+        m_practitioners = std::move(*practitioners);
+    if (auto services = practice.serviceTypes())
+        m_services = std::move(*services);
+
+    m_wanted->setObjectName(QStringLiteral("onboardingBook"));
+    m_wanted->setChecked(true);
+    m_practitioner->setObjectName(QStringLiteral("onboardingPractitioner"));
+    for (const Practitioner& practitioner : m_practitioners)
+        m_practitioner->addItem(practitioner.name, qlonglong(practitioner.id.value()));
+    m_service->setObjectName(QStringLiteral("onboardingService"));
+    for (const ServiceType& service : m_services)
+        m_service->addItem(service.name, qlonglong(service.id.value()));
+    m_start->setObjectName(QStringLiteral("onboardingStart"));
+    m_start->setCalendarPopup(true);
+    m_start->setDisplayFormat(QStringLiteral("ddd ") + QLocale().dateFormat(QLocale::ShortFormat) +
+                              QStringLiteral(" HH:mm"));
+    m_start->setDateTime(firstProposal());
+    m_serviceInfo->setObjectName(QStringLiteral("onboardingServiceInfo"));
+    m_serviceInfo->setWordWrap(true);
+    m_conflict->setObjectName(QStringLiteral("onboardingConflict"));
+    m_conflict->setWordWrap(true);
+    m_conflict->setProperty("messageKind", QStringLiteral("error"));
+    m_conflict->setStyleSheet(QStringLiteral("color: #b02a37;"));
+    m_conflict->setVisible(false);
+    m_doubleBook->setObjectName(QStringLiteral("onboardingDoubleBook"));
+    m_doubleBook->setVisible(false);
+    m_doubleBookReason->setObjectName(QStringLiteral("onboardingDoubleBookReason"));
+    m_doubleBookReason->setPlaceholderText(tr("Why both clients are booked at this time"));
+    m_doubleBookReason->setVisible(false);
+
+    auto* form = new QFormLayout(this);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(m_wanted);
+    form->addRow(tr("&Practitioner:"), m_practitioner);
+    form->addRow(tr("Ser&vice:"), m_service);
+    form->addRow(QString(), m_serviceInfo);
+    form->addRow(tr("Starts &at:"), m_start);
+    form->addRow(QString(), m_conflict);
+    form->addRow(QString(), m_doubleBook);
+    form->addRow(QString(), m_doubleBookReason);
+
+    for (QComboBox* box : {m_practitioner, m_service})
+        connect(box, &QComboBox::currentIndexChanged, this, &FirstBookingFields::refresh);
+    connect(m_start, &QDateTimeEdit::dateTimeChanged, this, &FirstBookingFields::refresh);
+    connect(m_wanted, &QCheckBox::toggled, this, &FirstBookingFields::refresh);
+    connect(m_doubleBook, &QCheckBox::toggled, this, &FirstBookingFields::refresh);
+    connect(m_doubleBookReason, &QLineEdit::textChanged, this, &FirstBookingFields::refresh);
+    refresh();
+}
+
+bool FirstBookingFields::wanted() const
+{
+    return m_wanted->isChecked();
+}
+
+std::optional<Appointment> FirstBookingFields::booking() const
+{
+    const int service = m_service->currentIndex();
+    if (!wanted() || service < 0 || service >= int(m_services.size()))
+        return std::nullopt;
+    Appointment draft;
+    draft.practitioner = PractitionerId{m_practitioner->currentData().toLongLong()};
+    draft.serviceType = m_services[size_t(service)].id;
+    draft.startsAt = m_start->dateTime();
+    draft.endsAt = draft.startsAt.addSecs(qint64(m_services[size_t(service)].durationMinutes) * 60);
+    if (m_doubleBook->isVisible() && m_doubleBook->isChecked())
+        draft.doubleBookingReason = m_doubleBookReason->text().trimmed();
+    return draft;
+}
+
+QString FirstBookingFields::problem() const
+{
+    return m_problem;
+}
+
+void FirstBookingFields::setStart(const QDateTime& start)
+{
+    m_start->setDateTime(start);
+}
+
+void FirstBookingFields::showOverlap(const QString& message)
+{
+    m_conflict->setText(message);
+    m_conflict->setVisible(true);
+    m_doubleBook->setVisible(true);
+    m_doubleBookReason->setVisible(m_doubleBook->isChecked());
+}
+
+void FirstBookingFields::refresh()
+{
+    const bool on = wanted();
+    for (QWidget* field : std::initializer_list<QWidget*>{m_practitioner, m_service, m_start})
+        field->setEnabled(on);
+    m_problem.clear();
+    const int index = m_service->currentIndex();
+    if (index >= 0 && index < int(m_services.size())) {
+        const ServiceType& service = m_services[size_t(index)];
+        m_serviceInfo->setText(
+            tr("%n minute(s), %1", nullptr, service.durationMinutes)
+                .arg(QLocale().toCurrencyString(double(service.priceCents) / 100.0)));
+    }
+    auto draft = booking();
+    bool overlap = false;
+    if (on && !draft) {
+        m_problem = tr("Choose a practitioner and a service for the first booking.");
+    } else if (draft) {
+        if (draft->startsAt < QDateTime::currentDateTime())
+            m_problem = tr("The first appointment lies in the past.");
+        auto conflict = AppointmentRepository(m_database)
+                            .conflictFor(draft->practitioner, draft->startsAt, draft->endsAt);
+        if (conflict && *conflict) {
+            overlap = true;
+            const Appointment& other = **conflict;
+            m_conflict->setText(
+                tr("%1 is already booked from %2 to %3 (%4).")
+                    .arg(other.practitionerName, appointmentTimeText(other.startsAt),
+                         QLocale().toString(other.endsAt.time(), QLocale::ShortFormat),
+                         other.clientName));
+            if (!m_doubleBook->isChecked())
+                m_problem = tr("Choose another time, or double-book with a reason.");
+            else if (m_doubleBookReason->text().trimmed().isEmpty())
+                m_problem = tr("A double-booking needs a reason.");
+        }
+    }
+    m_conflict->setVisible(on && overlap);
+    m_doubleBook->setVisible(on && overlap);
+    m_doubleBookReason->setVisible(on && overlap && m_doubleBook->isChecked());
+    emit changed();
+}
+
+} // namespace aftercare::ui
