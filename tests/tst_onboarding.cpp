@@ -315,6 +315,8 @@ void TestOnboarding::welcomePackGathersPracticeServiceAndAppointment()
 
     auto pack = WelcomePackReader(db).forAppointment(outcome->firstBooking);
     QVERIFY2(pack, why(pack));
+    QCOMPARE(pack->client, outcome->client);
+    QCOMPARE(pack->appointment, outcome->firstBooking);
     QCOMPARE(pack->clientName, QStringLiteral("Lena Schröder"));
     QCOMPARE(pack->practiceName, QStringLiteral("Praxis Süd"));
     QCOMPARE(pack->practiceAddress, QStringLiteral("Hauptstraße 1, Köln"));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/ids.h"
+
 #include <QDateTime>
 #include <QString>
 
@@ -9,6 +11,8 @@ namespace aftercare {
 // appointment, how to prepare for it and how to cancel or move it. Rendered by the desk.
 struct WelcomePack
 {
+    ClientId client;
+    AppointmentId appointment;
     QString clientName;
     QString practiceName;
     QString practiceAddress;

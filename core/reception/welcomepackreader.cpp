@@ -15,10 +15,11 @@ WelcomePackReader::WelcomePackReader(Database& database)
 Result<WelcomePack> WelcomePackReader::forAppointment(AppointmentId appointment) const
 {
     auto query = m_database.run(
-        QStringLiteral("SELECT c.first_name, c.last_name, a.starts_at, a.ends_at, p.name, s.name, "
-                       "s.preparation FROM appointments a JOIN clients c ON c.id = a.client_id "
-                       "JOIN practitioners p ON p.id = a.practitioner_id "
-                       "JOIN service_types s ON s.id = a.service_type_id WHERE a.id = ?"),
+        QStringLiteral(
+            "SELECT c.first_name, c.last_name, a.starts_at, a.ends_at, p.name, s.name, "
+            "s.preparation, a.client_id FROM appointments a JOIN clients c ON c.id = a.client_id "
+            "JOIN practitioners p ON p.id = a.practitioner_id "
+            "JOIN service_types s ON s.id = a.service_type_id WHERE a.id = ?"),
         {appointment.toVariant()});
     if (!query)
         return fail(query.error());
@@ -26,6 +27,8 @@ Result<WelcomePack> WelcomePackReader::forAppointment(AppointmentId appointment)
         return fail(Error::notFound(
             tr("There is no appointment with the number %1.").arg(appointment.value())));
     WelcomePack pack;
+    pack.appointment = appointment;
+    pack.client = ClientId(query->value(7).toLongLong());
     pack.clientName = query->value(0).toString() + QLatin1Char(' ') + query->value(1).toString();
     pack.startsAt = SqlTime::toDateTime(query->value(2));
     pack.durationMinutes = int(pack.startsAt.secsTo(SqlTime::toDateTime(query->value(3))) / 60);

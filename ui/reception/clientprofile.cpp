@@ -107,8 +107,11 @@ ClientProfile::ClientProfile(Database& database, const Actor& actor, QWidget* pa
     m_timeline->verticalHeader()->setVisible(false);
     m_timeline->setWordWrap(false);
     m_timeline->horizontalHeader()->setStretchLastSection(false);
+    m_timeline->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_timeline->horizontalHeader()->setSectionResizeMode(TimelineModel::OutcomeColumn,
                                                          QHeaderView::Stretch);
+    m_timeline->setAlternatingRowColors(true);
+    m_timeline->setShowGrid(false);
     m_balance->setObjectName(QStringLiteral("profileBalance"));
 
     auto* header = new QHBoxLayout;
@@ -136,8 +139,8 @@ ClientProfile::ClientProfile(Database& database, const Actor& actor, QWidget* pa
     m_tabs->addTab(m_results, tr("Res&ults"));
 
     auto* body = new QHBoxLayout;
-    body->addLayout(left, 5);
-    body->addWidget(m_tabs, 6);
+    body->addLayout(left, 4);
+    body->addWidget(m_tabs, 8);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);
     layout->addLayout(header);

@@ -37,7 +37,7 @@ ConsentFields::ConsentFields(QWidget* parent)
     }
     m_evidence->setObjectName(QStringLiteral("consentEvidence"));
     m_evidence->setText(tr("Signed intake form"));
-    auto* evidenceLabel = new QLabel(tr("E&vidence:"), this);
+    auto* evidenceLabel = new QLabel(tr("Evide&nce:"), this);
     evidenceLabel->setBuddy(m_evidence);
     grid->addWidget(evidenceLabel, line, 0);
     grid->addWidget(m_evidence, line, 1);

@@ -24,6 +24,8 @@ QDateTime firstProposal()
     start.setTime(QTime(start.time().hour(), start.time().minute() / 15 * 15));
     if (start.time().hour() >= 17 || start.time().hour() < 8)
         start = QDateTime(start.date().addDays(start.time().hour() >= 17 ? 1 : 0), QTime(9, 0));
+    while (start.date().dayOfWeek() > 5) // a practice is closed at the weekend as a rule
+        start = QDateTime(start.date().addDays(1), QTime(9, 0));
     return start;
 }
 
@@ -38,7 +40,7 @@ FirstBookingFields::FirstBookingFields(Database& database, QWidget* parent)
     , m_start(new QDateTimeEdit(this))
     , m_serviceInfo(new QLabel(this))
     , m_conflict(new QLabel(this))
-    , m_doubleBook(new QCheckBox(tr("Dou&ble-book anyway"), this))
+    , m_doubleBook(new QCheckBox(tr("Double-boo&k anyway"), this))
     , m_doubleBookReason(new QLineEdit(this))
 {
     PracticeRepository practice(database);
@@ -76,7 +78,7 @@ FirstBookingFields::FirstBookingFields(Database& database, QWidget* parent)
     auto* form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(m_wanted);
-    form->addRow(tr("&Practitioner:"), m_practitioner);
+    form->addRow(tr("Practi&tioner:"), m_practitioner);
     form->addRow(tr("Ser&vice:"), m_service);
     form->addRow(QString(), m_serviceInfo);
     form->addRow(tr("Starts &at:"), m_start);
@@ -141,7 +143,8 @@ void FirstBookingFields::refresh()
     if (index >= 0 && index < int(m_services.size())) {
         const ServiceType& service = m_services[size_t(index)];
         m_serviceInfo->setText(
-            tr("%n minute(s), %1", nullptr, service.durationMinutes)
+            tr("%1 min, %2")
+                .arg(service.durationMinutes)
                 .arg(QLocale().toCurrencyString(double(service.priceCents) / 100.0)));
     }
     auto draft = booking();
@@ -159,8 +162,7 @@ void FirstBookingFields::refresh()
             m_conflict->setText(
                 tr("%1 is already booked from %2 to %3 (%4).")
                     .arg(other.practitionerName, appointmentTimeText(other.startsAt),
-                         QLocale().toString(other.endsAt.time(), QLocale::ShortFormat),
-                         other.clientName));
+                         other.endsAt.time().toString(QStringLiteral("HH:mm")), other.clientName));
             if (!m_doubleBook->isChecked())
                 m_problem = tr("Choose another time, or double-book with a reason.");
             else if (m_doubleBookReason->text().trimmed().isEmpty())

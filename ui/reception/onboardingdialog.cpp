@@ -94,7 +94,7 @@ OnboardingDialog::OnboardingDialog(Database& database, const Actor& actor, QWidg
     layout->addWidget(scroll, 1);
     layout->addWidget(m_message);
     layout->addWidget(m_buttons);
-    resize(1100, 700);
+    resize(1180, 740);
 
     m_duplicatePause->setSingleShot(true);
     m_duplicatePause->setInterval(kDuplicatePauseMs);
@@ -169,7 +169,7 @@ QWidget* OnboardingDialog::buildPerson()
     contactForm->addRow(tr("&E-mail:"), withError(m_email, m_emailError));
     contactForm->addRow(tr("&Phone:"), withError(m_phone, m_phoneError));
     contactForm->addRow(tr("Add&ress:"), m_address);
-    contactForm->addRow(tr("Prefe&rs:"), withError(m_channel, m_channelError));
+    contactForm->addRow(tr("Contact b&y:"), withError(m_channel, m_channelError));
     layout->addWidget(contact);
 
     auto* referral = new QGroupBox(tr("How they found us"), page);
@@ -181,9 +181,9 @@ QWidget* OnboardingDialog::buildPerson()
                                 tr("Walked past"), tr("Health insurance")});
     m_expectations->setObjectName(QStringLiteral("onboardingExpectations"));
     m_expectations->setPlaceholderText(tr("What they hope for from us"));
-    referralForm->addRow(tr("Refe&rral:"), m_referralSource);
-    referralForm->addRow(tr("Referred &by:"), m_referrer);
-    referralForm->addRow(tr("E&xpectations:"), m_expectations);
+    referralForm->addRow(tr("Referral so&urce:"), m_referralSource);
+    referralForm->addRow(tr("Referred by &whom:"), m_referrer);
+    referralForm->addRow(tr("Expectati&ons:"), m_expectations);
     layout->addWidget(referral);
     layout->addStretch(1);
     return page;

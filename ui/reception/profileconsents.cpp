@@ -30,7 +30,8 @@ ProfileConsents::ProfileConsents(Database& database, const Actor& actor, QWidget
     m_history->setObjectName(QStringLiteral("profileConsentHistory"));
     m_history->setRootIsDecorated(false);
     m_history->setHeaderLabels(
-        {tr("Purpose"), tr("Channel"), tr("Decision"), tr("Recorded"), tr("By"), tr("Evidence")});
+        {tr("Purpose"), tr("Decision"), tr("Recorded"), tr("By"), tr("Evidence")});
+    m_history->setAccessibleName(tr("Consent history, newest first"));
     m_history->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_history->header()->setStretchLastSection(true);
     m_purpose->setObjectName(QStringLiteral("profileConsentPurpose"));
@@ -48,15 +49,17 @@ ProfileConsents::ProfileConsents(Database& database, const Actor& actor, QWidget
     m_message->setObjectName(QStringLiteral("profileConsentMessage"));
 
     auto* row = new QHBoxLayout;
-    row->addWidget(m_purpose);
+    row->addWidget(m_purpose, 1);
     row->addWidget(m_channel);
     row->addWidget(m_decision);
-    row->addWidget(m_evidence, 1);
-    row->addWidget(m_record);
+    auto* evidenceRow = new QHBoxLayout;
+    evidenceRow->addWidget(m_evidence, 1);
+    evidenceRow->addWidget(m_record);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_history, 1);
     layout->addLayout(row);
+    layout->addLayout(evidenceRow);
     layout->addWidget(m_message);
     connect(m_record, &QPushButton::clicked, this, &ProfileConsents::record);
     connect(m_evidence, &QLineEdit::returnPressed, this, &ProfileConsents::record);
@@ -68,13 +71,14 @@ void ProfileConsents::showConsents(ClientId client, const std::vector<Consent>& 
     m_client = client;
     m_history->clear();
     for (const Consent& consent : history) {
-        QString decision = consent.granted ? tr("agrees") : tr("declines");
+        QString decision = (consent.granted ? tr("agrees, %1") : tr("declines, %1"))
+                               .arg(consentChannelName(consent.channel));
         if (!consent.isActive())
             decision = tr("%1, withdrawn %2").arg(decision, dateText(consent.withdrawnAt.date()));
-        auto* item = new QTreeWidgetItem(
-            m_history, {consentPurposeName(consent.purpose), consentChannelName(consent.channel),
-                        decision, appointmentTimeText(consent.recordedAt),
-                        userNames.value(consent.recordedBy.value()), consent.evidence});
+        auto* item = new QTreeWidgetItem(m_history, {consentPurposeName(consent.purpose), decision,
+                                                     dateText(consent.recordedAt.date()),
+                                                     userNames.value(consent.recordedBy.value()),
+                                                     consent.evidence});
         if (!consent.isActive())
             for (int column = 0; column < item->columnCount(); ++column)
                 item->setForeground(column, m_history->palette().placeholderText());

@@ -79,7 +79,9 @@ ProfileDetails::ProfileDetails(Database& database, const Actor& actor, QWidget* 
     names->addWidget(m_first);
     names->addWidget(m_last);
     auto* form = new QFormLayout;
-    form->addRow(tr("&Name:"), names);
+    auto* nameLabel = new QLabel(tr("&Name:"), this);
+    nameLabel->setBuddy(m_first);
+    form->addRow(nameLabel, names);
     form->addRow(QString(), m_nameError);
     form->addRow(tr("&Born:"), m_birth);
     form->addRow(QString(), m_birthError);
@@ -88,7 +90,7 @@ ProfileDetails::ProfileDetails(Database& database, const Actor& actor, QWidget* 
     form->addRow(tr("&Phone:"), m_phone);
     form->addRow(QString(), m_phoneError);
     form->addRow(tr("Add&ress:"), m_address);
-    form->addRow(tr("Prefe&rs:"), m_channel);
+    form->addRow(tr("Contact b&y:"), m_channel);
     form->addRow(tr("E&xpects:"), m_expectations);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_message, 1);

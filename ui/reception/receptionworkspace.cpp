@@ -82,8 +82,12 @@ void ReceptionWorkspace::startOnboarding(const QString& text)
                 openProfile(client);
                 if (!firstBooking.isValid())
                     return;
-                auto* pack = new WelcomePackDialog(m_database, firstBooking, this);
+                auto* pack = new WelcomePackDialog(m_database, m_actor, firstBooking, this);
                 pack->setAttribute(Qt::WA_DeleteOnClose);
+                connect(pack, &WelcomePackDialog::handedOver, this, [this](ClientId handed) {
+                    if (m_profile->client() == handed)
+                        m_profile->showClient(handed);
+                });
                 pack->open();
             });
     dialog->open();

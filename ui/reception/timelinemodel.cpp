@@ -56,6 +56,9 @@ QString TimelineModel::kindText(const QString& kind)
         {TouchpointKind::kCommunityInvite, QT_TR_NOOP("Community invitation")},
         {TouchpointKind::kBirthday, QT_TR_NOOP("Birthday greeting")},
         {TouchpointKind::kLoyaltyPerk, QT_TR_NOOP("Loyalty perk")},
+        // Kinds the follow-up work lists record.
+        {QStringLiteral("rebook_reminder"), QT_TR_NOOP("Rebook reminder")},
+        {QStringLiteral("detractor_callback"), QT_TR_NOOP("Call back after low rating")},
     };
     const auto found = kTexts.constFind(kind);
     // A practice's own kind is shown as it was written.
@@ -95,13 +98,15 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Touchpoint& t = m_rows[size_t(index.row())];
-    if (role == Qt::ToolTipRole && index.column() == OutcomeColumn && !t.notes.isEmpty())
-        return t.notes;
+    if (role == Qt::ToolTipRole && index.column() == OutcomeColumn)
+        return t.notes.isEmpty() ? t.outcome : t.outcome + QLatin1Char('\n') + t.notes;
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(index.column())) {
     case WhenColumn:
-        return appointmentTimeText(t.occurredAt);
+        // Compact, so the outcome keeps its room; seconds say nothing here.
+        return dateText(t.occurredAt.date()) + QLatin1Char(' ') +
+               t.occurredAt.time().toString(QStringLiteral("HH:mm"));
     case KindColumn:
         return kindText(t.kind);
     case StageColumn:

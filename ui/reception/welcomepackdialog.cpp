@@ -3,6 +3,7 @@
 #include "common/messagelabel.h"
 #include "reception/welcomepackpdf.h"
 #include "reception/welcomepackreader.h"
+#include "repositories/touchpointrepository.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -16,8 +17,11 @@
 
 namespace aftercare::ui {
 
-WelcomePackDialog::WelcomePackDialog(Database& database, AppointmentId appointment, QWidget* parent)
+WelcomePackDialog::WelcomePackDialog(Database& database, const Actor& actor,
+                                     AppointmentId appointment, QWidget* parent)
     : QDialog(parent)
+    , m_database(database)
+    , m_actor(actor)
     , m_preview(new QTextBrowser(this))
     , m_message(new MessageLabel(this))
 {
@@ -68,7 +72,24 @@ bool WelcomePackDialog::saveTo(const QString& path)
         return false;
     }
     m_message->showSuccess(tr("Saved to %1.").arg(QDir::toNativeSeparators(path)));
+    recordHandOver(Channel::Email, tr("Saved as PDF"));
     return true;
+}
+
+void WelcomePackDialog::recordHandOver(Channel channel, const QString& outcome)
+{
+    Touchpoint touchpoint;
+    touchpoint.client = m_pack.client;
+    touchpoint.stage = JourneyStage::Decision;
+    touchpoint.channel = channel;
+    touchpoint.kind = TouchpointKind::kWelcomePack;
+    touchpoint.appointment = m_pack.appointment;
+    touchpoint.outcome = outcome;
+    if (auto recorded = TouchpointRepository(m_database).record(touchpoint, m_actor); !recorded) {
+        m_message->showError(recorded.error().message);
+        return;
+    }
+    emit handedOver(m_pack.client);
 }
 
 void WelcomePackDialog::chooseFile()
@@ -97,6 +118,7 @@ void WelcomePackDialog::print()
         document.setHtml(WelcomePackPdf::html(m_pack));
         document.print(m_printer.get());
         m_message->showSuccess(tr("Sent to the printer."));
+        recordHandOver(Channel::InPerson, tr("Printed and handed over"));
     });
     dialog->open();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/actor.h"
 #include "domain/ids.h"
 #include "reception/welcomepack.h"
 
@@ -24,17 +25,25 @@ class WelcomePackDialog : public QDialog
     Q_OBJECT
 
 public:
-    WelcomePackDialog(Database& database, AppointmentId appointment, QWidget* parent = nullptr);
+    WelcomePackDialog(Database& database, const Actor& actor, AppointmentId appointment,
+                      QWidget* parent = nullptr);
     ~WelcomePackDialog() override;
 
     bool isReady() const { return m_ready; }
     // Writes the PDF; false (with the reason on the dialog) when that failed.
     bool saveTo(const QString& path);
 
+signals:
+    // The pack went to the client (printed or saved); its touchpoint is recorded.
+    void handedOver(aftercare::ClientId client);
+
 private:
     void chooseFile();
+    void recordHandOver(Channel channel, const QString& outcome);
     void print();
 
+    Database& m_database;
+    Actor m_actor;
     WelcomePack m_pack;
     bool m_ready = false;
     QTextBrowser* m_preview;

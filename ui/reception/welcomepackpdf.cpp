@@ -89,7 +89,8 @@ bool WelcomePackPdf::write(const WelcomePack& pack, const QString& path)
     {
         QPdfWriter writer(path);
         writer.setPageSize(QPageSize(QPageSize::A4));
-        writer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout::Millimeter);
+        // QTextDocument::print() adds its own 2 cm margin.
+        writer.setPageMargins(QMarginsF(5, 5, 5, 5), QPageLayout::Millimeter);
         writer.setResolution(300);
         writer.setTitle(tr("Welcome pack for %1").arg(pack.clientName));
         writer.setCreator(pack.practiceName);
