@@ -4,6 +4,7 @@
 #include "domain/touchpoint.h"
 #include "reception/clientfinder.h"
 #include "reception/clientmatchmodel.h"
+#include "reception/clientpanel.h"
 #include "reception/clientprofile.h"
 #include "reception/onboardingdialog.h"
 #include "reception/receptionworkspace.h"
@@ -18,6 +19,7 @@
 #include "tst_repo_fixture.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -90,6 +92,7 @@ class TestGuiOnboarding : public QObject
 
 private slots:
     void onboardFromTheFinderThenFindAndProfile();
+    void keyboardOnly();
     void duplicateIsFlaggedBeforeSaving();
     void invalidEmailKeepsSaveDisabled_data();
     void invalidEmailKeepsSaveDisabled();
@@ -140,6 +143,8 @@ void TestGuiOnboarding::onboardFromTheFinderThenFindAndProfile()
     QCOMPARE(child<QLabel>(profile, "profileName")->text(), QStringLiteral("Lena Schröder"));
 
     // The finder finds her now.
+    workspace.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&workspace));
     workspace.focusClientSearch();
     search->clear();
     typeInto(search, QStringLiteral("Schröder"));
@@ -147,6 +152,12 @@ void TestGuiOnboarding::onboardFromTheFinderThenFindAndProfile()
     QCOMPARE(workspace.finder()->model()->rowCount(), 1);
     const ClientId lena = workspace.finder()->model()->clientAt(0);
     QVERIFY(lena.isValid());
+    // Enter opens her details beside the list; "Open profile" there shows everything about her.
+    workspace.profilePage()->showClient(p.ben);
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(workspace.clientPanel()->client(), lena);
+    child<QPushButton>(&workspace, "openProfileButton")->click();
+    QVERIFY(workspace.profilePage()->isVisible());
 
     // Her profile shows the onboarding and the booking.
     QCOMPARE(profile->client(), lena);
@@ -166,6 +177,42 @@ void TestGuiOnboarding::onboardFromTheFinderThenFindAndProfile()
                  .hasConsent(lena, ConsentPurpose::Reminders, ConsentChannel::Email)
                  .value_or(false),
              true);
+}
+
+void TestGuiOnboarding::keyboardOnly()
+{
+    AFTERCARE_PRACTICE(db, p);
+    ReceptionWorkspace workspace(db, p.reception);
+    workspace.resize(1280, 800);
+    workspace.show();
+    QVERIFY(QTest::qWaitForWindowActive(&workspace));
+    workspace.focusClientSearch();
+    // Ctrl+N opens the form with the first name ready for typing.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_N, Qt::ControlModifier);
+    OnboardingDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = child<OnboardingDialog>(&workspace, "onboardingDialog")));
+    QTRY_VERIFY(dialog->isActiveWindow());
+    QTRY_COMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("onboardingFirstName"));
+    // Tab walks the form top to bottom, left column first.
+    const QStringList expected{
+        "onboardingLastName",     "onboardingBirthDate",      "onboardingSex",
+        "onboardingEmail",        "onboardingPhone",          "onboardingAddress",
+        "onboardingChannel",      "onboardingReferralSource", "onboardingReferrerSearch",
+        "onboardingExpectations", "consent_reminders"};
+    for (const QString& name : expected) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->objectName(), name);
+    }
+    // The referrer is picked from the clients by keyboard too.
+    auto* referrer = child<QLineEdit>(dialog, "onboardingReferrerSearch");
+    referrer->setFocus();
+    typeInto(referrer, QStringLiteral("Okafor"));
+    QTest::keyClick(referrer, Qt::Key_Return);
+    QVERIFY(child<QLabel>(dialog, "onboardingReferrerChosen")
+                ->text()
+                .contains(QStringLiteral("Ben Okafor")));
+    QTest::keyClick(dialog, Qt::Key_Escape);
+    QTRY_VERIFY(!dialog->isVisible());
 }
 
 void TestGuiOnboarding::duplicateIsFlaggedBeforeSaving()

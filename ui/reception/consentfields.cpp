@@ -12,7 +12,6 @@ namespace aftercare::ui {
 
 ConsentFields::ConsentFields(QWidget* parent)
     : QWidget(parent)
-    , m_evidence(new QLineEdit(this))
 {
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
@@ -35,6 +34,8 @@ ConsentFields::ConsentFields(QWidget* parent)
         m_rows.push_back({purpose, granted, channel});
         ++line;
     }
+    // Made after the rows, so that Tab reaches it after them.
+    m_evidence = new QLineEdit(this);
     m_evidence->setObjectName(QStringLiteral("consentEvidence"));
     m_evidence->setText(tr("Signed intake form"));
     auto* evidenceLabel = new QLabel(tr("Evide&nce:"), this);

@@ -34,7 +34,7 @@ private:
         QComboBox* channel;
     };
     std::vector<Row> m_rows;
-    QLineEdit* m_evidence;
+    QLineEdit* m_evidence = nullptr;
 };
 
 } // namespace aftercare::ui

@@ -115,7 +115,33 @@ OnboardingDialog::OnboardingDialog(Database& database, const Actor& actor, QWidg
     connect(m_buttons, &QDialogButtonBox::accepted, this, &OnboardingDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &OnboardingDialog::reject);
     emit m_channel->currentIndexChanged(m_channel->currentIndex());
+    setTabOrderFromTopToBottom();
     m_first->setFocus();
+}
+
+void OnboardingDialog::setTabOrderFromTopToBottom()
+{
+    // The fields are moved into their error boxes after being made, which would send them to
+    // the end of the focus chain: the order is set here once, left column then right.
+    std::vector<QWidget*> chain{m_first, m_last,    m_birth,   m_sex,           m_email,
+                                m_phone, m_address, m_channel, m_referralSource};
+    for (QWidget* field : m_referrer->findChildren<QWidget*>()) {
+        if (field->focusPolicy() & Qt::TabFocus)
+            chain.push_back(field);
+    }
+    chain.push_back(m_expectations);
+    for (QWidget* field : m_consents->findChildren<QWidget*>())
+        if (field->focusPolicy() & Qt::TabFocus)
+            chain.push_back(field);
+    for (QWidget* field : m_booking->findChildren<QWidget*>())
+        if (field->focusPolicy() & Qt::TabFocus)
+            chain.push_back(field);
+    chain.push_back(m_duplicates);
+    chain.push_back(m_createAnyway);
+    chain.push_back(m_buttons->button(QDialogButtonBox::Save));
+    chain.push_back(m_buttons->button(QDialogButtonBox::Cancel));
+    for (std::size_t i = 1; i < chain.size(); ++i)
+        QWidget::setTabOrder(chain[i - 1], chain[i]);
 }
 
 QLabel* OnboardingDialog::fieldError(const QString& name)

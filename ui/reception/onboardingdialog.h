@@ -53,6 +53,7 @@ private:
     QWidget* buildPerson();
     QWidget* buildJourney();
     QLabel* fieldError(const QString& name);
+    void setTabOrderFromTopToBottom();
     void validate();
     void findDuplicates();
     Client client() const;
