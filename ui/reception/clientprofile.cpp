@@ -41,6 +41,13 @@ QTreeWidget* makeList(const QString& name, const QStringList& headers, QWidget* 
     return list;
 }
 
+// "Thu 3 Dec 2026 08:00": the weekday helps on the phone, seconds never do.
+QString whenText(const QDateTime& time)
+{
+    return QLocale().toString(time.date(), QStringLiteral("ddd ")) + dateText(time.date()) +
+           QLatin1Char(' ') + time.time().toString(QStringLiteral("HH:mm"));
+}
+
 QString money(qint64 cents)
 {
     return QLocale().toCurrencyString(double(cents) / 100.0);
@@ -221,7 +228,7 @@ void ClientProfile::showAppointments()
         title->setFirstColumnSpanned(true);
         for (const Appointment& a : list)
             new QTreeWidgetItem(m_appointments,
-                                {appointmentTimeText(a.startsAt), a.serviceName, a.practitionerName,
+                                {whenText(a.startsAt), a.serviceName, a.practitionerName,
                                  appointmentStatusText(a.status)});
     };
     add(tr("Upcoming (%1)").arg(upcoming->size()), *upcoming);

@@ -161,7 +161,10 @@ void FirstBookingFields::refresh()
             const Appointment& other = **conflict;
             m_conflict->setText(
                 tr("%1 is already booked from %2 to %3 (%4).")
-                    .arg(other.practitionerName, appointmentTimeText(other.startsAt),
+                    .arg(other.practitionerName,
+                         QLocale().toString(other.startsAt.date(), QStringLiteral("ddd ")) +
+                             dateText(other.startsAt.date()) + QLatin1Char(' ') +
+                             other.startsAt.time().toString(QStringLiteral("HH:mm")),
                          other.endsAt.time().toString(QStringLiteral("HH:mm")), other.clientName));
             if (!m_doubleBook->isChecked())
                 m_problem = tr("Choose another time, or double-book with a reason.");

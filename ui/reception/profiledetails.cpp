@@ -130,6 +130,9 @@ void ProfileDetails::showClient(const Client& client)
     m_address->setPlainText(client.address);
     m_channel->setCurrentIndex(m_channel->findData(int(client.preferredChannel)));
     m_expectations->setText(client.expectations);
+    // Long texts are read from their beginning.
+    for (QLineEdit* field : {m_first, m_last, m_birth, m_email, m_phone, m_expectations})
+        field->setCursorPosition(0);
     m_filling = false;
     m_message->clearMessage();
     validate();
