@@ -152,11 +152,11 @@ void TestGuiOnboarding::onboardFromTheFinderThenFindAndProfile()
     QCOMPARE(workspace.finder()->model()->rowCount(), 1);
     const ClientId lena = workspace.finder()->model()->clientAt(0);
     QVERIFY(lena.isValid());
-    // Enter opens her details beside the list; "Open profile" there shows everything about her.
+    // Enter opens her details beside the list; Ctrl+O there opens her full profile.
     workspace.profilePage()->showClient(p.ben);
     QTest::keyClick(search, Qt::Key_Return);
     QCOMPARE(workspace.clientPanel()->client(), lena);
-    child<QPushButton>(&workspace, "openProfileButton")->click();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_O, Qt::ControlModifier);
     QVERIFY(workspace.profilePage()->isVisible());
 
     // Her profile shows the onboarding and the booking.

@@ -11,6 +11,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSet>
+#include <QShortcut>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -106,7 +107,9 @@ ClientPanel::ClientPanel(Database& database, QWidget* parent)
     connect(m_close, &QPushButton::clicked, this, &ClientPanel::closeRequested);
     m_profile->setObjectName(QStringLiteral("openProfileButton"));
     m_profile->setToolTip(tr("Everything about this client: history, invoices, timeline (Ctrl+O)"));
-    m_profile->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
+    auto* openProfile = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_O), this);
+    openProfile->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(openProfile, &QShortcut::activated, m_profile, &QPushButton::click);
     connect(m_profile, &QPushButton::clicked, this, [this] {
         if (m_client.isValid())
             emit profileRequested(m_client);

@@ -122,19 +122,20 @@ OnboardingDialog::OnboardingDialog(Database& database, const Actor& actor, QWidg
 void OnboardingDialog::setTabOrderFromTopToBottom()
 {
     // The fields are moved into their error boxes after being made, which would send them to
-    // the end of the focus chain: the order is set here once, left column then right.
+    // the end of the focus chain: the order is set here once, left column then right. (A combo
+    // box's popup is a window of its own and stays out of the chain.)
     std::vector<QWidget*> chain{m_first, m_last,    m_birth,   m_sex,           m_email,
                                 m_phone, m_address, m_channel, m_referralSource};
     for (QWidget* field : m_referrer->findChildren<QWidget*>()) {
-        if (field->focusPolicy() & Qt::TabFocus)
+        if ((field->focusPolicy() & Qt::TabFocus) && field->window() == this)
             chain.push_back(field);
     }
     chain.push_back(m_expectations);
     for (QWidget* field : m_consents->findChildren<QWidget*>())
-        if (field->focusPolicy() & Qt::TabFocus)
+        if ((field->focusPolicy() & Qt::TabFocus) && field->window() == this)
             chain.push_back(field);
     for (QWidget* field : m_booking->findChildren<QWidget*>())
-        if (field->focusPolicy() & Qt::TabFocus)
+        if ((field->focusPolicy() & Qt::TabFocus) && field->window() == this)
             chain.push_back(field);
     chain.push_back(m_duplicates);
     chain.push_back(m_createAnyway);
