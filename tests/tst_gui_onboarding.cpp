@@ -97,6 +97,7 @@ private slots:
     void invalidEmailKeepsSaveDisabled_data();
     void invalidEmailKeepsSaveDisabled();
     void overlappingFirstBookingIsShownAndNothingIsLost();
+    void failedSaveKeepsEverythingTyped();
     void staleProfileEditIsRefused();
     void timelineIsLazyAndNewestFirst();
     void welcomePackPdfSaysWhatTheClientNeeds();
@@ -304,6 +305,40 @@ void TestGuiOnboarding::overlappingFirstBookingIsShownAndNothingIsLost()
     QTRY_VERIFY(saveButton(&dialog)->isEnabled());
     QCOMPARE(child<QLineEdit>(&dialog, "onboardingEmail")->text(),
              QStringLiteral("lena@example.org"));
+}
+
+void TestGuiOnboarding::failedSaveKeepsEverythingTyped()
+{
+    AFTERCARE_PRACTICE(db, p);
+    OnboardingDialog dialog(db, p.reception);
+    dialog.show();
+    fillLena(&dialog);
+    auto* practitioner = child<QComboBox>(&dialog, "onboardingPractitioner");
+    practitioner->setCurrentIndex(practitioner->findText(QStringLiteral("Dr Weber")));
+    QTRY_VERIFY(saveButton(&dialog)->isEnabled());
+    // Another desk takes the slot after the form checked it.
+    Appointment taken;
+    taken.client = p.ben;
+    taken.practitioner = p.weber;
+    taken.serviceType = p.consultation;
+    taken.startsAt = tomorrowAt(10);
+    QVERIFY(AppointmentRepository(db).book(taken, p.reception));
+    const qint64 clientsBefore =
+        db.scalar(QStringLiteral("SELECT count(*) FROM clients"))->toLongLong();
+
+    QTest::mouseClick(saveButton(&dialog), Qt::LeftButton);
+    QVERIFY(dialog.isVisible());
+    auto* message = child<QLabel>(&dialog, "onboardingMessage");
+    QVERIFY(message->isVisible());
+    QVERIFY2(message->text().contains(QStringLiteral("Ben Okafor")), qPrintable(message->text()));
+    QVERIFY(child<QCheckBox>(&dialog, "onboardingDoubleBook")->isVisible());
+    QVERIFY(!saveButton(&dialog)->isEnabled());
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM clients"))->toLongLong(),
+             clientsBefore);
+    QCOMPARE(child<QLineEdit>(&dialog, "onboardingLastName")->text(), QStringLiteral("Schröder"));
+    QCOMPARE(child<QLineEdit>(&dialog, "onboardingEmail")->text(),
+             QStringLiteral("lena@example.org"));
+    QCOMPARE(child<QDateTimeEdit>(&dialog, "onboardingStart")->dateTime(), tomorrowAt(10));
 }
 
 void TestGuiOnboarding::staleProfileEditIsRefused()

@@ -127,10 +127,13 @@ void FirstBookingFields::setStart(const QDateTime& start)
 
 void FirstBookingFields::showOverlap(const QString& message)
 {
-    m_conflict->setText(message);
-    m_conflict->setVisible(true);
-    m_doubleBook->setVisible(true);
-    m_doubleBookReason->setVisible(m_doubleBook->isChecked());
+    // Checks the diary again: the booking that got in the way is visible now, and Save stays
+    // off until another time or a double-booking with a reason is chosen.
+    refresh();
+    if (!m_conflict->isVisible()) {
+        m_conflict->setText(message);
+        m_conflict->setVisible(true);
+    }
 }
 
 void FirstBookingFields::refresh()
