@@ -61,7 +61,7 @@ FirstBookingFields::FirstBookingFields(Database& database, QWidget* parent)
     m_start->setCalendarPopup(true);
     m_start->setDisplayFormat(QStringLiteral("ddd ") + QLocale().dateFormat(QLocale::ShortFormat) +
                               QStringLiteral(" HH:mm"));
-    m_start->setDateTime(firstProposal());
+    m_start->setDateTime(firstFreeSlot(firstProposal()));
     m_serviceInfo->setObjectName(QStringLiteral("onboardingServiceInfo"));
     m_serviceInfo->setWordWrap(true);
     m_conflict->setObjectName(QStringLiteral("onboardingConflict"));
@@ -93,6 +93,32 @@ FirstBookingFields::FirstBookingFields(Database& database, QWidget* parent)
     connect(m_doubleBook, &QCheckBox::toggled, this, &FirstBookingFields::refresh);
     connect(m_doubleBookReason, &QLineEdit::textChanged, this, &FirstBookingFields::refresh);
     refresh();
+}
+
+QDateTime FirstBookingFields::firstFreeSlot(const QDateTime& from) const
+{
+    // The first quarter hour from `from` (weekdays, 08:00 to 17:00) where the first
+    // practitioner is free for the first service: a proposal that does not open with an
+    // overlap. A bounded search; when the days ahead are full, `from` is proposed as it is.
+    constexpr int kSteps = 4 * 9 * 5;
+    const int service = m_service->currentIndex();
+    if (m_practitioners.empty() || service < 0 || service >= int(m_services.size()))
+        return from;
+    const qint64 length = qint64(m_services[size_t(service)].durationMinutes) * 60;
+    const PractitionerId practitioner{m_practitioner->currentData().toLongLong()};
+    AppointmentRepository diary(m_database);
+    QDateTime start = from;
+    for (int step = 0; step < kSteps; ++step) {
+        if (start.time().hour() >= 17 || start.date().dayOfWeek() > 5) {
+            start = QDateTime(start.date().addDays(1), QTime(8, 0));
+            continue;
+        }
+        auto conflict = diary.conflictFor(practitioner, start, start.addSecs(length));
+        if (conflict && !*conflict)
+            return start;
+        start = start.addSecs(15 * 60);
+    }
+    return from;
 }
 
 bool FirstBookingFields::wanted() const

@@ -45,6 +45,7 @@ signals:
 
 private:
     void refresh();
+    QDateTime firstFreeSlot(const QDateTime& from) const;
 
     Database& m_database;
     std::vector<Practitioner> m_practitioners;

@@ -104,6 +104,13 @@ OnboardingDialog::OnboardingDialog(Database& database, const Actor& actor, QWidg
         connect(field, &QLineEdit::textChanged, m_duplicatePause, qOverload<>(&QTimer::start));
     }
     connect(m_address, &QPlainTextEdit::textChanged, this, &OnboardingDialog::validate);
+    // The preferred channel is only questioned once the contact details are being filled in.
+    for (QLineEdit* field : {m_email, m_phone})
+        connect(field, &QLineEdit::textEdited, this, [this] { m_contactTouched = true; });
+    connect(m_channel, &QComboBox::activated, this, [this] {
+        m_contactTouched = true;
+        validate();
+    });
     connect(m_channel, &QComboBox::currentIndexChanged, this, [this] {
         const auto channel = ContactChannel(m_channel->currentData().toInt());
         m_consents->setChannelSuggestion(
@@ -361,7 +368,8 @@ void OnboardingDialog::validate()
             channelProblem = tr("A letter needs the postal address.");
         break;
     }
-    ok &= show(m_channelError, channelProblem);
+    ok &= show(m_channelError, m_contactTouched ? channelProblem : QString()) &&
+          channelProblem.isEmpty();
     ok &= show(m_bookingError, m_booking->problem());
     if (!m_found.empty() && !m_createAnyway->isChecked())
         ok = false;

@@ -88,6 +88,7 @@ private:
     QLabel* m_channelError = nullptr;
     QLabel* m_bookingError = nullptr;
     std::vector<DuplicateCandidate> m_found;
+    bool m_contactTouched = false;
 };
 
 } // namespace aftercare::ui
