@@ -32,6 +32,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace aftercare;
 using namespace aftercare::test;
@@ -99,6 +100,7 @@ private slots:
     void overlappingFirstBookingIsShownAndNothingIsLost();
     void failedSaveKeepsEverythingTyped();
     void staleProfileEditIsRefused();
+    void consentChangeIsAppendedToTheHistory();
     void timelineIsLazyAndNewestFirst();
     void welcomePackPdfSaysWhatTheClientNeeds();
 };
@@ -370,6 +372,48 @@ void TestGuiOnboarding::staleProfileEditIsRefused()
     type(&profile, "profileEmail", QStringLiteral("anna@"));
     QVERIFY(!save->isEnabled());
     QVERIFY(child<QLabel>(&profile, "profileEmailError")->isVisible());
+}
+
+void TestGuiOnboarding::consentChangeIsAppendedToTheHistory()
+{
+    AFTERCARE_PRACTICE(db, p);
+    Consent first;
+    first.client = p.anna;
+    first.purpose = ConsentPurpose::Marketing;
+    first.granted = false;
+    QVERIFY(ClientRepository(db).recordConsent(first, p.manager));
+    ClientProfile profile(db, p.reception);
+    profile.show();
+    QVERIFY(profile.showClient(p.anna));
+    auto* history = child<QTreeWidget>(&profile, "profileConsentHistory");
+    QCOMPARE(history->topLevelItemCount(), 1);
+
+    // Anna now agrees to the newsletter by e-mail.
+    auto* purpose = child<QComboBox>(&profile, "profileConsentPurpose");
+    purpose->setCurrentIndex(purpose->findData(int(ConsentPurpose::Marketing)));
+    auto* channel = child<QComboBox>(&profile, "profileConsentChannel");
+    channel->setCurrentIndex(channel->findData(int(ConsentChannel::Email)));
+    auto* decision = child<QComboBox>(&profile, "profileConsentDecision");
+    decision->setCurrentIndex(decision->findData(true));
+    // An edit of the contact details in progress survives recording the consent.
+    type(&profile, "profilePhone", QStringLiteral("+49 30 999999"));
+    type(&profile, "profileConsentEvidence", QStringLiteral("asked at the desk"));
+    QTest::mouseClick(child<QPushButton>(&profile, "profileConsentRecord"), Qt::LeftButton);
+
+    history = child<QTreeWidget>(&profile, "profileConsentHistory");
+    QCOMPARE(history->topLevelItemCount(), 2);
+    // Newest first, recorded by the signed-in user; the earlier "no" is still there.
+    QVERIFY(history->topLevelItem(0)->text(1).contains(QStringLiteral("agrees")));
+    QCOMPARE(history->topLevelItem(0)->text(3), QStringLiteral("Rita Rezeption"));
+    QCOMPARE(history->topLevelItem(0)->text(4), QStringLiteral("asked at the desk"));
+    QVERIFY(history->topLevelItem(1)->text(1).contains(QStringLiteral("declines")));
+    QCOMPARE(history->topLevelItem(1)->text(3), QStringLiteral("Mia Manager"));
+    QCOMPARE(ClientRepository(db)
+                 .hasConsent(p.anna, ConsentPurpose::Marketing, ConsentChannel::Email)
+                 .value_or(false),
+             true);
+    QCOMPARE(child<QLineEdit>(&profile, "profilePhone")->text(), QStringLiteral("+49 30 999999"));
+    QVERIFY(child<QPushButton>(&profile, "profileSave")->isEnabled());
 }
 
 void TestGuiOnboarding::timelineIsLazyAndNewestFirst()

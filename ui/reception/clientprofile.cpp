@@ -160,7 +160,8 @@ ClientProfile::ClientProfile(Database& database, const Actor& actor, QWidget* pa
     connect(escape, &QShortcut::activated, this, &ClientProfile::closeRequested);
     connect(m_details, &ProfileDetails::saved, this, [this] { refreshHeader(); });
     connect(m_details, &ProfileDetails::reloadRequested, this, [this] { showClient(m_client); });
-    connect(m_consents, &ProfileConsents::recorded, this, [this] { showClient(m_client); });
+    // Only the history is read again: details being edited beside it stay as typed.
+    connect(m_consents, &ProfileConsents::recorded, this, &ClientProfile::showConsents);
     setFocusProxy(m_details);
 }
 
@@ -175,24 +176,29 @@ bool ClientProfile::showClient(ClientId client)
         m_error->showError(loaded.error().message);
         return false;
     }
-    QHash<qint64, QString> userNames;
+    m_userNames.clear();
     if (auto users = UserRepository(m_database).all())
         for (const User& user : *users)
-            userNames.insert(user.id.value(), user.displayName);
+            m_userNames.insert(user.id.value(), user.displayName);
     m_details->showClient(*loaded);
-    if (auto consents = ClientRepository(m_database).consents(client))
-        m_consents->showConsents(client, *consents, userNames);
-    else
-        m_error->showError(consents.error().message);
+    showConsents();
     refreshHeader();
     showAppointments();
     showInvoices();
     showResults();
     auto total = TouchpointRepository(m_database).count(client);
-    m_timelineModel->showClient(client, total.value_or(0), std::move(userNames));
+    m_timelineModel->showClient(client, total.value_or(0), m_userNames);
     m_tabs->setTabText(0, tr("&Timeline (%1)").arg(total.value_or(0)));
     m_lastLoadMs = timer.elapsed();
     return true;
+}
+
+void ClientProfile::showConsents()
+{
+    if (auto consents = ClientRepository(m_database).consents(m_client))
+        m_consents->showConsents(m_client, *consents, m_userNames);
+    else
+        m_error->showError(consents.error().message);
 }
 
 void ClientProfile::refreshHeader()

@@ -3,6 +3,7 @@
 #include "auth/actor.h"
 #include "domain/ids.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QLabel;
@@ -45,6 +46,7 @@ signals:
 
 private:
     void refreshHeader();
+    void showConsents();
     void showAppointments();
     void showInvoices();
     void showResults();
@@ -53,6 +55,7 @@ private:
     Actor m_actor;
     ClientId m_client;
     qint64 m_lastLoadMs = 0;
+    QHash<qint64, QString> m_userNames;
     QLabel* m_name;
     QLabel* m_subtitle;
     QPushButton* m_close;
