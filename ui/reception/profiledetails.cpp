@@ -92,13 +92,15 @@ ProfileDetails::ProfileDetails(Database& database, const Actor& actor, QWidget* 
     form->addRow(tr("Add&ress:"), m_address);
     form->addRow(tr("Contact b&y:"), m_channel);
     form->addRow(tr("E&xpects:"), m_expectations);
+    m_message->setWordWrap(true);
     auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_message, 1);
+    buttons->addStretch(1);
     buttons->addWidget(m_reload);
     buttons->addWidget(m_save);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form);
+    layout->addWidget(m_message);
     layout->addLayout(buttons);
 
     for (QLineEdit* field : {m_first, m_last, m_birth, m_email, m_phone, m_expectations})
