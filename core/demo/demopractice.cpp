@@ -218,13 +218,17 @@ Result<DemoSummary> DemoPractice::generate(Database& database, const DemoOptions
         for (const QString& hash : hashes)
             summary.users += hash.isEmpty() ? 0 : 1;
 
-        const std::array<std::pair<const char*, QString>, 7> settings{{
+        const std::array<std::pair<const char*, QString>, 8> settings{{
             {"practice.name", QStringLiteral("Praxis am Stadtpark")},
             {"practice.address", utf8("Am Stadtpark 12, 79098 Freiburg im Breisgau")},
             {"practice.phone", QStringLiteral("+49 761 4567890")},
             {"practice.email", QStringLiteral("praxis@stadtpark.example")},
             {"practice.opening_hours",
              utf8("Mon–Thu 08:00–18:00, Fri 08:00–15:00, lunch break 12:30–13:30")},
+            {"practice.cancellation_policy",
+             utf8("Please call us or write to us at least 24 hours beforehand if you cannot "
+                  "come or would like another time. Appointments cancelled later, or missed, "
+                  "may be charged.")},
             {"practice.timezone", QStringLiteral("Europe/Berlin")},
             {"practice.lapse_window_days", QStringLiteral("365")},
         }};

@@ -22,33 +22,36 @@ Result<AppointmentId> BookingDesk::book(const Appointment& draft,
 {
     Appointment appointment = draft;
     appointment.doubleBookingReason = doubleBookingReason.trimmed();
-    AppointmentRepository appointments(m_database);
-    auto booked = m_database.write([&](TransactionGuard& tx) -> Result<AppointmentId> {
-        auto id = appointments.book(tx, appointment, m_actor);
-        if (!id)
-            return fail(id.error());
-        Touchpoint touchpoint;
-        touchpoint.client = appointment.client;
-        touchpoint.stage = JourneyStage::Decision;
-        touchpoint.channel = Channel::InPerson;
-        touchpoint.kind = TouchpointKind::kBooking;
-        touchpoint.appointment = *id;
-        touchpoint.outcome = appointment.doubleBookingReason.isEmpty()
-                                 ? tr("Booked")
-                                 : tr("Double-booked: %1").arg(appointment.doubleBookingReason);
-        if (auto recorded = TouchpointRepository(m_database).record(tx, touchpoint, m_actor);
-            !recorded)
-            return fail(recorded.error());
-        if (auto stage = JourneyStageUpdater(m_database).refresh(tx, appointment.client); !stage)
-            return fail(stage.error());
-        if (auto planned = FollowUpPlanner(m_database).onAppointmentBooked(tx, *id, m_actor);
-            !planned)
-            return fail(planned.error());
-        return *id;
-    });
+    auto booked = m_database.write(
+        [&](TransactionGuard& tx) -> Result<AppointmentId> { return book(tx, appointment); });
     if (!booked)
-        return fail(appointments.nameOverlap(booked.error(), appointment));
+        return fail(AppointmentRepository(m_database).nameOverlap(booked.error(), appointment));
     return booked;
+}
+
+Result<AppointmentId> BookingDesk::book(TransactionGuard& tx, const Appointment& draft)
+{
+    Appointment appointment = draft;
+    appointment.doubleBookingReason = appointment.doubleBookingReason.trimmed();
+    auto id = AppointmentRepository(m_database).book(tx, appointment, m_actor);
+    if (!id)
+        return fail(id.error());
+    Touchpoint touchpoint;
+    touchpoint.client = appointment.client;
+    touchpoint.stage = JourneyStage::Decision;
+    touchpoint.channel = Channel::InPerson;
+    touchpoint.kind = TouchpointKind::kBooking;
+    touchpoint.appointment = *id;
+    touchpoint.outcome = appointment.doubleBookingReason.isEmpty()
+                             ? tr("Booked")
+                             : tr("Double-booked: %1").arg(appointment.doubleBookingReason);
+    if (auto recorded = TouchpointRepository(m_database).record(tx, touchpoint, m_actor); !recorded)
+        return fail(recorded.error());
+    if (auto stage = JourneyStageUpdater(m_database).refresh(tx, appointment.client); !stage)
+        return fail(stage.error());
+    if (auto planned = FollowUpPlanner(m_database).onAppointmentBooked(tx, *id, m_actor); !planned)
+        return fail(planned.error());
+    return *id;
 }
 
 Status BookingDesk::move(Appointment& appointment, const QDateTime& startsAt,

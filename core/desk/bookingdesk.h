@@ -25,6 +25,11 @@ public:
     BookingDesk(Database& database, const Actor& actor);
 
     Result<AppointmentId> book(const Appointment& draft, const QString& doubleBookingReason = {});
+    // The same booking inside the caller's transaction (a new client's first visit is booked
+    // with the client's registration); draft.doubleBookingReason, when not blank, books over
+    // an active appointment. The overlap is not named here: on PostgreSQL the failed
+    // transaction cannot be asked which appointment was in the way.
+    Result<AppointmentId> book(TransactionGuard& transaction, const Appointment& draft);
     // Moves to startsAt with practitioner, keeping the appointment's length.
     Status move(Appointment& appointment, const QDateTime& startsAt, PractitionerId practitioner,
                 const QString& doubleBookingReason = {});

@@ -28,6 +28,7 @@ struct Touchpoint
 // The kinds of touchpoint Aftercare itself records. The set is open: a practice may log
 // others, so the column is free text.
 namespace TouchpointKind {
+inline constexpr QLatin1String kOnboarding("onboarding");
 inline constexpr QLatin1String kWelcomePack("welcome_pack");
 inline constexpr QLatin1String kBooking("booking");
 inline constexpr QLatin1String kReminder("reminder");

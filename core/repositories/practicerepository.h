@@ -21,6 +21,9 @@ inline constexpr QLatin1String kName("practice.name");
 inline constexpr QLatin1String kAddress("practice.address");
 inline constexpr QLatin1String kPhone("practice.phone");
 inline constexpr QLatin1String kEmail("practice.email");
+inline constexpr QLatin1String kOpeningHours("practice.opening_hours");
+// How a client cancels or moves a booking, for the welcome pack.
+inline constexpr QLatin1String kCancellationPolicy("practice.cancellation_policy");
 inline constexpr QLatin1String kTimezone("practice.timezone");
 inline constexpr QLatin1String kLapseWindowDays("practice.lapse_window_days");
 inline constexpr int kDefaultLapseWindowDays = 365;

@@ -1,6 +1,6 @@
 #include "reception/bookingdialog.h"
 
-#include "reception/bookingdesk.h"
+#include "desk/bookingdesk.h"
 #include "repositories/practicerepository.h"
 #include "search/clientsearch.h"
 

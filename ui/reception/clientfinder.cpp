@@ -6,6 +6,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -17,6 +18,7 @@ ClientFinder::ClientFinder(Database& database, QWidget* parent)
     , m_model(new ClientMatchModel(database, this))
     , m_search(new QLineEdit(this))
     , m_summary(new QLabel(this))
+    , m_newClient(new QPushButton(tr("&New client… (Ctrl+N)"), this))
     , m_results(new QTableView(this))
     , m_typingPause(new QTimer(this))
 {
@@ -29,6 +31,10 @@ ClientFinder::ClientFinder(Database& database, QWidget* parent)
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Find a client"));
     m_summary->setWordWrap(true);
+    m_newClient->setObjectName(QStringLiteral("newClientButton"));
+    m_newClient->setVisible(false);
+    connect(m_newClient, &QPushButton::clicked, this,
+            [this] { emit newClientRequested(m_search->text().trimmed()); });
 
     m_results->setModel(m_model);
     m_results->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -56,6 +62,7 @@ ClientFinder::ClientFinder(Database& database, QWidget* parent)
     layout->addWidget(label);
     layout->addWidget(m_search);
     layout->addWidget(m_summary);
+    layout->addWidget(m_newClient, 0, Qt::AlignLeft);
     layout->addWidget(m_results, 1);
 
     m_typingPause->setSingleShot(true);
@@ -121,7 +128,8 @@ void ClientFinder::showSummary()
         break;
     default:
         if (rows == 0)
-            summary = tr("No client matches “%1”.").arg(m_search->text().trimmed());
+            summary = tr("No client matches “%1”. Press Enter to register a new client.")
+                          .arg(m_search->text().trimmed());
         else if (m_model->canFetchMore({}))
             summary = tr("The first %n matching clients. Press Enter to open the highlighted one.",
                          nullptr, rows);
@@ -132,6 +140,12 @@ void ClientFinder::showSummary()
     }
     m_summary->setText(summary);
     m_summary->setProperty("messageKind", QStringLiteral("info"));
+    m_newClient->setVisible(rows == 0 && text.kind != SearchText::Kind::Empty);
+}
+
+QString ClientFinder::searchText() const
+{
+    return m_search->text().trimmed();
 }
 
 void ClientFinder::activateRow(int row)
@@ -153,6 +167,10 @@ bool ClientFinder::eventFilter(QObject* watched, QEvent* event)
             // Enter right after typing must not open the match of the previous letters.
             if (m_typingPause->isActive())
                 searchNow();
+            if (m_model->rowCount() == 0 && m_newClient->isVisible()) {
+                emit newClientRequested(m_search->text().trimmed());
+                return true;
+            }
             const QModelIndex current = m_results->currentIndex();
             activateRow(current.isValid() ? current.row() : 0);
             return true;

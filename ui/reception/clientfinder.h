@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QLineEdit;
 class QTableView;
 class QTimer;
@@ -37,11 +38,15 @@ public:
     // Only name, date of birth and next appointment: for when the client's details take
     // half of the room.
     void setCompact(bool compact);
+    QString searchText() const;
 
 signals:
     void clientActivated(aftercare::ClientId client);
     // The user changed the search text (a new search is on its way).
     void searchEdited();
+    // Nobody matched and the user asked to register the person (Enter or the button): text is
+    // what they searched for, to start the form with.
+    void newClientRequested(const QString& text);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -53,6 +58,7 @@ private:
     ClientMatchModel* m_model;
     QLineEdit* m_search;
     QLabel* m_summary;
+    QPushButton* m_newClient;
     QTableView* m_results;
     QTimer* m_typingPause;
 };

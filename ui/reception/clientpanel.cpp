@@ -11,6 +11,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSet>
+#include <QShortcut>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -52,6 +53,7 @@ ClientPanel::ClientPanel(Database& database, QWidget* parent)
     , m_noConsents(new QLabel(tr("No consent has been recorded for this client."), this))
     , m_error(new MessageLabel(this))
     , m_close(new QPushButton(tr("&Close"), this))
+    , m_profile(new QPushButton(tr("&Open profile"), this))
 {
     setObjectName(QStringLiteral("clientPanel"));
     m_name->setObjectName(QStringLiteral("clientNameLabel"));
@@ -84,6 +86,7 @@ ClientPanel::ClientPanel(Database& database, QWidget* parent)
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_name, 1);
+    top->addWidget(m_profile, 0, Qt::AlignTop);
     top->addWidget(m_close, 0, Qt::AlignTop);
 
     auto* layout = new QVBoxLayout(this);
@@ -102,6 +105,15 @@ ClientPanel::ClientPanel(Database& database, QWidget* parent)
     layout->addWidget(m_consents, 1);
 
     connect(m_close, &QPushButton::clicked, this, &ClientPanel::closeRequested);
+    m_profile->setObjectName(QStringLiteral("openProfileButton"));
+    m_profile->setToolTip(tr("Everything about this client: history, invoices, timeline (Ctrl+O)"));
+    auto* openProfile = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_O), this);
+    openProfile->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(openProfile, &QShortcut::activated, m_profile, &QPushButton::click);
+    connect(m_profile, &QPushButton::clicked, this, [this] {
+        if (m_client.isValid())
+            emit profileRequested(m_client);
+    });
     setFocusProxy(m_close);
 }
 

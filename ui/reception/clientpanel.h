@@ -34,6 +34,7 @@ public:
 
 signals:
     void closeRequested();
+    void profileRequested(aftercare::ClientId client);
 
 private:
     void setRow(QLabel* label, const QString& text);
@@ -53,6 +54,7 @@ private:
     QLabel* m_noConsents;
     MessageLabel* m_error;
     QPushButton* m_close;
+    QPushButton* m_profile;
 };
 
 } // namespace aftercare::ui

@@ -2,10 +2,13 @@
 
 #include "reception/clientfinder.h"
 #include "reception/clientpanel.h"
+#include "reception/clientprofile.h"
 #include "reception/invoicepage.h"
 #include "reception/notrebookedpage.h"
+#include "reception/onboardingdialog.h"
 #include "reception/reminderspage.h"
 #include "reception/schedulepage.h"
+#include "reception/welcomepackdialog.h"
 
 #include <QShortcut>
 #include <QSplitter>
@@ -24,6 +27,7 @@ ReceptionWorkspace::ReceptionWorkspace(Database& database, const Actor& actor, Q
     , m_finder(new ClientFinder(database, m_splitter))
     , m_panel(new ClientPanel(database, m_splitter))
     , m_schedule(new SchedulePage(database, actor, m_pages))
+    , m_profile(new ClientProfile(database, actor, m_pages))
 {
     m_pages->setObjectName(QStringLiteral("receptionPages"));
     m_pages->setTabBarAutoHide(true);
@@ -58,6 +62,50 @@ ReceptionWorkspace::ReceptionWorkspace(Database& database, const Actor& actor, Q
     escape->setContext(Qt::WidgetWithChildrenShortcut);
     connect(escape, &QShortcut::activated, this, &ReceptionWorkspace::closeClient);
     setFocusProxy(m_finder);
+
+    // The profile is a page of its own while a client's profile is open.
+    m_profile->setVisible(false);
+    connect(m_panel, &ClientPanel::profileRequested, this, &ReceptionWorkspace::openProfile);
+    connect(m_profile, &ClientProfile::closeRequested, this, [this] {
+        m_pages->removeTab(m_pages->indexOf(m_profile));
+        focusClientSearch();
+    });
+    connect(m_finder, &ClientFinder::newClientRequested, this,
+            &ReceptionWorkspace::startOnboarding);
+    auto* onboard = new QShortcut(QKeySequence::New, this);
+    onboard->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(onboard, &QShortcut::activated, this, [this] { startOnboarding(); });
+}
+
+void ReceptionWorkspace::startOnboarding(const QString& text)
+{
+    auto* dialog = new OnboardingDialog(m_database, m_actor, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!text.isEmpty())
+        dialog->prefill(text);
+    connect(dialog, &OnboardingDialog::onboarded, this,
+            [this](ClientId client, AppointmentId firstBooking) {
+                openProfile(client);
+                if (!firstBooking.isValid())
+                    return;
+                auto* pack = new WelcomePackDialog(m_database, m_actor, firstBooking, this);
+                pack->setAttribute(Qt::WA_DeleteOnClose);
+                connect(pack, &WelcomePackDialog::handedOver, this, [this](ClientId handed) {
+                    if (m_profile->client() == handed)
+                        m_profile->showClient(handed);
+                });
+                pack->open();
+            });
+    dialog->open();
+}
+
+void ReceptionWorkspace::openProfile(ClientId client)
+{
+    if (m_pages->indexOf(m_profile) < 0)
+        m_pages->addTab(m_profile, tr("Client profile"));
+    m_profile->showClient(client);
+    m_pages->setCurrentWidget(m_profile);
+    m_profile->setFocus(Qt::OtherFocusReason);
 }
 
 int ReceptionWorkspace::addPage(QWidget* page, const QString& title)

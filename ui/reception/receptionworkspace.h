@@ -15,6 +15,7 @@ namespace aftercare::ui {
 
 class ClientFinder;
 class ClientPanel;
+class ClientProfile;
 class SchedulePage;
 
 // The front desk. Its pages are tabs (the tab bar appears once there is more than one page);
@@ -34,6 +35,12 @@ public:
     ClientFinder* finder() const { return m_finder; }
     ClientPanel* clientPanel() const { return m_panel; }
     SchedulePage* schedulePage() const { return m_schedule; }
+
+    ClientProfile* profilePage() const { return m_profile; }
+    // Opens the new-client form, started with text (what was searched for).
+    void startOnboarding(const QString& text = {});
+    // Shows the client's full profile on its own page.
+    void openProfile(ClientId client);
 
     bool offersClientSearch() const override { return true; }
     void focusClientSearch() override;
@@ -55,6 +62,7 @@ private:
     ClientFinder* m_finder;
     ClientPanel* m_panel;
     SchedulePage* m_schedule;
+    ClientProfile* m_profile;
 };
 
 } // namespace aftercare::ui

@@ -1,6 +1,6 @@
 #include "reception/schedulepage.h"
 
-#include "reception/bookingdesk.h"
+#include "desk/bookingdesk.h"
 #include "reception/bookingdialog.h"
 #include "reception/scheduleview.h"
 #include "repositories/appointmentrepository.h"
