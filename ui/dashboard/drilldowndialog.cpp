@@ -30,6 +30,15 @@ DrilldownDialog::DrilldownDialog(const Database& database, const Actor& actor,
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setWordWrap(false);
+    // Only the columns the figure has: scores for answers, a detail where there is one.
+    const bool answers = query.subject == DrilldownSubject::CsatResponses ||
+                         query.subject == DrilldownSubject::NpsResponses;
+    const bool detail = query.subject == DrilldownSubject::NpsResponses ||
+                        query.subject == DrilldownSubject::SlaTasks ||
+                        query.subject == DrilldownSubject::NewClients;
+    m_view->setColumnHidden(DrilldownModel::ScoreColumn, !answers);
+    m_view->setColumnHidden(DrilldownModel::DetailColumn, !detail);
     auto* message = new MessageLabel(this);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -51,7 +60,7 @@ DrilldownDialog::DrilldownDialog(const Database& database, const Actor& actor,
     if (m_model->canFetchMore({}))
         m_model->fetchMore({});
     m_view->resizeColumnsToContents();
-    resize(900, 560);
+    resize(1000, 560);
     m_view->setFocus();
 }
 
