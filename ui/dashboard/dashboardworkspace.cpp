@@ -119,7 +119,15 @@ DashboardWorkspace::DashboardWorkspace(Database& database, const Actor& actor, Q
 
     loadFilters();
     setBusy(false);
-    refresh();
+}
+
+void DashboardWorkspace::showEvent(QShowEvent* event)
+{
+    // Counted when first looked at, not when the window is built for someone who may never
+    // open the dashboard.
+    if (!m_data && !isBusy())
+        refresh();
+    Workspace::showEvent(event);
 }
 
 MetricTile* DashboardWorkspace::addTile(const QString& key, const QString& caption,

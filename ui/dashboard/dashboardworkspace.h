@@ -43,6 +43,9 @@ public:
     // Opens the drill-down of query (the dashboard's filter and "now" are added).
     void openDrilldown(DrilldownQuery query, const QString& title);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 signals:
     // Emitted whenever fresh figures are on screen (tests wait for it).
     void refreshed();
