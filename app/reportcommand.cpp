@@ -3,6 +3,7 @@
 #include "report/periodparser.h"
 #include "report/reportbuilder.h"
 #include "report/reportcsvwriter.h"
+#include "report/reportfilterparser.h"
 #include "report/reportjsonwriter.h"
 #include "report/reportpdfrenderer.h"
 #include "today/todayoverview.h"
@@ -35,7 +36,16 @@ int ReportCommand::run(CommandContext& context)
                                     QStringLiteral("FORMAT"));
     const QCommandLineOption out(QStringLiteral("out"), tr("The file to write."),
                                  QStringLiteral("FILE"));
-    parser.addOptions({month, from, to, format, out});
+    const QCommandLineOption practitioner(QStringLiteral("practitioner"),
+                                          tr("Only this practitioner's appointments."),
+                                          QStringLiteral("NAME|ID"));
+    const QCommandLineOption serviceType(QStringLiteral("service-type"),
+                                         tr("Only appointments of this service type."),
+                                         QStringLiteral("NAME|ID"));
+    const QCommandLineOption referralSource(QStringLiteral("referral-source"),
+                                            tr("Only clients with this referral source."),
+                                            QStringLiteral("NAME"));
+    parser.addOptions({month, from, to, format, out, practitioner, serviceType, referralSource});
     if (!CommandSupport::parseOptions(parser, QStringLiteral("report"), context.arguments,
                                       context.err))
         return kExitUsage;
@@ -68,8 +78,17 @@ int ReportCommand::run(CommandContext& context)
     auto database = CommandSupport::openPractice(context.url, context.err);
     if (!database)
         return kExitFailure;
-    auto report =
-        ReportBuilder(*database).build(*period, MetricFilter{}, QDateTime::currentDateTime());
+    if (auto tuned = ReportBuilder::tuneConnection(*database); !tuned) {
+        context.err << tr("report: %1").arg(tuned.error().describe()) << Qt::endl;
+        return kExitFailure;
+    }
+    auto filter = ReportFilterParser(*database).parse(
+        parser.value(practitioner), parser.value(serviceType), parser.value(referralSource));
+    if (!filter) {
+        context.err << tr("report: %1").arg(filter.error().describe()) << Qt::endl;
+        return kExitFailure;
+    }
+    auto report = ReportBuilder(*database).build(*period, *filter, QDateTime::currentDateTime());
     if (!report) {
         context.err << report.error().describe() << Qt::endl;
         return kExitFailure;

@@ -1,7 +1,11 @@
 // backends: sqlite postgresql
 #include "database/database.h"
 #include "testdatabase.h"
+#include "tst_metrics_fixture.h"
 
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,6 +23,8 @@ private slots:
     void usageErrors();
     void unreachableDatabaseFailsWithOneLine();
     void demoBackupRestoreRoundTrip();
+    void reportFilters_data();
+    void reportFilters();
 
 private:
     struct Run
@@ -152,6 +158,105 @@ void TestCli::demoBackupRestoreRoundTrip()
                  .value()
                  .toLongLong(),
              60);
+}
+
+void TestCli::reportFilters_data()
+{
+    QTest::addColumn<QStringList>("filter");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<int>("exitCode");
+    // "key=value" figures the written report must hold (JSON: object.key; CSV: a line).
+    QTest::addColumn<QStringList>("expected");
+    const QString json = QStringLiteral("json");
+    const QString csv = QStringLiteral("csv");
+    const QString pdf = QStringLiteral("pdf");
+    // MarchPractice: 3 visits (Adams 2, Brown 1), 1 no-show (Adams), CSAT answers of Ann and
+    // Ben (both "Google" clients, linked to Adams visits).
+    QTest::newRow("none") << QStringList{} << json << 0
+                          << QStringList{"no_show_rate.no_shows=1", "rebooking_rate.visits=3",
+                                         "csat.responses=2"};
+    QTest::newRow("practitioner by name")
+        << QStringList{"--practitioner", " dr brown"} << json << 0
+        << QStringList{"no_show_rate.no_shows=0", "rebooking_rate.visits=1", "csat.responses=0",
+                       "filters.practitioner.name=Dr Brown"};
+    QTest::newRow("practitioner by id")
+        << QStringList{"--practitioner", "1"} << json << 0
+        << QStringList{"no_show_rate.no_shows=1", "rebooking_rate.visits=2",
+                       "filters.practitioner.name=Dr Adams"};
+    QTest::newRow("service type") << QStringList{"--service-type", "CONSULTATION"} << json << 0
+                                  << QStringList{"rebooking_rate.visits=3",
+                                                 "filters.service_type.name=Consultation"};
+    QTest::newRow("referral source")
+        << QStringList{"--referral-source", "google"} << json << 0
+        << QStringList{"csat.responses=2", "no_show_rate.no_shows=0", "rebooking_rate.visits=3"};
+    QTest::newRow("csv") << QStringList{"--practitioner", "Dr Brown"} << csv << 0
+                         << QStringList{"no_show_rate,no_shows,0", "rebooking_rate,visits,1"};
+    QTest::newRow("pdf") << QStringList{"--practitioner", "Dr Brown"} << pdf << 0 << QStringList{};
+    QTest::newRow("unknown practitioner")
+        << QStringList{"--practitioner", "Dr Nobody"} << json << 1 << QStringList{"Dr Nobody"};
+    QTest::newRow("unknown practitioner id")
+        << QStringList{"--practitioner", "999"} << json << 1 << QStringList{"999"};
+    QTest::newRow("unknown service type")
+        << QStringList{"--service-type", "Massage"} << csv << 1 << QStringList{"Massage"};
+    QTest::newRow("unknown referral source")
+        << QStringList{"--referral-source", "Radio"} << json << 1 << QStringList{"Radio"};
+}
+
+void TestCli::reportFilters()
+{
+    QFETCH(QStringList, filter);
+    QFETCH(QString, format);
+    QFETCH(int, exitCode);
+    QFETCH(QStringList, expected);
+    QString error;
+    auto holder = TestDatabase::create(backendUnderTest(), true, &error);
+    QVERIFY2(holder, qPrintable(error));
+    {
+        Practice practice(holder->database());
+        MarchPractice march;
+        QVERIFY2(march.fill(practice), qPrintable(practice.error()));
+        QCOMPARE(march.adams, qint64(1)); // the "by id" row names Dr Adams by 1
+    }
+    const QString url = urlWithPassword(holder->url());
+    holder->close();
+
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("report.") + format);
+    const Run report =
+        run(QStringList{QStringLiteral("--database"), url, QStringLiteral("report"),
+                        QStringLiteral("--month"), QStringLiteral("2026-03"),
+                        QStringLiteral("--format"), format, QStringLiteral("--out"), out} +
+            filter);
+    QVERIFY2(report.exitCode == exitCode, qPrintable(report.err));
+    if (exitCode != 0) {
+        QCOMPARE(lineCount(report.err), 1);
+        for (const QString& word : expected)
+            QVERIFY2(report.err.contains(word), qPrintable(report.err));
+        QVERIFY(!QFile::exists(out));
+        return;
+    }
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    if (format == QLatin1String("pdf")) {
+        QVERIFY(bytes.startsWith("%PDF"));
+        return;
+    }
+    if (format == QLatin1String("csv")) {
+        for (const QString& line : expected)
+            QVERIFY2(bytes.contains(line.toUtf8()), qPrintable(line));
+        return;
+    }
+    const QJsonObject root = QJsonDocument::fromJson(bytes).object();
+    for (const QString& item : expected) {
+        const QString path = item.section(QLatin1Char('='), 0, 0);
+        const QString value = item.section(QLatin1Char('='), 1);
+        QJsonValue node = root;
+        for (const QString& key : path.split(QLatin1Char('.')))
+            node = node.toObject().value(key);
+        const QString actual = node.isDouble() ? QString::number(node.toDouble()) : node.toString();
+        QCOMPARE(actual, value);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -89,7 +89,7 @@ void TestGuiSignIn::firstRunCreatesAdministrator()
 
     QTRY_VERIFY(controller.mainWindow() && controller.mainWindow()->isVisible());
     QCOMPARE(controller.mainWindow()->workspaceKeys(),
-             (QStringList{"today", "reception", "administration"}));
+             (QStringList{"today", "reception", "dashboard", "administration"}));
     QVERIFY(controller.session().isSignedIn());
     QCOMPARE(controller.session().user().username, QStringLiteral("maria"));
     QCOMPARE(controller.session().user().role, Role::Admin);
@@ -171,8 +171,9 @@ void TestGuiSignIn::roleDecidesWorkspaces_data()
     QTest::addColumn<bool>("canFindClients");
     QTest::newRow("reception") << Role::Reception << QStringList{"today", "reception"} << true;
     QTest::newRow("clinician") << Role::Clinician << QStringList{"followup", "today"} << false;
-    QTest::newRow("manager") << Role::Manager << QStringList{"today"} << false;
-    QTest::newRow("admin") << Role::Admin << QStringList{"today", "reception", "administration"}
+    QTest::newRow("manager") << Role::Manager << QStringList{"today", "dashboard"} << false;
+    QTest::newRow("admin") << Role::Admin
+                           << QStringList{"today", "reception", "dashboard", "administration"}
                            << true;
 }
 

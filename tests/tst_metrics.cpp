@@ -2,7 +2,9 @@
 #include "database/database.h"
 #include "database/sqltime.h"
 #include "metrics/metricsengine.h"
+#include "repositories/practicerepository.h"
 #include "testdatabase.h"
+#include "tst_metrics_fixture.h"
 
 #include <QSqlQuery>
 #include <QTest>
@@ -11,11 +13,6 @@ using namespace aftercare;
 using namespace aftercare::test;
 
 namespace {
-
-QDateTime at(const char* text)
-{
-    return QDateTime::fromString(QString::fromLatin1(text), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-}
 
 bool near(std::optional<double> actual, std::optional<double> expected, double tolerance = 1e-4)
 {
@@ -37,179 +34,6 @@ QString show(std::optional<double> value)
 const std::optional<double> kNull = std::nullopt;
 const Period kMarch{QDate(2026, 3, 1), QDate(2026, 3, 31)};
 const QDateTime kNow = at("2026-03-20 12:00:00");
-
-struct Booking
-{
-    qint64 client = 0;
-    QDateTime start{};
-    QString status = QStringLiteral("completed");
-    int minutes = 30;
-    QDateTime createdAt{};   // default: a week before the start
-    qint64 practitioner = 0; // default: the practice's first practitioner
-    qint64 service = 0;      // default: the practice's first service type
-};
-
-// A tiny practice written with plain SQL, so the metrics are checked against the schema and
-// nothing else. Every insert that fails marks the fixture as failed.
-class Practice
-{
-public:
-    explicit Practice(Database& db)
-        : m_db(db)
-    {}
-
-    bool ok() const { return m_error.isEmpty(); }
-    QString error() const { return m_error; }
-
-    qint64 practitioner(const QString& name)
-    {
-        return insert(u"INSERT INTO practitioners (name) VALUES (?) RETURNING id", {name});
-    }
-
-    qint64 serviceType(const QString& name, QList<bool> steps = {true, true, true, false, false})
-    {
-        return insert(u"INSERT INTO service_types (name, duration_minutes, step_quality_followup, "
-                      u"step_feedback_request, step_thank_you, step_community_invite, "
-                      u"step_newsletter_invite) "
-                      u"VALUES (?, 30, ?, ?, ?, ?, ?) RETURNING id",
-                      {name, steps[0], steps[1], steps[2], steps[3], steps[4]});
-    }
-
-    qint64 client(const QVariant& referralSource = {}, qint64 referredBy = 0)
-    {
-        const QString externalId = QStringLiteral("K%1").arg(++m_clients);
-        return insert(
-            u"INSERT INTO clients (external_id, first_name, last_name, referral_source, "
-            u"referred_by, "
-            u"registered_at, created_at) VALUES (?, 'Test', ?, ?, ?, '2020-01-01 00:00:00', "
-            u"'2020-01-01 00:00:00') RETURNING id",
-            {externalId, externalId,
-             referralSource.isNull() ? QVariant(QMetaType::fromType<QString>()) : referralSource,
-             referredBy ? QVariant(referredBy) : QVariant(QMetaType::fromType<qlonglong>())});
-    }
-
-    qint64 appointment(Booking b)
-    {
-        if (!b.practitioner)
-            b.practitioner = defaultPractitioner();
-        if (!b.service)
-            b.service = defaultService();
-        const QDateTime created = b.createdAt.isValid() ? b.createdAt : b.start.addDays(-7);
-        return insert(u"INSERT INTO appointments (client_id, practitioner_id, service_type_id, "
-                      u"starts_at, ends_at, "
-                      u"status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                      {b.client, b.practitioner, b.service, SqlTime::toSql(b.start),
-                       SqlTime::toSql(b.start.addSecs(60 * b.minutes)), b.status,
-                       SqlTime::toSql(created)});
-    }
-
-    qint64 visit(qint64 client, const QDateTime& start)
-    {
-        return appointment({.client = client, .start = start});
-    }
-
-    qint64 feedback(qint64 client, const QString& kind, int score, const QDateTime& respondedAt,
-                    qint64 appointment = 0)
-    {
-        return insert(u"INSERT INTO feedback (client_id, appointment_id, kind, score, "
-                      u"responded_at, created_at) "
-                      u"VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                      {client, idOrNull(appointment), kind, score, SqlTime::toSql(respondedAt),
-                       SqlTime::toSql(respondedAt)});
-    }
-
-    qint64 task(qint64 client, const QString& kind, const QDateTime& deadline,
-                const QString& status, const QDateTime& doneAt = {}, qint64 appointment = 0)
-    {
-        return insert(
-            u"INSERT INTO followup_tasks (client_id, kind, source_key, appointment_id, due_at, "
-            u"deadline_at, "
-            u"status, done_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            {client, kind, QStringLiteral("test:%1").arg(++m_tasks), idOrNull(appointment),
-             SqlTime::toSql(deadline), SqlTime::toSql(deadline), status, SqlTime::toSql(doneAt),
-             SqlTime::toSql(deadline.addDays(-3))});
-    }
-
-    // A paid invoice (paidAt set) or an issued, unpaid one.
-    qint64 invoice(qint64 client, qint64 cents, const QDateTime& paidAt, qint64 appointment = 0,
-                   const QDateTime& issuedAt = at("2020-01-01 00:00:00"))
-    {
-        return insert(u"INSERT INTO invoices (client_id, appointment_id, status, total_cents, "
-                      u"issued_at, paid_at, "
-                      u"created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                      {client, idOrNull(appointment),
-                       paidAt.isValid() ? QStringLiteral("paid") : QStringLiteral("issued"), cents,
-                       SqlTime::toSql(issuedAt), SqlTime::toSql(paidAt), SqlTime::toSql(issuedAt)});
-    }
-
-    qint64 consent(qint64 client, const QString& purpose, bool granted, const QDateTime& recordedAt,
-                   const QDateTime& withdrawnAt = {},
-                   const QString& channel = QStringLiteral("any"))
-    {
-        return insert(u"INSERT INTO consents (client_id, purpose, channel, granted, recorded_at, "
-                      u"withdrawn_at) "
-                      u"VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                      {client, purpose, channel, granted, SqlTime::toSql(recordedAt),
-                       SqlTime::toSql(withdrawnAt)});
-    }
-
-    qint64 step(qint64 appointment, const QString& step)
-    {
-        return insert(
-            u"INSERT INTO post_service_steps (appointment_id, step, done_at) VALUES (?, ?, "
-            u"'2026-01-01 00:00:00') RETURNING id",
-            {appointment, step});
-    }
-
-    void setting(const QString& key, const QString& value)
-    {
-        if (auto done =
-                m_db.run(QStringLiteral("INSERT INTO practice_settings (key, value) VALUES (?, ?)"),
-                         {key, value});
-            !done)
-            m_error = done.error().describe();
-    }
-
-    qint64 defaultPractitioner()
-    {
-        if (!m_practitioner)
-            m_practitioner = practitioner(QStringLiteral("Dr Default"));
-        return m_practitioner;
-    }
-
-    qint64 defaultService()
-    {
-        if (!m_service)
-            m_service = serviceType(QStringLiteral("Consultation"));
-        return m_service;
-    }
-
-private:
-    static QVariant idOrNull(qint64 id)
-    {
-        return id ? QVariant(id) : QVariant(QMetaType::fromType<qlonglong>());
-    }
-
-    qint64 insert(QStringView sql, const QVariantList& values)
-    {
-        auto query = m_db.run(sql.toString(), values);
-        if (!query || !query->next()) {
-            if (m_error.isEmpty())
-                m_error = query ? QStringLiteral("no id returned") : query.error().describe();
-            return 0;
-        }
-        return query->value(0).toLongLong();
-    }
-
-    Database& m_db;
-    QString m_error;
-    qint64 m_practitioner = 0;
-    qint64 m_service = 0;
-    int m_clients = 0;
-    int m_tasks = 0;
-};
-
-#define PRACTICE_OK(practice) QVERIFY2((practice).ok(), qPrintable((practice).error()))
 
 PeriodMetrics computeOrFail(Database& db, const Period& period, const MetricFilter& filter,
                             bool* ok)
@@ -262,6 +86,7 @@ private slots:
     void referralSourceFilter();
     void monthlySeriesMatchesEachMonth();
     void badLapseWindowIsAnError();
+    void lapseWindowIsThePracticeSetting();
 };
 
 void TestMetrics::emptyPeriodIsNull_data()
@@ -503,7 +328,7 @@ void TestMetrics::activeExactlyWindowDaysBefore()
     AFTERCARE_FRESH_DATABASE(db);
     Practice practice(db);
     if (setInSettings)
-        practice.setting(QStringLiteral("lapse_window_days"), QString::number(window));
+        practice.setting(PracticeSetting::kLapseWindowDays, QString::number(window));
     const QDate startDay = kMarch.from.addDays(-1);
     practice.visit(practice.client(), QDateTime(startDay.addDays(1 - window), QTime(0, 0)));
     practice.visit(practice.client(), QDateTime(startDay.addDays(-window), QTime(23, 59, 59)));
@@ -1054,11 +879,30 @@ void TestMetrics::badLapseWindowIsAnError()
 {
     AFTERCARE_FRESH_DATABASE(db);
     Practice practice(db);
-    practice.setting(QStringLiteral("lapse_window_days"), QStringLiteral("a year"));
+    practice.setting(PracticeSetting::kLapseWindowDays, QStringLiteral("a year"));
     PRACTICE_OK(practice);
     auto result = MetricsEngine(db).compute(kMarch, {}, kNow);
     QVERIFY(!result);
     QCOMPARE(result.error().kind, ErrorKind::Validation);
+}
+
+// The window a practice sets through its settings (the key PracticeRepository and the demo
+// write) is the one the metrics use; a bare 'lapse_window_days' row is not a practice setting.
+void TestMetrics::lapseWindowIsThePracticeSetting()
+{
+    AFTERCARE_FRESH_DATABASE(db);
+    Practice practice(db);
+    practice.setting(QStringLiteral("lapse_window_days"), QStringLiteral("30"));
+    PRACTICE_OK(practice);
+    auto unset = MetricsEngine(db).lapseWindowDays();
+    QVERIFY(unset);
+    QCOMPARE(*unset, 365);
+
+    QVERIFY(PracticeRepository(db).setSetting(PracticeSetting::kLapseWindowDays,
+                                              QStringLiteral("90"), Actor::system()));
+    auto set = MetricsEngine(db).lapseWindowDays();
+    QVERIFY(set);
+    QCOMPARE(*set, 90);
 }
 
 QTEST_GUILESS_MAIN(TestMetrics)

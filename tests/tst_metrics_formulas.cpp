@@ -1,6 +1,6 @@
+#include "aftercare/deadlines.h"
 #include "metrics/metricformulas.h"
 #include "metrics/period.h"
-#include "metrics/sladeadlines.h"
 
 #include <QTest>
 
@@ -34,6 +34,8 @@ class TestMetricFormulas : public QObject
 
 private slots:
     void percentageOfNothingIsNull();
+    void previousPeriod_data();
+    void previousPeriod();
     void csat_data();
     void csat();
     void npsCategories_data();
@@ -384,19 +386,26 @@ void TestMetricFormulas::slaCountsEveryKind()
 
 void TestMetricFormulas::slaDeadlines()
 {
-    // 27–30 March 2026 crosses the spring clock change in much of Europe: still 72 h on the clock.
+    // SLA adherence counts against the deadlines the tasks carry (core/aftercare/deadlines):
+    // hours are elapsed hours, so 72 h over the spring clock change (29 March 2026 in Berlin)
+    // end one wall-clock hour later; days are calendar days.
+    const Deadlines berlin(QTimeZone("Europe/Berlin"));
     const QDateTime received(QDate(2026, 3, 27), QTime(10, 15));
-    QCOMPARE(SlaDeadlines::discussAbnormalResult(received),
-             QDateTime(QDate(2026, 3, 30), QTime(10, 15)));
-    QCOMPARE(SlaDeadlines::communicateResult(received),
+    QCOMPARE(berlin.discussResult(received).deadlineAt,
+             QDateTime(QDate(2026, 3, 30), QTime(11, 15)));
+    QCOMPARE(berlin.communicateResult(received).deadlineAt,
              QDateTime(QDate(2026, 4, 3), QTime(10, 15)));
-    QCOMPARE(SlaDeadlines::detractorCallback(QDateTime(QDate(2026, 2, 28), QTime(23, 0))),
+    QCOMPARE(berlin.detractorCallback(QDateTime(QDate(2026, 2, 28), QTime(23, 0))).deadlineAt,
              QDateTime(QDate(2026, 3, 2), QTime(23, 0)));
-    QCOMPARE(SlaDeadlines::checkinCall(QDate(2026, 1, 30), 3),
-             QDateTime(QDate(2026, 2, 2), QTime(23, 59, 59)));
-    QCOMPARE(SlaDeadlines::checkinCall(QDate(2026, 1, 30), 0),
-             QDateTime(QDate(2026, 1, 30), QTime(23, 59, 59)));
-    QVERIFY(!SlaDeadlines::checkinCall(QDate(2026, 1, 30), -1).isValid());
+    QCOMPARE(berlin.detractorCallback(QDateTime(QDate(2026, 10, 24), QTime(9, 0))).deadlineAt,
+             QDateTime(QDate(2026, 10, 26), QTime(8, 0)));
+    const auto checkin = berlin.checkinCall(QDateTime(QDate(2026, 1, 30), QTime(16, 0)), 3);
+    QVERIFY(checkin);
+    QCOMPARE(checkin->deadlineAt, QDateTime(QDate(2026, 2, 2), QTime(23, 59, 59)));
+    const auto sameDay = berlin.checkinCall(QDateTime(QDate(2026, 1, 30), QTime(16, 0)), 0);
+    QVERIFY(sameDay);
+    QCOMPARE(sameDay->deadlineAt, QDateTime(QDate(2026, 1, 30), QTime(23, 59, 59)));
+    QVERIFY(!berlin.checkinCall(QDateTime(QDate(2026, 1, 30), QTime(16, 0)), std::nullopt));
 }
 
 void TestMetricFormulas::stepConsent_data()
@@ -487,6 +496,33 @@ void TestMetricFormulas::monthsEndingOn()
     QCOMPARE(months[1], (Period{QDate(2026, 1, 1), QDate(2026, 1, 31)}));
     QCOMPARE(months[2], (Period{QDate(2026, 2, 1), QDate(2026, 2, 14)}));
     QCOMPARE(Period::monthOf(QDate(2024, 2, 10)), (Period{QDate(2024, 2, 1), QDate(2024, 2, 29)}));
+}
+
+void TestMetricFormulas::previousPeriod_data()
+{
+    QTest::addColumn<Period>("period");
+    QTest::addColumn<Period>("previous");
+    QTest::newRow("month") << Period{QDate(2026, 3, 1), QDate(2026, 3, 31)}
+                           << Period{QDate(2026, 2, 1), QDate(2026, 2, 28)};
+    QTest::newRow("month after a short one") << Period{QDate(2026, 4, 1), QDate(2026, 4, 30)}
+                                             << Period{QDate(2026, 3, 1), QDate(2026, 3, 31)};
+    QTest::newRow("quarter") << Period{QDate(2026, 1, 1), QDate(2026, 3, 31)}
+                             << Period{QDate(2025, 10, 1), QDate(2025, 12, 31)};
+    QTest::newRow("year") << Period{QDate(2026, 1, 1), QDate(2026, 12, 31)}
+                          << Period{QDate(2025, 1, 1), QDate(2025, 12, 31)};
+    QTest::newRow("days") << Period{QDate(2026, 3, 10), QDate(2026, 3, 16)}
+                          << Period{QDate(2026, 3, 3), QDate(2026, 3, 9)};
+    QTest::newRow("month not to its end") << Period{QDate(2026, 3, 1), QDate(2026, 3, 30)}
+                                          << Period{QDate(2026, 1, 30), QDate(2026, 2, 28)};
+    QTest::newRow("one day") << Period{QDate(2026, 3, 1), QDate(2026, 3, 1)}
+                             << Period{QDate(2026, 2, 28), QDate(2026, 2, 28)};
+}
+
+void TestMetricFormulas::previousPeriod()
+{
+    QFETCH(Period, period);
+    QFETCH(Period, previous);
+    QCOMPARE(period.previous(), previous);
 }
 
 QTEST_GUILESS_MAIN(TestMetricFormulas)

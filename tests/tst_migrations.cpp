@@ -59,9 +59,10 @@ void TestMigrations::fromEmpty()
 void TestMigrations::fromEachEarlierVersion_data()
 {
     QTest::addColumn<int>("startVersion");
-    const int latest = Migrator::builtin(backendUnderTest() == Backend::Sqlite).back().version;
-    for (int v = 1; v < latest; ++v)
-        QTest::addRow("from v%d", v) << v;
+    // Every revision there is (their numbers may leave gaps) but the last.
+    const auto migrations = Migrator::builtin(backendUnderTest() == Backend::Sqlite);
+    for (std::size_t i = 0; i + 1 < migrations.size(); ++i)
+        QTest::addRow("from v%d", migrations[i].version) << migrations[i].version;
 }
 
 void TestMigrations::fromEachEarlierVersion()
@@ -141,8 +142,9 @@ void TestMigrations::migratingTwiceChangesNothing()
     auto again = migrator.migrate();
     QVERIFY(again);
     QCOMPARE(again->fromVersion, again->toVersion);
+    // One row per revision there is (their numbers may leave gaps).
     QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM schema_version")).value().toLongLong(),
-             qlonglong(migrator.latestVersion()));
+             qlonglong(Migrator::builtin(db.isSqlite()).size()));
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)

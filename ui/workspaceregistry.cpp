@@ -1,6 +1,7 @@
 #include "workspaceregistry.h"
 
 #include "admin/adminworkspace.h"
+#include "dashboard/dashboardworkspace.h"
 #include "followup/followupworkspace.h"
 #include "reception/receptionworkspace.h"
 #include "today/todaypage.h"
@@ -37,6 +38,12 @@ std::vector<WorkspaceRegistration> registeredWorkspaces()
          {Role::Reception, Role::Admin},
          [](const WorkspaceContext& c, QWidget* parent) -> Workspace* {
              return new ReceptionWorkspace(c.database, c.actor, parent);
+         }},
+        {QStringLiteral("dashboard"),
+         [] { return QCoreApplication::translate("Workspaces", "Dashboard"); },
+         {Role::Manager, Role::Admin},
+         [](const WorkspaceContext& c, QWidget* parent) -> Workspace* {
+             return new DashboardWorkspace(c.database, c.actor, parent);
          }},
         {QStringLiteral("administration"),
          [] { return QCoreApplication::translate("Workspaces", "Administration"); },

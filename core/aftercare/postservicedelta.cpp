@@ -39,13 +39,6 @@ Channel channelFor(ContactChannel preferred)
     return Channel::Email;
 }
 
-// SQL: the client's consent for one purpose (bound) held at the end of visit a; the same
-// rule as PostServiceMetrics. NULL (no decision) reads as false.
-const QString kConsentHeld = QStringLiteral(
-    "(SELECT c.granted FROM consents c WHERE c.client_id = a.client_id AND c.purpose = ? "
-    "AND c.recorded_at <= a.ends_at AND (c.withdrawn_at IS NULL OR c.withdrawn_at > a.ends_at) "
-    "ORDER BY c.recorded_at DESC, c.id DESC LIMIT 1)");
-
 } // namespace
 
 const PostServiceStepState& VisitDelta::step(PostServiceStep step) const
@@ -87,18 +80,16 @@ Result<std::vector<VisitDelta>> PostServiceDelta::load(const QString& where,
 {
     constexpr ConsentPurpose purposes[] = {ConsentPurpose::Surveys, ConsentPurpose::Community,
                                            ConsentPurpose::Marketing};
-    QVariantList all;
-    for (ConsentPurpose purpose : purposes)
-        all << sqlName(purpose);
-    all << values;
     auto query = m_database.run(
         QStringLiteral("SELECT a.id, a.client_id, a.starts_at, st.name, st.step_quality_followup, "
                        "st.step_feedback_request, st.step_thank_you, st.step_community_invite, "
-                       "st.step_newsletter_invite, %1, %1, %1 "
+                       "st.step_newsletter_invite, %1, %2, %3 "
                        "FROM appointments a JOIN service_types st ON st.id = a.service_type_id "
-                       "WHERE a.status = 'completed' AND %2 ORDER BY a.starts_at DESC, a.id DESC")
-            .arg(kConsentHeld, where),
-        all);
+                       "WHERE a.status = 'completed' AND %4 ORDER BY a.starts_at DESC, a.id DESC")
+            .arg(MetricFormulas::consentHeldSql(purposes[0]),
+                 MetricFormulas::consentHeldSql(purposes[1]),
+                 MetricFormulas::consentHeldSql(purposes[2]), where),
+        values);
     if (!query)
         return fail(query.error());
     std::vector<VisitDelta> visits;

@@ -48,20 +48,23 @@ QString ClientMetrics::windowEnd(QStringView column, int months) const
         .arg(months);
 }
 
+QString ClientMetrics::referralSourceOf()
+{
+    return QStringLiteral(
+               "CASE WHEN c.referred_by IS NOT NULL OR lower(trim(c.referral_source)) = '%1' "
+               "     THEN '%1' "
+               "     WHEN c.referral_source IS NULL OR trim(c.referral_source) = '' THEN '%2' "
+               "     ELSE lower(trim(c.referral_source)) END")
+        .arg(kClientReferralSource, kUnknownReferralSource);
+}
+
 Result<std::map<QDate, NewClientCounts>> ClientMetrics::newClientsByMonth(const Period& range) const
 {
     SqlBuilder sql;
-    sql.sql(
-           QStringLiteral(
-               "SELECT %1 AS month, "
-               "CASE WHEN c.referred_by IS NOT NULL OR lower(trim(c.referral_source)) = '%2' "
-               "     THEN '%2' "
-               "     WHEN c.referral_source IS NULL OR trim(c.referral_source) = '' THEN '%3' "
-               "     ELSE lower(trim(c.referral_source)) END AS source, "
-               "count(*) "
-               "FROM appointments a JOIN clients c ON c.id = a.client_id "
-               "WHERE a.status = 'completed' AND a.starts_at >= ")
-               .arg(m_query.monthOf(u"a.starts_at"), kClientReferralSource, kUnknownReferralSource))
+    sql.sql(QStringLiteral("SELECT %1 AS month, %2 AS source, count(*) "
+                           "FROM appointments a JOIN clients c ON c.id = a.client_id "
+                           "WHERE a.status = 'completed' AND a.starts_at >= ")
+                .arg(m_query.monthOf(u"a.starts_at"), referralSourceOf()))
         .bind(SqlTime::toSql(range.from))
         .sql(u" AND a.starts_at < ")
         .bind(SqlTime::toSql(range.endExclusive()));

@@ -36,10 +36,13 @@ public:
     // to asOf count; a share stays empty until its window has passed for the whole cohort.
     Result<std::vector<CohortRow>> cohorts(QDate firstMonth, QDate lastMonth, QDate asOf) const;
 
-private:
     // " AND NOT EXISTS (an earlier visit of a's client)": a is the client's first visit (the
     // lower id breaks a tie of two visits starting at the same moment).
     void requireFirstVisit(SqlBuilder& sql) const;
+    // SQL naming the referral source of client c as ReferralResult::bySource does.
+    static QString referralSourceOf();
+
+private:
     // SQL for the last day of the k-month window starting on `column`'s date, clamped to the
     // end of a shorter month like QDate::addMonths.
     QString windowEnd(QStringView column, int months) const;

@@ -207,6 +207,15 @@ SlaResult slaFromCounts(const SlaCounts& counts)
     return result;
 }
 
+QString consentHeldSql(ConsentPurpose purpose)
+{
+    return QStringLiteral("(SELECT c.granted FROM consents c WHERE c.client_id = a.client_id "
+                          "AND c.purpose = '%1' AND c.recorded_at <= a.ends_at "
+                          "AND (c.withdrawn_at IS NULL OR c.withdrawn_at > a.ends_at) "
+                          "ORDER BY c.recorded_at DESC, c.id DESC LIMIT 1)")
+        .arg(sqlName(purpose));
+}
+
 std::optional<ConsentPurpose> consentNeededFor(PostServiceStep step)
 {
     switch (step) {

@@ -68,6 +68,11 @@ SlaResult slaFromCounts(const SlaCounts& counts);
 
 // The consent purpose a post-service step needs beyond the service's policy, if any.
 std::optional<ConsentPurpose> consentNeededFor(PostServiceStep step);
+// SQL, true when the client of visit `a` held the consent for purpose at the visit's end: their
+// latest decision for it recorded by then and not withdrawn by then is a grant (NULL, read as
+// false, without any decision). The one spelling of that rule for the metrics and the visit's
+// own post-service view; the purpose is the vocabulary's fixed name, never outside text.
+QString consentHeldSql(ConsentPurpose purpose);
 // A step applies when the policy names it and, for steps that need consent, the client gave it.
 bool stepApplies(PostServiceStep step, bool inPolicy, bool hasNeededConsent);
 PostServiceDeltaResult postServiceDeltaFromCounts(const PostServiceCounts& counts);

@@ -4,6 +4,7 @@
 #include "metrics/metricfilter.h"
 #include "metrics/metricresults.h"
 #include "metrics/period.h"
+#include "repositories/practicerepository.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -26,11 +27,12 @@ class MetricsEngine
 public:
     explicit MetricsEngine(const Database& database);
 
-    static constexpr int kDefaultLapseWindowDays = 365;
-    static inline const QString kLapseWindowSetting = QStringLiteral("lapse_window_days");
+    static constexpr int kDefaultLapseWindowDays = PracticeSetting::kDefaultLapseWindowDays;
+    // The key PracticeRepository and the demo write: one name for the practice's W.
+    static inline const QString kLapseWindowSetting = PracticeSetting::kLapseWindowDays;
 
-    // The practice's lapse window W in days (practice_settings 'lapse_window_days', 365 when
-    // not set).
+    // The practice's lapse window W in days (practice_settings 'practice.lapse_window_days',
+    // 365 when not set).
     Result<int> lapseWindowDays() const;
 
     Result<PeriodMetrics> compute(const Period& period, const MetricFilter& filter,

@@ -21,4 +21,16 @@ QList<Period> Period::monthsEndingOn(QDate lastDay, int count)
     return months;
 }
 
+Period Period::previous() const
+{
+    if (!isValid())
+        return {};
+    const bool wholeMonths = from.day() == 1 && to == monthOf(to).to;
+    if (wholeMonths) {
+        const int months = (to.year() - from.year()) * 12 + to.month() - from.month() + 1;
+        return {from.addMonths(-months), from.addDays(-1)};
+    }
+    return {from.addDays(-days()), from.addDays(-1)};
+}
+
 } // namespace aftercare

@@ -23,6 +23,11 @@ struct Period
     // The last one ends on lastDay itself, so a series never reaches past the day asked for.
     static QList<Period> monthsEndingOn(QDate lastDay, int count);
 
+    // The period of the same length just before this one, for "change against the previous
+    // period": whole calendar months give as many whole months before (a quarter the quarter
+    // before, a year the year before), anything else as many days before.
+    Period previous() const;
+
     friend bool operator==(const Period&, const Period&) = default;
 };
 

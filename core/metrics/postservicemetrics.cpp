@@ -29,17 +29,6 @@ QString policyColumn(PostServiceStep step)
     return {};
 }
 
-// SQL that is true when the client's latest decision for the purpose, taken by the end of
-// visit a and not withdrawn by then, is a grant (NULL, i.e. false, without any decision).
-QString consentHeld(ConsentPurpose purpose)
-{
-    return QStringLiteral("(SELECT c.granted FROM consents c WHERE c.client_id = a.client_id "
-                          "AND c.purpose = '%1' AND c.recorded_at <= a.ends_at "
-                          "AND (c.withdrawn_at IS NULL OR c.withdrawn_at > a.ends_at) "
-                          "ORDER BY c.recorded_at DESC, c.id DESC LIMIT 1)")
-        .arg(sqlName(purpose));
-}
-
 } // namespace
 
 PostServiceMetrics::PostServiceMetrics(const MetricQuery& query)
@@ -75,8 +64,8 @@ PostServiceMetrics::countByMonth(const Period& range) const
                 policies.append(policyColumn(step));
         }
         perVisit.sql(QStringLiteral(", CASE WHEN NOT (%1) THEN 0 WHEN %2 THEN 1 ELSE 0 END AS c_%3")
-                         .arg(policies.join(QStringLiteral(" OR ")), consentHeld(purpose),
-                              sqlName(purpose)));
+                         .arg(policies.join(QStringLiteral(" OR ")),
+                              MetricFormulas::consentHeldSql(purpose), sqlName(purpose)));
     }
     // The steps done for the visit as bits (step i = 2^i): one look-up instead of five.
     perVisit.sql(u", (SELECT coalesce(sum(CASE s.step");

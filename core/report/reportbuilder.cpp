@@ -21,6 +21,14 @@ ReportBuilder::ReportBuilder(const Database& database)
     : m_database(database)
 {}
 
+Status ReportBuilder::tuneConnection(Database& database)
+{
+    if (database.isSqlite())
+        return database.executeScript(
+            QStringLiteral("PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;"));
+    return database.executeScript(QStringLiteral("SET jit = off"));
+}
+
 Result<QString> ReportBuilder::nameOf(const QString& table, qint64 id) const
 {
     // table is one of two names written below, never outside text.

@@ -29,6 +29,12 @@ public:
 
     explicit ReportBuilder(const Database& database);
 
+    // Session settings for a connection that computes reports (the command, the dashboard's
+    // worker): SQLite gets a 64 MiB page cache and reads through a memory map; PostgreSQL
+    // runs without just-in-time compilation, which costs more than it saves on these
+    // queries (docs/metrics.md, "How long a report takes").
+    static Status tuneConnection(Database& database);
+
     Result<Report> build(const Period& period, const MetricFilter& filter,
                          const QDateTime& now) const;
     Result<Report> build(const Period& period, const MetricFilter& filter, const QDateTime& now,

@@ -531,4 +531,14 @@ void ReportPdfRenderer::postServiceSection(Page& page) const
         .barChart(page.chart(50), tr("Completion by step (%)"), steps, {shares}, false, 100);
 }
 
+QString ReportPdfRenderer::taskKindText(TaskKind kind)
+{
+    return taskKindName(kind);
+}
+
+QString ReportPdfRenderer::stepText(PostServiceStep step)
+{
+    return stepName(step);
+}
+
 } // namespace aftercare::ui

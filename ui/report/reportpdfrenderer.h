@@ -30,6 +30,11 @@ public:
     // Paints onto any paged device (a QPdfWriter, or a QPrinter behind a print preview).
     void render(QPagedPaintDevice& device) const;
 
+    // The names the document gives task kinds and post-service steps (the dashboard uses them
+    // too, so screen and paper agree).
+    static QString taskKindText(TaskKind kind);
+    static QString stepText(PostServiceStep step);
+
 private:
     class Page;
 

@@ -93,8 +93,7 @@ CREATE TABLE consents (
     withdrawn_by INTEGER REFERENCES users (id),
     CHECK (withdrawn_at IS NULL OR withdrawn_at >= recorded_at)
 );
--- granted and withdrawn_at ride along so that "the latest decision" is read from the index (metrics).
-CREATE INDEX consents_client_idx ON consents (client_id, purpose, recorded_at, granted, withdrawn_at);
+CREATE INDEX consents_client_idx ON consents (client_id, purpose, recorded_at);
 CREATE TRIGGER consents_no_delete BEFORE DELETE ON consents
 BEGIN
     SELECT RAISE(ABORT, 'consents are append-only');
@@ -139,12 +138,8 @@ CREATE TABLE appointments (
     CHECK (ends_at > starts_at)
 );
 CREATE INDEX appointments_practitioner_start_idx ON appointments (practitioner_id, starts_at);
--- The extra columns let the metrics read a client's history (first and next visit, rebookings) and
--- the visits of a period from the index alone, filters included.
-CREATE INDEX appointments_client_start_idx ON appointments (client_id, starts_at, status, created_at, practitioner_id,
-    service_type_id);
-CREATE INDEX appointments_start_idx ON appointments (starts_at, status, client_id, practitioner_id, service_type_id,
-    ends_at);
+CREATE INDEX appointments_client_start_idx ON appointments (client_id, starts_at);
+CREATE INDEX appointments_start_idx ON appointments (starts_at);
 CREATE INDEX appointments_active_idx ON appointments (practitioner_id, starts_at)
     WHERE status IN ('booked', 'confirmed', 'checked_in');
 CREATE TRIGGER appointments_no_overlap_insert BEFORE INSERT ON appointments
@@ -206,8 +201,6 @@ CREATE TABLE invoices (
 CREATE INDEX invoices_client_idx ON invoices (client_id);
 CREATE INDEX invoices_appointment_idx ON invoices (appointment_id);
 CREATE INDEX invoices_paid_idx ON invoices (paid_at);
--- Paid amounts per client and in total for the lifetime-value metrics, read from the index alone.
-CREATE INDEX invoices_paid_client_idx ON invoices (status, client_id, paid_at, total_cents, appointment_id);
 CREATE INDEX invoices_due_idx ON invoices (status, due_at);
 
 CREATE TABLE invoice_lines (

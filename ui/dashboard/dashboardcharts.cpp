@@ -1,0 +1,406 @@
+#include "dashboardcharts.h"
+
+#include "dashboarddata.h"
+#include "report/reportpdfrenderer.h"
+
+#include <QAreaSeries>
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QHBoxLayout>
+#include <QHorizontalBarSeries>
+#include <QLineSeries>
+#include <QLocale>
+#include <QStackedBarSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+namespace aftercare::ui {
+
+namespace {
+
+DrilldownQuery withExtra(DrilldownQuery query, const std::function<void(DrilldownQuery&)>& set)
+{
+    set(query);
+    return query;
+}
+
+QChart* newChart(const QString& title)
+{
+    auto* chart = new QChart;
+    chart->setTitle(title);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setAnimationOptions(QChart::NoAnimation);
+    return chart;
+}
+
+void replaceChart(QChartView* view, QChart* chart)
+{
+    QChart* old = view->chart();
+    view->setChart(chart);
+    delete old;
+}
+
+// Category labels are never cut to "…": months are turned on their side, names get room.
+QBarCategoryAxis* categoryAxis(QChart* chart, const QStringList& labels,
+                               Qt::Alignment side = Qt::AlignBottom, int angle = -60)
+{
+    auto* axis = new QBarCategoryAxis;
+    axis->append(labels);
+    axis->setTruncateLabels(false);
+    axis->setLabelsAngle(angle);
+    QFont font = axis->labelsFont();
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    axis->setLabelsFont(font);
+    chart->addAxis(axis, side);
+    return axis;
+}
+
+QValueAxis* valueAxis(QChart* chart, double low, double high, const QString& title,
+                      Qt::Alignment side = Qt::AlignLeft)
+{
+    auto* axis = new QValueAxis;
+    axis->setRange(low, high);
+    axis->setTitleText(title);
+    axis->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(axis, side);
+    return axis;
+}
+
+void attach(QChart* chart, QAbstractSeries* series, QAbstractAxis* x, QAbstractAxis* y)
+{
+    chart->addSeries(series);
+    series->attachAxis(x);
+    series->attachAxis(y);
+}
+
+// Told apart by colour and by dash pattern, so the lines read in black and white too.
+QLineSeries* line(const QString& name, const std::vector<std::optional<double>>& values,
+                  int index = 0)
+{
+    static const QColor colours[] = {QColor(0x20, 0x50, 0xa0), QColor(0xc0, 0x50, 0x40),
+                                     QColor(0x3a, 0x8a, 0x50)};
+    static const Qt::PenStyle styles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine};
+    auto* series = new QLineSeries;
+    series->setName(name);
+    series->setPointsVisible(true);
+    QPen pen(colours[index % 3]);
+    pen.setStyle(styles[index % 3]);
+    pen.setWidthF(2);
+    series->setPen(pen);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (values[i])
+            series->append(double(i), *values[i]);
+    }
+    return series;
+}
+
+} // namespace
+
+DashboardCharts::DashboardCharts(QWidget* parent)
+    : QTabWidget(parent)
+{
+    setObjectName(QStringLiteral("dashboardCharts"));
+    auto* satisfaction = new QWidget(this);
+    auto* clients = new QWidget(this);
+    auto* followUp = new QWidget(this);
+    for (QWidget* page : {satisfaction, clients, followUp})
+        new QHBoxLayout(page);
+    m_csat = addView(satisfaction, QStringLiteral("chart.csat"));
+    m_nps = addView(satisfaction, QStringLiteral("chart.nps"));
+    m_retention = addView(clients, QStringLiteral("chart.retention"));
+    m_cohorts = addView(clients, QStringLiteral("chart.cohorts"));
+    m_referral = addView(clients, QStringLiteral("chart.referral"));
+    m_sla = addView(followUp, QStringLiteral("chart.sla"));
+    m_postService = addView(followUp, QStringLiteral("chart.postService"));
+    m_appointments = addView(followUp, QStringLiteral("chart.appointments"));
+    addTab(satisfaction, tr("&Satisfaction"));
+    addTab(clients, tr("C&lients"));
+    addTab(followUp, tr("&Follow-up and visits"));
+}
+
+QChartView* DashboardCharts::addView(QWidget* page, const QString& objectName)
+{
+    auto* view = new QChartView(newChart(QString()), page);
+    view->setObjectName(objectName);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumSize(280, 220);
+    page->layout()->addWidget(view);
+    return view;
+}
+
+Period DashboardCharts::monthAt(double x) const
+{
+    const int index = std::clamp(int(std::lround(x)), 0, int(m_months.size()) - 1);
+    return m_months.empty() ? m_period : m_months[std::size_t(index)];
+}
+
+void DashboardCharts::showData(const DashboardData& data)
+{
+    m_period = data.report.period;
+    m_months.clear();
+    for (const PeriodMetrics& month : data.report.monthly)
+        m_months.push_back(month.period);
+    csatChart(data);
+    npsChart(data);
+    retentionChart(data);
+    cohortChart(data);
+    referralChart(data);
+    slaChart(data);
+    postServiceChart(data);
+    appointmentChart(data);
+}
+
+namespace {
+
+QStringList monthLabels(const std::vector<PeriodMetrics>& monthly)
+{
+    QStringList labels;
+    for (const PeriodMetrics& month : monthly)
+        labels << QLocale().toString(month.period.from, QStringLiteral("MMM yy"));
+    return labels;
+}
+
+} // namespace
+
+void DashboardCharts::csatChart(const DashboardData& data)
+{
+    QChart* chart = newChart(DashboardCharts::tr("CSAT by month (%)"));
+    std::vector<std::optional<double>> scores;
+    for (const PeriodMetrics& month : data.report.monthly)
+        scores.push_back(month.csat.score);
+    QLineSeries* series = line(tr("CSAT"), scores);
+    attach(chart, series, categoryAxis(chart, monthLabels(data.report.monthly)),
+           valueAxis(chart, 0, 100, tr("%")));
+    connect(series, &QLineSeries::clicked, this, [this](const QPointF& point) {
+        const Period month = monthAt(point.x());
+        emit drilldownRequested(DrilldownQuery::of(DrilldownSubject::CsatResponses, month),
+                                tr("CSAT answers"));
+    });
+    replaceChart(m_csat, chart);
+}
+
+void DashboardCharts::npsChart(const DashboardData& data)
+{
+    QChart* chart = newChart(tr("NPS by month, with its 95 % interval"));
+    auto* bars = new QStackedBarSeries;
+    auto* promoters = new QBarSet(tr("Promoters"));
+    auto* passives = new QBarSet(tr("Passives"));
+    auto* detractors = new QBarSet(tr("Detractors"));
+    std::vector<std::optional<double>> scores;
+    auto* upper = new QLineSeries;
+    auto* lower = new QLineSeries;
+    double tallest = 1;
+    for (std::size_t i = 0; i < data.report.monthly.size(); ++i) {
+        const NpsResult& nps = data.report.monthly[i].nps;
+        *promoters << double(nps.promoters);
+        *passives << double(nps.passives);
+        *detractors << double(nps.detractors);
+        tallest = std::max(tallest, double(nps.responses));
+        scores.push_back(nps.score);
+        if (nps.ci95) {
+            upper->append(double(i), nps.ci95->high);
+            lower->append(double(i), nps.ci95->low);
+        }
+    }
+    promoters->setColor(QColor(0x4c, 0x9a, 0x6a));
+    passives->setColor(QColor(0xc8, 0xc8, 0xc8));
+    detractors->setColor(QColor(0xc0, 0x50, 0x40));
+    bars->append({detractors, passives, promoters});
+    QBarCategoryAxis* x = categoryAxis(chart, monthLabels(data.report.monthly));
+    QValueAxis* answers = valueAxis(chart, 0, tallest, tr("answers"));
+    answers->applyNiceNumbers();
+    attach(chart, bars, x, answers);
+    QValueAxis* score = valueAxis(chart, -100, 100, tr("NPS"), Qt::AlignRight);
+    auto* interval = new QAreaSeries(upper, lower);
+    interval->setName(tr("95 % interval"));
+    interval->setColor(QColor(0x30, 0x60, 0xc0, 50));
+    interval->setBorderColor(QColor(0x30, 0x60, 0xc0, 120));
+    attach(chart, interval, x, score);
+    QLineSeries* scoreLine = line(tr("NPS"), scores);
+    scoreLine->setColor(QColor(0x20, 0x40, 0x90));
+    attach(chart, scoreLine, x, score);
+    const std::pair<QBarSet*, NpsBand> sets[] = {{promoters, NpsBand::Promoter},
+                                                 {passives, NpsBand::Passive},
+                                                 {detractors, NpsBand::Detractor}};
+    for (const auto& [set, band] : sets) {
+        connect(set, &QBarSet::clicked, this, [this, band = band, name = set->label()](int index) {
+            emit drilldownRequested(
+                withExtra(DrilldownQuery::of(DrilldownSubject::NpsResponses, monthAt(index)),
+                          [&](DrilldownQuery& q) { q.npsBand = band; }),
+                name);
+        });
+    }
+    replaceChart(m_nps, chart);
+}
+
+void DashboardCharts::retentionChart(const DashboardData& data)
+{
+    QChart* chart = newChart(tr("Retention and churn by month (%)"));
+    std::vector<std::optional<double>> retention;
+    std::vector<std::optional<double>> churn;
+    for (const PeriodMetrics& month : data.report.monthly) {
+        retention.push_back(month.retention.rate);
+        churn.push_back(month.retention.churn);
+    }
+    QBarCategoryAxis* x = categoryAxis(chart, monthLabels(data.report.monthly));
+    QValueAxis* y = valueAxis(chart, 0, 100, tr("%"));
+    for (QLineSeries* series : {line(tr("Retention"), retention), line(tr("Churn"), churn, 1)}) {
+        attach(chart, series, x, y);
+        connect(series, &QLineSeries::clicked, this, [this](const QPointF& point) {
+            emit drilldownRequested(
+                DrilldownQuery::of(DrilldownSubject::LapsedClients, monthAt(point.x())),
+                tr("Clients who lapsed"));
+        });
+    }
+    replaceChart(m_retention, chart);
+}
+
+void DashboardCharts::cohortChart(const DashboardData& data)
+{
+    QChart* chart = newChart(tr("Cohort retention: back within k months (%)"));
+    QStringList labels;
+    std::vector<QDate> months;
+    std::vector<std::optional<double>> k3;
+    std::vector<std::optional<double>> k6;
+    std::vector<std::optional<double>> k12;
+    for (const CohortRow& cohort : data.report.cohorts) {
+        labels << QLocale().toString(cohort.month, QStringLiteral("MMM yy"));
+        months.push_back(cohort.month);
+        k3.push_back(cohort.k3);
+        k6.push_back(cohort.k6);
+        k12.push_back(cohort.k12);
+    }
+    QBarCategoryAxis* x = categoryAxis(chart, labels);
+    QValueAxis* y = valueAxis(chart, 0, 100, tr("%"));
+    for (QLineSeries* series : {line(tr("3 months"), k3, 0), line(tr("6 months"), k6, 1),
+                                line(tr("12 months"), k12, 2)}) {
+        attach(chart, series, x, y);
+        connect(series, &QLineSeries::clicked, this, [this, months](const QPointF& point) {
+            const int i = int(std::lround(point.x()));
+            if (i < 0 || i >= int(months.size()))
+                return;
+            emit drilldownRequested(DrilldownQuery::of(DrilldownSubject::NewClients,
+                                                       Period::monthOf(months[std::size_t(i)])),
+                                    tr("Clients of the cohort"));
+        });
+    }
+    replaceChart(m_cohorts, chart);
+}
+
+void DashboardCharts::referralChart(const DashboardData& data)
+{
+    QChart* chart = newChart(tr("New clients by referral source"));
+    auto* series = new QHorizontalBarSeries;
+    auto* set = new QBarSet(tr("New clients"));
+    QStringList labels;
+    std::vector<QString> sources;
+    double most = 1;
+    for (const auto& [source, clients] : data.report.metrics.referral.bySource) {
+        labels << (source == kUnknownReferralSource ? tr("not recorded") : source);
+        sources.push_back(source);
+        *set << double(clients);
+        most = std::max(most, double(clients));
+    }
+    series->append(set);
+    QValueAxis* x = valueAxis(chart, 0, most, tr("clients"), Qt::AlignBottom);
+    x->applyNiceNumbers();
+    attach(chart, series, x, categoryAxis(chart, labels, Qt::AlignLeft, 0));
+    chart->legend()->setVisible(false);
+    connect(set, &QBarSet::clicked, this, [this, sources, labels](int index) {
+        if (index < 0 || index >= int(sources.size()))
+            return;
+        emit drilldownRequested(
+            withExtra(DrilldownQuery::of(DrilldownSubject::NewClients, m_period),
+                      [&](DrilldownQuery& q) { q.referralSource = sources[std::size_t(index)]; }),
+            tr("New clients: %1").arg(labels.at(index)));
+    });
+    replaceChart(m_referral, chart);
+}
+
+void DashboardCharts::slaChart(const DashboardData& data)
+{
+    QChart* chart = newChart(tr("SLA adherence by kind (%)"));
+    auto* series = new QHorizontalBarSeries;
+    auto* set = new QBarSet(tr("Done on time"));
+    QStringList labels;
+    std::vector<TaskKind> kinds;
+    for (const auto& [kind, figures] : data.report.metrics.sla.byKind) {
+        if (figures.due == 0)
+            continue;
+        kinds.push_back(kind);
+        labels << ReportPdfRenderer::taskKindText(kind);
+        *set << figures.rate.value_or(0);
+    }
+    series->append(set);
+    chart->addSeries(series);
+    series->attachAxis(categoryAxis(chart, labels, Qt::AlignLeft, 0));
+    QValueAxis* x = valueAxis(chart, 0, 100, tr("%"), Qt::AlignBottom);
+    series->attachAxis(x);
+    chart->legend()->setVisible(false);
+    connect(set, &QBarSet::clicked, this, [this, kinds](int index) {
+        if (index < 0 || index >= int(kinds.size()))
+            return;
+        const TaskKind kind = kinds[std::size_t(index)];
+        emit drilldownRequested(withExtra(DrilldownQuery::of(DrilldownSubject::SlaTasks, m_period),
+                                          [&](DrilldownQuery& q) { q.taskKind = kind; }),
+                                ReportPdfRenderer::taskKindText(kind));
+    });
+    replaceChart(m_sla, chart);
+}
+
+void DashboardCharts::postServiceChart(const DashboardData& data)
+{
+    const PostServiceDeltaResult& delta = data.report.metrics.postServiceDelta;
+    QChart* chart = newChart(tr("Post-service steps done (%)"));
+    auto* series = new QHorizontalBarSeries;
+    auto* set = new QBarSet(tr("Done where it applied"));
+    QStringList labels;
+    for (const auto& [step, completion] : delta.steps) {
+        labels << ReportPdfRenderer::stepText(step);
+        *set << completion.share.value_or(0);
+    }
+    series->append(set);
+    attach(chart, series, valueAxis(chart, 0, 100, tr("%"), Qt::AlignBottom),
+           categoryAxis(chart, labels, Qt::AlignLeft, 0));
+    chart->legend()->setVisible(false);
+    connect(set, &QBarSet::clicked, this, [this](int) {
+        emit drilldownRequested(DrilldownQuery::of(DrilldownSubject::Visits, m_period),
+                                tr("Visits"));
+    });
+    replaceChart(m_postService, chart);
+}
+
+void DashboardCharts::appointmentChart(const DashboardData& data)
+{
+    QChart* chart = newChart(tr("No-show and rebooking rates by month (%)"));
+    std::vector<std::optional<double>> noShows;
+    std::vector<std::optional<double>> rebooked;
+    for (const PeriodMetrics& month : data.report.monthly) {
+        noShows.push_back(month.noShow.rate);
+        rebooked.push_back(month.rebooking.rate);
+    }
+    QBarCategoryAxis* x = categoryAxis(chart, monthLabels(data.report.monthly));
+    QValueAxis* y = valueAxis(chart, 0, 100, tr("%"));
+    QLineSeries* noShowLine = line(tr("No-shows"), noShows, 1);
+    QLineSeries* rebookingLine = line(tr("Rebooked"), rebooked);
+    attach(chart, noShowLine, x, y);
+    attach(chart, rebookingLine, x, y);
+    connect(noShowLine, &QLineSeries::clicked, this, [this](const QPointF& point) {
+        emit drilldownRequested(DrilldownQuery::of(DrilldownSubject::NoShows, monthAt(point.x())),
+                                tr("No-shows"));
+    });
+    connect(rebookingLine, &QLineSeries::clicked, this, [this](const QPointF& point) {
+        emit drilldownRequested(
+            DrilldownQuery::of(DrilldownSubject::RebookedVisits, monthAt(point.x())),
+            tr("Rebooked visits"));
+    });
+    replaceChart(m_appointments, chart);
+}
+
+} // namespace aftercare::ui

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "metrics/metricdrilldown.h"
+
+#include <QTabWidget>
+
+class QChart;
+class QChartView;
+
+namespace aftercare::ui {
+
+struct DashboardData;
+
+// The dashboard's charts on three tabs (satisfaction, clients, follow-up), built from the
+// computed data only. Clicking a point, bar or slice asks for the rows behind it.
+class DashboardCharts : public QTabWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DashboardCharts(QWidget* parent = nullptr);
+
+    void showData(const DashboardData& data);
+
+signals:
+    // A drill-down for the figure clicked; the caller adds the filter and "now".
+    void drilldownRequested(const aftercare::DrilldownQuery& query, const QString& title);
+
+private:
+    QChartView* addView(QWidget* page, const QString& objectName);
+    void csatChart(const DashboardData& data);
+    void npsChart(const DashboardData& data);
+    void retentionChart(const DashboardData& data);
+    void cohortChart(const DashboardData& data);
+    void referralChart(const DashboardData& data);
+    void slaChart(const DashboardData& data);
+    void postServiceChart(const DashboardData& data);
+    void appointmentChart(const DashboardData& data);
+    // The month of a series at a clicked x position (an index into the monthly series).
+    Period monthAt(double x) const;
+
+    std::vector<Period> m_months;
+    Period m_period;
+    QChartView* m_csat;
+    QChartView* m_nps;
+    QChartView* m_retention;
+    QChartView* m_cohorts;
+    QChartView* m_referral;
+    QChartView* m_sla;
+    QChartView* m_postService;
+    QChartView* m_appointments;
+};
+
+} // namespace aftercare::ui
