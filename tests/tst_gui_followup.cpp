@@ -8,6 +8,7 @@
 #include "followup/resultdialog.h"
 #include "followup/summarytemplatedialog.h"
 #include "followup/worklistmodel.h"
+#include "reception/bookingdialog.h"
 #include "repositories/followuptaskrepository.h"
 #include "testdatabase.h"
 #include "tst_aftercare_fixture.h"
@@ -200,11 +201,42 @@ void TestGuiFollowUp::reachedWithABookingClosesTheTask()
                      QStringLiteral("Explained; wants a visit"));
     QVERIFY(choose(child<QComboBox>(dialog, "callNextStep"), int(CallNextStep::Book)));
     QVERIFY(child<QGroupBox>(dialog, "bookingForm")->isVisibleTo(dialog));
-    QVERIFY(choose(child<QComboBox>(dialog, "bookingPractitioner"), qlonglong(p.weber.value())));
-    QVERIFY(choose(child<QComboBox>(dialog, "bookingService"), qlonglong(p.consultation.value())));
-    const QDateTime start(kNow.date().addDays(10), QTime(11, 0));
-    child<QDateTimeEdit>(dialog, "bookingStart")->setDateTime(start);
+
+    // Logging without a time asks for one, in the reception's booking dialog.
     QSignalSpy logged(dialog, &CallDialog::callLogged);
+    QSignalSpy bookingOpened(dialog, &CallDialog::bookingDialogOpened);
+    QTest::mouseClick(child<QPushButton>(dialog, "logCall"), Qt::LeftButton);
+    QCOMPARE(logged.count(), 0);
+    QCOMPARE(bookingOpened.count(), 1);
+    auto* first = qobject_cast<BookingDialog*>(bookingOpened.takeFirst().front().value<QWidget*>());
+    QVERIFY(first);
+    first->reject();
+
+    // A time taken by Ben is refused in the booking dialog, naming him.
+    const QDateTime taken(kNow.date().addDays(10), QTime(9, 0));
+    Appointment bens;
+    bens.client = p.ben;
+    bens.practitioner = p.weber;
+    bens.serviceType = p.consultation;
+    bens.startsAt = taken;
+    QVERIFY(AppointmentRepository(db).book(bens, p.reception));
+    QTest::mouseClick(child<QPushButton>(dialog, "chooseBookingTime"), Qt::LeftButton);
+    QCOMPARE(bookingOpened.count(), 1);
+    auto* booking = qobject_cast<BookingDialog*>(bookingOpened.front().front().value<QWidget*>());
+    QVERIFY(booking);
+    QVERIFY(choose(child<QComboBox>(booking, "bookingPractitioner"), qlonglong(p.weber.value())));
+    QVERIFY(choose(child<QComboBox>(booking, "bookingService"), qlonglong(p.consultation.value())));
+    child<QDateTimeEdit>(booking, "bookingStart")->setDateTime(taken.addSecs(15 * 60));
+    QTest::mouseClick(child<QPushButton>(booking, "bookingSave"), Qt::LeftButton);
+    QVERIFY(booking->isVisible());
+    QVERIFY(child<QLabel>(booking, "bookingError")->text().contains(QStringLiteral("Okafor")));
+
+    const QDateTime start(kNow.date().addDays(10), QTime(11, 0));
+    child<QDateTimeEdit>(booking, "bookingStart")->setDateTime(start);
+    QTest::mouseClick(child<QPushButton>(booking, "bookingSave"), Qt::LeftButton);
+    QVERIFY(!booking->isVisible());
+    QVERIFY(child<QLabel>(dialog, "bookingChoice")->text().contains(QStringLiteral("Dr Weber")));
+    QCOMPARE(AppointmentRepository(db).upcoming(p.anna, kNow)->size(), size_t(0)); // not yet
     QTest::mouseClick(child<QPushButton>(dialog, "logCall"), Qt::LeftButton);
     QCOMPARE(logged.count(), 1);
 
@@ -216,6 +248,12 @@ void TestGuiFollowUp::reachedWithABookingClosesTheTask()
     QCOMPARE(upcoming->size(), size_t(1));
     QCOMPARE(upcoming->front().startsAt, start);
     QCOMPARE(upcoming->front().practitioner, p.weber);
+    // Booked as the desk books, with its touchpoint: by phone, in the call.
+    auto phoned = db.scalar(QStringLiteral("SELECT count(*) FROM touchpoints WHERE client_id = ? "
+                                           "AND kind = 'booking' AND channel = 'phone'"),
+                            {p.anna.toVariant()});
+    QVERIFY2(phoned, why(phoned));
+    QCOMPARE(phoned->toLongLong(), 1);
     QCOMPARE(rowsOf(*workspace.model(), TaskKind::DiscussResult, p.anna), 0);
 }
 

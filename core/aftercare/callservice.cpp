@@ -2,12 +2,12 @@
 
 #include "aftercare/deadlines.h"
 #include "aftercare/followupplanner.h"
-#include "aftercare/journeystageupdater.h"
 #include "aftercare/practicezone.h"
 #include "aftercare/sourcekey.h"
 #include "aftercare/taskreason.h"
 #include "auth/permissions.h"
 #include "database/database.h"
+#include "desk/bookingdesk.h"
 #include "repositories/appointmentrepository.h"
 #include "repositories/auditlog.h"
 #include "repositories/clientrepository.h"
@@ -230,21 +230,20 @@ Result<CallLogged> CallService::logCall(FollowUpTask& task, const CallLog& log, 
 
         switch (log.nextStep) {
         case CallNextStep::Book: {
-            Appointment draft = *log.booking;
-            draft.client = copy.client;
-            auto booked = AppointmentRepository(m_database).book(tx, draft, actor);
-            if (!booked)
-                return fail(booked.error());
-            logged.booked = *booked;
             const QString note = log.resolutionNote.trimmed().isEmpty()
                                      ? tr("Booked an appointment in the call.")
                                      : log.resolutionNote;
+            // The task is closed first: the booking's own follow-up effects (the planner may
+            // close a rebook reminder) then see it done rather than refuse a stale copy.
             if (auto completed = tasks.complete(tx, copy, note, actor, at); !completed)
                 return completed;
-            if (auto closed = planner.onAppointmentBooked(tx, *booked, actor); !closed)
-                return fail(closed.error());
-            if (auto staged = JourneyStageUpdater(m_database).refresh(tx, copy.client); !staged)
-                return fail(staged.error());
+            Appointment draft = *log.booking;
+            draft.client = copy.client;
+            // The same booking as the desk's, with its touchpoint, stage and planner hook.
+            auto booked = BookingDesk(m_database, actor).book(tx, draft, Channel::Phone);
+            if (!booked)
+                return fail(booked.error());
+            logged.booked = *booked;
             break;
         }
         case CallNextStep::Escalate:

@@ -29,7 +29,8 @@ Result<AppointmentId> BookingDesk::book(const Appointment& draft,
     return booked;
 }
 
-Result<AppointmentId> BookingDesk::book(TransactionGuard& tx, const Appointment& draft)
+Result<AppointmentId> BookingDesk::book(TransactionGuard& tx, const Appointment& draft,
+                                        Channel channel)
 {
     Appointment appointment = draft;
     appointment.doubleBookingReason = appointment.doubleBookingReason.trimmed();
@@ -39,7 +40,7 @@ Result<AppointmentId> BookingDesk::book(TransactionGuard& tx, const Appointment&
     Touchpoint touchpoint;
     touchpoint.client = appointment.client;
     touchpoint.stage = JourneyStage::Decision;
-    touchpoint.channel = Channel::InPerson;
+    touchpoint.channel = channel;
     touchpoint.kind = TouchpointKind::kBooking;
     touchpoint.appointment = *id;
     touchpoint.outcome = appointment.doubleBookingReason.isEmpty()

@@ -29,7 +29,10 @@ public:
     // with the client's registration); draft.doubleBookingReason, when not blank, books over
     // an active appointment. The overlap is not named here: on PostgreSQL the failed
     // transaction cannot be asked which appointment was in the way.
-    Result<AppointmentId> book(TransactionGuard& transaction, const Appointment& draft);
+    // `channel` is how the client made the booking (in person at the desk, or by phone when a
+    // follow-up call books it).
+    Result<AppointmentId> book(TransactionGuard& transaction, const Appointment& draft,
+                               Channel channel = Channel::InPerson);
     // Moves to startsAt with practitioner, keeping the appointment's length.
     Status move(Appointment& appointment, const QDateTime& startsAt, PractitionerId practitioner,
                 const QString& doubleBookingReason = {});

@@ -98,6 +98,9 @@ public:
     // first.
     Result<std::vector<Appointment>> past(ClientId client, const QDateTime& now) const;
 
+    // The refusal that names `conflict`, the appointment in the way.
+    Error overlapError(const Appointment& conflict) const;
+
     // The active appointment of practitioner that overlaps [startsAt, endsAt), ignoring
     // `ignore` (the appointment being moved); nothing when the time is free.
     Result<std::optional<Appointment>> conflictFor(PractitionerId practitioner,
@@ -108,7 +111,6 @@ public:
 private:
     Result<std::vector<Appointment>> list(const QString& where, const QString& order,
                                           const QVariantList& values) const;
-    Error overlapError(const Appointment& conflict) const;
     // In one transaction: loads the row, refuses a stale rowVersion or a status outside
     // allowedFrom (refusal, with %1 = the current status), runs check on the current row (it
     // may refuse, or return values to bind after `values`), then `UPDATE appointments SET

@@ -4,6 +4,7 @@
 #include "common/messagelabel.h"
 #include "common/vocabularytext.h"
 #include "postservicedialog.h"
+#include "reception/bookingdialog.h"
 #include "repositories/practicerepository.h"
 #include "repositories/userrepository.h"
 #include "resultdialog.h"
@@ -250,18 +251,15 @@ QWidget* CallDialog::buildForm()
 
     m_booking = new QGroupBox(tr("Booking"), box);
     m_booking->setObjectName(QStringLiteral("bookingForm"));
-    auto* booking = new QFormLayout(m_booking);
-    m_practitioner = new QComboBox(m_booking);
-    m_practitioner->setObjectName(QStringLiteral("bookingPractitioner"));
-    m_service = new QComboBox(m_booking);
-    m_service->setObjectName(QStringLiteral("bookingService"));
-    QDateTime start(QDate::currentDate().addDays(7), QTime(9, 0));
-    m_bookingStart = new QDateTimeEdit(start, m_booking);
-    m_bookingStart->setObjectName(QStringLiteral("bookingStart"));
-    m_bookingStart->setCalendarPopup(true);
-    booking->addRow(tr("With:"), m_practitioner);
-    booking->addRow(tr("Service:"), m_service);
-    booking->addRow(tr("Starts:"), m_bookingStart);
+    auto* booking = new QHBoxLayout(m_booking);
+    m_bookingChoice = new QLabel(m_booking);
+    m_bookingChoice->setObjectName(QStringLiteral("bookingChoice"));
+    m_bookingChoice->setWordWrap(true);
+    auto* chooseTime = new QPushButton(tr("C&hoose a time…"), m_booking);
+    chooseTime->setObjectName(QStringLiteral("chooseBookingTime"));
+    booking->addWidget(m_bookingChoice, 1);
+    booking->addWidget(chooseTime);
+    connect(chooseTime, &QPushButton::clicked, this, &CallDialog::chooseBooking);
     layout->addWidget(m_booking);
 
     m_feedback = new QGroupBox(tr("Answer to a survey question in the call"), box);
@@ -300,30 +298,60 @@ QWidget* CallDialog::buildForm()
 
 void CallDialog::fillChoices()
 {
+    // The proposal for a booking: with the clinician on the phone, for the service of the
+    // visit the call is about, a week ahead.
+    m_proposal.client = m_context->client.id;
+    m_proposal.startsAt = QDateTime(QDate::currentDate().addDays(7), QTime(9, 0));
     PracticeRepository practice(m_database);
     if (auto practitioners = practice.practitioners()) {
         for (const Practitioner& p : *practitioners) {
-            m_practitioner->addItem(p.name, qlonglong(p.id.value()));
-            // The clinician on the phone books with themselves unless they choose otherwise.
             if (p.user == m_actor.user)
-                m_practitioner->setCurrentIndex(m_practitioner->count() - 1);
+                m_proposal.practitioner = p.id;
         }
     }
-    if (auto services = practice.serviceTypes()) {
-        for (const ServiceType& s : *services)
-            m_service->addItem(s.name, qlonglong(s.id.value()));
-    }
-    if (m_context->visit) {
-        const int index = m_service->findData(qlonglong(m_context->visit->serviceType.value()));
-        if (index >= 0)
-            m_service->setCurrentIndex(index);
-    }
+    if (m_context->visit)
+        m_proposal.serviceType = m_context->visit->serviceType;
+    showBookingChoice();
     if (auto users = UserRepository(m_database).all()) {
         for (const User& u : *users) {
             if (u.active && u.role == Role::Clinician && u.id != m_actor.user)
                 m_escalateTo->addItem(u.displayName, qlonglong(u.id.value()));
         }
     }
+}
+
+void CallDialog::chooseBooking()
+{
+    const Appointment proposal = m_chosenBooking.value_or(m_proposal);
+    auto* dialog = BookingDialog::forChoosing(m_database, m_actor, proposal,
+                                              m_context->client.displayName(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &BookingDialog::chosen, this, [this](const Appointment& draft) {
+        m_chosenBooking = draft;
+        showBookingChoice();
+        m_message->clearMessage();
+    });
+    dialog->open();
+    emit bookingDialogOpened(dialog);
+}
+
+void CallDialog::showBookingChoice()
+{
+    if (!m_chosenBooking) {
+        m_bookingChoice->setText(tr("No time chosen yet."));
+        return;
+    }
+    const Appointment& b = *m_chosenBooking;
+    PracticeRepository practice(m_database);
+    const auto practitioner = practice.practitioner(b.practitioner);
+    const auto service = practice.serviceType(b.serviceType);
+    QString text =
+        tr("%1 with %2: %3")
+            .arg(appointmentTimeText(b.startsAt), practitioner ? practitioner->name : QString(),
+                 service ? service->name : QString());
+    if (!b.doubleBookingReason.isEmpty())
+        text += QLatin1Char('\n') + tr("Double-booked: %1").arg(b.doubleBookingReason);
+    m_bookingChoice->setText(text);
 }
 
 void CallDialog::updateForm()
@@ -335,6 +363,8 @@ void CallDialog::updateForm()
     m_escalateTo->setEnabled(step == CallNextStep::Escalate);
     m_resolution->setEnabled(step == CallNextStep::Done || step == CallNextStep::Book);
     m_booking->setVisible(step == CallNextStep::Book);
+    if (step == CallNextStep::Book && !m_chosenBooking && m_nextStep->hasFocus())
+        chooseBooking();
     m_feedback->setEnabled(reached);
     const auto kind = static_cast<FeedbackKind>(m_feedbackKind->currentData().toInt());
     m_feedbackScore->setRange(FeedbackScore::minimum(kind), FeedbackScore::maximum(kind));
@@ -356,12 +386,12 @@ void CallDialog::logCall()
     if (log.nextStep == CallNextStep::Done || log.nextStep == CallNextStep::Book)
         log.resolutionNote = m_resolution->text().trimmed();
     if (log.nextStep == CallNextStep::Book) {
-        Appointment booking;
-        booking.client = m_context->client.id;
-        booking.practitioner = PractitionerId(m_practitioner->currentData().toLongLong());
-        booking.serviceType = ServiceTypeId(m_service->currentData().toLongLong());
-        booking.startsAt = m_bookingStart->dateTime();
-        log.booking = booking;
+        if (!m_chosenBooking) {
+            m_message->showError(tr("Choose a time for the appointment first."));
+            chooseBooking();
+            return;
+        }
+        log.booking = m_chosenBooking;
     }
     if (m_feedback->isEnabled() && m_feedback->isChecked()) {
         const auto kind = static_cast<FeedbackKind>(m_feedbackKind->currentData().toInt());

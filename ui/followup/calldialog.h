@@ -46,11 +46,16 @@ signals:
     void resultDialogOpened(QWidget* dialog);
     // The client's post-service steps were opened in their own dialog.
     void postServiceOpened(QWidget* dialog);
+    // The booking dialog was opened to choose the appointment's time.
+    void bookingDialogOpened(QWidget* dialog);
 
 private:
     QWidget* buildContext();
     QWidget* buildForm();
     void fillChoices();
+    // Opens the reception's booking dialog to choose the appointment's time.
+    void chooseBooking();
+    void showBookingChoice();
     void updateForm();
     void logCall();
     void sendLetter();
@@ -69,9 +74,11 @@ private:
     QComboBox* m_nextStep = nullptr;
     QDateTimeEdit* m_callAgainAt = nullptr;
     QGroupBox* m_booking = nullptr;
-    QComboBox* m_practitioner = nullptr;
-    QComboBox* m_service = nullptr;
-    QDateTimeEdit* m_bookingStart = nullptr;
+    QLabel* m_bookingChoice = nullptr;
+    // The appointment proposed to the booking dialog, then the one chosen in it (saved with
+    // the call, in the same transaction).
+    Appointment m_proposal;
+    std::optional<Appointment> m_chosenBooking;
     QComboBox* m_escalateTo = nullptr;
     QLineEdit* m_resolution = nullptr;
     QGroupBox* m_feedback = nullptr;

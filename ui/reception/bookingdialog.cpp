@@ -1,6 +1,7 @@
 #include "reception/bookingdialog.h"
 
 #include "desk/bookingdesk.h"
+#include "repositories/appointmentrepository.h"
 #include "repositories/practicerepository.h"
 #include "search/clientsearch.h"
 
@@ -79,6 +80,28 @@ BookingDialog::BookingDialog(Database& database, const Actor& actor, const Appoi
     m_start->setDateTime(appointment.startsAt);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Move"));
     m_start->setFocus();
+}
+
+BookingDialog* BookingDialog::forChoosing(Database& database, const Actor& actor,
+                                          const Appointment& proposal, const QString& clientName,
+                                          QWidget* parent)
+{
+    auto* dialog = new BookingDialog(database, actor, parent);
+    dialog->m_chooseOnly = true;
+    dialog->setWindowTitle(tr("Book an appointment for %1").arg(clientName));
+    dialog->setClient(proposal.client, clientName);
+    dialog->m_clientSearch->setVisible(false);
+    dialog->m_clientList->setVisible(false);
+    if (const int p = dialog->m_practitioner->findData(qlonglong(proposal.practitioner.value()));
+        p >= 0)
+        dialog->m_practitioner->setCurrentIndex(p);
+    if (const int s = dialog->m_service->findData(qlonglong(proposal.serviceType.value())); s >= 0)
+        dialog->m_service->setCurrentIndex(s);
+    dialog->m_start->setDateTime(proposal.startsAt);
+    dialog->m_notes->setPlainText(proposal.notes);
+    dialog->m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Choose"));
+    dialog->m_start->setFocus();
+    return dialog;
 }
 
 void BookingDialog::build()
@@ -219,6 +242,30 @@ void BookingDialog::accept()
         showError(tr("Please choose a practitioner."));
         return;
     }
+    if (m_chooseOnly) {
+        auto draft = draftFromForm();
+        if (!draft)
+            return;
+        draft->doubleBookingReason = reason;
+        if (reason.isEmpty()) {
+            AppointmentRepository diary(m_database);
+            auto conflict = diary.conflictFor(draft->practitioner, draft->startsAt, draft->endsAt);
+            if (!conflict) {
+                showError(conflict.error().message);
+                return;
+            }
+            if (*conflict) {
+                showError(diary.overlapError(**conflict).message + QLatin1Char('\n') +
+                          tr("Choose another time, or tick \"Double-book anyway\" and give a "
+                             "reason."));
+                m_doubleBook->setEnabled(true);
+                return;
+            }
+        }
+        emit chosen(*draft);
+        QDialog::accept();
+        return;
+    }
     BookingDesk desk(m_database, m_actor);
     Status result;
     AppointmentId id;
@@ -226,25 +273,10 @@ void BookingDialog::accept()
         result = desk.move(*m_moving, m_start->dateTime(), practitioner, reason);
         id = m_moving->id;
     } else {
-        if (!m_client.isValid()) {
-            showError(tr("Please choose a client."));
-            m_clientSearch->setFocus();
+        auto draft = draftFromForm();
+        if (!draft)
             return;
-        }
-        const int service = m_service->currentIndex();
-        if (service < 0 || service >= int(m_services.size())) {
-            showError(tr("Please choose a service."));
-            return;
-        }
-        Appointment draft;
-        draft.client = m_client;
-        draft.practitioner = practitioner;
-        draft.serviceType = m_services[size_t(service)].id;
-        draft.startsAt = m_start->dateTime();
-        draft.endsAt =
-            draft.startsAt.addSecs(qint64(m_services[size_t(service)].durationMinutes) * 60);
-        draft.notes = m_notes->toPlainText().trimmed();
-        auto booked = desk.book(draft, reason);
+        auto booked = desk.book(*draft, reason);
         result = toStatus(booked);
         if (booked)
             id = *booked;
@@ -267,6 +299,28 @@ void BookingDialog::accept()
         return;
     }
     showError(error.message);
+}
+
+std::optional<Appointment> BookingDialog::draftFromForm()
+{
+    if (!m_client.isValid()) {
+        showError(tr("Please choose a client."));
+        m_clientSearch->setFocus();
+        return std::nullopt;
+    }
+    const int service = m_service->currentIndex();
+    if (service < 0 || service >= int(m_services.size())) {
+        showError(tr("Please choose a service."));
+        return std::nullopt;
+    }
+    Appointment draft;
+    draft.client = m_client;
+    draft.practitioner = PractitionerId{m_practitioner->currentData().toLongLong()};
+    draft.serviceType = m_services[size_t(service)].id;
+    draft.startsAt = m_start->dateTime();
+    draft.endsAt = draft.startsAt.addSecs(qint64(m_services[size_t(service)].durationMinutes) * 60);
+    draft.notes = m_notes->toPlainText().trimmed();
+    return draft;
 }
 
 } // namespace aftercare::ui

@@ -39,6 +39,12 @@ public:
     // Moving `appointment` (as read).
     BookingDialog(Database& database, const Actor& actor, const Appointment& appointment,
                   QWidget* parent = nullptr);
+    // Choosing a time for `proposal.client` without booking it yet: the caller books it with
+    // its own change (a call's booking is saved with the call). The time is checked against
+    // the diary here as well, so an overlap is named before the caller tries.
+    static BookingDialog* forChoosing(Database& database, const Actor& actor,
+                                      const Appointment& proposal, const QString& clientName,
+                                      QWidget* parent = nullptr);
 
     void setClient(ClientId client, const QString& name);
     bool isMove() const { return m_moving.has_value(); }
@@ -49,6 +55,9 @@ signals:
     void saved(aftercare::AppointmentId appointment);
     // Someone else changed the appointment since it was read: nothing was saved.
     void conflicted(const QString& message);
+    // The time chosen in a dialog made by forChoosing(); doubleBookingReason set when the
+    // desk chose to book over another appointment.
+    void chosen(const aftercare::Appointment& draft);
 
 private:
     BookingDialog(Database& database, const Actor& actor, QWidget* parent);
@@ -57,10 +66,13 @@ private:
     void showServiceInfo();
     void updateOverride();
     void showError(const QString& message);
+    // The appointment as the form describes it; nothing (and a message shown) when incomplete.
+    std::optional<Appointment> draftFromForm();
 
     Database& m_database;
     Actor m_actor;
     std::optional<Appointment> m_moving;
+    bool m_chooseOnly = false;
     std::vector<Practitioner> m_practitioners;
     std::vector<ServiceType> m_services;
     ClientId m_client;
