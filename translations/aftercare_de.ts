@@ -77,111 +77,116 @@
             <translation>%1 hat am %2 von %3 bis %4 bereits einen Termin: %5, %6.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="169" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="174" />
             <source>An appointment needs a client, a practitioner and a service.</source>
             <translation>Ein Termin braucht eine Klientin bzw. einen Klienten, eine Behandlerin bzw. einen Behandler und eine Leistung.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="171" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="176" />
             <source>An appointment needs a start time.</source>
             <translation>Ein Termin braucht eine Anfangszeit.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="180" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="185" />
             <source>There is no service with the number %1.</source>
             <translation>Es gibt keine Leistung mit der Nummer %1.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="185" />
-            <location filename="../core/repositories/appointmentrepository.cpp" line="323" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="190" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="347" />
             <source>An appointment must end after it starts.</source>
             <translation>Ein Termin muss nach seinem Beginn enden.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="188" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="193" />
             <source>A price cannot be negative.</source>
             <translation>Ein Preis kann nicht negativ sein.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="197" />
-            <location filename="../core/repositories/appointmentrepository.cpp" line="332" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="202" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="357" />
             <source>There is no practitioner with the number %1.</source>
             <translation>Es gibt keine Behandlerin und keinen Behandler mit der Nummer %1.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="200" />
-            <location filename="../core/repositories/appointmentrepository.cpp" line="334" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="205" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="359" />
             <source>This practitioner no longer takes appointments.</source>
             <translation>Diese Behandlerin bzw. dieser Behandler nimmt keine Termine mehr an.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="236" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="241" />
             <source>An appointment with the id %1 exists already.</source>
             <translation>Ein Termin mit der Kennung %1 existiert bereits.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="241" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="246" />
             <source>The database did not return the new appointment's id.</source>
             <translation>Die Datenbank hat die Nummer des neuen Termins nicht zurückgegeben.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="252" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="257" />
             <source>There is no appointment with the number %1.</source>
             <translation>Es gibt keinen Termin mit der Nummer %1.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="264" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="269" />
             <source>There is no appointment with the id %1.</source>
             <translation>Es gibt keinen Termin mit der Kennung %1.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="281" />
-            <location filename="../core/repositories/appointmentrepository.cpp" line="302" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="284" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="305" />
             <source>appointment</source>
             <translation>Termin</translation>
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="321" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="345" />
             <source>A new time needs a start, an end and a practitioner.</source>
             <translation>Eine neue Zeit braucht Beginn, Ende und eine Behandlerin bzw. einen Behandler.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="349" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="374" />
             <source>This appointment is %1; only an active appointment can be moved.</source>
             <translation>Dieser Termin ist %1; verschieben lässt sich nur ein aktiver Termin.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="364" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="392" />
             <source>This appointment is %1; only a booked appointment can be confirmed.</source>
             <translation>Dieser Termin ist %1; bestätigen lässt sich nur ein gebuchter Termin.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="373" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="409" />
             <source>This appointment is %1; only a booked or confirmed appointment can be checked in.</source>
             <translation>Dieser Termin ist %1; einchecken lässt sich nur ein gebuchter oder bestätigter Termin.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="384" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="428" />
             <source>This appointment is %1; only an active appointment can be completed.</source>
             <translation>Dieser Termin ist %1; abschließen lässt sich nur ein aktiver Termin.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="393" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="445" />
             <source>Please give a reason for the cancellation.</source>
             <translation>Bitte geben Sie einen Grund für die Absage an.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="397" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="449" />
             <source>This appointment is %1; only an active appointment can be cancelled.</source>
             <translation>Dieser Termin ist %1; absagen lässt sich nur ein aktiver Termin.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="406" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="466" />
             <source>This appointment is %1; only a booked or confirmed appointment can be a no-show.</source>
             <translation>Dieser Termin ist %1; als „nicht erschienen“ lässt sich nur ein gebuchter oder bestätigter Termin markieren.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="435" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="476" />
+            <source>This appointment is %1; only a booked or confirmed appointment needs a reminder.</source>
+            <translation>Dieser Termin ist %1; eine Erinnerung braucht nur ein gebuchter oder bestätigter Termin.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="505" />
             <source>The period's first day must not lie after its last day.</source>
             <translation>Der erste Tag des Zeitraums darf nicht nach dem letzten liegen.</translation>
         </message>
@@ -207,37 +212,37 @@
     <context>
         <name>BookingDesk</name>
         <message>
-            <location filename="../ui/reception/bookingdesk.cpp" line="34" />
+            <location filename="../core/desk/bookingdesk.cpp" line="47" />
             <source>Booked</source>
             <translation>Gebucht</translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdesk.cpp" line="35" />
+            <location filename="../core/desk/bookingdesk.cpp" line="48" />
             <source>Double-booked: %1</source>
             <translation>Doppelt gebucht: %1</translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdesk.cpp" line="59" />
+            <location filename="../core/desk/bookingdesk.cpp" line="72" />
             <source>Moved from %1 to %2</source>
             <translation>Verschoben von %1 auf %2</translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdesk.cpp" line="66" />
+            <location filename="../core/desk/bookingdesk.cpp" line="84" />
             <source>Please give a reason for the cancellation.</source>
             <translation>Bitte geben Sie einen Grund für die Absage an.</translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdesk.cpp" line="78" />
+            <location filename="../core/desk/bookingdesk.cpp" line="100" />
             <source>Did not come</source>
             <translation>Nicht erschienen</translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdesk.cpp" line="85" />
+            <location filename="../core/desk/bookingdesk.cpp" line="110" />
             <source>Checked in</source>
             <translation>Eingecheckt</translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdesk.cpp" line="93" />
+            <location filename="../core/desk/bookingdesk.cpp" line="120" />
             <source>Completed</source>
             <translation>Abgeschlossen</translation>
         </message>
@@ -251,7 +256,7 @@
         </message>
         <message>
             <location filename="../core/aftercare/callservice.cpp" line="149" />
-            <location filename="../core/aftercare/callservice.cpp" line="340" />
+            <location filename="../core/aftercare/callservice.cpp" line="339" />
             <source>Say how the client's concern was resolved before closing the case.</source>
             <translation>Geben Sie an, wie das Anliegen gelöst wurde, bevor Sie den Fall schließen.</translation>
         </message>
@@ -277,17 +282,17 @@
         </message>
         <message>
             <location filename="../core/aftercare/callservice.cpp" line="165" />
-            <location filename="../core/aftercare/callservice.cpp" line="324" />
+            <location filename="../core/aftercare/callservice.cpp" line="323" />
             <source>This task is a letter already.</source>
             <translation>Diese Aufgabe ist bereits ein Brief.</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="240" />
+            <location filename="../core/aftercare/callservice.cpp" line="234" />
             <source>Booked an appointment in the call.</source>
             <translation>Im Gespräch wurde ein Termin gebucht.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/aftercare/callservice.cpp" line="312" />
+            <location filename="../core/aftercare/callservice.cpp" line="311" />
             <source>Not reached by phone (%n unanswered call(s)); a letter follows.</source>
             <translation>
                 <numerusform>Telefonisch nicht erreicht (%n unbeantworteter Anruf); ein Brief folgt.</numerusform>
@@ -453,28 +458,6 @@ Standard: die Umgebungsvariable AFTERCARE_DATABASE, sonst aftercare.db im
 Anwendungsdatenordner.
 </translation>
         </message>
-        <message>
-            <source>Usage:
-  aftercare [--database URL] [--lang CODE]            open the desktop application
-  aftercare [--database URL] demo --clients N --years Y [--seed S] [--today YYYY-MM-DD]
-  aftercare [--database URL] backup FILE
-  aftercare [--database URL] restore FILE
-
-URL: a file path or sqlite:PATH, or postgresql://user:password@host:port/dbname.
-Default: the AFTERCARE_DATABASE environment variable, else aftercare.db in the
-application-data folder.
-</source>
-            <translation type="vanished">Aufruf:
-  aftercare [--database URL] [--lang CODE]            Desktop-Anwendung öffnen
-  aftercare [--database URL] demo --clients N --years Y [--seed S] [--today JJJJ-MM-TT]
-  aftercare [--database URL] backup DATEI
-  aftercare [--database URL] restore DATEI
-
-URL: ein Dateipfad oder sqlite:PFAD, oder postgresql://benutzer:passwort@host:port/datenbank.
-Standard: die Umgebungsvariable AFTERCARE_DATABASE, sonst aftercare.db im
-Anwendungsdatenordner.
-</translation>
-        </message>
     </context>
     <context>
         <name>CommandSupport</name>
@@ -492,27 +475,27 @@ Anwendungsdatenordner.
     <context>
         <name>CsvImporter</name>
         <message>
-            <location filename="../core/importing/csvimporter.cpp" line="81" />
+            <location filename="../core/importing/csvimporter.cpp" line="83" />
             <source>Cannot open %1: %2</source>
             <translation>%1 lässt sich nicht öffnen: %2</translation>
         </message>
         <message>
-            <location filename="../core/importing/csvimporter.cpp" line="91" />
+            <location filename="../core/importing/csvimporter.cpp" line="93" />
             <source>Cannot open the file to import: %1</source>
             <translation>Die zu importierende Datei lässt sich nicht öffnen: %1</translation>
         </message>
         <message>
-            <location filename="../core/importing/csvimporter.cpp" line="97" />
+            <location filename="../core/importing/csvimporter.cpp" line="99" />
             <source>Line %1 is not UTF-8 text; nothing was imported. Save the file as "CSV UTF-8" and import it again.</source>
             <translation>Zeile %1 ist kein UTF-8-Text; es wurde nichts importiert. Speichern Sie die Datei als „CSV UTF-8“ und importieren Sie sie erneut.</translation>
         </message>
         <message>
-            <location filename="../core/importing/csvimporter.cpp" line="183" />
+            <location filename="../core/importing/csvimporter.cpp" line="192" />
             <source>The file is empty: it has no header row; nothing was imported.</source>
             <translation>Die Datei ist leer: Sie hat keine Kopfzeile; es wurde nichts importiert.</translation>
         </message>
         <message>
-            <location filename="../core/importing/csvimporter.cpp" line="200" />
+            <location filename="../core/importing/csvimporter.cpp" line="209" />
             <source>The row has %1 fields, but the header row has %2 (is a comma inside a value not enclosed in quotes?).</source>
             <translation>Die Zeile hat %1 Felder, die Kopfzeile aber %2 (steht ein Komma in einem Wert ohne Anführungszeichen?).</translation>
         </message>
@@ -586,56 +569,56 @@ Anwendungsdatenordner.
             <translation>Die Datenbank konnte eine Anweisung nicht vorbereiten.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="114" />
+            <location filename="../core/database/database.cpp" line="116" />
             <source>The database refused a statement.</source>
             <translation>Die Datenbank hat eine Anweisung abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="147" />
+            <location filename="../core/database/database.cpp" line="149" />
             <source>The SQLite connection has no native handle.</source>
             <translation>Die SQLite-Verbindung hat kein natives Handle.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="152" />
-            <location filename="../core/database/database.cpp" line="163" />
+            <location filename="../core/database/database.cpp" line="154" />
+            <location filename="../core/database/database.cpp" line="165" />
             <source>The database refused the schema change.</source>
             <translation>Die Datenbank hat die Schemaänderung abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="174" />
+            <location filename="../core/database/database.cpp" line="176" />
             <source>The database could not start a transaction.</source>
             <translation>Die Datenbank konnte keine Transaktion beginnen.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="189" />
-            <location filename="../core/database/database.cpp" line="204" />
+            <location filename="../core/database/database.cpp" line="191" />
+            <location filename="../core/database/database.cpp" line="206" />
             <source>The time overlaps another active appointment of the same practitioner.</source>
             <translation>Die Zeit überschneidet sich mit einem anderen aktiven Termin derselben Behandlerin bzw. desselben Behandlers.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="192" />
-            <location filename="../core/database/database.cpp" line="207" />
+            <location filename="../core/database/database.cpp" line="194" />
+            <location filename="../core/database/database.cpp" line="209" />
             <source>A record with the same key exists already.</source>
             <translation>Ein Eintrag mit demselben Schlüssel existiert bereits.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="195" />
-            <location filename="../core/database/database.cpp" line="211" />
+            <location filename="../core/database/database.cpp" line="197" />
+            <location filename="../core/database/database.cpp" line="213" />
             <source>The database refused values that break its rules.</source>
             <translation>Die Datenbank hat Werte abgelehnt, die gegen ihre Regeln verstoßen.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="197" />
+            <location filename="../core/database/database.cpp" line="199" />
             <source>The database server cannot be reached: %1</source>
             <translation>Der Datenbankserver ist nicht erreichbar: %1</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="246" />
+            <location filename="../core/database/database.cpp" line="248" />
             <source>The transaction was already closed.</source>
             <translation>Die Transaktion war bereits abgeschlossen.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="250" />
+            <location filename="../core/database/database.cpp" line="252" />
             <source>The database could not save the changes.</source>
             <translation>Die Datenbank konnte die Änderungen nicht speichern.</translation>
         </message>
@@ -753,18 +736,6 @@ Anwendungsdatenordner.
             <source>The demo practice could not be written.</source>
             <translation>Die Demo-Praxis konnte nicht geschrieben werden.</translation>
         </message>
-        <message>
-            <source>The SQLite connection has no native handle.</source>
-            <translation type="vanished">Die SQLite-Verbindung hat kein natives Handle.</translation>
-        </message>
-        <message>
-            <source>The database could not prepare a statement.</source>
-            <translation type="vanished">Die Datenbank konnte eine Anweisung nicht vorbereiten.</translation>
-        </message>
-        <message>
-            <source>The database refused a statement.</source>
-            <translation type="vanished">Die Datenbank hat eine Anweisung abgelehnt.</translation>
-        </message>
     </context>
     <context>
         <name>DemoCommand</name>
@@ -832,73 +803,116 @@ Anwendungsdatenordner.
     <context>
         <name>DemoPractice</name>
         <message>
+            <location filename="../core/demo/demopractice.cpp" line="90" />
+            <source>Writing the clients</source>
+            <translation>Klientinnen und Klienten werden geschrieben</translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="91" />
+            <source>Writing the consents</source>
+            <translation>Einwilligungen werden geschrieben</translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="92" />
+            <source>Writing the appointments</source>
+            <translation>Termine werden geschrieben</translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="93" />
             <location filename="../core/demo/demopractice.cpp" line="94" />
+            <source>Writing the test results</source>
+            <translation>Befunde werden geschrieben</translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="95" />
+            <source>Writing the feedback</source>
+            <translation>Feedback wird geschrieben</translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="96" />
+            <location filename="../core/demo/demopractice.cpp" line="97" />
+            <source>Writing the follow-up tasks</source>
+            <translation>Nachsorgeaufgaben werden geschrieben</translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="98" />
+            <location filename="../core/demo/demopractice.cpp" line="99" />
+            <location filename="../core/demo/demopractice.cpp" line="100" />
+            <source>Writing the invoices</source>
+            <translation>Rechnungen werden geschrieben</translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="101" />
+            <source>Writing the touchpoints</source>
+            <translation>Kontaktpunkte werden geschrieben</translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="102" />
+            <source>Writing the post-service steps</source>
+            <translation>Nachsorgeschritte werden geschrieben</translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="107" />
+            <source>Writing the demo practice</source>
+            <translation>Demo-Praxis wird geschrieben</translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="118" />
             <source>The number of demo clients must be between 1 and 1 000 000.</source>
             <translation>Die Zahl der Demo-Klientinnen und -Klienten muss zwischen 1 und 1 000 000 liegen.</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="96" />
+            <location filename="../core/demo/demopractice.cpp" line="120" />
             <source>The demo history must span between 1 and 30 years.</source>
             <translation>Die Demo-Historie muss zwischen 1 und 30 Jahre umfassen.</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="99" />
+            <location filename="../core/demo/demopractice.cpp" line="123" />
             <source>The demo practice needs a valid date to end its history on.</source>
             <translation>Die Demo-Praxis braucht ein gültiges Datum, an dem ihre Historie endet.</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="101" />
+            <location filename="../core/demo/demopractice.cpp" line="125" />
             <source>Checking the database</source>
             <translation>Datenbank wird geprüft</translation>
         </message>
-        <message numerus="yes">
-            <location filename="../core/demo/demopractice.cpp" line="106" />
-            <source>The database already holds %n client(s). The demo practice is only written into an empty database.</source>
-            <translation>
-                <numerusform>Die Datenbank enthält bereits %n Klientendatensatz. Die Demo-Praxis wird nur in eine leere Datenbank geschrieben.</numerusform>
-                <numerusform>Die Datenbank enthält bereits %n Klientendatensätze. Die Demo-Praxis wird nur in eine leere Datenbank geschrieben.</numerusform>
-            </translation>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="130" />
+            <source>The database already holds clients. The demo practice is only written into an empty database.</source>
+            <translation>Die Datenbank enthält bereits Klientinnen und Klienten. Die Demo-Praxis wird nur in eine leere Datenbank geschrieben.</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="116" />
+            <location filename="../core/demo/demopractice.cpp" line="165" />
+            <source>Simulating the visits</source>
+            <translation>Besuche werden simuliert</translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="139" />
             <source>The database already holds practitioners, service types or appointments. The demo practice is only written into an empty database.</source>
             <translation>Die Datenbank enthält bereits Behandelnde, Leistungen oder Termine. Die Demo-Praxis wird nur in eine leere Datenbank geschrieben.</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="129" />
+            <location filename="../core/demo/demopractice.cpp" line="152" />
             <source>Setting up the demo accounts</source>
             <translation>Demo-Konten werden angelegt</translation>
         </message>
-        <message numerus="yes">
-            <location filename="../core/demo/demopractice.cpp" line="142" />
-            <source>Simulating %n year(s) of visits</source>
-            <translation>
-                <numerusform>%n Jahr Besuche wird simuliert</numerusform>
-                <numerusform>%n Jahre Besuche werden simuliert</numerusform>
-            </translation>
-        </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="146" />
+            <location filename="../core/demo/demopractice.cpp" line="169" />
             <source>Following up visits</source>
             <translation>Nachsorge zu den Besuchen wird erstellt</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="192" />
+            <location filename="../core/demo/demopractice.cpp" line="215" />
             <source>The database did not return the new user's id.</source>
             <translation>Die Datenbank hat die Nummer des neuen Benutzerkontos nicht zurückgegeben.</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="292" />
+            <location filename="../core/demo/demopractice.cpp" line="316" />
             <source>Writing the demo practice was stopped.</source>
             <translation>Das Schreiben der Demo-Praxis wurde abgebrochen.</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="310" />
-            <source>Writing %1</source>
-            <translation>%1 wird geschrieben</translation>
-        </message>
-        <message>
-            <location filename="../core/demo/demopractice.cpp" line="359" />
+            <location filename="../core/demo/demopractice.cpp" line="383" />
             <source>The demo practice is ready</source>
             <translation>Die Demo-Praxis ist bereit</translation>
         </message>
@@ -1169,6 +1183,19 @@ Anwendungsdatenordner.
         </message>
     </context>
     <context>
+        <name>InvoiceDesk</name>
+        <message>
+            <location filename="../core/desk/invoicedesk.cpp" line="157" />
+            <source>Invoice %1 issued: %2, due %3</source>
+            <translation>Rechnung %1 gestellt: %2, fällig am %3</translation>
+        </message>
+        <message>
+            <location filename="../core/desk/invoicedesk.cpp" line="182" />
+            <source>Paid %1; %2 open</source>
+            <translation>%1 bezahlt; %2 offen</translation>
+        </message>
+    </context>
+    <context>
         <name>InvoiceImport</name>
         <message>
             <location filename="../core/importing/invoiceimport.cpp" line="112" />
@@ -1281,7 +1308,7 @@ Anwendungsdatenordner.
         <message>
             <location filename="../core/repositories/invoicerepository.cpp" line="237" />
             <location filename="../core/repositories/invoicerepository.cpp" line="261" />
-            <location filename="../core/repositories/invoicerepository.cpp" line="403" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="431" />
             <source>There is no invoice with the number %1.</source>
             <translation>Es gibt keine Rechnung mit der Nummer %1.</translation>
         </message>
@@ -1299,61 +1326,63 @@ Anwendungsdatenordner.
         <message>
             <location filename="../core/repositories/invoicerepository.cpp" line="300" />
             <location filename="../core/repositories/invoicerepository.cpp" line="321" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="346" />
             <source>This invoice is %1; only a draft's lines can change.</source>
             <translation>Diese Rechnung ist %1; Positionen lassen sich nur in einem Entwurf ändern.</translation>
         </message>
         <message>
             <location filename="../core/repositories/invoicerepository.cpp" line="330" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="358" />
             <source>This line is not on the invoice.</source>
             <translation>Diese Position steht nicht auf der Rechnung.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/invoicerepository.cpp" line="357" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="385" />
             <source>An invoice cannot fall due before it is issued.</source>
             <translation>Eine Rechnung kann nicht vor ihrer Ausstellung fällig sein.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/invoicerepository.cpp" line="359" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="387" />
             <source>This invoice is %1; only a draft can be issued.</source>
             <translation>Diese Rechnung ist %1; stellen lässt sich nur ein Entwurf.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/invoicerepository.cpp" line="368" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="396" />
             <source>An invoice without lines cannot be issued.</source>
             <translation>Eine Rechnung ohne Positionen lässt sich nicht stellen.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/invoicerepository.cpp" line="390" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="418" />
             <source>A payment must be more than nothing.</source>
             <translation>Eine Zahlung muss größer als null sein.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/invoicerepository.cpp" line="392" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="420" />
             <source>This invoice is %1; payments are taken on issued invoices.</source>
             <translation>Diese Rechnung ist %1; Zahlungen werden auf gestellte Rechnungen gebucht.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/invoicerepository.cpp" line="408" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="436" />
             <source>The payment is more than the %1 still open on this invoice.</source>
             <translation>Die Zahlung ist höher als die auf dieser Rechnung noch offenen %1.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/invoicerepository.cpp" line="423" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="451" />
             <source>The database did not return the new payment's id.</source>
             <translation>Die Datenbank hat die Nummer der neuen Zahlung nicht zurückgegeben.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/invoicerepository.cpp" line="440" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="468" />
             <source>Please give a reason for voiding the invoice.</source>
             <translation>Bitte geben Sie einen Grund für die Stornierung an.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/invoicerepository.cpp" line="446" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="474" />
             <source>This invoice is %1; only a draft or an unpaid invoice can be voided.</source>
             <translation>Diese Rechnung ist %1; stornieren lässt sich nur ein Entwurf oder eine unbezahlte Rechnung.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/invoicerepository.cpp" line="456" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="484" />
             <source>Payments were recorded on this invoice; it cannot be voided.</source>
             <translation>Auf diese Rechnung wurden Zahlungen gebucht; sie lässt sich nicht stornieren.</translation>
         </message>
@@ -1364,6 +1393,20 @@ Anwendungsdatenordner.
             <location filename="../core/aftercare/journeystageupdater.cpp" line="36" />
             <source>There is no client with the number %1.</source>
             <translation>Es gibt keine Klientin und keinen Klienten mit der Nummer %1.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MetricDrilldown</name>
+        <message>
+            <location filename="../core/metrics/metricdrilldown.cpp" line="64" />
+            <source>The report period is not valid: its first day must not be after its last.</source>
+            <translation>Der Berichtszeitraum ist ungültig: Sein erster Tag darf nicht nach dem letzten liegen.</translation>
+        </message>
+        <message>
+            <location filename="../core/metrics/metricdrilldown.cpp" line="215" />
+            <source>%1, %2</source>
+            <comment>last name, first name</comment>
+            <translation>%1, %2</translation>
         </message>
     </context>
     <context>
@@ -1401,6 +1444,22 @@ Anwendungsdatenordner.
             <location filename="../core/database/migrator.cpp" line="129" />
             <source>Upgrading the database to schema version %1 (%2) failed; it stays at version %3.</source>
             <translation>Die Aktualisierung der Datenbank auf Schemaversion %1 (%2) ist fehlgeschlagen; sie bleibt auf Version %3.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotRebooked</name>
+        <message>
+            <location filename="../core/desk/notrebooked.cpp" line="77" />
+            <source>Please say how the call went.</source>
+            <translation>Bitte geben Sie an, wie das Gespräch verlaufen ist.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OnboardingService</name>
+        <message>
+            <location filename="../core/reception/onboardingservice.cpp" line="102" />
+            <source>Registered as a new client</source>
+            <translation>Als neue Klientin bzw. neuer Klient registriert</translation>
         </message>
     </context>
     <context>
@@ -1490,32 +1549,32 @@ Anwendungsdatenordner.
     <context>
         <name>PostServiceDelta</name>
         <message>
-            <location filename="../core/aftercare/postservicedelta.cpp" line="173" />
+            <location filename="../core/aftercare/postservicedelta.cpp" line="164" />
             <source>The client has not agreed to be asked for feedback.</source>
             <translation>Die Person hat nicht eingewilligt, um Feedback gebeten zu werden.</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/postservicedelta.cpp" line="175" />
+            <location filename="../core/aftercare/postservicedelta.cpp" line="166" />
             <source>The client has not agreed to community invitations.</source>
             <translation>Die Person hat Einladungen zu Veranstaltungen nicht zugestimmt.</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/postservicedelta.cpp" line="177" />
+            <location filename="../core/aftercare/postservicedelta.cpp" line="168" />
             <source>The client has not agreed to receive the newsletter.</source>
             <translation>Die Person hat dem Newsletter nicht zugestimmt.</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/postservicedelta.cpp" line="181" />
+            <location filename="../core/aftercare/postservicedelta.cpp" line="172" />
             <source>The client has not given the consent this step needs.</source>
             <translation>Die Person hat die für diesen Schritt nötige Einwilligung nicht erteilt.</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/postservicedelta.cpp" line="191" />
+            <location filename="../core/aftercare/postservicedelta.cpp" line="182" />
             <source>There is no completed visit with the number %1.</source>
             <translation>Es gibt keinen abgeschlossenen Besuch mit der Nummer %1.</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/postservicedelta.cpp" line="228" />
+            <location filename="../core/aftercare/postservicedelta.cpp" line="219" />
             <source>This step is not part of the after-care of %1.</source>
             <translation>Dieser Schritt gehört nicht zur Nachsorge von %1.</translation>
         </message>
@@ -1633,17 +1692,22 @@ Anwendungsdatenordner.
             <translation>Das Aktivitätsfenster ist eine Anzahl Tage zwischen 1 und 3660.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/practicerepository.cpp" line="319" />
+            <location filename="../core/repositories/practicerepository.cpp" line="321" />
+            <source>The payment term is a number of days between 0 and 365.</source>
+            <translation>Das Zahlungsziel ist eine Anzahl Tage zwischen 0 und 365.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="325" />
             <source>%1 is not a time zone this computer knows.</source>
             <translation>%1 ist keine Zeitzone, die dieser Computer kennt.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/practicerepository.cpp" line="322" />
+            <location filename="../core/repositories/practicerepository.cpp" line="328" />
             <source>%1 is not an e-mail address.</source>
             <translation>%1 ist keine E-Mail-Adresse.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/practicerepository.cpp" line="325" />
+            <location filename="../core/repositories/practicerepository.cpp" line="331" />
             <source>%1 is not a telephone number.</source>
             <translation>%1 ist keine Telefonnummer.</translation>
         </message>
@@ -1659,19 +1723,32 @@ Anwendungsdatenordner.
         </message>
     </context>
     <context>
+        <name>RemindersDue</name>
+        <message>
+            <location filename="../core/desk/remindersdue.cpp" line="20" />
+            <source>Please choose a day.</source>
+            <translation>Bitte wählen Sie einen Tag.</translation>
+        </message>
+        <message>
+            <location filename="../core/desk/remindersdue.cpp" line="79" />
+            <source>Reminded</source>
+            <translation>Erinnert</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportBuilder</name>
         <message>
-            <location filename="../core/report/reportbuilder.cpp" line="34" />
+            <location filename="../core/report/reportbuilder.cpp" line="42" />
             <source>There is no practitioner with the number %1.</source>
             <translation>Es gibt keine Behandlerin und keinen Behandler mit der Nummer %1.</translation>
         </message>
         <message>
-            <location filename="../core/report/reportbuilder.cpp" line="35" />
+            <location filename="../core/report/reportbuilder.cpp" line="43" />
             <source>There is no service type with the number %1.</source>
             <translation>Es gibt keine Leistung mit der Nummer %1.</translation>
         </message>
         <message>
-            <location filename="../core/report/reportbuilder.cpp" line="51" />
+            <location filename="../core/report/reportbuilder.cpp" line="59" />
             <source>The report period is not valid: its first day must not be after its last.</source>
             <translation>Der Berichtszeitraum ist ungültig: Sein erster Tag darf nicht nach dem letzten liegen.</translation>
         </message>
@@ -1679,60 +1756,95 @@ Anwendungsdatenordner.
     <context>
         <name>ReportCommand</name>
         <message>
-            <location filename="../app/reportcommand.cpp" line="28" />
+            <location filename="../app/reportcommand.cpp" line="29" />
             <source>A calendar month.</source>
             <translation>Ein Kalendermonat.</translation>
         </message>
         <message>
-            <location filename="../app/reportcommand.cpp" line="30" />
+            <location filename="../app/reportcommand.cpp" line="31" />
             <source>First day.</source>
             <translation>Erster Tag.</translation>
         </message>
         <message>
-            <location filename="../app/reportcommand.cpp" line="32" />
+            <location filename="../app/reportcommand.cpp" line="33" />
             <source>Last day.</source>
             <translation>Letzter Tag.</translation>
         </message>
         <message>
-            <location filename="../app/reportcommand.cpp" line="34" />
+            <location filename="../app/reportcommand.cpp" line="35" />
             <source>json, csv or pdf.</source>
             <translation>json, csv oder pdf.</translation>
         </message>
         <message>
-            <location filename="../app/reportcommand.cpp" line="36" />
+            <location filename="../app/reportcommand.cpp" line="37" />
             <source>The file to write.</source>
             <translation>Die zu schreibende Datei.</translation>
         </message>
         <message>
-            <location filename="../app/reportcommand.cpp" line="44" />
+            <location filename="../app/reportcommand.cpp" line="40" />
+            <source>Only this practitioner's appointments.</source>
+            <translation>Nur Termine dieser Behandlerin bzw. dieses Behandlers.</translation>
+        </message>
+        <message>
+            <location filename="../app/reportcommand.cpp" line="43" />
+            <source>Only appointments of this service type.</source>
+            <translation>Nur Termine dieser Leistung.</translation>
+        </message>
+        <message>
+            <location filename="../app/reportcommand.cpp" line="46" />
+            <source>Only clients with this referral source.</source>
+            <translation>Nur Klientinnen und Klienten mit dieser Empfehlungsquelle.</translation>
+        </message>
+        <message>
+            <location filename="../app/reportcommand.cpp" line="54" />
             <source>report: unexpected argument %1.</source>
             <translation>report: Unerwartetes Argument %1.</translation>
         </message>
         <message>
-            <location filename="../app/reportcommand.cpp" line="49" />
+            <location filename="../app/reportcommand.cpp" line="59" />
             <source>report: give either --month YYYY-MM or --from D --to D.</source>
             <translation>report: Geben Sie entweder --month JJJJ-MM oder --from D --to D an.</translation>
         </message>
         <message>
-            <location filename="../app/reportcommand.cpp" line="54" />
-            <location filename="../app/reportcommand.cpp" line="86" />
+            <location filename="../app/reportcommand.cpp" line="64" />
+            <location filename="../app/reportcommand.cpp" line="82" />
+            <location filename="../app/reportcommand.cpp" line="88" />
+            <location filename="../app/reportcommand.cpp" line="105" />
             <source>report: %1</source>
             <translation>report: %1</translation>
         </message>
         <message>
-            <location filename="../app/reportcommand.cpp" line="60" />
+            <location filename="../app/reportcommand.cpp" line="70" />
             <source>report: --format takes json, csv or pdf.</source>
             <translation>report: --format erwartet json, csv oder pdf.</translation>
         </message>
         <message>
-            <location filename="../app/reportcommand.cpp" line="64" />
+            <location filename="../app/reportcommand.cpp" line="74" />
             <source>report: --out FILE is required.</source>
             <translation>report: --out DATEI ist erforderlich.</translation>
         </message>
         <message>
-            <location filename="../app/reportcommand.cpp" line="95" />
+            <location filename="../app/reportcommand.cpp" line="114" />
             <source>report: cannot write %1: %2</source>
             <translation>report: %1 kann nicht geschrieben werden: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportFilterParser</name>
+        <message>
+            <location filename="../core/report/reportfilterparser.cpp" line="36" />
+            <source>There is no practitioner named or numbered "%1".</source>
+            <translation>Es gibt keine Behandelnden mit dem Namen oder der Nummer „%1“.</translation>
+        </message>
+        <message>
+            <location filename="../core/report/reportfilterparser.cpp" line="37" />
+            <source>There is no service type named or numbered "%1".</source>
+            <translation>Es gibt keine Leistung mit dem Namen oder der Nummer „%1“.</translation>
+        </message>
+        <message>
+            <location filename="../core/report/reportfilterparser.cpp" line="68" />
+            <source>No client has the referral source "%1".</source>
+            <translation>Keine Klientin und kein Klient hat die Empfehlungsquelle „%1“.</translation>
         </message>
     </context>
     <context>
@@ -2431,22 +2543,22 @@ Anwendungsdatenordner.
     <context>
         <name>StaleEdit</name>
         <message>
-            <location filename="../core/repositories/staleedit.cpp" line="26" />
+            <location filename="../core/repositories/staleedit.cpp" line="27" />
             <source>The %1 no longer exists; someone may have removed it.</source>
             <translation>Dieser Datensatz (%1) existiert nicht mehr; vielleicht hat ihn jemand entfernt.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/staleedit.cpp" line="28" />
+            <location filename="../core/repositories/staleedit.cpp" line="29" />
             <source>another workstation</source>
             <translation>ein anderer Arbeitsplatz</translation>
         </message>
         <message>
-            <location filename="../core/repositories/staleedit.cpp" line="33" />
+            <location filename="../core/repositories/staleedit.cpp" line="34" />
             <source>%1 changed this %2 at %3 while you were editing it. Nothing was overwritten: reload to see their change, then apply yours again.</source>
             <translation>%1 hat diesen Datensatz (%2) um %3 geändert, während Sie ihn bearbeitet haben. Nichts wurde überschrieben: Laden Sie neu, um die Änderung zu sehen, und übernehmen Sie dann Ihre erneut.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/staleedit.cpp" line="37" />
+            <location filename="../core/repositories/staleedit.cpp" line="38" />
             <source>Someone else changed this %1 while you were editing it. Nothing was overwritten: reload to see their change, then apply yours again.</source>
             <translation>Jemand anderes hat diesen Datensatz (%1) geändert, während Sie ihn bearbeitet haben. Nichts wurde überschrieben: Laden Sie neu, um die Änderung zu sehen, und übernehmen Sie dann Ihre erneut.</translation>
         </message>
@@ -2508,6 +2620,153 @@ Anwendungsdatenordner.
             <location filename="../ui/followup/summarypdf.cpp" line="62" />
             <source>Laboratory report</source>
             <translation>Laborbericht</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryTemplateRepository</name>
+        <message>
+            <location filename="../core/repositories/summarytemplaterepository.cpp" line="87" />
+            <source>Name the test this template is for.</source>
+            <translation>Geben Sie die Untersuchung an, für die diese Vorlage gilt.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/summarytemplaterepository.cpp" line="89" />
+            <source>The template is empty; write the summary text.</source>
+            <translation>Die Vorlage ist leer; schreiben Sie den Text der Zusammenfassung.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/summarytemplaterepository.cpp" line="92" />
+            <source>The template uses placeholders that do not exist: %1.</source>
+            <translation>Die Vorlage verwendet Platzhalter, die es nicht gibt: %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/summarytemplaterepository.cpp" line="115" />
+            <source>%1 has a template for abnormal results already.</source>
+            <translation>Für %1 gibt es bereits eine Vorlage für auffällige Befunde.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/summarytemplaterepository.cpp" line="116" />
+            <source>%1 has a template for normal results already.</source>
+            <translation>Für %1 gibt es bereits eine Vorlage für unauffällige Befunde.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/summarytemplaterepository.cpp" line="121" />
+            <source>The new template got no number.</source>
+            <translation>Die neue Vorlage hat keine Nummer erhalten.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/summarytemplaterepository.cpp" line="142" />
+            <location filename="../core/repositories/summarytemplaterepository.cpp" line="161" />
+            <source>summary template</source>
+            <translation>Vorlage für Zusammenfassungen</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/summarytemplaterepository.cpp" line="177" />
+            <source>There is no template for abnormal results of %1 yet; write the summary yourself or add a template.</source>
+            <translation>Für auffällige Befunde von %1 gibt es noch keine Vorlage; schreiben Sie die Zusammenfassung selbst oder legen Sie eine Vorlage an.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/summarytemplaterepository.cpp" line="179" />
+            <source>There is no template for normal results of %1 yet; write the summary yourself or add a template.</source>
+            <translation>Für unauffällige Befunde von %1 gibt es noch keine Vorlage; schreiben Sie die Zusammenfassung selbst oder legen Sie eine Vorlage an.</translation>
+        </message>
+        <message>
+            <location filename="../core/repositories/summarytemplaterepository.cpp" line="195" />
+            <source>%1 %2</source>
+            <translation>%1 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryText</name>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="27" />
+            <source>normal %1–%2</source>
+            <translation>normal %1–%2</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="30" />
+            <source>normal from %1</source>
+            <translation>normal ab %1</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="32" />
+            <source>normal up to %1</source>
+            <translation>normal bis %1</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="40" />
+            <source>outside the normal range</source>
+            <translation>außerhalb des Normbereichs</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="43" />
+            <source>within the normal range</source>
+            <translation>im Normbereich</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="45" />
+            <source>below the normal range</source>
+            <translation>unter dem Normbereich</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="46" />
+            <source>above the normal range</source>
+            <translation>über dem Normbereich</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="59" />
+            <source>the client's first name</source>
+            <translation>der Vorname der Person</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="60" />
+            <source>the client's full name</source>
+            <translation>der vollständige Name der Person</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="61" />
+            <source>the name of the test</source>
+            <translation>der Name der Untersuchung</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="62" />
+            <source>the day the result arrived</source>
+            <translation>der Tag, an dem der Befund eingegangen ist</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="63" />
+            <source>every value and its normal range</source>
+            <translation>alle Werte mit ihrem Normbereich</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="64" />
+            <source>only the values out of range</source>
+            <translation>nur die Werte außerhalb des Normbereichs</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="65" />
+            <source>your name</source>
+            <translation>Ihr Name</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="66" />
+            <source>the practice's name</source>
+            <translation>der Name der Praxis</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="67" />
+            <source>the practice's phone number</source>
+            <translation>die Telefonnummer der Praxis</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="95" />
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="99" />
+            <source>, %1</source>
+            <translation>, %1</translation>
         </message>
     </context>
     <context>
@@ -2809,6 +3068,122 @@ Anwendungsdatenordner.
         </message>
     </context>
     <context>
+        <name>WelcomePackPdf</name>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="37" />
+            <source>Welcome, %1</source>
+            <translation>Willkommen, %1</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="39" />
+            <source>Thank you for choosing us. Here is everything you need for your first visit.</source>
+            <translation>Vielen Dank, dass Sie sich für uns entschieden haben. Hier finden Sie alles, was Sie für Ihren ersten Besuch brauchen.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="43" />
+            <source>Your appointment</source>
+            <translation>Ihr Termin</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="45" />
+            <source>Date</source>
+            <translation>Datum</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="46" />
+            <source>Time</source>
+            <translation>Uhrzeit</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="50" />
+            <source>Duration</source>
+            <translation>Dauer</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="50" />
+            <source>1 minute</source>
+            <translation>1 Minute</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="51" />
+            <source>%1 minutes</source>
+            <translation>%1 Minuten</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="52" />
+            <source>Service</source>
+            <translation>Leistung</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="53" />
+            <source>With</source>
+            <translation>Bei</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="55" />
+            <source>Where</source>
+            <translation>Wo</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="59" />
+            <source>What to bring and how to prepare</source>
+            <translation>Was Sie mitbringen und wie Sie sich vorbereiten</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="62" />
+            <source>Nothing special is needed. Please bring your insurance card and arrive a few minutes early.</source>
+            <translation>Besondere Vorbereitungen sind nicht nötig. Bitte bringen Sie Ihre Versichertenkarte mit und kommen Sie einige Minuten früher.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="67" />
+            <source>To cancel or reschedule</source>
+            <translation>Termin absagen oder verschieben</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="70" />
+            <source>How to reach us</source>
+            <translation>So erreichen Sie uns</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="73" />
+            <source>Phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="75" />
+            <source>E-mail</source>
+            <translation>E-Mail</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="77" />
+            <source>Opening hours</source>
+            <translation>Öffnungszeiten</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="79" />
+            <source>Address</source>
+            <translation>Adresse</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="95" />
+            <source>Welcome pack for %1</source>
+            <translation>Willkommensmappe für %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomePackReader</name>
+        <message>
+            <location filename="../core/reception/welcomepackreader.cpp" line="28" />
+            <source>There is no appointment with the number %1.</source>
+            <translation>Es gibt keinen Termin mit der Nummer %1.</translation>
+        </message>
+        <message>
+            <location filename="../core/reception/welcomepackreader.cpp" line="64" />
+            <source>If you cannot come or would like another time, please let us know at least 24 hours beforehand, so that someone else can have the appointment.</source>
+            <translation>Wenn Sie nicht kommen können oder einen anderen Termin wünschen, sagen Sie uns bitte mindestens 24 Stunden vorher Bescheid, damit jemand anderes den Termin nutzen kann.</translation>
+        </message>
+    </context>
+    <context>
         <name>Worklist</name>
         <message>
             <location filename="../core/aftercare/worklist.cpp" line="156" />
@@ -2824,22 +3199,27 @@ Anwendungsdatenordner.
     <context>
         <name>Workspaces</name>
         <message>
-            <location filename="../ui/workspaceregistry.cpp" line="25" />
+            <location filename="../ui/workspaceregistry.cpp" line="26" />
             <source>Follow-up</source>
             <translation>Nachsorge</translation>
         </message>
         <message>
-            <location filename="../ui/workspaceregistry.cpp" line="30" />
+            <location filename="../ui/workspaceregistry.cpp" line="31" />
             <source>Today</source>
             <translation>Heute</translation>
         </message>
         <message>
-            <location filename="../ui/workspaceregistry.cpp" line="36" />
+            <location filename="../ui/workspaceregistry.cpp" line="37" />
             <source>Reception</source>
             <translation>Empfang</translation>
         </message>
         <message>
-            <location filename="../ui/workspaceregistry.cpp" line="42" />
+            <location filename="../ui/workspaceregistry.cpp" line="43" />
+            <source>Dashboard</source>
+            <translation>Kennzahlen</translation>
+        </message>
+        <message>
+            <location filename="../ui/workspaceregistry.cpp" line="49" />
             <source>Administration</source>
             <translation>Verwaltung</translation>
         </message>
@@ -2847,27 +3227,17 @@ Anwendungsdatenordner.
     <context>
         <name>aftercare::ui::AddUserDialog</name>
         <message>
-            <location filename="../ui/admin/adduserdialog.cpp" line="26" />
+            <location filename="../ui/admin/adduserdialog.cpp" line="23" />
             <source>&amp;Add user</source>
             <translation>Konto &amp;anlegen</translation>
         </message>
         <message>
-            <location filename="../ui/admin/adduserdialog.cpp" line="30" />
+            <location filename="../ui/admin/adduserdialog.cpp" line="27" />
             <source>Add user</source>
             <translation>Benutzerkonto anlegen</translation>
         </message>
         <message>
-            <location filename="../ui/admin/adduserdialog.cpp" line="43" />
-            <source>&amp;User name:</source>
-            <translation>&amp;Benutzername:</translation>
-        </message>
-        <message>
-            <location filename="../ui/admin/adduserdialog.cpp" line="44" />
-            <source>&amp;Full name:</source>
-            <translation>&amp;Vollständiger Name:</translation>
-        </message>
-        <message>
-            <location filename="../ui/admin/adduserdialog.cpp" line="45" />
+            <location filename="../ui/admin/adduserdialog.cpp" line="37" />
             <source>R&amp;ole:</source>
             <translation>&amp;Rolle:</translation>
         </message>
@@ -2944,82 +3314,92 @@ Anwendungsdatenordner.
     <context>
         <name>aftercare::ui::BookingDialog</name>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="38" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="39" />
             <source>&amp;Double-book anyway</source>
             <translation>Trotzdem &amp;doppelt buchen</translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="55" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="56" />
             <source>Book appointment</source>
             <translation>Termin buchen</translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="59" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="60" />
             <source>&amp;Book</source>
             <translation>&amp;Buchen</translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="68" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="69" />
             <source>Move appointment</source>
             <translation>Termin verschieben</translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="80" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="81" />
             <source>&amp;Move</source>
             <translation>&amp;Verschieben</translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="88" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="91" />
+            <source>Book an appointment for %1</source>
+            <translation>Termin für %1 buchen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdialog.cpp" line="102" />
+            <source>&amp;Choose</source>
+            <translation>Ü&amp;bernehmen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdialog.cpp" line="111" />
             <source>Name, date of birth, phone, email or number</source>
             <translation>Name, Geburtsdatum, Telefon, E-Mail oder Nummer</translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="93" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="116" />
             <source>No client chosen</source>
             <translation>Keine Klient/in gewählt</translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="111" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="134" />
             <source>Why both clients are booked at this time</source>
             <translation>Warum beide Klient/innen zu dieser Zeit gebucht sind</translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="121" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="144" />
             <source>&amp;Client:</source>
             <translation>&amp;Klient/in:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="124" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="147" />
             <source>&amp;Practitioner:</source>
             <translation>B&amp;ehandler/in:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="125" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="148" />
             <source>&amp;Service:</source>
             <translation>&amp;Leistung:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="127" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="150" />
             <source>S&amp;tarts at:</source>
             <translation>Begi&amp;nn:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="128" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="151" />
             <source>&amp;Notes:</source>
             <translation>No&amp;tizen:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="130" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="153" />
             <source>&amp;Reason:</source>
             <translation>&amp;Grund:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="153" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="176" />
             <source>Client: %1</source>
             <translation>Klient/in: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../ui/reception/bookingdialog.cpp" line="191" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="214" />
             <source>%n minute(s), %1</source>
             <translation>
                 <numerusform>%n Minute, %1</numerusform>
@@ -3027,27 +3407,28 @@ Anwendungsdatenordner.
             </translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="213" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="236" />
             <source>A double-booking needs a reason.</source>
             <translation>Eine Doppelbuchung braucht einen Grund.</translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="219" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="242" />
             <source>Please choose a practitioner.</source>
             <translation>Bitte wählen Sie eine Behandlerin bzw. einen Behandler.</translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="230" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="307" />
             <source>Please choose a client.</source>
             <translation>Bitte wählen Sie eine Klientin bzw. einen Klienten.</translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="236" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="313" />
             <source>Please choose a service.</source>
             <translation>Bitte wählen Sie eine Leistung.</translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="260" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="259" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="292" />
             <source>Choose another time, or tick "Double-book anyway" and give a reason.</source>
             <translation>Wählen Sie eine andere Zeit, oder kreuzen Sie „Trotzdem doppelt buchen“ an und geben Sie einen Grund an.</translation>
         </message>
@@ -3055,257 +3436,267 @@ Anwendungsdatenordner.
     <context>
         <name>aftercare::ui::CallDialog</name>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="33" />
+            <location filename="../ui/followup/calldialog.cpp" line="34" />
             <source>Reached</source>
             <translation>Erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="35" />
+            <location filename="../ui/followup/calldialog.cpp" line="36" />
             <source>Voicemail</source>
             <translation>Mailbox</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="37" />
+            <location filename="../ui/followup/calldialog.cpp" line="38" />
             <source>No answer</source>
             <translation>Keine Antwort</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="39" />
+            <location filename="../ui/followup/calldialog.cpp" line="40" />
             <source>Wrong number</source>
             <translation>Falsche Nummer</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="41" />
+            <location filename="../ui/followup/calldialog.cpp" line="42" />
             <source>Declined</source>
             <translation>Abgelehnt</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="50" />
+            <location filename="../ui/followup/calldialog.cpp" line="51" />
             <source>Done</source>
             <translation>Erledigt</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="52" />
+            <location filename="../ui/followup/calldialog.cpp" line="53" />
             <source>Call again at…</source>
             <translation>Erneut anrufen am…</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="54" />
+            <location filename="../ui/followup/calldialog.cpp" line="55" />
             <source>Book an appointment</source>
             <translation>Termin buchen</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="56" />
+            <location filename="../ui/followup/calldialog.cpp" line="57" />
             <source>Escalate</source>
             <translation>Eskalieren</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="58" />
+            <location filename="../ui/followup/calldialog.cpp" line="59" />
             <source>Send a letter</source>
             <translation>Brief senden</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="98" />
+            <location filename="../ui/followup/calldialog.cpp" line="99" />
             <source>Call %1</source>
             <translation>%1 anrufen</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="109" />
+            <location filename="../ui/followup/calldialog.cpp" line="110" />
             <source>Log call</source>
             <translation>Anruf erfassen</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="133" />
+            <location filename="../ui/followup/calldialog.cpp" line="134" />
             <source>no phone number</source>
             <translation>keine Telefonnummer</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="141" />
+            <location filename="../ui/followup/calldialog.cpp" line="142" />
             <source>Prefers: %1</source>
             <translation>Bevorzugt: %1</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="143" />
+            <location filename="../ui/followup/calldialog.cpp" line="144" />
             <source>After each visit…</source>
             <translation>Nach jedem Besuch…</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="156" />
+            <location filename="../ui/followup/calldialog.cpp" line="157" />
             <source>What to tell them</source>
             <translation>Was Sie mitteilen</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="159" />
+            <location filename="../ui/followup/calldialog.cpp" line="160" />
             <source>No summary written yet.</source>
             <translation>Noch keine Zusammenfassung geschrieben.</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="168" />
+            <location filename="../ui/followup/calldialog.cpp" line="169" />
             <source>Open result…</source>
             <translation>Befund öffnen…</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="175" />
+            <location filename="../ui/followup/calldialog.cpp" line="176" />
             <source>Their answer</source>
             <translation>Die Antwort</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="177" />
+            <location filename="../ui/followup/calldialog.cpp" line="178" />
             <source>NPS</source>
             <translation>NPS</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="177" />
+            <location filename="../ui/followup/calldialog.cpp" line="178" />
             <source>CSAT</source>
             <translation>CSAT</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="178" />
+            <location filename="../ui/followup/calldialog.cpp" line="179" />
             <source>%1 score %2 on %3</source>
             <translation>%1-Wert %2 am %3</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="184" />
+            <location filename="../ui/followup/calldialog.cpp" line="185" />
             <source>No comment.</source>
             <translation>Kein Kommentar.</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="200" />
+            <location filename="../ui/followup/calldialog.cpp" line="201" />
             <source>No calls yet.</source>
             <translation>Noch keine Anrufe.</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="201" />
+            <location filename="../ui/followup/calldialog.cpp" line="202" />
             <source>Calls so far</source>
             <translation>Bisherige Anrufe</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="212" />
+            <location filename="../ui/followup/calldialog.cpp" line="213" />
             <source>Recent contacts</source>
             <translation>Letzte Kontakte</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="228" />
+            <location filename="../ui/followup/calldialog.cpp" line="229" />
             <source>Outcome:</source>
             <translation>Ergebnis:</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="232" />
+            <location filename="../ui/followup/calldialog.cpp" line="233" />
             <source>Notes:</source>
             <translation>Notizen:</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="237" />
+            <location filename="../ui/followup/calldialog.cpp" line="238" />
             <source>Next step:</source>
             <translation>Nächster Schritt:</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="241" />
+            <location filename="../ui/followup/calldialog.cpp" line="242" />
             <source>Call again at:</source>
             <translation>Erneut anrufen am:</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="244" />
+            <location filename="../ui/followup/calldialog.cpp" line="245" />
             <source>Hand over to:</source>
             <translation>Übergeben an:</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="247" />
+            <location filename="../ui/followup/calldialog.cpp" line="248" />
             <source>How was it settled?</source>
             <translation>Wie wurde es gelöst?</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="248" />
+            <location filename="../ui/followup/calldialog.cpp" line="249" />
             <source>Resolution:</source>
             <translation>Lösung:</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="251" />
+            <location filename="../ui/followup/calldialog.cpp" line="252" />
             <source>Booking</source>
             <translation>Buchung</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="262" />
-            <source>With:</source>
-            <translation>Bei:</translation>
+            <location filename="../ui/followup/calldialog.cpp" line="258" />
+            <source>C&amp;hoose a time…</source>
+            <translation>&amp;Termin wählen…</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="263" />
-            <source>Service:</source>
-            <translation>Leistung:</translation>
-        </message>
-        <message>
-            <location filename="../ui/followup/calldialog.cpp" line="264" />
-            <source>Starts:</source>
-            <translation>Beginn:</translation>
-        </message>
-        <message>
-            <location filename="../ui/followup/calldialog.cpp" line="267" />
+            <location filename="../ui/followup/calldialog.cpp" line="265" />
             <source>Answer to a survey question in the call</source>
             <translation>Antwort auf eine Umfragefrage im Gespräch</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="274" />
+            <location filename="../ui/followup/calldialog.cpp" line="272" />
             <source>Satisfaction (CSAT 1–5)</source>
             <translation>Zufriedenheit (CSAT 1–5)</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="275" />
+            <location filename="../ui/followup/calldialog.cpp" line="273" />
             <source>Recommendation (NPS 0–10)</source>
             <translation>Weiterempfehlung (NPS 0–10)</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="280" />
+            <location filename="../ui/followup/calldialog.cpp" line="278" />
             <source>Question:</source>
             <translation>Frage:</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="281" />
+            <location filename="../ui/followup/calldialog.cpp" line="279" />
             <source>Score:</source>
             <translation>Wert:</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="282" />
+            <location filename="../ui/followup/calldialog.cpp" line="280" />
             <source>Comment:</source>
             <translation>Kommentar:</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="286" />
+            <location filename="../ui/followup/calldialog.cpp" line="284" />
             <source>Three calls went unanswered. A letter may reach them better.</source>
             <translation>Drei Anrufe blieben unbeantwortet. Ein Brief erreicht die Person vielleicht besser.</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="288" />
+            <location filename="../ui/followup/calldialog.cpp" line="286" />
             <source>Send a letter instead</source>
             <translation>Stattdessen einen Brief senden</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="388" />
+            <location filename="../ui/followup/calldialog.cpp" line="341" />
+            <source>No time chosen yet.</source>
+            <translation>Noch kein Termin gewählt.</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="349" />
+            <source>%1 with %2: %3</source>
+            <translation>%1 bei %2: %3</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="353" />
+            <source>Double-booked: %1</source>
+            <translation>Doppelt gebucht: %1</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="390" />
+            <source>Choose a time for the appointment first.</source>
+            <translation>Wählen Sie zuerst einen Termin.</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="418" />
             <source>A letter task replaces the call to %1.</source>
             <translation>Eine Brief-Aufgabe ersetzt den Anruf bei %1.</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="422" />
+            <location filename="../ui/followup/calldialog.cpp" line="452" />
             <source>Call to %1 logged.</source>
             <translation>Anruf bei %1 erfasst.</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="424" />
+            <location filename="../ui/followup/calldialog.cpp" line="454" />
             <source>Appointment booked.</source>
             <translation>Termin gebucht.</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="426" />
+            <location filename="../ui/followup/calldialog.cpp" line="456" />
             <source>A recovery task was opened.</source>
             <translation>Eine Aufgabe zur Klärung wurde angelegt.</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="428" />
+            <location filename="../ui/followup/calldialog.cpp" line="458" />
             <source>A letter task was opened.</source>
             <translation>Eine Brief-Aufgabe wurde angelegt.</translation>
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="430" />
+            <location filename="../ui/followup/calldialog.cpp" line="460" />
             <source>Three calls went unanswered: consider a letter.</source>
             <translation>Drei Anrufe blieben unbeantwortet: Erwägen Sie einen Brief.</translation>
         </message>
@@ -3313,52 +3704,57 @@ Anwendungsdatenordner.
     <context>
         <name>aftercare::ui::ClientFinder</name>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="28" />
+            <location filename="../ui/reception/clientfinder.cpp" line="21" />
+            <source>&amp;New client… (Ctrl+N)</source>
+            <translation>Klient/in &amp;neu anlegen… (Strg+N)</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientfinder.cpp" line="30" />
             <source>Name, date of birth, phone, e-mail or client number</source>
             <translation>Name, Geburtsdatum, Telefon, E-Mail oder Klientennummer</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="30" />
+            <location filename="../ui/reception/clientfinder.cpp" line="32" />
             <source>Find a client</source>
             <translation>Klient/in suchen</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="42" />
+            <location filename="../ui/reception/clientfinder.cpp" line="48" />
             <source>Matching clients</source>
             <translation>Passende Klientinnen und Klienten</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="50" />
+            <location filename="../ui/reception/clientfinder.cpp" line="56" />
             <source>&amp;Find client:</source>
             <translation>&amp;Klient/in suchen:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="109" />
+            <location filename="../ui/reception/clientfinder.cpp" line="116" />
             <source>Type a name (“Müller, Anna” or “Anna Mü”), a date of birth, a phone number, an e-mail address or a client number. Ctrl+K brings you here from anywhere.</source>
             <translation>Geben Sie einen Namen („Müller, Anna“ oder „Anna Mü“), ein Geburtsdatum, eine Telefonnummer, eine E-Mail-Adresse oder eine Klientennummer ein. Mit Strg+K kommen Sie von überall hierher.</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="114" />
+            <location filename="../ui/reception/clientfinder.cpp" line="121" />
             <source>Keep typing the date of birth: day.month.year, e.g. 12.03.1985.</source>
             <translation>Geben Sie das Geburtsdatum vollständig ein: Tag.Monat.Jahr, z. B. 12.03.1985.</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="117" />
+            <location filename="../ui/reception/clientfinder.cpp" line="124" />
             <source>There is no such date.</source>
             <translation>Dieses Datum gibt es nicht.</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="120" />
+            <location filename="../ui/reception/clientfinder.cpp" line="127" />
             <source>Type at least three digits of the phone number.</source>
             <translation>Geben Sie mindestens drei Ziffern der Telefonnummer ein.</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="124" />
-            <source>No client matches “%1”.</source>
-            <translation>Zu „%1“ passt niemand.</translation>
+            <location filename="../ui/reception/clientfinder.cpp" line="131" />
+            <source>No client matches “%1”. Press Enter to register a new client.</source>
+            <translation>Kein Eintrag passt zu „%1“. Mit der Eingabetaste legen Sie eine neue Klientin bzw. einen neuen Klienten an.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../ui/reception/clientfinder.cpp" line="126" />
+            <location filename="../ui/reception/clientfinder.cpp" line="134" />
             <source>The first %n matching clients. Press Enter to open the highlighted one.</source>
             <translation>
                 <numerusform>Der erste passende Eintrag. Mit der Eingabetaste öffnen Sie den markierten.</numerusform>
@@ -3366,7 +3762,7 @@ Anwendungsdatenordner.
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../ui/reception/clientfinder.cpp" line="129" />
+            <location filename="../ui/reception/clientfinder.cpp" line="137" />
             <source>%n matching client(s). Press Enter to open the highlighted one.</source>
             <translation>
                 <numerusform>%n passender Eintrag. Mit der Eingabetaste öffnen Sie ihn.</numerusform>
@@ -3450,150 +3846,699 @@ Anwendungsdatenordner.
     <context>
         <name>aftercare::ui::ClientPanel</name>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="52" />
+            <location filename="../ui/reception/clientpanel.cpp" line="53" />
             <source>No consent has been recorded for this client.</source>
             <translation>Für diese Person ist keine Einwilligung erfasst.</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="54" />
+            <location filename="../ui/reception/clientpanel.cpp" line="55" />
             <source>&amp;Close</source>
             <translation>&amp;Schließen</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="61" />
+            <location filename="../ui/reception/clientpanel.cpp" line="56" />
+            <source>&amp;Open profile</source>
+            <translation>&amp;Profil öffnen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="63" />
             <source>Purpose</source>
             <translation>Zweck</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="61" />
+            <location filename="../ui/reception/clientpanel.cpp" line="63" />
             <source>Channel</source>
             <translation>Weg</translation>
         </message>
         <message>
-            <source>Decision</source>
-            <translation type="vanished">Entscheidung</translation>
-        </message>
-        <message>
-            <source>Recorded</source>
-            <translation type="vanished">Erfasst</translation>
-        </message>
-        <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="61" />
+            <location filename="../ui/reception/clientpanel.cpp" line="63" />
             <source>Consent</source>
             <translation>Einwilligung</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="67" />
-            <location filename="../ui/reception/clientpanel.cpp" line="100" />
+            <location filename="../ui/reception/clientpanel.cpp" line="69" />
+            <location filename="../ui/reception/clientpanel.cpp" line="103" />
             <source>Consents in force</source>
             <translation>Gültige Einwilligungen</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="72" />
+            <location filename="../ui/reception/clientpanel.cpp" line="74" />
             <source>Back to the search (Esc)</source>
             <translation>Zurück zur Suche (Esc)</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="75" />
+            <location filename="../ui/reception/clientpanel.cpp" line="77" />
             <source>Phone:</source>
             <translation>Telefon:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="76" />
+            <location filename="../ui/reception/clientpanel.cpp" line="78" />
             <source>E-mail:</source>
             <translation>E-Mail:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="77" />
+            <location filename="../ui/reception/clientpanel.cpp" line="79" />
             <source>Address:</source>
             <translation>Adresse:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="78" />
+            <location filename="../ui/reception/clientpanel.cpp" line="80" />
             <source>Prefers:</source>
             <translation>Bevorzugt:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="81" />
+            <location filename="../ui/reception/clientpanel.cpp" line="83" />
             <source>Stage:</source>
             <translation>Phase:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="82" />
+            <location filename="../ui/reception/clientpanel.cpp" line="84" />
             <source>Client since:</source>
             <translation>Klient/in seit:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="83" />
+            <location filename="../ui/reception/clientpanel.cpp" line="85" />
             <source>Came through:</source>
             <translation>Gekommen über:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="94" />
+            <location filename="../ui/reception/clientpanel.cpp" line="97" />
             <source>Contact</source>
             <translation>Kontakt</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="97" />
+            <location filename="../ui/reception/clientpanel.cpp" line="100" />
             <source>Journey</source>
             <translation>Verlauf</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="110" />
+            <location filename="../ui/reception/clientpanel.cpp" line="109" />
+            <source>Everything about this client: history, invoices, timeline (Ctrl+O)</source>
+            <translation>Alles zu dieser Person: Historie, Rechnungen, Zeitleiste (Strg+O)</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="122" />
             <source>—</source>
             <translation>—</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="125" />
+            <location filename="../ui/reception/clientpanel.cpp" line="137" />
             <source>%1 (archived)</source>
             <translation>%1 (archiviert)</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="127" />
+            <location filename="../ui/reception/clientpanel.cpp" line="139" />
             <source>Client no. %1</source>
             <translation>Klienten-Nr. %1</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="129" />
+            <location filename="../ui/reception/clientpanel.cpp" line="141" />
             <source>born %1 (age %2)</source>
             <translation>geboren am %1 (%2 Jahre)</translation>
         </message>
         <message>
-            <source>born %1 (%2)</source>
-            <translation type="vanished">geboren am %1 (%2)</translation>
-        </message>
-        <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="145" />
+            <location filename="../ui/reception/clientpanel.cpp" line="157" />
             <source>recommended by %1</source>
             <translation>empfohlen von %1</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="167" />
+            <location filename="../ui/reception/clientpanel.cpp" line="179" />
             <source>given</source>
             <translation>erteilt</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="167" />
+            <location filename="../ui/reception/clientpanel.cpp" line="179" />
             <source>refused</source>
             <translation>verweigert</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="170" />
+            <location filename="../ui/reception/clientpanel.cpp" line="182" />
             <source>Recorded on %1</source>
             <translation>Erfasst am %1</translation>
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="171" />
+            <location filename="../ui/reception/clientpanel.cpp" line="183" />
             <source>Recorded on %1: %2</source>
             <translation>Erfasst am %1: %2</translation>
         </message>
+    </context>
+    <context>
+        <name>aftercare::ui::ClientPicker</name>
         <message>
-            <source>yes</source>
-            <translation type="vanished">ja</translation>
+            <location filename="../ui/reception/clientpicker.cpp" line="23" />
+            <source>Remove</source>
+            <translation>Entfernen</translation>
         </message>
         <message>
-            <source>no</source>
-            <translation type="vanished">nein</translation>
+            <location filename="../ui/reception/clientpicker.cpp" line="26" />
+            <source>Search by name, date of birth, phone or e-mail</source>
+            <translation>Suche nach Name, Geburtsdatum, Telefon oder E-Mail</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpicker.cpp" line="61" />
+            <source>Referred by %1</source>
+            <translation>Empfohlen von %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::ClientProfile</name>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="60" />
+            <source>booked</source>
+            <translation>gebucht</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="62" />
+            <source>confirmed</source>
+            <translation>bestätigt</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="64" />
+            <source>checked in</source>
+            <translation>eingecheckt</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="66" />
+            <source>completed</source>
+            <translation>abgeschlossen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="68" />
+            <source>cancelled</source>
+            <translation>abgesagt</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="70" />
+            <source>did not come</source>
+            <translation>nicht erschienen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="83" />
+            <source>Close</source>
+            <translation>Schließen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="91" />
+            <source>When</source>
+            <translation>Wann</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="91" />
+            <source>Service</source>
+            <translation>Leistung</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="91" />
+            <source>With</source>
+            <translation>Bei</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="91" />
+            <location filename="../ui/reception/clientprofile.cpp" line="93" />
+            <location filename="../ui/reception/clientprofile.cpp" line="97" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="93" />
+            <source>Invoice</source>
+            <translation>Rechnung</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="93" />
+            <source>Issued</source>
+            <translation>Gestellt</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="93" />
+            <source>Total</source>
+            <translation>Summe</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="93" />
+            <source>Paid</source>
+            <translation>Bezahlt</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="97" />
+            <source>Test</source>
+            <translation>Untersuchung</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="97" />
+            <source>Received</source>
+            <translation>Eingegangen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="107" />
+            <source>Esc</source>
+            <translation>Esc</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="131" />
+            <source>Contact</source>
+            <translation>Kontakt</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="133" />
+            <source>Consent history</source>
+            <translation>Einwilligungsverlauf</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="143" />
+            <source>&amp;Timeline</source>
+            <translation>&amp;Zeitleiste</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="144" />
+            <source>&amp;Appointments</source>
+            <translation>&amp;Termine</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="145" />
+            <source>&amp;Invoices</source>
+            <translation>&amp;Rechnungen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="146" />
+            <source>Res&amp;ults</source>
+            <translation>Be&amp;funde</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="191" />
+            <source>&amp;Timeline (%1)</source>
+            <translation>&amp;Zeitleiste (%1)</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="210" />
+            <source>born %1 (%2)</source>
+            <translation>geboren am %1 (%2)</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="213" />
+            <source>stage: %1</source>
+            <translation>Phase: %1</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="214" />
+            <source>client since %1</source>
+            <translation>Klient/in seit %1</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="240" />
+            <source>Upcoming (%1)</source>
+            <translation>Anstehend (%1)</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="241" />
+            <source>Past (%1)</source>
+            <translation>Vergangen (%1)</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="242" />
+            <source>&amp;Appointments (%1 ahead)</source>
+            <translation>&amp;Termine (%1 anstehend)</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="259" />
+            <source>draft</source>
+            <translation>Entwurf</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="263" />
+            <source>overdue since %1</source>
+            <translation>überfällig seit %1</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="264" />
+            <source>issued, due %1</source>
+            <translation>gestellt, fällig am %1</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="267" />
+            <source>paid %1</source>
+            <translation>bezahlt am %1</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="270" />
+            <source>void</source>
+            <translation>storniert</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="279" />
+            <source>Open balance: &lt;b&gt;%1&lt;/b&gt;</source>
+            <translation>Offener Betrag: &lt;b&gt;%1&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="280" />
+            <source>Nothing owed.</source>
+            <translation>Nichts offen.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="297" />
+            <source>received, not yet reviewed</source>
+            <translation>eingegangen, noch nicht geprüft</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="300" />
+            <source>reviewed, not yet discussed with the client</source>
+            <translation>geprüft, noch nicht mit der Person besprochen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="303" />
+            <source>discussed %1</source>
+            <translation>besprochen am %1</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="309" />
+            <source>Res&amp;ults (%1)</source>
+            <translation>Be&amp;funde (%1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::ConsentFields</name>
+        <message>
+            <location filename="../ui/reception/consentfields.cpp" line="27" />
+            <source>Channel for %1</source>
+            <translation>Weg für %1</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/consentfields.cpp" line="40" />
+            <source>Signed intake form</source>
+            <translation>Unterschriebener Aufnahmebogen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/consentfields.cpp" line="41" />
+            <source>Evide&amp;nce:</source>
+            <translation>Nach&amp;weis:</translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::DashboardCharts</name>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="122" />
+            <source>&amp;Satisfaction</source>
+            <translation>&amp;Zufriedenheit</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="123" />
+            <source>C&amp;lients</source>
+            <translation>&amp;Klient/innen</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="124" />
+            <source>&amp;Follow-up and visits</source>
+            <translation>&amp;Nachsorge und Besuche</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="173" />
+            <source>CSAT by month (%)</source>
+            <translation>CSAT nach Monat (%)</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="177" />
+            <source>CSAT</source>
+            <translation>CSAT</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="179" />
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="252" />
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="280" />
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="343" />
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="369" />
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="389" />
+            <source>%</source>
+            <translation>%</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="183" />
+            <source>CSAT answers</source>
+            <translation>CSAT-Antworten</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="190" />
+            <source>NPS by month, with its 95 % interval</source>
+            <translation>NPS nach Monat, mit 95-%-Intervall</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="192" />
+            <source>Promoters</source>
+            <translation>Promotoren</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="193" />
+            <source>Passives</source>
+            <translation>Passive</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="194" />
+            <source>Detractors</source>
+            <translation>Kritiker</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="216" />
+            <source>answers</source>
+            <translation>Antworten</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="219" />
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="225" />
+            <source>NPS</source>
+            <translation>NPS</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="221" />
+            <source>95 % interval</source>
+            <translation>95-%-Intervall</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="244" />
+            <source>Retention and churn by month (%)</source>
+            <translation>Bindung und Abwanderung nach Monat (%)</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="253" />
+            <source>Retention</source>
+            <translation>Bindung</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="253" />
+            <source>Churn</source>
+            <translation>Abwanderung</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="258" />
+            <source>Clients who lapsed</source>
+            <translation>Abgewanderte Klient/innen</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="266" />
+            <source>Cohort retention: back within k months (%)</source>
+            <translation>Kohortenbindung: zurück innerhalb von k Monaten (%)</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="281" />
+            <source>3 months</source>
+            <translation>3 Monate</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="281" />
+            <source>6 months</source>
+            <translation>6 Monate</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="282" />
+            <source>12 months</source>
+            <translation>12 Monate</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="290" />
+            <source>Clients of the cohort</source>
+            <translation>Klient/innen der Kohorte</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="298" />
+            <source>New clients by referral source</source>
+            <translation>Neue Klientinnen und Klienten nach Empfehlungsquelle</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="300" />
+            <source>New clients</source>
+            <translation>Neue Klientinnen und Klienten</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="305" />
+            <source>not recorded</source>
+            <translation>nicht erfasst</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="311" />
+            <source>clients</source>
+            <translation>Klient/innen</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="321" />
+            <source>New clients: %1</source>
+            <translation>Neue Klientinnen und Klienten: %1</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="328" />
+            <source>SLA adherence by kind (%)</source>
+            <translation>SLA-Einhaltung nach Art (%)</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="330" />
+            <source>Done on time</source>
+            <translation>Fristgerecht erledigt</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="360" />
+            <source>Post-service steps done (%)</source>
+            <translation>Erledigte Nachsorgeschritte (%)</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="362" />
+            <source>Done where it applied</source>
+            <translation>Erledigt, wo zutreffend</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="374" />
+            <source>Visits</source>
+            <translation>Besuche</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="381" />
+            <source>No-show and rebooking rates by month (%)</source>
+            <translation>Ausfall- und Wiederbuchungsquote nach Monat (%)</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="390" />
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="396" />
+            <source>No-shows</source>
+            <translation>Nicht erschienen</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="391" />
+            <source>Rebooked</source>
+            <translation>Wieder gebucht</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="401" />
+            <source>Rebooked visits</source>
+            <translation>Wieder gebuchte Besuche</translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::DashboardWorkspace</name>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="52" />
+            <source>All practitioners</source>
+            <translation>Alle Behandelnden</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="53" />
+            <source>All services</source>
+            <translation>Alle Leistungen</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="55" />
+            <source>All referral sources</source>
+            <translation>Alle Empfehlungsquellen</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="57" />
+            <source>Print pre&amp;view…</source>
+            <translation>Druck&amp;vorschau…</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="58" />
+            <source>Save P&amp;DF…</source>
+            <translation>P&amp;DF speichern…</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="68" />
+            <source>Practitioner</source>
+            <translation>Behandler/in</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="69" />
+            <source>Service</source>
+            <translation>Leistung</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="70" />
+            <source>Referral source</source>
+            <translation>Empfehlungsquelle</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="86" />
+            <source>CSAT</source>
+            <translation>CSAT</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="87" />
+            <source>NPS</source>
+            <translation>NPS</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="88" />
+            <source>Retention</source>
+            <translation>Bindung</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="89" />
+            <source>No-show rate</source>
+            <translation>Ausfallquote</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="90" />
+            <source>Rebooking rate</source>
+            <translation>Wiederbuchungsquote</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="91" />
+            <source>Referral rate</source>
+            <translation>Empfehlungsquote</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="92" />
+            <source>SLA adherence</source>
+            <translation>SLA-Einhaltung</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="93" />
+            <source>Post-service delta</source>
+            <translation>Nachsorge-Delta</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="202" />
+            <source>Counting…</source>
+            <translation>Wird gezählt…</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="219" />
+            <source> %</source>
+            <translation> %</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="284" />
+            <source>Save the report as PDF</source>
+            <translation>Bericht als PDF speichern</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="285" />
+            <source>report-%1-to-%2.pdf</source>
+            <translation>bericht-%1-bis-%2.pdf</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="287" />
+            <source>PDF documents (*.pdf)</source>
+            <translation>PDF-Dokumente (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="298" />
+            <source>The report was saved as %1.</source>
+            <translation>Der Bericht wurde als %1 gespeichert.</translation>
         </message>
     </context>
     <context>
@@ -3614,6 +4559,110 @@ Anwendungsdatenordner.
         </message>
     </context>
     <context>
+        <name>aftercare::ui::DrilldownDialog</name>
+        <message>
+            <location filename="../ui/dashboard/drilldowndialog.cpp" line="25" />
+            <source>%1, %2 to %3</source>
+            <translation>%1, %2 bis %3</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldowndialog.cpp" line="55" />
+            <source>The list cannot be shown.</source>
+            <translation>Die Liste lässt sich nicht anzeigen.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../ui/dashboard/drilldowndialog.cpp" line="57" />
+            <source>%1: %2 row(s)</source>
+            <translation>
+                <numerusform>%1: %2 Zeile</numerusform>
+                <numerusform>%1: %2 Zeilen</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::DrilldownModel</name>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="72" />
+            <source>done on time</source>
+            <translation>fristgerecht erledigt</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="72" />
+            <source>late or not done</source>
+            <translation>verspätet oder nicht erledigt</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="74" />
+            <source>promoter</source>
+            <translation>Promotor</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="76" />
+            <source>passive</source>
+            <translation>Passiv</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="78" />
+            <source>detractor</source>
+            <translation>Kritiker</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="80" />
+            <source>referral source not recorded</source>
+            <translation>Empfehlungsquelle nicht erfasst</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="106" />
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="123" />
+            <source>Client</source>
+            <translation>Klient/in</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="128" />
+            <source>Answered</source>
+            <translation>Beantwortet</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="130" />
+            <source>Last visit</source>
+            <translation>Letzter Besuch</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="132" />
+            <source>Deadline</source>
+            <translation>Frist</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="134" />
+            <source>Appointment</source>
+            <translation>Termin</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="137" />
+            <source>Score</source>
+            <translation>Wert</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="139" />
+            <source>Practitioner</source>
+            <translation>Behandler/in</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="141" />
+            <source>Service</source>
+            <translation>Leistung</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="143" />
+            <source>Detail</source>
+            <translation>Detail</translation>
+        </message>
+    </context>
+    <context>
         <name>aftercare::ui::FigureTile</name>
         <message>
             <location filename="../ui/today/figuretile.cpp" line="37" />
@@ -3622,49 +4671,97 @@ Anwendungsdatenordner.
         </message>
     </context>
     <context>
+        <name>aftercare::ui::FirstBookingFields</name>
+        <message>
+            <location filename="../ui/reception/firstbookingfields.cpp" line="37" />
+            <source>&amp;Book the first appointment now</source>
+            <translation>Ersten Termin jetzt &amp;buchen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/firstbookingfields.cpp" line="43" />
+            <source>Double-boo&amp;k anyway</source>
+            <translation>Trotzdem &amp;doppelt buchen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/firstbookingfields.cpp" line="75" />
+            <source>Why both clients are booked at this time</source>
+            <translation>Warum beide Klient/innen zu dieser Zeit gebucht sind</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/firstbookingfields.cpp" line="81" />
+            <source>Practi&amp;tioner:</source>
+            <translation>Be&amp;handler/in:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/firstbookingfields.cpp" line="82" />
+            <source>Ser&amp;vice:</source>
+            <translation>Le&amp;istung:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/firstbookingfields.cpp" line="84" />
+            <source>Starts &amp;at:</source>
+            <translation>Beginnt u&amp;m:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/firstbookingfields.cpp" line="175" />
+            <source>%1 min, %2</source>
+            <translation>%1 Min., %2</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/firstbookingfields.cpp" line="182" />
+            <source>Choose a practitioner and a service for the first booking.</source>
+            <translation>Wählen Sie eine Behandlerin bzw. einen Behandler und eine Leistung für die erste Buchung.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/firstbookingfields.cpp" line="185" />
+            <source>The first appointment lies in the past.</source>
+            <translation>Der erste Termin liegt in der Vergangenheit.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/firstbookingfields.cpp" line="192" />
+            <source>%1 is already booked from %2 to %3 (%4).</source>
+            <translation>%1 ist von %2 bis %3 bereits gebucht (%4).</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/firstbookingfields.cpp" line="199" />
+            <source>Choose another time, or double-book with a reason.</source>
+            <translation>Wählen Sie eine andere Zeit, oder buchen Sie mit Begründung doppelt.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/firstbookingfields.cpp" line="201" />
+            <source>A double-booking needs a reason.</source>
+            <translation>Eine Doppelbuchung braucht einen Grund.</translation>
+        </message>
+    </context>
+    <context>
         <name>aftercare::ui::FirstRunDialog</name>
         <message>
-            <location filename="../ui/signin/firstrundialog.cpp" line="25" />
+            <location filename="../ui/signin/firstrundialog.cpp" line="22" />
             <source>&amp;Create and sign in</source>
             <translation>&amp;Anlegen und anmelden</translation>
         </message>
         <message>
-            <location filename="../ui/signin/firstrundialog.cpp" line="29" />
+            <location filename="../ui/signin/firstrundialog.cpp" line="26" />
             <source>Aftercare — Welcome</source>
             <translation>Aftercare – Willkommen</translation>
         </message>
         <message>
-            <location filename="../ui/signin/firstrundialog.cpp" line="31" />
+            <location filename="../ui/signin/firstrundialog.cpp" line="28" />
             <source>Welcome to Aftercare</source>
             <translation>Willkommen bei Aftercare</translation>
         </message>
         <message>
-            <location filename="../ui/signin/firstrundialog.cpp" line="34" />
+            <location filename="../ui/signin/firstrundialog.cpp" line="31" />
             <source>This practice has no users yet. Create the first administrator account: it can add everyone else and give them their roles.</source>
             <translation>Diese Praxis hat noch keine Benutzerkonten. Legen Sie das erste Administratorkonto an: Damit können Sie alle weiteren Konten anlegen und ihnen Rollen geben.</translation>
         </message>
         <message>
-            <location filename="../ui/signin/firstrundialog.cpp" line="46" />
+            <location filename="../ui/signin/firstrundialog.cpp" line="38" />
             <source>e.g. admin</source>
             <translation>z. B. admin</translation>
         </message>
         <message>
-            <location filename="../ui/signin/firstrundialog.cpp" line="47" />
-            <source>e.g. Maria Schneider</source>
-            <translation>z. B. Maria Schneider</translation>
-        </message>
-        <message>
-            <location filename="../ui/signin/firstrundialog.cpp" line="50" />
-            <source>&amp;User name:</source>
-            <translation>&amp;Benutzername:</translation>
-        </message>
-        <message>
-            <location filename="../ui/signin/firstrundialog.cpp" line="51" />
-            <source>&amp;Full name:</source>
-            <translation>&amp;Vollständiger Name:</translation>
-        </message>
-        <message>
-            <location filename="../ui/signin/firstrundialog.cpp" line="56" />
+            <location filename="../ui/signin/firstrundialog.cpp" line="46" />
             <source>&amp;Quit</source>
             <translation>&amp;Beenden</translation>
         </message>
@@ -3672,52 +4769,57 @@ Anwendungsdatenordner.
     <context>
         <name>aftercare::ui::FollowUpWorkspace</name>
         <message>
-            <location filename="../ui/followup/followupworkspace.cpp" line="33" />
+            <location filename="../ui/followup/followupworkspace.cpp" line="34" />
             <source>Overdue only</source>
             <translation>Nur überfällige</translation>
         </message>
         <message>
-            <location filename="../ui/followup/followupworkspace.cpp" line="34" />
+            <location filename="../ui/followup/followupworkspace.cpp" line="35" />
             <source>Plan follow-ups</source>
             <translation>Nachsorge planen</translation>
         </message>
         <message>
-            <location filename="../ui/followup/followupworkspace.cpp" line="47" />
+            <location filename="../ui/followup/followupworkspace.cpp" line="48" />
             <source>Mine and unassigned</source>
             <translation>Meine und nicht zugewiesene</translation>
         </message>
         <message>
-            <location filename="../ui/followup/followupworkspace.cpp" line="48" />
+            <location filename="../ui/followup/followupworkspace.cpp" line="49" />
             <source>Mine</source>
             <translation>Meine</translation>
         </message>
         <message>
-            <location filename="../ui/followup/followupworkspace.cpp" line="49" />
+            <location filename="../ui/followup/followupworkspace.cpp" line="50" />
             <source>All</source>
             <translation>Alle</translation>
         </message>
         <message>
-            <location filename="../ui/followup/followupworkspace.cpp" line="50" />
+            <location filename="../ui/followup/followupworkspace.cpp" line="51" />
             <source>Every kind</source>
             <translation>Jede Art</translation>
         </message>
         <message>
-            <location filename="../ui/followup/followupworkspace.cpp" line="54" />
+            <location filename="../ui/followup/followupworkspace.cpp" line="55" />
             <source>Calls and tasks due</source>
             <translation>Fällige Anrufe und Aufgaben</translation>
         </message>
         <message>
-            <location filename="../ui/followup/followupworkspace.cpp" line="61" />
+            <location filename="../ui/followup/followupworkspace.cpp" line="62" />
             <source>Show:</source>
             <translation>Anzeigen:</translation>
         </message>
         <message>
-            <location filename="../ui/followup/followupworkspace.cpp" line="80" />
+            <location filename="../ui/followup/followupworkspace.cpp" line="81" />
             <source>Open call…</source>
             <translation>Anruf öffnen…</translation>
         </message>
+        <message>
+            <location filename="../ui/followup/followupworkspace.cpp" line="83" />
+            <source>Summary &amp;templates…</source>
+            <translation>Zusammenfassungs&amp;vorlagen…</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../ui/followup/followupworkspace.cpp" line="123" />
+            <location filename="../ui/followup/followupworkspace.cpp" line="132" />
             <source>%n due</source>
             <translation>
                 <numerusform>%n fällig</numerusform>
@@ -3725,7 +4827,7 @@ Anwendungsdatenordner.
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../ui/followup/followupworkspace.cpp" line="124" />
+            <location filename="../ui/followup/followupworkspace.cpp" line="133" />
             <source>%n overdue</source>
             <translation>
                 <numerusform>%n überfällig</numerusform>
@@ -3733,12 +4835,232 @@ Anwendungsdatenordner.
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../ui/followup/followupworkspace.cpp" line="136" />
+            <location filename="../ui/followup/followupworkspace.cpp" line="145" />
             <source>%n new task(s) planned.</source>
             <translation>
                 <numerusform>%n neue Aufgabe geplant.</numerusform>
                 <numerusform>%n neue Aufgaben geplant.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::InvoicePage</name>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="57" />
+            <source>Draft</source>
+            <translation>Entwurf</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="59" />
+            <location filename="../ui/reception/invoicepage.cpp" line="106" />
+            <source>Issued</source>
+            <translation>Gestellt</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="61" />
+            <location filename="../ui/reception/invoicepage.cpp" line="101" />
+            <source>Paid</source>
+            <translation>Bezahlt</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="63" />
+            <source>Void</source>
+            <translation>Storniert</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="86" />
+            <source>Add &amp;line</source>
+            <translation>&amp;Position hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="87" />
+            <source>&amp;Remove line</source>
+            <translation>Position &amp;entfernen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="88" />
+            <source>&amp;Issue</source>
+            <translation>Rechnung &amp;stellen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="93" />
+            <source>Record &amp;payment</source>
+            <translation>&amp;Zahlung erfassen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="98" />
+            <source>Drafts to review</source>
+            <translation>Zu prüfende Entwürfe</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="99" />
+            <source>Issued, not paid</source>
+            <translation>Gestellt, nicht bezahlt</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="100" />
+            <source>Overdue</source>
+            <translation>Überfällig</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="102" />
+            <source>&amp;Show:</source>
+            <translation>&amp;Anzeigen:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="106" />
+            <source>No.</source>
+            <translation>Nr.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="106" />
+            <source>Client</source>
+            <translation>Klient/in</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="106" />
+            <source>Phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="106" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="106" />
+            <source>Total</source>
+            <translation>Summe</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="106" />
+            <source>Open</source>
+            <translation>Offen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="107" />
+            <source>Due</source>
+            <translation>Fällig</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="151" />
+            <source>Description</source>
+            <translation>Beschreibung</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="151" />
+            <source>Qty</source>
+            <translation>Menge</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="151" />
+            <source>Unit price</source>
+            <translation>Einzelpreis</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="151" />
+            <source>Amount</source>
+            <translation>Betrag</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="161" />
+            <source>Amount paid</source>
+            <translation>Gezahlter Betrag</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="163" />
+            <source>Card</source>
+            <translation>Karte</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="164" />
+            <source>Cash</source>
+            <translation>Bar</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="165" />
+            <source>Bank transfer</source>
+            <translation>Überweisung</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="166" />
+            <source>Other</source>
+            <translation>Sonstiges</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="185" />
+            <source>A&amp;mount:</source>
+            <translation>&amp;Betrag:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="187" />
+            <source>M&amp;ethod:</source>
+            <translation>Zahlungsa&amp;rt:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="189" />
+            <source>Paid &amp;on:</source>
+            <translation>Bezahlt a&amp;m:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="305" />
+            <source>Invoice %1 · %2 · %3</source>
+            <translation>Rechnung %1 · %2 · %3</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="329" />
+            <source>Total %1 · paid %2 · open %3</source>
+            <translation>Summe %1 · bezahlt %2 · offen %3</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="333" />
+            <source>due %1</source>
+            <translation>fällig am %1</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="338" />
+            <source>No invoice in this list.</source>
+            <translation>Keine Rechnung in dieser Liste.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="361" />
+            <source>The quantity is a whole number.</source>
+            <translation>Die Menge ist eine ganze Zahl.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="367" />
+            <source>The unit price is an amount such as %1.</source>
+            <translation>Der Einzelpreis ist ein Betrag wie %1.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="376" />
+            <source>Line saved; the total is %1.</source>
+            <translation>Position gespeichert; die Summe beträgt %1.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="384" />
+            <source>Further item</source>
+            <translation>Weitere Position</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="391" />
+            <source>Line added: type its description and price.</source>
+            <translation>Position hinzugefügt: Geben Sie Beschreibung und Preis ein.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="408" />
+            <source>Line removed.</source>
+            <translation>Position entfernt.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="420" />
+            <source>Issued; due on %1.</source>
+            <translation>Gestellt; fällig am %1.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="440" />
+            <source>Payment recorded; %1 open.</source>
+            <translation>Zahlung erfasst; %1 offen.</translation>
         </message>
     </context>
     <context>
@@ -3853,6 +5175,67 @@ Anwendungsdatenordner.
         </message>
     </context>
     <context>
+        <name>aftercare::ui::MetricTile</name>
+        <message>
+            <location filename="../ui/dashboard/metrictile.cpp" line="22" />
+            <source>Show the clients or appointments behind this figure</source>
+            <translation>Klient/innen oder Termine hinter dieser Kennzahl anzeigen</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/metrictile.cpp" line="33" />
+            <source>Change against the period before, of the same length</source>
+            <translation>Veränderung gegenüber dem gleich langen Zeitraum davor</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/metrictile.cpp" line="53" />
+            <source>= unchanged</source>
+            <translation>= unverändert</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/metrictile.cpp" line="55" />
+            <source>▲ %1 vs. previous</source>
+            <translation>▲ %1 ggü. Vorzeitraum</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/metrictile.cpp" line="57" />
+            <source>▼ %1 vs. previous</source>
+            <translation>▼ %1 ggü. Vorzeitraum</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/metrictile.cpp" line="59" />
+            <source>no previous figure</source>
+            <translation>kein Vorwert</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/metrictile.cpp" line="61" />
+            <source>n = %1</source>
+            <translation>n = %1</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/metrictile.cpp" line="63" />
+            <source>· low confidence</source>
+            <translation>· geringe Aussagekraft</translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::NewAccountFields</name>
+        <message>
+            <location filename="../ui/common/newaccountfields.cpp" line="22" />
+            <source>e.g. Maria Schneider</source>
+            <translation>z. B. Maria Schneider</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/newaccountfields.cpp" line="32" />
+            <source>&amp;User name:</source>
+            <translation>Ben&amp;utzername:</translation>
+        </message>
+        <message>
+            <location filename="../ui/common/newaccountfields.cpp" line="33" />
+            <source>&amp;Full name:</source>
+            <translation>&amp;Vollständiger Name:</translation>
+        </message>
+    </context>
+    <context>
         <name>aftercare::ui::NewPasswordFields</name>
         <message>
             <location filename="../ui/common/newpasswordfields.cpp" line="40" />
@@ -3883,6 +5266,414 @@ Anwendungsdatenordner.
             <location filename="../ui/common/newpasswordfields.cpp" line="77" />
             <source>Strong enough, and both are the same.</source>
             <translation>Sicher genug, und beide stimmen überein.</translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::NotRebookedPage</name>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="37" />
+            <source>&amp;Record recall call…</source>
+            <translation>Erinnerungsanruf &amp;erfassen…</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="46" />
+            <source>Client</source>
+            <translation>Klient/in</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="46" />
+            <source>Phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="46" />
+            <source>Last visit</source>
+            <translation>Letzter Besuch</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="46" />
+            <source>Service</source>
+            <translation>Leistung</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="46" />
+            <source>Rebook after</source>
+            <translation>Wiederbuchung nach</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="47" />
+            <source>Last recall call</source>
+            <translation>Letzter Erinnerungsanruf</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../ui/reception/notrebookedpage.cpp" line="61" />
+            <source>%n week(s)</source>
+            <translation>
+                <numerusform>%n Woche</numerusform>
+                <numerusform>%n Wochen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../ui/reception/notrebookedpage.cpp" line="116" />
+            <source>%n client(s) to call back</source>
+            <translation>
+                <numerusform>%n Person zurückzurufen</numerusform>
+                <numerusform>%n Personen zurückzurufen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="136" />
+            <source>Recall call</source>
+            <translation>Erinnerungsanruf</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="138" />
+            <source>How did the call with %1 (%2) go?</source>
+            <translation>Wie ist das Gespräch mit %1 (%2) verlaufen?</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="139" />
+            <source>no phone number</source>
+            <translation>keine Telefonnummer</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="140" />
+            <source>Booked a visit</source>
+            <translation>Besuch gebucht</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="140" />
+            <source>Will call back to book</source>
+            <translation>Ruft zum Buchen zurück</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="140" />
+            <source>No answer</source>
+            <translation>Keine Antwort</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="141" />
+            <source>Left a message</source>
+            <translation>Nachricht hinterlassen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="141" />
+            <source>Does not want to come back</source>
+            <translation>Möchte nicht wiederkommen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="143" />
+            <source>Record call</source>
+            <translation>Anruf erfassen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="154" />
+            <source>Call with %1 recorded.</source>
+            <translation>Anruf bei %1 erfasst.</translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::OnboardingDialog</name>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="65" />
+            <source>Possibly already a client</source>
+            <translation>Möglicherweise bereits Klient/in</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="67" />
+            <source>&amp;Create anyway: this is a different person</source>
+            <translation>Trotzdem an&amp;legen: Das ist eine andere Person</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="73" />
+            <source>New client</source>
+            <translation>Neue Klientin bzw. neuer Klient</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="90" />
+            <source>&amp;Save client</source>
+            <translation>Klient/in &amp;speichern</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="91" />
+            <source>Ctrl+S</source>
+            <translation>Strg+S</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="171" />
+            <source>Who</source>
+            <translation>Person</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="176" />
+            <source>e.g. %1</source>
+            <translation>z. B. %1</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="183" />
+            <source>&amp;First name:</source>
+            <translation>&amp;Vorname:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="184" />
+            <source>&amp;Last name:</source>
+            <translation>&amp;Nachname:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="185" />
+            <source>&amp;Date of birth:</source>
+            <translation>&amp;Geburtsdatum:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="186" />
+            <source>Se&amp;x:</source>
+            <translation>Ges&amp;chlecht:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="189" />
+            <source>Contact</source>
+            <translation>Kontakt</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="193" />
+            <source>e.g. +49 171 2345678 or 0171 2345678</source>
+            <translation>z. B. +49 171 2345678 oder 0171 2345678</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="203" />
+            <source>&amp;E-mail:</source>
+            <translation>&amp;E-Mail:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="204" />
+            <source>&amp;Phone:</source>
+            <translation>&amp;Telefon:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="205" />
+            <source>Add&amp;ress:</source>
+            <translation>&amp;Adresse:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="206" />
+            <source>Contact b&amp;y:</source>
+            <translation>Kontakt &amp;per:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="209" />
+            <source>How they found us</source>
+            <translation>Wie die Person uns gefunden hat</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="213" />
+            <source>Recommended by a client</source>
+            <translation>Von Klient/in empfohlen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="214" />
+            <source>Referred by a doctor</source>
+            <translation>Ärztlich überwiesen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="214" />
+            <source>Web search</source>
+            <translation>Internetsuche</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="214" />
+            <source>Social media</source>
+            <translation>Soziale Medien</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="215" />
+            <source>Walked past</source>
+            <translation>Vorbeigekommen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="215" />
+            <source>Health insurance</source>
+            <translation>Krankenkasse</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="217" />
+            <source>What they hope for from us</source>
+            <translation>Was die Person sich von uns erhofft</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="218" />
+            <source>Referral so&amp;urce:</source>
+            <translation>Empfehlungs&amp;quelle:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="219" />
+            <source>Referred by &amp;whom:</source>
+            <translation>Emp&amp;fohlen von:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="220" />
+            <source>Expectati&amp;ons:</source>
+            <translation>Erwart&amp;ungen:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="233" />
+            <source>Consent (ticked = agreed; unticked is recorded as no)</source>
+            <translation>Einwilligung (angehakt = zugestimmt; nicht angehakt wird als Nein erfasst)</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="238" />
+            <source>First appointment</source>
+            <translation>Erster Termin</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="301" />
+            <source>Not a date; write it like %1.</source>
+            <translation>Kein Datum; schreiben Sie es etwa so: %1.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="305" />
+            <source>The date of birth lies in the future.</source>
+            <translation>Das Geburtsdatum liegt in der Zukunft.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="339" />
+            <source>The first name is needed.</source>
+            <translation>Der Vorname ist erforderlich.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="343" />
+            <source>The last name is needed.</source>
+            <translation>Der Nachname ist erforderlich.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="351" />
+            <source>Not an e-mail address (name@example.org).</source>
+            <translation>Keine E-Mail-Adresse (name@example.org).</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="354" />
+            <source>Not a phone number.</source>
+            <translation>Keine Telefonnummer.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="359" />
+            <source>E-mail is preferred: please give the address.</source>
+            <translation>E-Mail ist bevorzugt: Bitte geben Sie die Adresse an.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="364" />
+            <source>Please give the phone number to reach them on.</source>
+            <translation>Bitte geben Sie die Telefonnummer an, unter der die Person erreichbar ist.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="368" />
+            <source>A letter needs the postal address.</source>
+            <translation>Für einen Brief wird die Postanschrift benötigt.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="391" />
+            <source>same name and date of birth</source>
+            <translation>gleicher Name und gleiches Geburtsdatum</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="393" />
+            <source>same e-mail</source>
+            <translation>gleiche E-Mail</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="395" />
+            <source>same phone</source>
+            <translation>gleiche Telefonnummer</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../ui/reception/onboardingdialog.cpp" line="404" />
+            <source>Possibly already a client (%n)</source>
+            <translation>
+                <numerusform>Möglicherweise bereits Klient/in (%n)</numerusform>
+                <numerusform>Möglicherweise bereits Klient/in (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="416" />
+            <source>Please correct the marked fields first.</source>
+            <translation>Bitte korrigieren Sie zuerst die markierten Felder.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="417" />
+            <source>This person may be a client already: open them instead, or tick "Create anyway".</source>
+            <translation>Diese Person ist möglicherweise bereits Klient/in: Öffnen Sie stattdessen den vorhandenen Eintrag, oder kreuzen Sie „Trotzdem anlegen“ an.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="431" />
+            <source>Nothing was saved: %1</source>
+            <translation>Es wurde nichts gespeichert: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::PeriodPicker</name>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="39" />
+            <source>Month</source>
+            <translation>Monat</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="40" />
+            <source>Quarter</source>
+            <translation>Quartal</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="41" />
+            <source>Year</source>
+            <translation>Jahr</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="42" />
+            <source>From – to</source>
+            <translation>Von – bis</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="43" />
+            <source>Period</source>
+            <translation>Zeitraum</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="46" />
+            <source>Previous period (Alt+Left)</source>
+            <translation>Vorheriger Zeitraum (Alt+Links)</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="50" />
+            <source>Next period (Alt+Right)</source>
+            <translation>Nächster Zeitraum (Alt+Rechts)</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="52" />
+            <source>A day in the period</source>
+            <translation>Ein Tag im Zeitraum</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="53" />
+            <source>First day</source>
+            <translation>Erster Tag</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="54" />
+            <source>Last day</source>
+            <translation>Letzter Tag</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="57" />
+            <source>&amp;Period:</source>
+            <translation>Zei&amp;traum:</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="158" />
+            <source>The first day must not be after the last.</source>
+            <translation>Der erste Tag darf nicht nach dem letzten liegen.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="161" />
+            <source>%1 to %2</source>
+            <translation>%1 bis %2</translation>
         </message>
     </context>
     <context>
@@ -3972,16 +5763,270 @@ Anwendungsdatenordner.
         </message>
     </context>
     <context>
+        <name>aftercare::ui::ProfileConsents</name>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="27" />
+            <source>Re&amp;cord</source>
+            <translation>Erf&amp;assen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="33" />
+            <source>Purpose</source>
+            <translation>Zweck</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="33" />
+            <source>Decision</source>
+            <translation>Entscheidung</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="33" />
+            <source>Recorded</source>
+            <translation>Erfasst</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="33" />
+            <source>By</source>
+            <translation>Von</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="33" />
+            <source>Evidence</source>
+            <translation>Nachweis</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="34" />
+            <source>Consent history, newest first</source>
+            <translation>Einwilligungsverlauf, neueste zuerst</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="44" />
+            <source>agrees</source>
+            <translation>stimmt zu</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="45" />
+            <source>declines</source>
+            <translation>lehnt ab</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="47" />
+            <source>Evidence, e.g. asked at the desk</source>
+            <translation>Nachweis, z. B. am Empfang gefragt</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="74" />
+            <source>agrees, %1</source>
+            <translation>stimmt zu, %1</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="74" />
+            <source>declines, %1</source>
+            <translation>lehnt ab, %1</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="77" />
+            <source>%1, withdrawn %2</source>
+            <translation>%1, widerrufen am %2</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="104" />
+            <source>Recorded: %1 %2 (%3).</source>
+            <translation>Erfasst: %2 – %1 (%3).</translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::ProfileDetails</name>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="57" />
+            <source>&amp;Save details</source>
+            <translation>Angaben &amp;speichern</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="58" />
+            <source>Re&amp;load</source>
+            <translation>&amp;Neu laden</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="75" />
+            <source>Ctrl+S</source>
+            <translation>Strg+S</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="82" />
+            <source>&amp;Name:</source>
+            <translation>Na&amp;me:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="86" />
+            <source>&amp;Born:</source>
+            <translation>&amp;Geboren:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="88" />
+            <source>&amp;E-mail:</source>
+            <translation>&amp;E-Mail:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="90" />
+            <source>&amp;Phone:</source>
+            <translation>Telef&amp;on:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="92" />
+            <source>Add&amp;ress:</source>
+            <translation>A&amp;dresse:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="93" />
+            <source>Contact b&amp;y:</source>
+            <translation>Kontakt &amp;per:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="94" />
+            <source>E&amp;xpects:</source>
+            <translation>Er&amp;wartet:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="172" />
+            <source>First and last name are needed.</source>
+            <translation>Vor- und Nachname sind erforderlich.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="174" />
+            <source>Not a date of birth; write it like %1.</source>
+            <translation>Kein Geburtsdatum; schreiben Sie es etwa so: %1.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="177" />
+            <source>Not an e-mail address (name@example.org).</source>
+            <translation>Keine E-Mail-Adresse (name@example.org).</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="180" />
+            <source>Not a phone number.</source>
+            <translation>Keine Telefonnummer.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="207" />
+            <source>Saved.</source>
+            <translation>Gespeichert.</translation>
+        </message>
+    </context>
+    <context>
         <name>aftercare::ui::ReceptionWorkspace</name>
         <message>
-            <location filename="../ui/reception/receptionworkspace.cpp" line="40" />
+            <location filename="../ui/reception/receptionworkspace.cpp" line="47" />
             <source>Find client</source>
             <translation>Klient/in suchen</translation>
         </message>
         <message>
-            <location filename="../ui/reception/receptionworkspace.cpp" line="41" />
+            <location filename="../ui/reception/receptionworkspace.cpp" line="48" />
             <source>Schedule</source>
             <translation>Terminplan</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/receptionworkspace.cpp" line="49" />
+            <source>Invoices</source>
+            <translation>Rechnungen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/receptionworkspace.cpp" line="50" />
+            <source>Reminders due</source>
+            <translation>Fällige Erinnerungen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/receptionworkspace.cpp" line="51" />
+            <source>Not rebooked</source>
+            <translation>Nicht wieder gebucht</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/receptionworkspace.cpp" line="105" />
+            <source>Client profile</source>
+            <translation>Klientenprofil</translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::RemindersPage</name>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="55" />
+            <source>&amp;Mark done</source>
+            <translation>Als &amp;erledigt markieren</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="62" />
+            <source>Appointments &amp;on:</source>
+            <translation>Termine a&amp;m:</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="66" />
+            <source>Record the reminder as given (Ctrl+D)</source>
+            <translation>Erinnerung als erfolgt erfassen (Strg+D)</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="70" />
+            <source>Time</source>
+            <translation>Uhrzeit</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="70" />
+            <source>Client</source>
+            <translation>Klient/in</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="70" />
+            <source>Preferred channel</source>
+            <translation>Bevorzugter Weg</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="70" />
+            <source>Reminder consent</source>
+            <translation>Einwilligung Terminerinnerung</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="70" />
+            <source>Phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="71" />
+            <source>With</source>
+            <translation>Bei</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="79" />
+            <source>Prefers a call</source>
+            <translation>Bevorzugt einen Anruf</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="90" />
+            <source>yes</source>
+            <translation>ja</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="90" />
+            <source>no – do not remind</source>
+            <translation>nein – nicht erinnern</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="94" />
+            <source>%1, %2</source>
+            <translation>%1, %2</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="120" />
+            <source>Ctrl+D</source>
+            <translation>Ctrl+D</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="163" />
+            <source>Every appointment on %1 has had its reminder.</source>
+            <translation>Für alle Termine am %1 ist die Erinnerung erfolgt.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="180" />
+            <source>%1 reminded.</source>
+            <translation>%1 erinnert.</translation>
         </message>
     </context>
     <context>
@@ -4030,137 +6075,152 @@ Anwendungsdatenordner.
             <translation>Brief</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="60" />
+            <location filename="../ui/followup/resultdialog.cpp" line="61" />
             <source>%1 — %2</source>
             <translation>%1 — %2</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="65" />
+            <location filename="../ui/followup/resultdialog.cpp" line="66" />
             <source>received %1</source>
             <translation>eingegangen am %1</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="84" />
+            <location filename="../ui/followup/resultdialog.cpp" line="85" />
             <source>In plain words: what was measured, what it means, what happens next.</source>
             <translation>In einfachen Worten: was gemessen wurde, was es bedeutet, wie es weitergeht.</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="86" />
+            <location filename="../ui/followup/resultdialog.cpp" line="87" />
+            <source>&amp;Draft from template</source>
+            <translation>Aus &amp;Vorlage entwerfen</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="90" />
+            <source>Write the summary from this test's template, with the client's name and values.</source>
+            <translation>Die Zusammenfassung aus der Vorlage dieser Untersuchung schreiben, mit Namen und Werten der Person.</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="91" />
             <source>Sign off summary</source>
             <translation>Zusammenfassung freigeben</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="88" />
+            <location filename="../ui/followup/resultdialog.cpp" line="93" />
             <source>Mark reviewed</source>
             <translation>Als geprüft markieren</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="95" />
+            <location filename="../ui/followup/resultdialog.cpp" line="100" />
             <source>Mark communicated</source>
             <translation>Als mitgeteilt markieren</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="97" />
+            <location filename="../ui/followup/resultdialog.cpp" line="102" />
             <source>Client's summary (PDF)…</source>
             <translation>Zusammenfassung für Klient/in (PDF)…</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="116" />
+            <location filename="../ui/followup/resultdialog.cpp" line="121" />
             <source>Laboratory report</source>
             <translation>Laborbericht</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="118" />
+            <location filename="../ui/followup/resultdialog.cpp" line="124" />
             <source>Summary for the client</source>
             <translation>Zusammenfassung für Klient/in</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="136" />
+            <location filename="../ui/followup/resultdialog.cpp" line="155" />
+            <source>Drafted from the template. Read it, adjust it for this client, then sign it off.</source>
+            <translation>Aus der Vorlage entworfen. Lesen Sie den Text, passen Sie ihn an diese Person an und geben Sie ihn dann frei.</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="161" />
             <source>Test</source>
             <translation>Untersuchung</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="136" />
+            <location filename="../ui/followup/resultdialog.cpp" line="161" />
             <source>Value</source>
             <translation>Wert</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="136" />
+            <location filename="../ui/followup/resultdialog.cpp" line="161" />
             <source>Unit</source>
             <translation>Einheit</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="136" />
+            <location filename="../ui/followup/resultdialog.cpp" line="161" />
             <source>Reference range</source>
             <translation>Referenzbereich</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="137" />
+            <location filename="../ui/followup/resultdialog.cpp" line="162" />
             <source>Flag</source>
             <translation>Markierung</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="147" />
+            <location filename="../ui/followup/resultdialog.cpp" line="172" />
             <source>%1 – %2</source>
             <translation>%1 – %2</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="149" />
+            <location filename="../ui/followup/resultdialog.cpp" line="174" />
             <source>abnormal</source>
             <translation>auffällig</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="171" />
+            <location filename="../ui/followup/resultdialog.cpp" line="196" />
             <source>Summary signed off %1</source>
             <translation>Zusammenfassung freigegeben am %1</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="172" />
+            <location filename="../ui/followup/resultdialog.cpp" line="197" />
             <source>Summary not signed off</source>
             <translation>Zusammenfassung nicht freigegeben</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="174" />
+            <location filename="../ui/followup/resultdialog.cpp" line="199" />
             <source>reviewed %1</source>
             <translation>geprüft am %1</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="176" />
+            <location filename="../ui/followup/resultdialog.cpp" line="201" />
             <source>communicated %1 by %2</source>
             <translation>mitgeteilt am %1 (%2)</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="193" />
+            <location filename="../ui/followup/resultdialog.cpp" line="218" />
             <source>Summary signed off.</source>
             <translation>Zusammenfassung freigegeben.</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="203" />
+            <location filename="../ui/followup/resultdialog.cpp" line="228" />
             <source>Marked reviewed.</source>
             <translation>Als geprüft markiert.</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="214" />
+            <location filename="../ui/followup/resultdialog.cpp" line="239" />
             <source>Marked communicated.</source>
             <translation>Als mitgeteilt markiert.</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="221" />
+            <location filename="../ui/followup/resultdialog.cpp" line="246" />
             <source>The PDF could not be written to %1.</source>
             <translation>Das PDF konnte nicht nach %1 geschrieben werden.</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="224" />
+            <location filename="../ui/followup/resultdialog.cpp" line="249" />
             <source>Saved %1.</source>
             <translation>%1 gespeichert.</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="231" />
+            <location filename="../ui/followup/resultdialog.cpp" line="256" />
             <source>Save the client's summary</source>
             <translation>Zusammenfassung für Klient/in speichern</translation>
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="231" />
+            <location filename="../ui/followup/resultdialog.cpp" line="256" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF-Dateien (*.pdf)</translation>
         </message>
@@ -4168,103 +6228,133 @@ Anwendungsdatenordner.
     <context>
         <name>aftercare::ui::SchedulePage</name>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="42" />
+            <location filename="../ui/reception/schedulepage.cpp" line="45" />
             <source>Show &amp;cancelled</source>
             <translation>&amp;Abgesagte anzeigen</translation>
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="43" />
+            <location filename="../ui/reception/schedulepage.cpp" line="46" />
+            <source>&amp;Week</source>
+            <translation>&amp;Woche</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="48" />
             <source>&amp;Book…</source>
             <translation>&amp;Buchen…</translation>
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="44" />
+            <location filename="../ui/reception/schedulepage.cpp" line="49" />
             <source>&amp;Move…</source>
             <translation>&amp;Verschieben…</translation>
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="45" />
+            <location filename="../ui/reception/schedulepage.cpp" line="50" />
             <source>Check &amp;in</source>
             <translation>&amp;Einchecken</translation>
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="46" />
+            <location filename="../ui/reception/schedulepage.cpp" line="51" />
             <source>Com&amp;plete</source>
             <translation>Ab&amp;schließen</translation>
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="47" />
+            <location filename="../ui/reception/schedulepage.cpp" line="52" />
             <source>&amp;No-show</source>
             <translation>&amp;Nicht erschienen</translation>
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="48" />
+            <location filename="../ui/reception/schedulepage.cpp" line="53" />
             <source>Cancel &amp;appointment…</source>
             <translation>Termin absa&amp;gen…</translation>
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="66" />
-            <source>Previous day (PgUp, Alt+Left)</source>
-            <translation>Vorheriger Tag (Bild auf, Alt+Links)</translation>
-        </message>
-        <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="70" />
-            <source>Next day (PgDown, Alt+Right)</source>
-            <translation>Nächster Tag (Bild ab, Alt+Rechts)</translation>
-        </message>
-        <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="71" />
+            <location filename="../ui/reception/schedulepage.cpp" line="83" />
             <source>Today</source>
             <translation>Heute</translation>
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="72" />
-            <source>Today (T)</source>
-            <translation>Heute (T)</translation>
+            <location filename="../ui/reception/schedulepage.cpp" line="67" />
+            <source>Day or week (Ctrl+Shift+W, Alt+W)</source>
+            <translation>Tag oder Woche (Strg+Umschalt+W, Alt+W)</translation>
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="214" />
+            <location filename="../ui/reception/schedulepage.cpp" line="69" />
+            <source>Whose diary to show</source>
+            <translation>Wessen Terminplan angezeigt wird</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="78" />
+            <source>Previous day or week (PgUp, Alt+Left)</source>
+            <translation>Vorheriger Tag bzw. vorherige Woche (Bild auf, Alt+Links)</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="82" />
+            <source>Next day or week (PgDown, Alt+Right)</source>
+            <translation>Nächster Tag bzw. nächste Woche (Bild ab, Alt+Rechts)</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="84" />
+            <source>Today (Home, T)</source>
+            <translation>Heute (Pos1, T)</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="120" />
+            <source>Ctrl+Shift+W</source>
+            <translation>Ctrl+Shift+W</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="197" />
+            <source>All practitioners</source>
+            <translation>Alle Behandelnden</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="283" />
             <source>Booked.</source>
             <translation>Gebucht.</translation>
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="227" />
+            <location filename="../ui/reception/schedulepage.cpp" line="296" />
             <source>Moved.</source>
             <translation>Verschoben.</translation>
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="242" />
-            <location filename="../ui/reception/schedulepage.cpp" line="246" />
+            <location filename="../ui/reception/schedulepage.cpp" line="314" />
+            <source>Moved %1 to %2.</source>
+            <translation>Termin von %1 auf %2 verschoben.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="326" />
+            <location filename="../ui/reception/schedulepage.cpp" line="330" />
             <source>Cancel appointment</source>
             <translation>Termin absagen</translation>
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="243" />
+            <location filename="../ui/reception/schedulepage.cpp" line="327" />
             <source>Why is %1's appointment at %2 cancelled?</source>
             <translation>Warum wird der Termin von %1 um %2 abgesagt?</translation>
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="247" />
+            <location filename="../ui/reception/schedulepage.cpp" line="331" />
             <source>Keep it</source>
             <translation>Beibehalten</translation>
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="251" />
+            <location filename="../ui/reception/schedulepage.cpp" line="335" />
             <source>Cancelled.</source>
             <translation>Abgesagt.</translation>
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="261" />
+            <location filename="../ui/reception/schedulepage.cpp" line="345" />
             <source>Marked as no-show.</source>
             <translation>Als nicht erschienen markiert.</translation>
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="268" />
+            <location filename="../ui/reception/schedulepage.cpp" line="352" />
             <source>Checked in.</source>
             <translation>Eingecheckt.</translation>
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="276" />
+            <location filename="../ui/reception/schedulepage.cpp" line="360" />
             <source>Completed; the invoice is drafted.</source>
             <translation>Abgeschlossen; die Rechnung ist als Entwurf angelegt.</translation>
         </message>
@@ -4272,17 +6362,64 @@ Anwendungsdatenordner.
     <context>
         <name>aftercare::ui::ScheduleView</name>
         <message>
-            <location filename="../ui/reception/scheduleview.cpp" line="45" />
+            <location filename="../ui/reception/scheduleview.cpp" line="51" />
+            <source>Schedule</source>
+            <translation>Terminplan</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/scheduleview.cpp" line="59" />
             <source>Day schedule</source>
             <translation>Tagesplan</translation>
         </message>
         <message>
-            <location filename="../ui/reception/scheduleview.cpp" line="266" />
+            <location filename="../ui/reception/scheduleview.cpp" line="68" />
+            <source>Week schedule</source>
+            <translation>Wochenplan</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/scheduleview.cpp" line="370" />
+            <source>booked</source>
+            <translation>gebucht</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/scheduleview.cpp" line="373" />
+            <source>confirmed</source>
+            <translation>bestätigt</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/scheduleview.cpp" line="376" />
+            <source>checked in</source>
+            <translation>eingecheckt</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/scheduleview.cpp" line="379" />
+            <source>completed</source>
+            <translation>abgeschlossen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/scheduleview.cpp" line="382" />
+            <source>cancelled</source>
+            <translation>abgesagt</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/scheduleview.cpp" line="385" />
+            <source>no-show</source>
+            <translation>nicht erschienen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/scheduleview.cpp" line="389" />
+            <source>%1–%2 %3
+%4 with %5 (%6)</source>
+            <translation>%1–%2 %3
+%4 bei %5 (%6)</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/scheduleview.cpp" line="463" />
             <source>(cancelled)</source>
             <translation>(abgesagt)</translation>
         </message>
         <message>
-            <location filename="../ui/reception/scheduleview.cpp" line="268" />
+            <location filename="../ui/reception/scheduleview.cpp" line="465" />
             <source>(no-show)</source>
             <translation>(nicht erschienen)</translation>
         </message>
@@ -4349,6 +6486,361 @@ Anwendungsdatenordner.
         </message>
     </context>
     <context>
+        <name>aftercare::ui::SummaryTemplateDialog</name>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="25" />
+            <source>abnormal results</source>
+            <translation>auffällige Befunde</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="26" />
+            <source>normal results</source>
+            <translation>unauffällige Befunde</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="33" />
+            <source>Alex</source>
+            <translation>Alex</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="34" />
+            <source>Alex Example</source>
+            <translation>Alex Muster</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="36" />
+            <source>Full blood count</source>
+            <translation>Großes Blutbild</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="38" />
+            <source>Dr. Sample</source>
+            <translation>Dr. Beispiel</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="39" />
+            <source>Your practice</source>
+            <translation>Ihre Praxis</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="42" />
+            <source>Haemoglobin</source>
+            <translation>Hämoglobin</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="48" />
+            <source>Platelets</source>
+            <translation>Thrombozyten</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="65" />
+            <source>&amp;New template</source>
+            <translation>&amp;Neue Vorlage</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="66" />
+            <source>De&amp;lete</source>
+            <translation>&amp;Löschen</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="71" />
+            <source>&amp;Insert</source>
+            <translation>&amp;Einfügen</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="75" />
+            <source>&amp;Save</source>
+            <translation>&amp;Speichern</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="76" />
+            <source>Discard changes</source>
+            <translation>Änderungen verwerfen</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="80" />
+            <source>Summary templates</source>
+            <translation>Vorlagen für Zusammenfassungen</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="115" />
+            <source>Templates</source>
+            <translation>Vorlagen</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="124" />
+            <source>&amp;Test:</source>
+            <translation>&amp;Untersuchung:</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="125" />
+            <source>&amp;For:</source>
+            <translation>&amp;Für:</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="127" />
+            <source>Placeholders</source>
+            <translation>Platzhalter</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="132" />
+            <source>Te&amp;xt</source>
+            <translation>&amp;Text</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="143" />
+            <source>Preview with a sample client</source>
+            <translation>Vorschau mit einer Beispielperson</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="209" />
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="249" />
+            <source>Last saved by %1, %2</source>
+            <translation>Zuletzt gespeichert von %1, %2</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="250" />
+            <source>someone</source>
+            <translation>jemandem</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="252" />
+            <source>Not changed since the practice was set up.</source>
+            <translation>Seit der Einrichtung der Praxis unverändert.</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="265" />
+            <source>Dear {first_name},
+
+
+
+{values}
+
+If you have any questions, call us on {practice_phone}.
+
+{clinician}
+{practice}</source>
+            <translation>Guten Tag {first_name},
+
+
+
+{values}
+
+Bei Fragen erreichen Sie uns unter {practice_phone}.
+
+{clinician}
+{practice}</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="269" />
+            <source>A new template: name the test, write the text, save.</source>
+            <translation>Neue Vorlage: Untersuchung angeben, Text schreiben, speichern.</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="289" />
+            <source>Not a placeholder: %1. Pick one from the list.</source>
+            <translation>Kein Platzhalter: %1. Wählen Sie einen aus der Liste.</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="293" />
+            <source>The text is empty.</source>
+            <translation>Der Text ist leer.</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="295" />
+            <source>Name the test this template is for.</source>
+            <translation>Geben Sie die Untersuchung an, für die diese Vorlage gilt.</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="324" />
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="337" />
+            <source>Template saved.</source>
+            <translation>Vorlage gespeichert.</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="346" />
+            <source>Delete template</source>
+            <translation>Vorlage löschen</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="347" />
+            <source>Delete the template for %1 (%2)? Summaries already written keep their text.</source>
+            <translation>Die Vorlage für %1 (%2) löschen? Bereits geschriebene Zusammenfassungen behalten ihren Text.</translation>
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="372" />
+            <source>Template for %1 (%2) deleted.</source>
+            <translation>Vorlage für %1 (%2) gelöscht.</translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::TimelineModel</name>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="17" />
+            <source>In person</source>
+            <translation>Persönlich</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="19" />
+            <source>Phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="21" />
+            <source>E-mail</source>
+            <translation>E-Mail</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="23" />
+            <source>SMS</source>
+            <translation>SMS</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="25" />
+            <source>Letter</source>
+            <translation>Brief</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="40" />
+            <source>Registered</source>
+            <translation>Registriert</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="41" />
+            <source>Welcome pack</source>
+            <translation>Willkommensmappe</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="42" />
+            <source>Booking</source>
+            <translation>Buchung</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="43" />
+            <source>Reminder</source>
+            <translation>Erinnerung</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="44" />
+            <source>Check-in</source>
+            <translation>Einchecken</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="45" />
+            <source>Visit</source>
+            <translation>Besuch</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="46" />
+            <source>No-show</source>
+            <translation>Nicht erschienen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="47" />
+            <source>Cancellation</source>
+            <translation>Absage</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="48" />
+            <source>Check-in call</source>
+            <translation>Nachfrageanruf</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="49" />
+            <source>Thank-you</source>
+            <translation>Dankeschön</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="50" />
+            <source>Survey request</source>
+            <translation>Umfrageeinladung</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="51" />
+            <source>Feedback</source>
+            <translation>Feedback</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="52" />
+            <source>Result explained</source>
+            <translation>Befund erklärt</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="53" />
+            <source>Invoice</source>
+            <translation>Rechnung</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="54" />
+            <source>Payment</source>
+            <translation>Zahlung</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="55" />
+            <source>Newsletter invitation</source>
+            <translation>Einladung zum Newsletter</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="56" />
+            <source>Community invitation</source>
+            <translation>Einladung zu Veranstaltungen</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="57" />
+            <source>Birthday greeting</source>
+            <translation>Geburtstagsgruß</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="58" />
+            <source>Loyalty perk</source>
+            <translation>Treuebonus</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="60" />
+            <source>Rebook reminder</source>
+            <translation>Erinnerung zur Wiederbuchung</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="61" />
+            <source>Call back after low rating</source>
+            <translation>Rückruf nach schlechter Bewertung</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="132" />
+            <source>When</source>
+            <translation>Wann</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="134" />
+            <source>What</source>
+            <translation>Was</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="136" />
+            <source>Stage</source>
+            <translation>Phase</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="138" />
+            <source>How</source>
+            <translation>Wie</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="140" />
+            <source>Outcome</source>
+            <translation>Ergebnis</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="142" />
+            <source>By</source>
+            <translation>Von</translation>
+        </message>
+    </context>
+    <context>
         <name>aftercare::ui::TodayPage</name>
         <message>
             <location filename="../ui/today/todaypage.cpp" line="21" />
@@ -4412,6 +6904,69 @@ Anwendungsdatenordner.
             <location filename="../ui/admin/usermodel.cpp" line="116" />
             <source>Status</source>
             <translation>Status</translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::WelcomePackDialog</name>
+        <message>
+            <location filename="../ui/reception/welcomepackdialog.cpp" line="29" />
+            <source>Welcome pack</source>
+            <translation>Willkommensmappe</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackdialog.cpp" line="33" />
+            <source>&amp;Print…</source>
+            <translation>&amp;Drucken…</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackdialog.cpp" line="35" />
+            <source>&amp;Save as PDF…</source>
+            <translation>Als PDF &amp;speichern…</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackdialog.cpp" line="71" />
+            <source>The welcome pack could not be written to %1.</source>
+            <translation>Die Willkommensmappe konnte nicht nach %1 geschrieben werden.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackdialog.cpp" line="74" />
+            <source>Saved to %1.</source>
+            <translation>Unter %1 gespeichert.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackdialog.cpp" line="75" />
+            <source>Saved as PDF</source>
+            <translation>Als PDF gespeichert</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackdialog.cpp" line="97" />
+            <source>Save welcome pack</source>
+            <translation>Willkommensmappe speichern</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackdialog.cpp" line="98" />
+            <source>PDF documents (*.pdf)</source>
+            <translation>PDF-Dokumente (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackdialog.cpp" line="102" />
+            <source>Welcome pack %1.pdf</source>
+            <translation>Willkommensmappe %1.pdf</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackdialog.cpp" line="112" />
+            <source>Welcome pack for %1</source>
+            <translation>Willkommensmappe für %1</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackdialog.cpp" line="120" />
+            <source>Sent to the printer.</source>
+            <translation>An den Drucker gesendet.</translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackdialog.cpp" line="121" />
+            <source>Printed and handed over</source>
+            <translation>Gedruckt und übergeben</translation>
         </message>
     </context>
     <context>

@@ -77,111 +77,116 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="169" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="174" />
             <source>An appointment needs a client, a practitioner and a service.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="171" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="176" />
             <source>An appointment needs a start time.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="180" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="185" />
             <source>There is no service with the number %1.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="185" />
-            <location filename="../core/repositories/appointmentrepository.cpp" line="323" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="190" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="347" />
             <source>An appointment must end after it starts.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="188" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="193" />
             <source>A price cannot be negative.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="197" />
-            <location filename="../core/repositories/appointmentrepository.cpp" line="332" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="202" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="357" />
             <source>There is no practitioner with the number %1.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="200" />
-            <location filename="../core/repositories/appointmentrepository.cpp" line="334" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="205" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="359" />
             <source>This practitioner no longer takes appointments.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="236" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="241" />
             <source>An appointment with the id %1 exists already.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="241" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="246" />
             <source>The database did not return the new appointment's id.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="252" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="257" />
             <source>There is no appointment with the number %1.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="264" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="269" />
             <source>There is no appointment with the id %1.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="281" />
-            <location filename="../core/repositories/appointmentrepository.cpp" line="302" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="284" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="305" />
             <source>appointment</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="321" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="345" />
             <source>A new time needs a start, an end and a practitioner.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="349" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="374" />
             <source>This appointment is %1; only an active appointment can be moved.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="364" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="392" />
             <source>This appointment is %1; only a booked appointment can be confirmed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="373" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="409" />
             <source>This appointment is %1; only a booked or confirmed appointment can be checked in.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="384" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="428" />
             <source>This appointment is %1; only an active appointment can be completed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="393" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="445" />
             <source>Please give a reason for the cancellation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="397" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="449" />
             <source>This appointment is %1; only an active appointment can be cancelled.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="406" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="466" />
             <source>This appointment is %1; only a booked or confirmed appointment can be a no-show.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/appointmentrepository.cpp" line="435" />
+            <location filename="../core/repositories/appointmentrepository.cpp" line="476" />
+            <source>This appointment is %1; only a booked or confirmed appointment needs a reminder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/appointmentrepository.cpp" line="505" />
             <source>The period's first day must not lie after its last day.</source>
             <translation type="unfinished" />
         </message>
@@ -207,37 +212,37 @@
     <context>
         <name>BookingDesk</name>
         <message>
-            <location filename="../ui/reception/bookingdesk.cpp" line="34" />
+            <location filename="../core/desk/bookingdesk.cpp" line="47" />
             <source>Booked</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/bookingdesk.cpp" line="35" />
+            <location filename="../core/desk/bookingdesk.cpp" line="48" />
             <source>Double-booked: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/bookingdesk.cpp" line="59" />
+            <location filename="../core/desk/bookingdesk.cpp" line="72" />
             <source>Moved from %1 to %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/bookingdesk.cpp" line="66" />
+            <location filename="../core/desk/bookingdesk.cpp" line="84" />
             <source>Please give a reason for the cancellation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/bookingdesk.cpp" line="78" />
+            <location filename="../core/desk/bookingdesk.cpp" line="100" />
             <source>Did not come</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/bookingdesk.cpp" line="85" />
+            <location filename="../core/desk/bookingdesk.cpp" line="110" />
             <source>Checked in</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/bookingdesk.cpp" line="93" />
+            <location filename="../core/desk/bookingdesk.cpp" line="120" />
             <source>Completed</source>
             <translation type="unfinished" />
         </message>
@@ -251,7 +256,7 @@
         </message>
         <message>
             <location filename="../core/aftercare/callservice.cpp" line="149" />
-            <location filename="../core/aftercare/callservice.cpp" line="340" />
+            <location filename="../core/aftercare/callservice.cpp" line="339" />
             <source>Say how the client's concern was resolved before closing the case.</source>
             <translation type="unfinished" />
         </message>
@@ -277,17 +282,17 @@
         </message>
         <message>
             <location filename="../core/aftercare/callservice.cpp" line="165" />
-            <location filename="../core/aftercare/callservice.cpp" line="324" />
+            <location filename="../core/aftercare/callservice.cpp" line="323" />
             <source>This task is a letter already.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="240" />
+            <location filename="../core/aftercare/callservice.cpp" line="234" />
             <source>Booked an appointment in the call.</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../core/aftercare/callservice.cpp" line="312" />
+            <location filename="../core/aftercare/callservice.cpp" line="311" />
             <source>Not reached by phone (%n unanswered call(s)); a letter follows.</source>
             <translation>
                 <numerusform>Not reached by phone (%n unanswered call); a letter follows.</numerusform>
@@ -457,27 +462,27 @@ application-data folder.
     <context>
         <name>CsvImporter</name>
         <message>
-            <location filename="../core/importing/csvimporter.cpp" line="81" />
+            <location filename="../core/importing/csvimporter.cpp" line="83" />
             <source>Cannot open %1: %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/csvimporter.cpp" line="91" />
+            <location filename="../core/importing/csvimporter.cpp" line="93" />
             <source>Cannot open the file to import: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/csvimporter.cpp" line="97" />
+            <location filename="../core/importing/csvimporter.cpp" line="99" />
             <source>Line %1 is not UTF-8 text; nothing was imported. Save the file as "CSV UTF-8" and import it again.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/csvimporter.cpp" line="183" />
+            <location filename="../core/importing/csvimporter.cpp" line="192" />
             <source>The file is empty: it has no header row; nothing was imported.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/importing/csvimporter.cpp" line="200" />
+            <location filename="../core/importing/csvimporter.cpp" line="209" />
             <source>The row has %1 fields, but the header row has %2 (is a comma inside a value not enclosed in quotes?).</source>
             <translation type="unfinished" />
         </message>
@@ -551,56 +556,56 @@ application-data folder.
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="114" />
+            <location filename="../core/database/database.cpp" line="116" />
             <source>The database refused a statement.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="147" />
+            <location filename="../core/database/database.cpp" line="149" />
             <source>The SQLite connection has no native handle.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="152" />
-            <location filename="../core/database/database.cpp" line="163" />
+            <location filename="../core/database/database.cpp" line="154" />
+            <location filename="../core/database/database.cpp" line="165" />
             <source>The database refused the schema change.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="174" />
+            <location filename="../core/database/database.cpp" line="176" />
             <source>The database could not start a transaction.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="189" />
-            <location filename="../core/database/database.cpp" line="204" />
+            <location filename="../core/database/database.cpp" line="191" />
+            <location filename="../core/database/database.cpp" line="206" />
             <source>The time overlaps another active appointment of the same practitioner.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="192" />
-            <location filename="../core/database/database.cpp" line="207" />
+            <location filename="../core/database/database.cpp" line="194" />
+            <location filename="../core/database/database.cpp" line="209" />
             <source>A record with the same key exists already.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="195" />
-            <location filename="../core/database/database.cpp" line="211" />
+            <location filename="../core/database/database.cpp" line="197" />
+            <location filename="../core/database/database.cpp" line="213" />
             <source>The database refused values that break its rules.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="197" />
+            <location filename="../core/database/database.cpp" line="199" />
             <source>The database server cannot be reached: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="246" />
+            <location filename="../core/database/database.cpp" line="248" />
             <source>The transaction was already closed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="250" />
+            <location filename="../core/database/database.cpp" line="252" />
             <source>The database could not save the changes.</source>
             <translation type="unfinished" />
         </message>
@@ -785,73 +790,116 @@ application-data folder.
     <context>
         <name>DemoPractice</name>
         <message>
+            <location filename="../core/demo/demopractice.cpp" line="90" />
+            <source>Writing the clients</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="91" />
+            <source>Writing the consents</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="92" />
+            <source>Writing the appointments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="93" />
             <location filename="../core/demo/demopractice.cpp" line="94" />
-            <source>The number of demo clients must be between 1 and 1 000 000.</source>
+            <source>Writing the test results</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="95" />
+            <source>Writing the feedback</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../core/demo/demopractice.cpp" line="96" />
-            <source>The demo history must span between 1 and 30 years.</source>
+            <location filename="../core/demo/demopractice.cpp" line="97" />
+            <source>Writing the follow-up tasks</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../core/demo/demopractice.cpp" line="98" />
             <location filename="../core/demo/demopractice.cpp" line="99" />
-            <source>The demo practice needs a valid date to end its history on.</source>
+            <location filename="../core/demo/demopractice.cpp" line="100" />
+            <source>Writing the invoices</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../core/demo/demopractice.cpp" line="101" />
+            <source>Writing the touchpoints</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="102" />
+            <source>Writing the post-service steps</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="107" />
+            <source>Writing the demo practice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="118" />
+            <source>The number of demo clients must be between 1 and 1 000 000.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="120" />
+            <source>The demo history must span between 1 and 30 years.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="123" />
+            <source>The demo practice needs a valid date to end its history on.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="125" />
             <source>Checking the database</source>
             <translation type="unfinished" />
         </message>
-        <message numerus="yes">
-            <location filename="../core/demo/demopractice.cpp" line="106" />
-            <source>The database already holds %n client(s). The demo practice is only written into an empty database.</source>
-            <translation>
-                <numerusform>The database already holds %n client. The demo practice is only written into an empty database.</numerusform>
-                <numerusform>The database already holds %n clients. The demo practice is only written into an empty database.</numerusform>
-            </translation>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="130" />
+            <source>The database already holds clients. The demo practice is only written into an empty database.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="116" />
+            <location filename="../core/demo/demopractice.cpp" line="165" />
+            <source>Simulating the visits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="139" />
             <source>The database already holds practitioners, service types or appointments. The demo practice is only written into an empty database.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="129" />
+            <location filename="../core/demo/demopractice.cpp" line="152" />
             <source>Setting up the demo accounts</source>
             <translation type="unfinished" />
         </message>
-        <message numerus="yes">
-            <location filename="../core/demo/demopractice.cpp" line="142" />
-            <source>Simulating %n year(s) of visits</source>
-            <translation>
-                <numerusform>Simulating %n year of visits</numerusform>
-                <numerusform>Simulating %n years of visits</numerusform>
-            </translation>
-        </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="146" />
+            <location filename="../core/demo/demopractice.cpp" line="169" />
             <source>Following up visits</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="192" />
+            <location filename="../core/demo/demopractice.cpp" line="215" />
             <source>The database did not return the new user's id.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="292" />
+            <location filename="../core/demo/demopractice.cpp" line="316" />
             <source>Writing the demo practice was stopped.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="310" />
-            <source>Writing %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../core/demo/demopractice.cpp" line="359" />
+            <location filename="../core/demo/demopractice.cpp" line="383" />
             <source>The demo practice is ready</source>
             <translation type="unfinished" />
         </message>
@@ -1122,6 +1170,19 @@ application-data folder.
         </message>
     </context>
     <context>
+        <name>InvoiceDesk</name>
+        <message>
+            <location filename="../core/desk/invoicedesk.cpp" line="157" />
+            <source>Invoice %1 issued: %2, due %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/desk/invoicedesk.cpp" line="182" />
+            <source>Paid %1; %2 open</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>InvoiceImport</name>
         <message>
             <location filename="../core/importing/invoiceimport.cpp" line="112" />
@@ -1234,7 +1295,7 @@ application-data folder.
         <message>
             <location filename="../core/repositories/invoicerepository.cpp" line="237" />
             <location filename="../core/repositories/invoicerepository.cpp" line="261" />
-            <location filename="../core/repositories/invoicerepository.cpp" line="403" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="431" />
             <source>There is no invoice with the number %1.</source>
             <translation type="unfinished" />
         </message>
@@ -1252,61 +1313,63 @@ application-data folder.
         <message>
             <location filename="../core/repositories/invoicerepository.cpp" line="300" />
             <location filename="../core/repositories/invoicerepository.cpp" line="321" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="346" />
             <source>This invoice is %1; only a draft's lines can change.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../core/repositories/invoicerepository.cpp" line="330" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="358" />
             <source>This line is not on the invoice.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/invoicerepository.cpp" line="357" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="385" />
             <source>An invoice cannot fall due before it is issued.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/invoicerepository.cpp" line="359" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="387" />
             <source>This invoice is %1; only a draft can be issued.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/invoicerepository.cpp" line="368" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="396" />
             <source>An invoice without lines cannot be issued.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/invoicerepository.cpp" line="390" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="418" />
             <source>A payment must be more than nothing.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/invoicerepository.cpp" line="392" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="420" />
             <source>This invoice is %1; payments are taken on issued invoices.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/invoicerepository.cpp" line="408" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="436" />
             <source>The payment is more than the %1 still open on this invoice.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/invoicerepository.cpp" line="423" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="451" />
             <source>The database did not return the new payment's id.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/invoicerepository.cpp" line="440" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="468" />
             <source>Please give a reason for voiding the invoice.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/invoicerepository.cpp" line="446" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="474" />
             <source>This invoice is %1; only a draft or an unpaid invoice can be voided.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/invoicerepository.cpp" line="456" />
+            <location filename="../core/repositories/invoicerepository.cpp" line="484" />
             <source>Payments were recorded on this invoice; it cannot be voided.</source>
             <translation type="unfinished" />
         </message>
@@ -1316,6 +1379,20 @@ application-data folder.
         <message>
             <location filename="../core/aftercare/journeystageupdater.cpp" line="36" />
             <source>There is no client with the number %1.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MetricDrilldown</name>
+        <message>
+            <location filename="../core/metrics/metricdrilldown.cpp" line="64" />
+            <source>The report period is not valid: its first day must not be after its last.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/metrics/metricdrilldown.cpp" line="215" />
+            <source>%1, %2</source>
+            <comment>last name, first name</comment>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1353,6 +1430,22 @@ application-data folder.
         <message>
             <location filename="../core/database/migrator.cpp" line="129" />
             <source>Upgrading the database to schema version %1 (%2) failed; it stays at version %3.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NotRebooked</name>
+        <message>
+            <location filename="../core/desk/notrebooked.cpp" line="77" />
+            <source>Please say how the call went.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>OnboardingService</name>
+        <message>
+            <location filename="../core/reception/onboardingservice.cpp" line="102" />
+            <source>Registered as a new client</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1443,32 +1536,32 @@ application-data folder.
     <context>
         <name>PostServiceDelta</name>
         <message>
-            <location filename="../core/aftercare/postservicedelta.cpp" line="173" />
+            <location filename="../core/aftercare/postservicedelta.cpp" line="164" />
             <source>The client has not agreed to be asked for feedback.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/postservicedelta.cpp" line="175" />
+            <location filename="../core/aftercare/postservicedelta.cpp" line="166" />
             <source>The client has not agreed to community invitations.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/postservicedelta.cpp" line="177" />
+            <location filename="../core/aftercare/postservicedelta.cpp" line="168" />
             <source>The client has not agreed to receive the newsletter.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/postservicedelta.cpp" line="181" />
+            <location filename="../core/aftercare/postservicedelta.cpp" line="172" />
             <source>The client has not given the consent this step needs.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/postservicedelta.cpp" line="191" />
+            <location filename="../core/aftercare/postservicedelta.cpp" line="182" />
             <source>There is no completed visit with the number %1.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/postservicedelta.cpp" line="228" />
+            <location filename="../core/aftercare/postservicedelta.cpp" line="219" />
             <source>This step is not part of the after-care of %1.</source>
             <translation type="unfinished" />
         </message>
@@ -1586,17 +1679,22 @@ application-data folder.
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/practicerepository.cpp" line="319" />
-            <source>%1 is not a time zone this computer knows.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../core/repositories/practicerepository.cpp" line="322" />
-            <source>%1 is not an e-mail address.</source>
+            <location filename="../core/repositories/practicerepository.cpp" line="321" />
+            <source>The payment term is a number of days between 0 and 365.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../core/repositories/practicerepository.cpp" line="325" />
+            <source>%1 is not a time zone this computer knows.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="328" />
+            <source>%1 is not an e-mail address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/practicerepository.cpp" line="331" />
             <source>%1 is not a telephone number.</source>
             <translation type="unfinished" />
         </message>
@@ -1612,19 +1710,32 @@ application-data folder.
         </message>
     </context>
     <context>
+        <name>RemindersDue</name>
+        <message>
+            <location filename="../core/desk/remindersdue.cpp" line="20" />
+            <source>Please choose a day.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/desk/remindersdue.cpp" line="79" />
+            <source>Reminded</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ReportBuilder</name>
         <message>
-            <location filename="../core/report/reportbuilder.cpp" line="34" />
+            <location filename="../core/report/reportbuilder.cpp" line="42" />
             <source>There is no practitioner with the number %1.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/report/reportbuilder.cpp" line="35" />
+            <location filename="../core/report/reportbuilder.cpp" line="43" />
             <source>There is no service type with the number %1.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/report/reportbuilder.cpp" line="51" />
+            <location filename="../core/report/reportbuilder.cpp" line="59" />
             <source>The report period is not valid: its first day must not be after its last.</source>
             <translation type="unfinished" />
         </message>
@@ -1632,59 +1743,94 @@ application-data folder.
     <context>
         <name>ReportCommand</name>
         <message>
-            <location filename="../app/reportcommand.cpp" line="28" />
+            <location filename="../app/reportcommand.cpp" line="29" />
             <source>A calendar month.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/reportcommand.cpp" line="30" />
+            <location filename="../app/reportcommand.cpp" line="31" />
             <source>First day.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/reportcommand.cpp" line="32" />
+            <location filename="../app/reportcommand.cpp" line="33" />
             <source>Last day.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/reportcommand.cpp" line="34" />
+            <location filename="../app/reportcommand.cpp" line="35" />
             <source>json, csv or pdf.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/reportcommand.cpp" line="36" />
+            <location filename="../app/reportcommand.cpp" line="37" />
             <source>The file to write.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/reportcommand.cpp" line="44" />
-            <source>report: unexpected argument %1.</source>
+            <location filename="../app/reportcommand.cpp" line="40" />
+            <source>Only this practitioner's appointments.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/reportcommand.cpp" line="49" />
-            <source>report: give either --month YYYY-MM or --from D --to D.</source>
+            <location filename="../app/reportcommand.cpp" line="43" />
+            <source>Only appointments of this service type.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/reportcommand.cpp" line="46" />
+            <source>Only clients with this referral source.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../app/reportcommand.cpp" line="54" />
-            <location filename="../app/reportcommand.cpp" line="86" />
-            <source>report: %1</source>
+            <source>report: unexpected argument %1.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/reportcommand.cpp" line="60" />
-            <source>report: --format takes json, csv or pdf.</source>
+            <location filename="../app/reportcommand.cpp" line="59" />
+            <source>report: give either --month YYYY-MM or --from D --to D.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../app/reportcommand.cpp" line="64" />
+            <location filename="../app/reportcommand.cpp" line="82" />
+            <location filename="../app/reportcommand.cpp" line="88" />
+            <location filename="../app/reportcommand.cpp" line="105" />
+            <source>report: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/reportcommand.cpp" line="70" />
+            <source>report: --format takes json, csv or pdf.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/reportcommand.cpp" line="74" />
             <source>report: --out FILE is required.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/reportcommand.cpp" line="95" />
+            <location filename="../app/reportcommand.cpp" line="114" />
             <source>report: cannot write %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReportFilterParser</name>
+        <message>
+            <location filename="../core/report/reportfilterparser.cpp" line="36" />
+            <source>There is no practitioner named or numbered "%1".</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/report/reportfilterparser.cpp" line="37" />
+            <source>There is no service type named or numbered "%1".</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/report/reportfilterparser.cpp" line="68" />
+            <source>No client has the referral source "%1".</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2384,22 +2530,22 @@ application-data folder.
     <context>
         <name>StaleEdit</name>
         <message>
-            <location filename="../core/repositories/staleedit.cpp" line="26" />
+            <location filename="../core/repositories/staleedit.cpp" line="27" />
             <source>The %1 no longer exists; someone may have removed it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/staleedit.cpp" line="28" />
+            <location filename="../core/repositories/staleedit.cpp" line="29" />
             <source>another workstation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/staleedit.cpp" line="33" />
+            <location filename="../core/repositories/staleedit.cpp" line="34" />
             <source>%1 changed this %2 at %3 while you were editing it. Nothing was overwritten: reload to see their change, then apply yours again.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/staleedit.cpp" line="37" />
+            <location filename="../core/repositories/staleedit.cpp" line="38" />
             <source>Someone else changed this %1 while you were editing it. Nothing was overwritten: reload to see their change, then apply yours again.</source>
             <translation type="unfinished" />
         </message>
@@ -2460,6 +2606,153 @@ application-data folder.
         <message>
             <location filename="../ui/followup/summarypdf.cpp" line="62" />
             <source>Laboratory report</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SummaryTemplateRepository</name>
+        <message>
+            <location filename="../core/repositories/summarytemplaterepository.cpp" line="87" />
+            <source>Name the test this template is for.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/summarytemplaterepository.cpp" line="89" />
+            <source>The template is empty; write the summary text.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/summarytemplaterepository.cpp" line="92" />
+            <source>The template uses placeholders that do not exist: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/summarytemplaterepository.cpp" line="115" />
+            <source>%1 has a template for abnormal results already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/summarytemplaterepository.cpp" line="116" />
+            <source>%1 has a template for normal results already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/summarytemplaterepository.cpp" line="121" />
+            <source>The new template got no number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/summarytemplaterepository.cpp" line="142" />
+            <location filename="../core/repositories/summarytemplaterepository.cpp" line="161" />
+            <source>summary template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/summarytemplaterepository.cpp" line="177" />
+            <source>There is no template for abnormal results of %1 yet; write the summary yourself or add a template.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/summarytemplaterepository.cpp" line="179" />
+            <source>There is no template for normal results of %1 yet; write the summary yourself or add a template.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/repositories/summarytemplaterepository.cpp" line="195" />
+            <source>%1 %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SummaryText</name>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="27" />
+            <source>normal %1–%2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="30" />
+            <source>normal from %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="32" />
+            <source>normal up to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="40" />
+            <source>outside the normal range</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="43" />
+            <source>within the normal range</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="45" />
+            <source>below the normal range</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="46" />
+            <source>above the normal range</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="59" />
+            <source>the client's first name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="60" />
+            <source>the client's full name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="61" />
+            <source>the name of the test</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="62" />
+            <source>the day the result arrived</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="63" />
+            <source>every value and its normal range</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="64" />
+            <source>only the values out of range</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="65" />
+            <source>your name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="66" />
+            <source>the practice's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="67" />
+            <source>the practice's phone number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="95" />
+            <source>%1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aftercare/summarytext.cpp" line="99" />
+            <source>, %1</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2762,6 +3055,122 @@ application-data folder.
         </message>
     </context>
     <context>
+        <name>WelcomePackPdf</name>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="37" />
+            <source>Welcome, %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="39" />
+            <source>Thank you for choosing us. Here is everything you need for your first visit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="43" />
+            <source>Your appointment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="45" />
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="46" />
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="50" />
+            <source>Duration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="50" />
+            <source>1 minute</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="51" />
+            <source>%1 minutes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="52" />
+            <source>Service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="53" />
+            <source>With</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="55" />
+            <source>Where</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="59" />
+            <source>What to bring and how to prepare</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="62" />
+            <source>Nothing special is needed. Please bring your insurance card and arrive a few minutes early.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="67" />
+            <source>To cancel or reschedule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="70" />
+            <source>How to reach us</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="73" />
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="75" />
+            <source>E-mail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="77" />
+            <source>Opening hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="79" />
+            <source>Address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackpdf.cpp" line="95" />
+            <source>Welcome pack for %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>WelcomePackReader</name>
+        <message>
+            <location filename="../core/reception/welcomepackreader.cpp" line="28" />
+            <source>There is no appointment with the number %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/reception/welcomepackreader.cpp" line="64" />
+            <source>If you cannot come or would like another time, please let us know at least 24 hours beforehand, so that someone else can have the appointment.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Worklist</name>
         <message>
             <location filename="../core/aftercare/worklist.cpp" line="156" />
@@ -2777,22 +3186,27 @@ application-data folder.
     <context>
         <name>Workspaces</name>
         <message>
-            <location filename="../ui/workspaceregistry.cpp" line="25" />
+            <location filename="../ui/workspaceregistry.cpp" line="26" />
             <source>Follow-up</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/workspaceregistry.cpp" line="30" />
+            <location filename="../ui/workspaceregistry.cpp" line="31" />
             <source>Today</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/workspaceregistry.cpp" line="36" />
+            <location filename="../ui/workspaceregistry.cpp" line="37" />
             <source>Reception</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/workspaceregistry.cpp" line="42" />
+            <location filename="../ui/workspaceregistry.cpp" line="43" />
+            <source>Dashboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/workspaceregistry.cpp" line="49" />
             <source>Administration</source>
             <translation type="unfinished" />
         </message>
@@ -2800,27 +3214,17 @@ application-data folder.
     <context>
         <name>aftercare::ui::AddUserDialog</name>
         <message>
-            <location filename="../ui/admin/adduserdialog.cpp" line="26" />
+            <location filename="../ui/admin/adduserdialog.cpp" line="23" />
             <source>&amp;Add user</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/admin/adduserdialog.cpp" line="30" />
+            <location filename="../ui/admin/adduserdialog.cpp" line="27" />
             <source>Add user</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/admin/adduserdialog.cpp" line="43" />
-            <source>&amp;User name:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../ui/admin/adduserdialog.cpp" line="44" />
-            <source>&amp;Full name:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../ui/admin/adduserdialog.cpp" line="45" />
+            <location filename="../ui/admin/adduserdialog.cpp" line="37" />
             <source>R&amp;ole:</source>
             <translation type="unfinished" />
         </message>
@@ -2897,82 +3301,92 @@ application-data folder.
     <context>
         <name>aftercare::ui::BookingDialog</name>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="38" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="39" />
             <source>&amp;Double-book anyway</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="55" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="56" />
             <source>Book appointment</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="59" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="60" />
             <source>&amp;Book</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="68" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="69" />
             <source>Move appointment</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="80" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="81" />
             <source>&amp;Move</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="88" />
-            <source>Name, date of birth, phone, email or number</source>
+            <location filename="../ui/reception/bookingdialog.cpp" line="91" />
+            <source>Book an appointment for %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="93" />
-            <source>No client chosen</source>
+            <location filename="../ui/reception/bookingdialog.cpp" line="102" />
+            <source>&amp;Choose</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../ui/reception/bookingdialog.cpp" line="111" />
+            <source>Name, date of birth, phone, email or number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdialog.cpp" line="116" />
+            <source>No client chosen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/bookingdialog.cpp" line="134" />
             <source>Why both clients are booked at this time</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="121" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="144" />
             <source>&amp;Client:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="124" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="147" />
             <source>&amp;Practitioner:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="125" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="148" />
             <source>&amp;Service:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="127" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="150" />
             <source>S&amp;tarts at:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="128" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="151" />
             <source>&amp;Notes:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="130" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="153" />
             <source>&amp;Reason:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="153" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="176" />
             <source>Client: %1</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../ui/reception/bookingdialog.cpp" line="191" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="214" />
             <source>%n minute(s), %1</source>
             <translation>
                 <numerusform>%n minute, %1</numerusform>
@@ -2980,27 +3394,28 @@ application-data folder.
             </translation>
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="213" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="236" />
             <source>A double-booking needs a reason.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="219" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="242" />
             <source>Please choose a practitioner.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="230" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="307" />
             <source>Please choose a client.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="236" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="313" />
             <source>Please choose a service.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/bookingdialog.cpp" line="260" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="259" />
+            <location filename="../ui/reception/bookingdialog.cpp" line="292" />
             <source>Choose another time, or tick "Double-book anyway" and give a reason.</source>
             <translation type="unfinished" />
         </message>
@@ -3008,257 +3423,267 @@ application-data folder.
     <context>
         <name>aftercare::ui::CallDialog</name>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="33" />
+            <location filename="../ui/followup/calldialog.cpp" line="34" />
             <source>Reached</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="35" />
+            <location filename="../ui/followup/calldialog.cpp" line="36" />
             <source>Voicemail</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="37" />
+            <location filename="../ui/followup/calldialog.cpp" line="38" />
             <source>No answer</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="39" />
+            <location filename="../ui/followup/calldialog.cpp" line="40" />
             <source>Wrong number</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="41" />
+            <location filename="../ui/followup/calldialog.cpp" line="42" />
             <source>Declined</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="50" />
+            <location filename="../ui/followup/calldialog.cpp" line="51" />
             <source>Done</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="52" />
+            <location filename="../ui/followup/calldialog.cpp" line="53" />
             <source>Call again at…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="54" />
+            <location filename="../ui/followup/calldialog.cpp" line="55" />
             <source>Book an appointment</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="56" />
+            <location filename="../ui/followup/calldialog.cpp" line="57" />
             <source>Escalate</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="58" />
+            <location filename="../ui/followup/calldialog.cpp" line="59" />
             <source>Send a letter</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="98" />
+            <location filename="../ui/followup/calldialog.cpp" line="99" />
             <source>Call %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="109" />
+            <location filename="../ui/followup/calldialog.cpp" line="110" />
             <source>Log call</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="133" />
+            <location filename="../ui/followup/calldialog.cpp" line="134" />
             <source>no phone number</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="141" />
+            <location filename="../ui/followup/calldialog.cpp" line="142" />
             <source>Prefers: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="143" />
+            <location filename="../ui/followup/calldialog.cpp" line="144" />
             <source>After each visit…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="156" />
+            <location filename="../ui/followup/calldialog.cpp" line="157" />
             <source>What to tell them</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="159" />
+            <location filename="../ui/followup/calldialog.cpp" line="160" />
             <source>No summary written yet.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="168" />
+            <location filename="../ui/followup/calldialog.cpp" line="169" />
             <source>Open result…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="175" />
+            <location filename="../ui/followup/calldialog.cpp" line="176" />
             <source>Their answer</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="177" />
+            <location filename="../ui/followup/calldialog.cpp" line="178" />
             <source>NPS</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="177" />
+            <location filename="../ui/followup/calldialog.cpp" line="178" />
             <source>CSAT</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="178" />
+            <location filename="../ui/followup/calldialog.cpp" line="179" />
             <source>%1 score %2 on %3</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="184" />
+            <location filename="../ui/followup/calldialog.cpp" line="185" />
             <source>No comment.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="200" />
+            <location filename="../ui/followup/calldialog.cpp" line="201" />
             <source>No calls yet.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="201" />
+            <location filename="../ui/followup/calldialog.cpp" line="202" />
             <source>Calls so far</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="212" />
+            <location filename="../ui/followup/calldialog.cpp" line="213" />
             <source>Recent contacts</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="228" />
+            <location filename="../ui/followup/calldialog.cpp" line="229" />
             <source>Outcome:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="232" />
+            <location filename="../ui/followup/calldialog.cpp" line="233" />
             <source>Notes:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="237" />
+            <location filename="../ui/followup/calldialog.cpp" line="238" />
             <source>Next step:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="241" />
+            <location filename="../ui/followup/calldialog.cpp" line="242" />
             <source>Call again at:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="244" />
+            <location filename="../ui/followup/calldialog.cpp" line="245" />
             <source>Hand over to:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="247" />
+            <location filename="../ui/followup/calldialog.cpp" line="248" />
             <source>How was it settled?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="248" />
+            <location filename="../ui/followup/calldialog.cpp" line="249" />
             <source>Resolution:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="251" />
+            <location filename="../ui/followup/calldialog.cpp" line="252" />
             <source>Booking</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="262" />
-            <source>With:</source>
+            <location filename="../ui/followup/calldialog.cpp" line="258" />
+            <source>C&amp;hoose a time…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="263" />
-            <source>Service:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../ui/followup/calldialog.cpp" line="264" />
-            <source>Starts:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../ui/followup/calldialog.cpp" line="267" />
+            <location filename="../ui/followup/calldialog.cpp" line="265" />
             <source>Answer to a survey question in the call</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="274" />
+            <location filename="../ui/followup/calldialog.cpp" line="272" />
             <source>Satisfaction (CSAT 1–5)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="275" />
+            <location filename="../ui/followup/calldialog.cpp" line="273" />
             <source>Recommendation (NPS 0–10)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="280" />
+            <location filename="../ui/followup/calldialog.cpp" line="278" />
             <source>Question:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="281" />
+            <location filename="../ui/followup/calldialog.cpp" line="279" />
             <source>Score:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="282" />
+            <location filename="../ui/followup/calldialog.cpp" line="280" />
             <source>Comment:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="286" />
+            <location filename="../ui/followup/calldialog.cpp" line="284" />
             <source>Three calls went unanswered. A letter may reach them better.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="288" />
+            <location filename="../ui/followup/calldialog.cpp" line="286" />
             <source>Send a letter instead</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="388" />
+            <location filename="../ui/followup/calldialog.cpp" line="341" />
+            <source>No time chosen yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="349" />
+            <source>%1 with %2: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="353" />
+            <source>Double-booked: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="390" />
+            <source>Choose a time for the appointment first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/calldialog.cpp" line="418" />
             <source>A letter task replaces the call to %1.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="422" />
+            <location filename="../ui/followup/calldialog.cpp" line="452" />
             <source>Call to %1 logged.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="424" />
+            <location filename="../ui/followup/calldialog.cpp" line="454" />
             <source>Appointment booked.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="426" />
+            <location filename="../ui/followup/calldialog.cpp" line="456" />
             <source>A recovery task was opened.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="428" />
+            <location filename="../ui/followup/calldialog.cpp" line="458" />
             <source>A letter task was opened.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/calldialog.cpp" line="430" />
+            <location filename="../ui/followup/calldialog.cpp" line="460" />
             <source>Three calls went unanswered: consider a letter.</source>
             <translation type="unfinished" />
         </message>
@@ -3266,52 +3691,57 @@ application-data folder.
     <context>
         <name>aftercare::ui::ClientFinder</name>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="28" />
-            <source>Name, date of birth, phone, e-mail or client number</source>
+            <location filename="../ui/reception/clientfinder.cpp" line="21" />
+            <source>&amp;New client… (Ctrl+N)</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../ui/reception/clientfinder.cpp" line="30" />
+            <source>Name, date of birth, phone, e-mail or client number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientfinder.cpp" line="32" />
             <source>Find a client</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="42" />
+            <location filename="../ui/reception/clientfinder.cpp" line="48" />
             <source>Matching clients</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="50" />
+            <location filename="../ui/reception/clientfinder.cpp" line="56" />
             <source>&amp;Find client:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="109" />
+            <location filename="../ui/reception/clientfinder.cpp" line="116" />
             <source>Type a name (“Müller, Anna” or “Anna Mü”), a date of birth, a phone number, an e-mail address or a client number. Ctrl+K brings you here from anywhere.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="114" />
+            <location filename="../ui/reception/clientfinder.cpp" line="121" />
             <source>Keep typing the date of birth: day.month.year, e.g. 12.03.1985.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="117" />
+            <location filename="../ui/reception/clientfinder.cpp" line="124" />
             <source>There is no such date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="120" />
+            <location filename="../ui/reception/clientfinder.cpp" line="127" />
             <source>Type at least three digits of the phone number.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientfinder.cpp" line="124" />
-            <source>No client matches “%1”.</source>
+            <location filename="../ui/reception/clientfinder.cpp" line="131" />
+            <source>No client matches “%1”. Press Enter to register a new client.</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../ui/reception/clientfinder.cpp" line="126" />
+            <location filename="../ui/reception/clientfinder.cpp" line="134" />
             <source>The first %n matching clients. Press Enter to open the highlighted one.</source>
             <translation>
                 <numerusform>The first matching client. Press Enter to open it.</numerusform>
@@ -3319,7 +3749,7 @@ application-data folder.
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../ui/reception/clientfinder.cpp" line="129" />
+            <location filename="../ui/reception/clientfinder.cpp" line="137" />
             <source>%n matching client(s). Press Enter to open the highlighted one.</source>
             <translation>
                 <numerusform>%n matching client. Press Enter to open it.</numerusform>
@@ -3403,129 +3833,698 @@ application-data folder.
     <context>
         <name>aftercare::ui::ClientPanel</name>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="52" />
+            <location filename="../ui/reception/clientpanel.cpp" line="53" />
             <source>No consent has been recorded for this client.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="54" />
+            <location filename="../ui/reception/clientpanel.cpp" line="55" />
             <source>&amp;Close</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="61" />
+            <location filename="../ui/reception/clientpanel.cpp" line="56" />
+            <source>&amp;Open profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="63" />
             <source>Purpose</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="61" />
+            <location filename="../ui/reception/clientpanel.cpp" line="63" />
             <source>Channel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="61" />
+            <location filename="../ui/reception/clientpanel.cpp" line="63" />
             <source>Consent</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="67" />
-            <location filename="../ui/reception/clientpanel.cpp" line="100" />
+            <location filename="../ui/reception/clientpanel.cpp" line="69" />
+            <location filename="../ui/reception/clientpanel.cpp" line="103" />
             <source>Consents in force</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="72" />
+            <location filename="../ui/reception/clientpanel.cpp" line="74" />
             <source>Back to the search (Esc)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="75" />
+            <location filename="../ui/reception/clientpanel.cpp" line="77" />
             <source>Phone:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="76" />
+            <location filename="../ui/reception/clientpanel.cpp" line="78" />
             <source>E-mail:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="77" />
+            <location filename="../ui/reception/clientpanel.cpp" line="79" />
             <source>Address:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="78" />
+            <location filename="../ui/reception/clientpanel.cpp" line="80" />
             <source>Prefers:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="81" />
+            <location filename="../ui/reception/clientpanel.cpp" line="83" />
             <source>Stage:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="82" />
+            <location filename="../ui/reception/clientpanel.cpp" line="84" />
             <source>Client since:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="83" />
+            <location filename="../ui/reception/clientpanel.cpp" line="85" />
             <source>Came through:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="94" />
+            <location filename="../ui/reception/clientpanel.cpp" line="97" />
             <source>Contact</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="97" />
+            <location filename="../ui/reception/clientpanel.cpp" line="100" />
             <source>Journey</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="110" />
+            <location filename="../ui/reception/clientpanel.cpp" line="109" />
+            <source>Everything about this client: history, invoices, timeline (Ctrl+O)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpanel.cpp" line="122" />
             <source>—</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="125" />
+            <location filename="../ui/reception/clientpanel.cpp" line="137" />
             <source>%1 (archived)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="127" />
+            <location filename="../ui/reception/clientpanel.cpp" line="139" />
             <source>Client no. %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="129" />
+            <location filename="../ui/reception/clientpanel.cpp" line="141" />
             <source>born %1 (age %2)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="145" />
+            <location filename="../ui/reception/clientpanel.cpp" line="157" />
             <source>recommended by %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="167" />
+            <location filename="../ui/reception/clientpanel.cpp" line="179" />
             <source>given</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="167" />
+            <location filename="../ui/reception/clientpanel.cpp" line="179" />
             <source>refused</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="170" />
+            <location filename="../ui/reception/clientpanel.cpp" line="182" />
             <source>Recorded on %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/clientpanel.cpp" line="171" />
+            <location filename="../ui/reception/clientpanel.cpp" line="183" />
             <source>Recorded on %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::ClientPicker</name>
+        <message>
+            <location filename="../ui/reception/clientpicker.cpp" line="23" />
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpicker.cpp" line="26" />
+            <source>Search by name, date of birth, phone or e-mail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientpicker.cpp" line="61" />
+            <source>Referred by %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::ClientProfile</name>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="60" />
+            <source>booked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="62" />
+            <source>confirmed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="64" />
+            <source>checked in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="66" />
+            <source>completed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="68" />
+            <source>cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="70" />
+            <source>did not come</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="83" />
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="91" />
+            <source>When</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="91" />
+            <source>Service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="91" />
+            <source>With</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="91" />
+            <location filename="../ui/reception/clientprofile.cpp" line="93" />
+            <location filename="../ui/reception/clientprofile.cpp" line="97" />
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="93" />
+            <source>Invoice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="93" />
+            <source>Issued</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="93" />
+            <source>Total</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="93" />
+            <source>Paid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="97" />
+            <source>Test</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="97" />
+            <source>Received</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="107" />
+            <source>Esc</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="131" />
+            <source>Contact</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="133" />
+            <source>Consent history</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="143" />
+            <source>&amp;Timeline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="144" />
+            <source>&amp;Appointments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="145" />
+            <source>&amp;Invoices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="146" />
+            <source>Res&amp;ults</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="191" />
+            <source>&amp;Timeline (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="210" />
+            <source>born %1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="213" />
+            <source>stage: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="214" />
+            <source>client since %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="240" />
+            <source>Upcoming (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="241" />
+            <source>Past (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="242" />
+            <source>&amp;Appointments (%1 ahead)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="259" />
+            <source>draft</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="263" />
+            <source>overdue since %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="264" />
+            <source>issued, due %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="267" />
+            <source>paid %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="270" />
+            <source>void</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="279" />
+            <source>Open balance: &lt;b&gt;%1&lt;/b&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="280" />
+            <source>Nothing owed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="297" />
+            <source>received, not yet reviewed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="300" />
+            <source>reviewed, not yet discussed with the client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="303" />
+            <source>discussed %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/clientprofile.cpp" line="309" />
+            <source>Res&amp;ults (%1)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::ConsentFields</name>
+        <message>
+            <location filename="../ui/reception/consentfields.cpp" line="27" />
+            <source>Channel for %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/consentfields.cpp" line="40" />
+            <source>Signed intake form</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/consentfields.cpp" line="41" />
+            <source>Evide&amp;nce:</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::DashboardCharts</name>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="122" />
+            <source>&amp;Satisfaction</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="123" />
+            <source>C&amp;lients</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="124" />
+            <source>&amp;Follow-up and visits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="173" />
+            <source>CSAT by month (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="177" />
+            <source>CSAT</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="179" />
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="252" />
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="280" />
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="343" />
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="369" />
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="389" />
+            <source>%</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="183" />
+            <source>CSAT answers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="190" />
+            <source>NPS by month, with its 95 % interval</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="192" />
+            <source>Promoters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="193" />
+            <source>Passives</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="194" />
+            <source>Detractors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="216" />
+            <source>answers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="219" />
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="225" />
+            <source>NPS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="221" />
+            <source>95 % interval</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="244" />
+            <source>Retention and churn by month (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="253" />
+            <source>Retention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="253" />
+            <source>Churn</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="258" />
+            <source>Clients who lapsed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="266" />
+            <source>Cohort retention: back within k months (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="281" />
+            <source>3 months</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="281" />
+            <source>6 months</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="282" />
+            <source>12 months</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="290" />
+            <source>Clients of the cohort</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="298" />
+            <source>New clients by referral source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="300" />
+            <source>New clients</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="305" />
+            <source>not recorded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="311" />
+            <source>clients</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="321" />
+            <source>New clients: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="328" />
+            <source>SLA adherence by kind (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="330" />
+            <source>Done on time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="360" />
+            <source>Post-service steps done (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="362" />
+            <source>Done where it applied</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="374" />
+            <source>Visits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="381" />
+            <source>No-show and rebooking rates by month (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="390" />
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="396" />
+            <source>No-shows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="391" />
+            <source>Rebooked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardcharts.cpp" line="401" />
+            <source>Rebooked visits</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::DashboardWorkspace</name>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="52" />
+            <source>All practitioners</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="53" />
+            <source>All services</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="55" />
+            <source>All referral sources</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="57" />
+            <source>Print pre&amp;view…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="58" />
+            <source>Save P&amp;DF…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="68" />
+            <source>Practitioner</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="69" />
+            <source>Service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="70" />
+            <source>Referral source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="86" />
+            <source>CSAT</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="87" />
+            <source>NPS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="88" />
+            <source>Retention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="89" />
+            <source>No-show rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="90" />
+            <source>Rebooking rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="91" />
+            <source>Referral rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="92" />
+            <source>SLA adherence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="93" />
+            <source>Post-service delta</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="202" />
+            <source>Counting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="219" />
+            <source> %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="284" />
+            <source>Save the report as PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="285" />
+            <source>report-%1-to-%2.pdf</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="287" />
+            <source>PDF documents (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="298" />
+            <source>The report was saved as %1.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3545,6 +4544,110 @@ application-data folder.
         </message>
     </context>
     <context>
+        <name>aftercare::ui::DrilldownDialog</name>
+        <message>
+            <location filename="../ui/dashboard/drilldowndialog.cpp" line="25" />
+            <source>%1, %2 to %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldowndialog.cpp" line="55" />
+            <source>The list cannot be shown.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../ui/dashboard/drilldowndialog.cpp" line="57" />
+            <source>%1: %2 row(s)</source>
+            <translation>
+                <numerusform>%1: %2 row</numerusform>
+                <numerusform>%1: %2 rows</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::DrilldownModel</name>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="72" />
+            <source>done on time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="72" />
+            <source>late or not done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="74" />
+            <source>promoter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="76" />
+            <source>passive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="78" />
+            <source>detractor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="80" />
+            <source>referral source not recorded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="106" />
+            <source>%1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="123" />
+            <source>Client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="128" />
+            <source>Answered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="130" />
+            <source>Last visit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="132" />
+            <source>Deadline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="134" />
+            <source>Appointment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="137" />
+            <source>Score</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="139" />
+            <source>Practitioner</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="141" />
+            <source>Service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/drilldownmodel.cpp" line="143" />
+            <source>Detail</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>aftercare::ui::FigureTile</name>
         <message>
             <location filename="../ui/today/figuretile.cpp" line="37" />
@@ -3553,49 +4656,97 @@ application-data folder.
         </message>
     </context>
     <context>
+        <name>aftercare::ui::FirstBookingFields</name>
+        <message>
+            <location filename="../ui/reception/firstbookingfields.cpp" line="37" />
+            <source>&amp;Book the first appointment now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/firstbookingfields.cpp" line="43" />
+            <source>Double-boo&amp;k anyway</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/firstbookingfields.cpp" line="75" />
+            <source>Why both clients are booked at this time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/firstbookingfields.cpp" line="81" />
+            <source>Practi&amp;tioner:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/firstbookingfields.cpp" line="82" />
+            <source>Ser&amp;vice:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/firstbookingfields.cpp" line="84" />
+            <source>Starts &amp;at:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/firstbookingfields.cpp" line="175" />
+            <source>%1 min, %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/firstbookingfields.cpp" line="182" />
+            <source>Choose a practitioner and a service for the first booking.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/firstbookingfields.cpp" line="185" />
+            <source>The first appointment lies in the past.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/firstbookingfields.cpp" line="192" />
+            <source>%1 is already booked from %2 to %3 (%4).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/firstbookingfields.cpp" line="199" />
+            <source>Choose another time, or double-book with a reason.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/firstbookingfields.cpp" line="201" />
+            <source>A double-booking needs a reason.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>aftercare::ui::FirstRunDialog</name>
         <message>
-            <location filename="../ui/signin/firstrundialog.cpp" line="25" />
+            <location filename="../ui/signin/firstrundialog.cpp" line="22" />
             <source>&amp;Create and sign in</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/signin/firstrundialog.cpp" line="29" />
+            <location filename="../ui/signin/firstrundialog.cpp" line="26" />
             <source>Aftercare — Welcome</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/signin/firstrundialog.cpp" line="31" />
+            <location filename="../ui/signin/firstrundialog.cpp" line="28" />
             <source>Welcome to Aftercare</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/signin/firstrundialog.cpp" line="34" />
+            <location filename="../ui/signin/firstrundialog.cpp" line="31" />
             <source>This practice has no users yet. Create the first administrator account: it can add everyone else and give them their roles.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/signin/firstrundialog.cpp" line="46" />
+            <location filename="../ui/signin/firstrundialog.cpp" line="38" />
             <source>e.g. admin</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/signin/firstrundialog.cpp" line="47" />
-            <source>e.g. Maria Schneider</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../ui/signin/firstrundialog.cpp" line="50" />
-            <source>&amp;User name:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../ui/signin/firstrundialog.cpp" line="51" />
-            <source>&amp;Full name:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../ui/signin/firstrundialog.cpp" line="56" />
+            <location filename="../ui/signin/firstrundialog.cpp" line="46" />
             <source>&amp;Quit</source>
             <translation type="unfinished" />
         </message>
@@ -3603,52 +4754,57 @@ application-data folder.
     <context>
         <name>aftercare::ui::FollowUpWorkspace</name>
         <message>
-            <location filename="../ui/followup/followupworkspace.cpp" line="33" />
+            <location filename="../ui/followup/followupworkspace.cpp" line="34" />
             <source>Overdue only</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/followupworkspace.cpp" line="34" />
+            <location filename="../ui/followup/followupworkspace.cpp" line="35" />
             <source>Plan follow-ups</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/followupworkspace.cpp" line="47" />
+            <location filename="../ui/followup/followupworkspace.cpp" line="48" />
             <source>Mine and unassigned</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/followupworkspace.cpp" line="48" />
+            <location filename="../ui/followup/followupworkspace.cpp" line="49" />
             <source>Mine</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/followupworkspace.cpp" line="49" />
+            <location filename="../ui/followup/followupworkspace.cpp" line="50" />
             <source>All</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/followupworkspace.cpp" line="50" />
+            <location filename="../ui/followup/followupworkspace.cpp" line="51" />
             <source>Every kind</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/followupworkspace.cpp" line="54" />
+            <location filename="../ui/followup/followupworkspace.cpp" line="55" />
             <source>Calls and tasks due</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/followupworkspace.cpp" line="61" />
+            <location filename="../ui/followup/followupworkspace.cpp" line="62" />
             <source>Show:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/followupworkspace.cpp" line="80" />
+            <location filename="../ui/followup/followupworkspace.cpp" line="81" />
             <source>Open call…</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <location filename="../ui/followup/followupworkspace.cpp" line="83" />
+            <source>Summary &amp;templates…</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
-            <location filename="../ui/followup/followupworkspace.cpp" line="123" />
+            <location filename="../ui/followup/followupworkspace.cpp" line="132" />
             <source>%n due</source>
             <translation>
                 <numerusform>%n due</numerusform>
@@ -3656,7 +4812,7 @@ application-data folder.
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../ui/followup/followupworkspace.cpp" line="124" />
+            <location filename="../ui/followup/followupworkspace.cpp" line="133" />
             <source>%n overdue</source>
             <translation>
                 <numerusform>%n overdue</numerusform>
@@ -3664,12 +4820,232 @@ application-data folder.
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../ui/followup/followupworkspace.cpp" line="136" />
+            <location filename="../ui/followup/followupworkspace.cpp" line="145" />
             <source>%n new task(s) planned.</source>
             <translation>
                 <numerusform>%n new task planned.</numerusform>
                 <numerusform>%n new tasks planned.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::InvoicePage</name>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="57" />
+            <source>Draft</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="59" />
+            <location filename="../ui/reception/invoicepage.cpp" line="106" />
+            <source>Issued</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="61" />
+            <location filename="../ui/reception/invoicepage.cpp" line="101" />
+            <source>Paid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="63" />
+            <source>Void</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="86" />
+            <source>Add &amp;line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="87" />
+            <source>&amp;Remove line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="88" />
+            <source>&amp;Issue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="93" />
+            <source>Record &amp;payment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="98" />
+            <source>Drafts to review</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="99" />
+            <source>Issued, not paid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="100" />
+            <source>Overdue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="102" />
+            <source>&amp;Show:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="106" />
+            <source>No.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="106" />
+            <source>Client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="106" />
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="106" />
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="106" />
+            <source>Total</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="106" />
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="107" />
+            <source>Due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="151" />
+            <source>Description</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="151" />
+            <source>Qty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="151" />
+            <source>Unit price</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="151" />
+            <source>Amount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="161" />
+            <source>Amount paid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="163" />
+            <source>Card</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="164" />
+            <source>Cash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="165" />
+            <source>Bank transfer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="166" />
+            <source>Other</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="185" />
+            <source>A&amp;mount:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="187" />
+            <source>M&amp;ethod:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="189" />
+            <source>Paid &amp;on:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="305" />
+            <source>Invoice %1 · %2 · %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="329" />
+            <source>Total %1 · paid %2 · open %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="333" />
+            <source>due %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="338" />
+            <source>No invoice in this list.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="361" />
+            <source>The quantity is a whole number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="367" />
+            <source>The unit price is an amount such as %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="376" />
+            <source>Line saved; the total is %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="384" />
+            <source>Further item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="391" />
+            <source>Line added: type its description and price.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="408" />
+            <source>Line removed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="420" />
+            <source>Issued; due on %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/invoicepage.cpp" line="440" />
+            <source>Payment recorded; %1 open.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3784,6 +5160,67 @@ application-data folder.
         </message>
     </context>
     <context>
+        <name>aftercare::ui::MetricTile</name>
+        <message>
+            <location filename="../ui/dashboard/metrictile.cpp" line="22" />
+            <source>Show the clients or appointments behind this figure</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/metrictile.cpp" line="33" />
+            <source>Change against the period before, of the same length</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/metrictile.cpp" line="53" />
+            <source>= unchanged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/metrictile.cpp" line="55" />
+            <source>▲ %1 vs. previous</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/metrictile.cpp" line="57" />
+            <source>▼ %1 vs. previous</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/metrictile.cpp" line="59" />
+            <source>no previous figure</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/metrictile.cpp" line="61" />
+            <source>n = %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/metrictile.cpp" line="63" />
+            <source>· low confidence</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::NewAccountFields</name>
+        <message>
+            <location filename="../ui/common/newaccountfields.cpp" line="22" />
+            <source>e.g. Maria Schneider</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/newaccountfields.cpp" line="32" />
+            <source>&amp;User name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/common/newaccountfields.cpp" line="33" />
+            <source>&amp;Full name:</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>aftercare::ui::NewPasswordFields</name>
         <message>
             <location filename="../ui/common/newpasswordfields.cpp" line="40" />
@@ -3813,6 +5250,414 @@ application-data folder.
         <message>
             <location filename="../ui/common/newpasswordfields.cpp" line="77" />
             <source>Strong enough, and both are the same.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::NotRebookedPage</name>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="37" />
+            <source>&amp;Record recall call…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="46" />
+            <source>Client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="46" />
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="46" />
+            <source>Last visit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="46" />
+            <source>Service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="46" />
+            <source>Rebook after</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="47" />
+            <source>Last recall call</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../ui/reception/notrebookedpage.cpp" line="61" />
+            <source>%n week(s)</source>
+            <translation>
+                <numerusform>%n week</numerusform>
+                <numerusform>%n weeks</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../ui/reception/notrebookedpage.cpp" line="116" />
+            <source>%n client(s) to call back</source>
+            <translation>
+                <numerusform>%n client to call back</numerusform>
+                <numerusform>%n clients to call back</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="136" />
+            <source>Recall call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="138" />
+            <source>How did the call with %1 (%2) go?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="139" />
+            <source>no phone number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="140" />
+            <source>Booked a visit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="140" />
+            <source>Will call back to book</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="140" />
+            <source>No answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="141" />
+            <source>Left a message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="141" />
+            <source>Does not want to come back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="143" />
+            <source>Record call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/notrebookedpage.cpp" line="154" />
+            <source>Call with %1 recorded.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::OnboardingDialog</name>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="65" />
+            <source>Possibly already a client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="67" />
+            <source>&amp;Create anyway: this is a different person</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="73" />
+            <source>New client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="90" />
+            <source>&amp;Save client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="91" />
+            <source>Ctrl+S</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="171" />
+            <source>Who</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="176" />
+            <source>e.g. %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="183" />
+            <source>&amp;First name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="184" />
+            <source>&amp;Last name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="185" />
+            <source>&amp;Date of birth:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="186" />
+            <source>Se&amp;x:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="189" />
+            <source>Contact</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="193" />
+            <source>e.g. +49 171 2345678 or 0171 2345678</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="203" />
+            <source>&amp;E-mail:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="204" />
+            <source>&amp;Phone:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="205" />
+            <source>Add&amp;ress:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="206" />
+            <source>Contact b&amp;y:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="209" />
+            <source>How they found us</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="213" />
+            <source>Recommended by a client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="214" />
+            <source>Referred by a doctor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="214" />
+            <source>Web search</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="214" />
+            <source>Social media</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="215" />
+            <source>Walked past</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="215" />
+            <source>Health insurance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="217" />
+            <source>What they hope for from us</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="218" />
+            <source>Referral so&amp;urce:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="219" />
+            <source>Referred by &amp;whom:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="220" />
+            <source>Expectati&amp;ons:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="233" />
+            <source>Consent (ticked = agreed; unticked is recorded as no)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="238" />
+            <source>First appointment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="301" />
+            <source>Not a date; write it like %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="305" />
+            <source>The date of birth lies in the future.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="339" />
+            <source>The first name is needed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="343" />
+            <source>The last name is needed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="351" />
+            <source>Not an e-mail address (name@example.org).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="354" />
+            <source>Not a phone number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="359" />
+            <source>E-mail is preferred: please give the address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="364" />
+            <source>Please give the phone number to reach them on.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="368" />
+            <source>A letter needs the postal address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="391" />
+            <source>same name and date of birth</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="393" />
+            <source>same e-mail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="395" />
+            <source>same phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../ui/reception/onboardingdialog.cpp" line="404" />
+            <source>Possibly already a client (%n)</source>
+            <translation>
+                <numerusform>Possibly already a client (%n)</numerusform>
+                <numerusform>Possibly already a client (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="416" />
+            <source>Please correct the marked fields first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="417" />
+            <source>This person may be a client already: open them instead, or tick "Create anyway".</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/onboardingdialog.cpp" line="431" />
+            <source>Nothing was saved: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::PeriodPicker</name>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="39" />
+            <source>Month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="40" />
+            <source>Quarter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="41" />
+            <source>Year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="42" />
+            <source>From – to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="43" />
+            <source>Period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="46" />
+            <source>Previous period (Alt+Left)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="50" />
+            <source>Next period (Alt+Right)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="52" />
+            <source>A day in the period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="53" />
+            <source>First day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="54" />
+            <source>Last day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="57" />
+            <source>&amp;Period:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="158" />
+            <source>The first day must not be after the last.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/periodpicker.cpp" line="161" />
+            <source>%1 to %2</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3903,15 +5748,269 @@ application-data folder.
         </message>
     </context>
     <context>
+        <name>aftercare::ui::ProfileConsents</name>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="27" />
+            <source>Re&amp;cord</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="33" />
+            <source>Purpose</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="33" />
+            <source>Decision</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="33" />
+            <source>Recorded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="33" />
+            <source>By</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="33" />
+            <source>Evidence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="34" />
+            <source>Consent history, newest first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="44" />
+            <source>agrees</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="45" />
+            <source>declines</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="47" />
+            <source>Evidence, e.g. asked at the desk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="74" />
+            <source>agrees, %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="74" />
+            <source>declines, %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="77" />
+            <source>%1, withdrawn %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profileconsents.cpp" line="104" />
+            <source>Recorded: %1 %2 (%3).</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::ProfileDetails</name>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="57" />
+            <source>&amp;Save details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="58" />
+            <source>Re&amp;load</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="75" />
+            <source>Ctrl+S</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="82" />
+            <source>&amp;Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="86" />
+            <source>&amp;Born:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="88" />
+            <source>&amp;E-mail:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="90" />
+            <source>&amp;Phone:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="92" />
+            <source>Add&amp;ress:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="93" />
+            <source>Contact b&amp;y:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="94" />
+            <source>E&amp;xpects:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="172" />
+            <source>First and last name are needed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="174" />
+            <source>Not a date of birth; write it like %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="177" />
+            <source>Not an e-mail address (name@example.org).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="180" />
+            <source>Not a phone number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/profiledetails.cpp" line="207" />
+            <source>Saved.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>aftercare::ui::ReceptionWorkspace</name>
         <message>
-            <location filename="../ui/reception/receptionworkspace.cpp" line="40" />
+            <location filename="../ui/reception/receptionworkspace.cpp" line="47" />
             <source>Find client</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/receptionworkspace.cpp" line="41" />
+            <location filename="../ui/reception/receptionworkspace.cpp" line="48" />
             <source>Schedule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/receptionworkspace.cpp" line="49" />
+            <source>Invoices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/receptionworkspace.cpp" line="50" />
+            <source>Reminders due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/receptionworkspace.cpp" line="51" />
+            <source>Not rebooked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/receptionworkspace.cpp" line="105" />
+            <source>Client profile</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::RemindersPage</name>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="55" />
+            <source>&amp;Mark done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="62" />
+            <source>Appointments &amp;on:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="66" />
+            <source>Record the reminder as given (Ctrl+D)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="70" />
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="70" />
+            <source>Client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="70" />
+            <source>Preferred channel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="70" />
+            <source>Reminder consent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="70" />
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="71" />
+            <source>With</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="79" />
+            <source>Prefers a call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="90" />
+            <source>yes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="90" />
+            <source>no – do not remind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="94" />
+            <source>%1, %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="120" />
+            <source>Ctrl+D</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="163" />
+            <source>Every appointment on %1 has had its reminder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/reminderspage.cpp" line="180" />
+            <source>%1 reminded.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3961,137 +6060,152 @@ application-data folder.
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="60" />
+            <location filename="../ui/followup/resultdialog.cpp" line="61" />
             <source>%1 — %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="65" />
+            <location filename="../ui/followup/resultdialog.cpp" line="66" />
             <source>received %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="84" />
+            <location filename="../ui/followup/resultdialog.cpp" line="85" />
             <source>In plain words: what was measured, what it means, what happens next.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="86" />
+            <location filename="../ui/followup/resultdialog.cpp" line="87" />
+            <source>&amp;Draft from template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="90" />
+            <source>Write the summary from this test's template, with the client's name and values.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="91" />
             <source>Sign off summary</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="88" />
+            <location filename="../ui/followup/resultdialog.cpp" line="93" />
             <source>Mark reviewed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="95" />
+            <location filename="../ui/followup/resultdialog.cpp" line="100" />
             <source>Mark communicated</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="97" />
+            <location filename="../ui/followup/resultdialog.cpp" line="102" />
             <source>Client's summary (PDF)…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="116" />
+            <location filename="../ui/followup/resultdialog.cpp" line="121" />
             <source>Laboratory report</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="118" />
+            <location filename="../ui/followup/resultdialog.cpp" line="124" />
             <source>Summary for the client</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="136" />
+            <location filename="../ui/followup/resultdialog.cpp" line="155" />
+            <source>Drafted from the template. Read it, adjust it for this client, then sign it off.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/resultdialog.cpp" line="161" />
             <source>Test</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="136" />
+            <location filename="../ui/followup/resultdialog.cpp" line="161" />
             <source>Value</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="136" />
+            <location filename="../ui/followup/resultdialog.cpp" line="161" />
             <source>Unit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="136" />
+            <location filename="../ui/followup/resultdialog.cpp" line="161" />
             <source>Reference range</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="137" />
+            <location filename="../ui/followup/resultdialog.cpp" line="162" />
             <source>Flag</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="147" />
+            <location filename="../ui/followup/resultdialog.cpp" line="172" />
             <source>%1 – %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="149" />
+            <location filename="../ui/followup/resultdialog.cpp" line="174" />
             <source>abnormal</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="171" />
+            <location filename="../ui/followup/resultdialog.cpp" line="196" />
             <source>Summary signed off %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="172" />
+            <location filename="../ui/followup/resultdialog.cpp" line="197" />
             <source>Summary not signed off</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="174" />
+            <location filename="../ui/followup/resultdialog.cpp" line="199" />
             <source>reviewed %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="176" />
+            <location filename="../ui/followup/resultdialog.cpp" line="201" />
             <source>communicated %1 by %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="193" />
+            <location filename="../ui/followup/resultdialog.cpp" line="218" />
             <source>Summary signed off.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="203" />
+            <location filename="../ui/followup/resultdialog.cpp" line="228" />
             <source>Marked reviewed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="214" />
+            <location filename="../ui/followup/resultdialog.cpp" line="239" />
             <source>Marked communicated.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="221" />
+            <location filename="../ui/followup/resultdialog.cpp" line="246" />
             <source>The PDF could not be written to %1.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="224" />
+            <location filename="../ui/followup/resultdialog.cpp" line="249" />
             <source>Saved %1.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="231" />
+            <location filename="../ui/followup/resultdialog.cpp" line="256" />
             <source>Save the client's summary</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/followup/resultdialog.cpp" line="231" />
+            <location filename="../ui/followup/resultdialog.cpp" line="256" />
             <source>PDF files (*.pdf)</source>
             <translation type="unfinished" />
         </message>
@@ -4099,103 +6213,133 @@ application-data folder.
     <context>
         <name>aftercare::ui::SchedulePage</name>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="42" />
+            <location filename="../ui/reception/schedulepage.cpp" line="45" />
             <source>Show &amp;cancelled</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="43" />
-            <source>&amp;Book…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="44" />
-            <source>&amp;Move…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="45" />
-            <source>Check &amp;in</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../ui/reception/schedulepage.cpp" line="46" />
-            <source>Com&amp;plete</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="47" />
-            <source>&amp;No-show</source>
+            <source>&amp;Week</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../ui/reception/schedulepage.cpp" line="48" />
+            <source>&amp;Book…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="49" />
+            <source>&amp;Move…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="50" />
+            <source>Check &amp;in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="51" />
+            <source>Com&amp;plete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="52" />
+            <source>&amp;No-show</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="53" />
             <source>Cancel &amp;appointment…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="66" />
-            <source>Previous day (PgUp, Alt+Left)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="70" />
-            <source>Next day (PgDown, Alt+Right)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="71" />
+            <location filename="../ui/reception/schedulepage.cpp" line="83" />
             <source>Today</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="72" />
-            <source>Today (T)</source>
+            <location filename="../ui/reception/schedulepage.cpp" line="67" />
+            <source>Day or week (Ctrl+Shift+W, Alt+W)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="214" />
+            <location filename="../ui/reception/schedulepage.cpp" line="69" />
+            <source>Whose diary to show</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="78" />
+            <source>Previous day or week (PgUp, Alt+Left)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="82" />
+            <source>Next day or week (PgDown, Alt+Right)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="84" />
+            <source>Today (Home, T)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="120" />
+            <source>Ctrl+Shift+W</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="197" />
+            <source>All practitioners</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="283" />
             <source>Booked.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="227" />
+            <location filename="../ui/reception/schedulepage.cpp" line="296" />
             <source>Moved.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="242" />
-            <location filename="../ui/reception/schedulepage.cpp" line="246" />
+            <location filename="../ui/reception/schedulepage.cpp" line="314" />
+            <source>Moved %1 to %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/schedulepage.cpp" line="326" />
+            <location filename="../ui/reception/schedulepage.cpp" line="330" />
             <source>Cancel appointment</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="243" />
+            <location filename="../ui/reception/schedulepage.cpp" line="327" />
             <source>Why is %1's appointment at %2 cancelled?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="247" />
+            <location filename="../ui/reception/schedulepage.cpp" line="331" />
             <source>Keep it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="251" />
+            <location filename="../ui/reception/schedulepage.cpp" line="335" />
             <source>Cancelled.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="261" />
+            <location filename="../ui/reception/schedulepage.cpp" line="345" />
             <source>Marked as no-show.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="268" />
+            <location filename="../ui/reception/schedulepage.cpp" line="352" />
             <source>Checked in.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/schedulepage.cpp" line="276" />
+            <location filename="../ui/reception/schedulepage.cpp" line="360" />
             <source>Completed; the invoice is drafted.</source>
             <translation type="unfinished" />
         </message>
@@ -4203,17 +6347,63 @@ application-data folder.
     <context>
         <name>aftercare::ui::ScheduleView</name>
         <message>
-            <location filename="../ui/reception/scheduleview.cpp" line="45" />
+            <location filename="../ui/reception/scheduleview.cpp" line="51" />
+            <source>Schedule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/scheduleview.cpp" line="59" />
             <source>Day schedule</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/scheduleview.cpp" line="266" />
+            <location filename="../ui/reception/scheduleview.cpp" line="68" />
+            <source>Week schedule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/scheduleview.cpp" line="370" />
+            <source>booked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/scheduleview.cpp" line="373" />
+            <source>confirmed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/scheduleview.cpp" line="376" />
+            <source>checked in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/scheduleview.cpp" line="379" />
+            <source>completed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/scheduleview.cpp" line="382" />
+            <source>cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/scheduleview.cpp" line="385" />
+            <source>no-show</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/scheduleview.cpp" line="389" />
+            <source>%1–%2 %3
+%4 with %5 (%6)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/scheduleview.cpp" line="463" />
             <source>(cancelled)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/reception/scheduleview.cpp" line="268" />
+            <location filename="../ui/reception/scheduleview.cpp" line="465" />
             <source>(no-show)</source>
             <translation type="unfinished" />
         </message>
@@ -4280,6 +6470,352 @@ application-data folder.
         </message>
     </context>
     <context>
+        <name>aftercare::ui::SummaryTemplateDialog</name>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="25" />
+            <source>abnormal results</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="26" />
+            <source>normal results</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="33" />
+            <source>Alex</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="34" />
+            <source>Alex Example</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="36" />
+            <source>Full blood count</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="38" />
+            <source>Dr. Sample</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="39" />
+            <source>Your practice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="42" />
+            <source>Haemoglobin</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="48" />
+            <source>Platelets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="65" />
+            <source>&amp;New template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="66" />
+            <source>De&amp;lete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="71" />
+            <source>&amp;Insert</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="75" />
+            <source>&amp;Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="76" />
+            <source>Discard changes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="80" />
+            <source>Summary templates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="115" />
+            <source>Templates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="124" />
+            <source>&amp;Test:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="125" />
+            <source>&amp;For:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="127" />
+            <source>Placeholders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="132" />
+            <source>Te&amp;xt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="143" />
+            <source>Preview with a sample client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="209" />
+            <source>%1 · %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="249" />
+            <source>Last saved by %1, %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="250" />
+            <source>someone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="252" />
+            <source>Not changed since the practice was set up.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="265" />
+            <source>Dear {first_name},
+
+
+
+{values}
+
+If you have any questions, call us on {practice_phone}.
+
+{clinician}
+{practice}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="269" />
+            <source>A new template: name the test, write the text, save.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="289" />
+            <source>Not a placeholder: %1. Pick one from the list.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="293" />
+            <source>The text is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="295" />
+            <source>Name the test this template is for.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="324" />
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="337" />
+            <source>Template saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="346" />
+            <source>Delete template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="347" />
+            <source>Delete the template for %1 (%2)? Summaries already written keep their text.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/followup/summarytemplatedialog.cpp" line="372" />
+            <source>Template for %1 (%2) deleted.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::TimelineModel</name>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="17" />
+            <source>In person</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="19" />
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="21" />
+            <source>E-mail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="23" />
+            <source>SMS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="25" />
+            <source>Letter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="40" />
+            <source>Registered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="41" />
+            <source>Welcome pack</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="42" />
+            <source>Booking</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="43" />
+            <source>Reminder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="44" />
+            <source>Check-in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="45" />
+            <source>Visit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="46" />
+            <source>No-show</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="47" />
+            <source>Cancellation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="48" />
+            <source>Check-in call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="49" />
+            <source>Thank-you</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="50" />
+            <source>Survey request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="51" />
+            <source>Feedback</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="52" />
+            <source>Result explained</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="53" />
+            <source>Invoice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="54" />
+            <source>Payment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="55" />
+            <source>Newsletter invitation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="56" />
+            <source>Community invitation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="57" />
+            <source>Birthday greeting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="58" />
+            <source>Loyalty perk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="60" />
+            <source>Rebook reminder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="61" />
+            <source>Call back after low rating</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="132" />
+            <source>When</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="134" />
+            <source>What</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="136" />
+            <source>Stage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="138" />
+            <source>How</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="140" />
+            <source>Outcome</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/timelinemodel.cpp" line="142" />
+            <source>By</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>aftercare::ui::TodayPage</name>
         <message>
             <location filename="../ui/today/todaypage.cpp" line="21" />
@@ -4342,6 +6878,69 @@ application-data folder.
         <message>
             <location filename="../ui/admin/usermodel.cpp" line="116" />
             <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>aftercare::ui::WelcomePackDialog</name>
+        <message>
+            <location filename="../ui/reception/welcomepackdialog.cpp" line="29" />
+            <source>Welcome pack</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackdialog.cpp" line="33" />
+            <source>&amp;Print…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackdialog.cpp" line="35" />
+            <source>&amp;Save as PDF…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackdialog.cpp" line="71" />
+            <source>The welcome pack could not be written to %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackdialog.cpp" line="74" />
+            <source>Saved to %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackdialog.cpp" line="75" />
+            <source>Saved as PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackdialog.cpp" line="97" />
+            <source>Save welcome pack</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackdialog.cpp" line="98" />
+            <source>PDF documents (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackdialog.cpp" line="102" />
+            <source>Welcome pack %1.pdf</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackdialog.cpp" line="112" />
+            <source>Welcome pack for %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackdialog.cpp" line="120" />
+            <source>Sent to the printer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/reception/welcomepackdialog.cpp" line="121" />
+            <source>Printed and handed over</source>
             <translation type="unfinished" />
         </message>
     </context>
