@@ -4418,112 +4418,117 @@ application-data folder.
     <context>
         <name>aftercare::ui::DashboardWorkspace</name>
         <message>
-            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="52" />
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="55" />
             <source>All practitioners</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="53" />
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="56" />
             <source>All services</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="55" />
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="58" />
             <source>All referral sources</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="57" />
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="60" />
             <source>Print pre&amp;view…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="58" />
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="61" />
             <source>Save P&amp;DF…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="68" />
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="71" />
             <source>Practitioner</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="69" />
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="72" />
             <source>Service</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="70" />
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="73" />
             <source>Referral source</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="86" />
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="84" />
+            <source>F&amp;ilter:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="95" />
             <source>CSAT</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="87" />
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="96" />
             <source>NPS</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="88" />
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="97" />
             <source>Retention</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="89" />
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="98" />
             <source>No-show rate</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="90" />
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="99" />
             <source>Rebooking rate</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="91" />
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="100" />
             <source>Referral rate</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="92" />
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="101" />
             <source>SLA adherence</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="93" />
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="102" />
             <source>Post-service delta</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="202" />
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="217" />
             <source>Counting…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="219" />
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="234" />
             <source> %</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="284" />
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="299" />
             <source>Save the report as PDF</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="285" />
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="300" />
             <source>report-%1-to-%2.pdf</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="287" />
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="302" />
             <source>PDF documents (*.pdf)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="298" />
+            <location filename="../ui/dashboard/dashboardworkspace.cpp" line="313" />
             <source>The report was saved as %1.</source>
             <translation type="unfinished" />
         </message>

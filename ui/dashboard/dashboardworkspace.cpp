@@ -37,7 +37,10 @@ QComboBox* filterBox(const QString& objectName, const QString& everything, QWidg
     auto* box = new QComboBox(parent);
     box->setObjectName(objectName);
     box->addItem(everything, QVariant());
-    box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // A long practitioner or service name must not widen the window beyond a 1280-pixel
+    // screen: the box keeps a sensible width and its list shows names in full.
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    box->setMinimumContentsLength(18);
     return box;
 }
 
@@ -69,16 +72,22 @@ DashboardWorkspace::DashboardWorkspace(Database& database, const Actor& actor, Q
     m_serviceType->setAccessibleName(tr("Service"));
     m_referralSource->setAccessibleName(tr("Referral source"));
 
+    // Two rows, so that the workspace fits a 1280-pixel screen beside the navigation: the
+    // period with the actions, then the filters.
+    auto* periodRow = new QHBoxLayout;
+    periodRow->addWidget(m_period);
+    periodRow->addStretch(1);
+    periodRow->addWidget(m_busy);
+    periodRow->addWidget(m_preview);
+    periodRow->addWidget(m_save);
     auto* filters = new QHBoxLayout;
-    filters->addWidget(m_period);
-    filters->addSpacing(12);
+    auto* filterLabel = new QLabel(tr("F&ilter:"), this);
+    filterLabel->setBuddy(m_practitioner);
+    filters->addWidget(filterLabel);
     filters->addWidget(m_practitioner);
     filters->addWidget(m_serviceType);
     filters->addWidget(m_referralSource);
     filters->addStretch(1);
-    filters->addWidget(m_busy);
-    filters->addWidget(m_preview);
-    filters->addWidget(m_save);
 
     auto* tiles = new QGridLayout;
     tiles->setSpacing(6);
@@ -92,11 +101,17 @@ DashboardWorkspace::DashboardWorkspace(Database& database, const Actor& actor, Q
         {"sla", tr("SLA adherence"), DrilldownSubject::SlaTasks},
         {"postService", tr("Post-service delta"), DrilldownSubject::Visits},
     };
-    int column = 0;
-    for (const auto& [key, caption, subject] : figures)
-        tiles->addWidget(addTile(QString::fromLatin1(key), caption, subject), 0, column++);
+    // Four tiles a row: eight in one row would not fit beside the navigation at 1280 pixels.
+    constexpr int kTilesPerRow = 4;
+    int index = 0;
+    for (const auto& [key, caption, subject] : figures) {
+        tiles->addWidget(addTile(QString::fromLatin1(key), caption, subject), index / kTilesPerRow,
+                         index % kTilesPerRow);
+        ++index;
+    }
 
     auto* layout = new QVBoxLayout(this);
+    layout->addLayout(periodRow);
     layout->addLayout(filters);
     layout->addWidget(m_message);
     layout->addLayout(tiles);
