@@ -44,16 +44,20 @@ MainWindow::MainWindow(Database& database, Session& session, QWidget* parent)
     m_navigation->setAccessibleName(tr("Workspaces"));
 
     const User& user = session.user();
-    const WorkspaceContext context{database, session.actor(), user};
+    m_context =
+        std::make_unique<WorkspaceContext>(WorkspaceContext{database, session.actor(), user});
     for (const WorkspaceRegistration& registration : registeredWorkspaces()) {
         if (!registration.isFor(user.role))
             continue;
-        Workspace* page = registration.create(context, m_workspaces);
-        page->setObjectName(registration.key + QStringLiteral("Workspace"));
-        m_workspaces->addWidget(page);
+        Page page;
+        page.key = registration.key;
+        page.create = registration.create;
+        page.offersClientSearch = registration.offersClientSearch;
+        page.standIn = new QWidget(m_workspaces);
+        m_workspaces->addWidget(page.standIn);
         auto* item = new QListWidgetItem(registration.title(), m_navigation);
         item->setData(Qt::UserRole, registration.key);
-        m_pages.push_back({registration.key, page, nullptr});
+        m_pages.push_back(std::move(page));
     }
 
     auto* workLayout = new QHBoxLayout(m_workArea);
@@ -72,8 +76,12 @@ MainWindow::MainWindow(Database& database, Session& session, QWidget* parent)
 
     buildActions();
 
-    connect(m_navigation, &QListWidget::currentRowChanged, m_workspaces,
-            &QStackedWidget::setCurrentIndex);
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0 || row >= int(m_pages.size()))
+            return;
+        ensureBuilt(std::size_t(row));
+        m_workspaces->setCurrentIndex(row);
+    });
     connect(m_lockScreen, &LockScreen::unlocked, this, &MainWindow::unlock);
     connect(m_lockScreen, &LockScreen::switchUserRequested, this, &MainWindow::signOutRequested);
     m_navigation->setCurrentRow(0);
@@ -129,9 +137,8 @@ void MainWindow::buildActions()
     m_findClient->setObjectName(QStringLiteral("findClientAction"));
     m_findClient->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence(Qt::CTRL | Qt::Key_F)});
-    m_findClient->setEnabled(std::any_of(m_pages.begin(), m_pages.end(), [](const Page& p) {
-        return p.widget->offersClientSearch();
-    }));
+    m_findClient->setEnabled(std::any_of(m_pages.begin(), m_pages.end(),
+                                         [](const Page& p) { return p.offersClientSearch; }));
     QAction* lockAction = session->addAction(tr("&Lock now"), this, &MainWindow::lock);
     lockAction->setObjectName(QStringLiteral("lockAction"));
     lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -174,12 +181,29 @@ QString MainWindow::currentWorkspaceKey() const
     return row >= 0 && row < int(m_pages.size()) ? m_pages[std::size_t(row)].key : QString();
 }
 
-Workspace* MainWindow::workspace(const QString& key) const
+Workspace* MainWindow::workspace(const QString& key)
 {
-    for (const Page& page : m_pages)
-        if (page.key == key)
-            return page.widget;
+    for (std::size_t i = 0; i < m_pages.size(); ++i)
+        if (m_pages[i].key == key)
+            return ensureBuilt(i);
     return nullptr;
+}
+
+Workspace* MainWindow::ensureBuilt(std::size_t index)
+{
+    Page& page = m_pages[index];
+    if (page.widget)
+        return page.widget;
+    page.widget = page.create(*m_context, m_workspaces);
+    page.widget->setObjectName(page.key + QStringLiteral("Workspace"));
+    const bool wasCurrent = m_workspaces->currentWidget() == page.standIn;
+    m_workspaces->insertWidget(int(index), page.widget);
+    m_workspaces->removeWidget(page.standIn);
+    delete page.standIn;
+    page.standIn = nullptr;
+    if (wasCurrent)
+        m_workspaces->setCurrentWidget(page.widget);
+    return page.widget;
 }
 
 bool MainWindow::showWorkspace(const QString& key)
@@ -198,15 +222,16 @@ void MainWindow::findClient()
     if (m_locked)
         return;
     const QString current = currentWorkspaceKey();
-    Workspace* here = workspace(current);
-    if (here && here->offersClientSearch()) {
-        here->focusClientSearch();
-        return;
+    for (std::size_t i = 0; i < m_pages.size(); ++i) {
+        if (m_pages[i].key == current && m_pages[i].offersClientSearch) {
+            ensureBuilt(i)->focusClientSearch();
+            return;
+        }
     }
-    for (const Page& page : m_pages) {
-        if (page.widget->offersClientSearch()) {
-            showWorkspace(page.key);
-            page.widget->focusClientSearch();
+    for (std::size_t i = 0; i < m_pages.size(); ++i) {
+        if (m_pages[i].offersClientSearch) {
+            showWorkspace(m_pages[i].key);
+            ensureBuilt(i)->focusClientSearch();
             return;
         }
     }
@@ -217,9 +242,8 @@ void MainWindow::setActionsEnabled(bool enabled)
     for (QAction* action : m_actions)
         action->setEnabled(enabled);
     if (enabled)
-        m_findClient->setEnabled(std::any_of(m_pages.begin(), m_pages.end(), [](const Page& p) {
-            return p.widget->offersClientSearch();
-        }));
+        m_findClient->setEnabled(std::any_of(m_pages.begin(), m_pages.end(),
+                                             [](const Page& p) { return p.offersClientSearch; }));
     menuBar()->setEnabled(enabled);
 }
 

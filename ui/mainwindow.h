@@ -4,6 +4,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+#include <memory>
 #include <vector>
 
 class QAction;
@@ -22,6 +24,7 @@ namespace aftercare::ui {
 class IdleWatcher;
 class LockScreen;
 class Workspace;
+struct WorkspaceContext;
 
 // The signed-in user's window: a navigation list of the workspaces their role may use
 // (workspaceregistry.cpp), the workspaces themselves, and the idle lock that hides them.
@@ -36,7 +39,8 @@ public:
     // The keys of the workspaces this user sees, in navigation order.
     QStringList workspaceKeys() const;
     QString currentWorkspaceKey() const;
-    Workspace* workspace(const QString& key) const;
+    // The workspace, built now if it has not been shown yet.
+    Workspace* workspace(const QString& key);
     bool showWorkspace(const QString& key);
 
     bool isLocked() const { return m_locked; }
@@ -50,21 +54,28 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    // A workspace is built the first time it is shown, so the window opens as fast as its
+    // first page allows; until then an empty stand-in holds its place in the stack.
     struct Page
     {
         QString key;
-        Workspace* widget;
-        QAction* action;
+        std::function<Workspace*(const WorkspaceContext&, QWidget*)> create;
+        bool offersClientSearch = false;
+        Workspace* widget = nullptr;
+        QWidget* standIn = nullptr;
+        QAction* action = nullptr;
     };
 
     QWidget* buildSidebar(const QString& practiceName);
     void buildActions();
+    Workspace* ensureBuilt(std::size_t index);
     void findClient();
     void unlock();
     void setActionsEnabled(bool enabled);
 
     Database& m_database;
     Session& m_session;
+    std::unique_ptr<WorkspaceContext> m_context;
     std::vector<Page> m_pages;
     QStackedWidget* m_screens; // the work area, or the lock screen
     QWidget* m_workArea;

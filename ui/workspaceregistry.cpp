@@ -38,7 +38,8 @@ std::vector<WorkspaceRegistration> registeredWorkspaces()
          {Role::Reception, Role::Admin},
          [](const WorkspaceContext& c, QWidget* parent) -> Workspace* {
              return new ReceptionWorkspace(c.database, c.actor, parent);
-         }},
+         },
+         true},
         {QStringLiteral("dashboard"),
          [] { return QCoreApplication::translate("Workspaces", "Dashboard"); },
          {Role::Manager, Role::Admin},

@@ -33,6 +33,8 @@ struct WorkspaceRegistration
     std::function<QString()> title; // translated when the window is built
     std::vector<Role> roles;        // who sees it
     std::function<Workspace*(const WorkspaceContext&, QWidget* parent)> create;
+    // Ctrl+K leads here (the workspace's focusClientSearch()); known before it is built.
+    bool offersClientSearch = false;
 
     bool isFor(Role role) const;
 };
