@@ -78,7 +78,8 @@ int ReportCommand::run(CommandContext& context)
     auto database = CommandSupport::openPractice(context.url, context.err);
     if (!database)
         return kExitFailure;
-    if (auto tuned = ReportBuilder::tuneConnection(*database); !tuned) {
+    if (auto tuned = ReportBuilder::tuneConnection(*database, ReportBuilder::Tuning::Command);
+        !tuned) {
         context.err << tr("report: %1").arg(tuned.error().describe()) << Qt::endl;
         return kExitFailure;
     }

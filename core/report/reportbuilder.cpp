@@ -21,12 +21,14 @@ ReportBuilder::ReportBuilder(const Database& database)
     : m_database(database)
 {}
 
-Status ReportBuilder::tuneConnection(Database& database)
+Status ReportBuilder::tuneConnection(Database& database, Tuning tuning)
 {
-    if (database.isSqlite())
-        return database.executeScript(
-            QStringLiteral("PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;"));
-    return database.executeScript(QStringLiteral("SET jit = off"));
+    if (!database.isSqlite())
+        return database.executeScript(QStringLiteral("SET jit = off"));
+    return database.executeScript(
+        tuning == Tuning::Command
+            ? QStringLiteral("PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;")
+            : QStringLiteral("PRAGMA cache_size = -16384;"));
 }
 
 Result<QString> ReportBuilder::nameOf(const QString& table, qint64 id) const

@@ -29,11 +29,19 @@ public:
 
     explicit ReportBuilder(const Database& database);
 
-    // Session settings for a connection that computes reports (the command, the dashboard's
-    // worker): SQLite gets a 64 MiB page cache and reads through a memory map; PostgreSQL
-    // runs without just-in-time compilation, which costs more than it saves on these
-    // queries (docs/metrics.md, "How long a report takes").
-    static Status tuneConnection(Database& database);
+    // Who computes on a connection: the headless command, alone in its process, or the
+    // dashboard's worker inside the desktop application, which must stay small in memory.
+    enum class Tuning
+    {
+        Command,
+        Desktop,
+    };
+    // Session settings for a connection that computes reports. SQLite: the command gets a
+    // 64 MiB page cache and reads through a memory map; the desktop a 16 MiB cache and no
+    // map (mapped pages count towards the application's resident memory). PostgreSQL runs
+    // without just-in-time compilation, which costs more than it saves on these queries
+    // (docs/metrics.md, "How long a report takes").
+    static Status tuneConnection(Database& database, Tuning tuning);
 
     Result<Report> build(const Period& period, const MetricFilter& filter,
                          const QDateTime& now) const;

@@ -52,6 +52,14 @@ int runReport(const BenchOptions& options)
     if (!database)
         return 1;
     const bool dashboard = options.value(QStringLiteral("what")) == QLatin1String("dashboard");
+    // The connection as the real caller sets it up: the report command, or the dashboard's
+    // worker in the desktop application.
+    if (auto tuned = ReportBuilder::tuneConnection(
+            *database, dashboard ? ReportBuilder::Tuning::Desktop : ReportBuilder::Tuning::Command);
+        !tuned) {
+        std::fprintf(stderr, "%s\n", qPrintable(tuned.error().describe()));
+        return 1;
+    }
     auto period = PeriodParser::parseMonth(options.value(QStringLiteral("month")));
     const QDateTime now = QDateTime::fromString(options.value(QStringLiteral("now")), Qt::ISODate);
     if (!period || !now.isValid()) {

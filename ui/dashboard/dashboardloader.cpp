@@ -32,7 +32,8 @@ Result<DashboardData> DashboardLoader::compute(const DatabaseUrl& url, const Per
     auto database = Database::open(url);
     if (!database)
         return fail(database.error());
-    if (auto tuned = ReportBuilder::tuneConnection(**database); !tuned)
+    if (auto tuned = ReportBuilder::tuneConnection(**database, ReportBuilder::Tuning::Desktop);
+        !tuned)
         return fail(tuned.error());
     DashboardData data;
     auto report = ReportBuilder(**database).build(period, filter, now);
