@@ -137,6 +137,8 @@ Result<QVariant> Database::scalar(const QString& sql, const QVariantList& values
 
 Status Database::executeScript(const QString& sql)
 {
+    if (m_observer)
+        m_observer(sql, {});
     if (isSqlite()) {
         // Qt's SQLite driver runs one statement per exec; sqlite3_exec runs a whole script
         // (triggers included) without splitting it ourselves.

@@ -85,7 +85,11 @@ int runReport(const BenchOptions& options)
         database->setStatementObserver([&script](const QString& sql, const QVariantList& values) {
             script.record(sql, values);
         });
-        const bool ran = runOnce(*database, dashboard, *period, now, &size);
+        // The shell runs with the same session settings as the engine's connection.
+        const bool ran =
+            ReportBuilder::tuneConnection(*database, dashboard ? ReportBuilder::Tuning::Desktop
+                                                               : ReportBuilder::Tuning::Command) &&
+            runOnce(*database, dashboard, *period, now, &size);
         database->setStatementObserver({});
         if (!ran)
             return 1;
