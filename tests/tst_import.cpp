@@ -495,7 +495,8 @@ void TestImport::onlyAdministratorsImport()
     QBuffer buffer;
     buffer.setData(kClients);
     const Actor receptionist{UserId(), Role::Reception, QStringLiteral("desk")};
-    auto summary = CsvImporter(db, receptionist).import(ImportKind::Clients, buffer, importOptions());
+    auto summary =
+        CsvImporter(db, receptionist).import(ImportKind::Clients, buffer, importOptions());
     QVERIFY(!summary);
     QCOMPARE(summary.error().kind, ErrorKind::Permission);
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM clients")), 0);

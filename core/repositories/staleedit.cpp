@@ -10,9 +10,9 @@ namespace aftercare {
 Error StaleEdit::explain(const Database& database, const QString& table, std::int64_t id,
                          const QString& what)
 {
-    const bool tracksEditor =
-        table == QLatin1String("appointments") || table == QLatin1String("clients") ||
-        table == QLatin1String("summary_templates");
+    const bool tracksEditor = table == QLatin1String("appointments") ||
+                              table == QLatin1String("clients") ||
+                              table == QLatin1String("summary_templates");
     const QString sql =
         tracksEditor
             ? QStringLiteral("SELECT t.row_version, t.updated_at, u.display_name FROM %1 t "
