@@ -24,21 +24,6 @@ std::size_t indexOf(PostServiceStep step)
     return 0;
 }
 
-Channel channelFor(ContactChannel preferred)
-{
-    switch (preferred) {
-    case ContactChannel::Email:
-        return Channel::Email;
-    case ContactChannel::Sms:
-        return Channel::Sms;
-    case ContactChannel::Phone:
-        return Channel::Phone;
-    case ContactChannel::Letter:
-        return Channel::Letter;
-    }
-    return Channel::Email;
-}
-
 } // namespace
 
 const PostServiceStepState& VisitDelta::step(PostServiceStep step) const
@@ -240,8 +225,8 @@ Result<VisitDelta> PostServiceDelta::tick(AppointmentId visit, PostServiceStep s
                 {current->client.toVariant()});
             if (!preferred)
                 return fail(preferred.error());
-            touchpoint.channel = channelFor(parseSqlName<ContactChannel>(preferred->toString())
-                                                .value_or(ContactChannel::Email));
+            touchpoint.channel = channelOf(parseSqlName<ContactChannel>(preferred->toString())
+                                               .value_or(ContactChannel::Email));
         }
         return toStatus(TouchpointRepository(m_database).record(tx, touchpoint, actor));
     });

@@ -41,6 +41,22 @@ enum class ContactChannel
     Phone,
     Letter
 }; // a client's preferred channel
+
+// The touchpoint channel of a contact made the way a client prefers to be reached.
+constexpr Channel channelOf(ContactChannel preferred)
+{
+    switch (preferred) {
+    case ContactChannel::Email:
+        return Channel::Email;
+    case ContactChannel::Sms:
+        return Channel::Sms;
+    case ContactChannel::Phone:
+        return Channel::Phone;
+    case ContactChannel::Letter:
+        return Channel::Letter;
+    }
+    return Channel::Email;
+}
 enum class JourneyStage
 {
     Awareness,

@@ -29,21 +29,6 @@ enum Column
     WithColumn
 };
 
-Channel channelOf(ContactChannel preferred)
-{
-    switch (preferred) {
-    case ContactChannel::Email:
-        return Channel::Email;
-    case ContactChannel::Sms:
-        return Channel::Sms;
-    case ContactChannel::Phone:
-        return Channel::Phone;
-    case ContactChannel::Letter:
-        return Channel::Letter;
-    }
-    return Channel::Phone;
-}
-
 } // namespace
 
 RemindersPage::RemindersPage(Database& database, const Actor& actor, QWidget* parent)
