@@ -574,51 +574,51 @@ Anwendungsdatenordner.
             <translation>Die Datenbank hat eine Anweisung abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="149" />
+            <location filename="../core/database/database.cpp" line="151" />
             <source>The SQLite connection has no native handle.</source>
             <translation>Die SQLite-Verbindung hat kein natives Handle.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="154" />
-            <location filename="../core/database/database.cpp" line="165" />
+            <location filename="../core/database/database.cpp" line="156" />
+            <location filename="../core/database/database.cpp" line="167" />
             <source>The database refused the schema change.</source>
             <translation>Die Datenbank hat die Schemaänderung abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="176" />
+            <location filename="../core/database/database.cpp" line="178" />
             <source>The database could not start a transaction.</source>
             <translation>Die Datenbank konnte keine Transaktion beginnen.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="191" />
-            <location filename="../core/database/database.cpp" line="206" />
+            <location filename="../core/database/database.cpp" line="193" />
+            <location filename="../core/database/database.cpp" line="208" />
             <source>The time overlaps another active appointment of the same practitioner.</source>
             <translation>Die Zeit überschneidet sich mit einem anderen aktiven Termin derselben Behandlerin bzw. desselben Behandlers.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="194" />
-            <location filename="../core/database/database.cpp" line="209" />
+            <location filename="../core/database/database.cpp" line="196" />
+            <location filename="../core/database/database.cpp" line="211" />
             <source>A record with the same key exists already.</source>
             <translation>Ein Eintrag mit demselben Schlüssel existiert bereits.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="197" />
-            <location filename="../core/database/database.cpp" line="213" />
+            <location filename="../core/database/database.cpp" line="199" />
+            <location filename="../core/database/database.cpp" line="215" />
             <source>The database refused values that break its rules.</source>
             <translation>Die Datenbank hat Werte abgelehnt, die gegen ihre Regeln verstoßen.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="199" />
+            <location filename="../core/database/database.cpp" line="201" />
             <source>The database server cannot be reached: %1</source>
             <translation>Der Datenbankserver ist nicht erreichbar: %1</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="248" />
+            <location filename="../core/database/database.cpp" line="250" />
             <source>The transaction was already closed.</source>
             <translation>Die Transaktion war bereits abgeschlossen.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="252" />
+            <location filename="../core/database/database.cpp" line="254" />
             <source>The database could not save the changes.</source>
             <translation>Die Datenbank konnte die Änderungen nicht speichern.</translation>
         </message>
@@ -1549,32 +1549,32 @@ Anwendungsdatenordner.
     <context>
         <name>PostServiceDelta</name>
         <message>
-            <location filename="../core/aftercare/postservicedelta.cpp" line="164" />
+            <location filename="../core/aftercare/postservicedelta.cpp" line="149" />
             <source>The client has not agreed to be asked for feedback.</source>
             <translation>Die Person hat nicht eingewilligt, um Feedback gebeten zu werden.</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/postservicedelta.cpp" line="166" />
+            <location filename="../core/aftercare/postservicedelta.cpp" line="151" />
             <source>The client has not agreed to community invitations.</source>
             <translation>Die Person hat Einladungen zu Veranstaltungen nicht zugestimmt.</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/postservicedelta.cpp" line="168" />
+            <location filename="../core/aftercare/postservicedelta.cpp" line="153" />
             <source>The client has not agreed to receive the newsletter.</source>
             <translation>Die Person hat dem Newsletter nicht zugestimmt.</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/postservicedelta.cpp" line="172" />
+            <location filename="../core/aftercare/postservicedelta.cpp" line="157" />
             <source>The client has not given the consent this step needs.</source>
             <translation>Die Person hat die für diesen Schritt nötige Einwilligung nicht erteilt.</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/postservicedelta.cpp" line="182" />
+            <location filename="../core/aftercare/postservicedelta.cpp" line="167" />
             <source>There is no completed visit with the number %1.</source>
             <translation>Es gibt keinen abgeschlossenen Besuch mit der Nummer %1.</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/postservicedelta.cpp" line="219" />
+            <location filename="../core/aftercare/postservicedelta.cpp" line="204" />
             <source>This step is not part of the after-care of %1.</source>
             <translation>Dieser Schritt gehört nicht zur Nachsorge von %1.</translation>
         </message>
@@ -1738,17 +1738,17 @@ Anwendungsdatenordner.
     <context>
         <name>ReportBuilder</name>
         <message>
-            <location filename="../core/report/reportbuilder.cpp" line="42" />
+            <location filename="../core/report/reportbuilder.cpp" line="44" />
             <source>There is no practitioner with the number %1.</source>
             <translation>Es gibt keine Behandlerin und keinen Behandler mit der Nummer %1.</translation>
         </message>
         <message>
-            <location filename="../core/report/reportbuilder.cpp" line="43" />
+            <location filename="../core/report/reportbuilder.cpp" line="45" />
             <source>There is no service type with the number %1.</source>
             <translation>Es gibt keine Leistung mit der Nummer %1.</translation>
         </message>
         <message>
-            <location filename="../core/report/reportbuilder.cpp" line="59" />
+            <location filename="../core/report/reportbuilder.cpp" line="61" />
             <source>The report period is not valid: its first day must not be after its last.</source>
             <translation>Der Berichtszeitraum ist ungültig: Sein erster Tag darf nicht nach dem letzten liegen.</translation>
         </message>
@@ -1807,9 +1807,9 @@ Anwendungsdatenordner.
         </message>
         <message>
             <location filename="../app/reportcommand.cpp" line="64" />
-            <location filename="../app/reportcommand.cpp" line="82" />
-            <location filename="../app/reportcommand.cpp" line="88" />
-            <location filename="../app/reportcommand.cpp" line="105" />
+            <location filename="../app/reportcommand.cpp" line="83" />
+            <location filename="../app/reportcommand.cpp" line="89" />
+            <location filename="../app/reportcommand.cpp" line="106" />
             <source>report: %1</source>
             <translation>report: %1</translation>
         </message>
@@ -1824,7 +1824,7 @@ Anwendungsdatenordner.
             <translation>report: --out DATEI ist erforderlich.</translation>
         </message>
         <message>
-            <location filename="../app/reportcommand.cpp" line="114" />
+            <location filename="../app/reportcommand.cpp" line="115" />
             <source>report: cannot write %1: %2</source>
             <translation>report: %1 kann nicht geschrieben werden: %2</translation>
         </message>
@@ -3214,12 +3214,12 @@ Anwendungsdatenordner.
             <translation>Empfang</translation>
         </message>
         <message>
-            <location filename="../ui/workspaceregistry.cpp" line="43" />
+            <location filename="../ui/workspaceregistry.cpp" line="44" />
             <source>Dashboard</source>
             <translation>Kennzahlen</translation>
         </message>
         <message>
-            <location filename="../ui/workspaceregistry.cpp" line="49" />
+            <location filename="../ui/workspaceregistry.cpp" line="50" />
             <source>Administration</source>
             <translation>Verwaltung</translation>
         </message>
@@ -4678,62 +4678,57 @@ Anwendungsdatenordner.
     <context>
         <name>aftercare::ui::FirstBookingFields</name>
         <message>
-            <location filename="../ui/reception/firstbookingfields.cpp" line="37" />
+            <location filename="../ui/reception/firstbookingfields.cpp" line="36" />
             <source>&amp;Book the first appointment now</source>
             <translation>Ersten Termin jetzt &amp;buchen</translation>
         </message>
         <message>
-            <location filename="../ui/reception/firstbookingfields.cpp" line="43" />
+            <location filename="../ui/reception/firstbookingfields.cpp" line="42" />
             <source>Double-boo&amp;k anyway</source>
             <translation>Trotzdem &amp;doppelt buchen</translation>
         </message>
         <message>
-            <location filename="../ui/reception/firstbookingfields.cpp" line="75" />
+            <location filename="../ui/reception/firstbookingfields.cpp" line="74" />
             <source>Why both clients are booked at this time</source>
             <translation>Warum beide Klient/innen zu dieser Zeit gebucht sind</translation>
         </message>
         <message>
-            <location filename="../ui/reception/firstbookingfields.cpp" line="81" />
+            <location filename="../ui/reception/firstbookingfields.cpp" line="80" />
             <source>Practi&amp;tioner:</source>
             <translation>Be&amp;handler/in:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/firstbookingfields.cpp" line="82" />
+            <location filename="../ui/reception/firstbookingfields.cpp" line="81" />
             <source>Ser&amp;vice:</source>
             <translation>Le&amp;istung:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/firstbookingfields.cpp" line="84" />
+            <location filename="../ui/reception/firstbookingfields.cpp" line="83" />
             <source>Starts &amp;at:</source>
             <translation>Beginnt u&amp;m:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/firstbookingfields.cpp" line="175" />
+            <location filename="../ui/reception/firstbookingfields.cpp" line="174" />
             <source>%1 min, %2</source>
             <translation>%1 Min., %2</translation>
         </message>
         <message>
-            <location filename="../ui/reception/firstbookingfields.cpp" line="182" />
+            <location filename="../ui/reception/firstbookingfields.cpp" line="181" />
             <source>Choose a practitioner and a service for the first booking.</source>
             <translation>Wählen Sie eine Behandlerin bzw. einen Behandler und eine Leistung für die erste Buchung.</translation>
         </message>
         <message>
-            <location filename="../ui/reception/firstbookingfields.cpp" line="185" />
+            <location filename="../ui/reception/firstbookingfields.cpp" line="184" />
             <source>The first appointment lies in the past.</source>
             <translation>Der erste Termin liegt in der Vergangenheit.</translation>
         </message>
         <message>
             <location filename="../ui/reception/firstbookingfields.cpp" line="192" />
-            <source>%1 is already booked from %2 to %3 (%4).</source>
-            <translation>%1 ist von %2 bis %3 bereits gebucht (%4).</translation>
-        </message>
-        <message>
-            <location filename="../ui/reception/firstbookingfields.cpp" line="199" />
             <source>Choose another time, or double-book with a reason.</source>
             <translation>Wählen Sie eine andere Zeit, oder buchen Sie mit Begründung doppelt.</translation>
         </message>
         <message>
-            <location filename="../ui/reception/firstbookingfields.cpp" line="201" />
+            <location filename="../ui/reception/firstbookingfields.cpp" line="194" />
             <source>A double-booking needs a reason.</source>
             <translation>Eine Doppelbuchung braucht einen Grund.</translation>
         </message>
@@ -5113,7 +5108,7 @@ Anwendungsdatenordner.
         <name>aftercare::ui::MainWindow</name>
         <message>
             <location filename="../ui/mainwindow.cpp" line="39" />
-            <location filename="../ui/mainwindow.cpp" line="98" />
+            <location filename="../ui/mainwindow.cpp" line="106" />
             <source>Aftercare</source>
             <translation>Aftercare</translation>
         </message>
@@ -5128,53 +5123,53 @@ Anwendungsdatenordner.
             <translation>Arbeitsbereiche</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="70" />
+            <location filename="../ui/mainwindow.cpp" line="74" />
             <source>Signed in: %1 · %2</source>
             <translation>Angemeldet: %1 · %2</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="112" />
+            <location filename="../ui/mainwindow.cpp" line="120" />
             <source>&amp;Lock</source>
             <translation>&amp;Sperren</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="114" />
+            <location filename="../ui/mainwindow.cpp" line="122" />
             <source>Hide everything until you sign in again (Ctrl+L)</source>
             <translation>Alles verbergen, bis Sie sich wieder anmelden (Strg+L)</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="115" />
-            <location filename="../ui/mainwindow.cpp" line="139" />
+            <location filename="../ui/mainwindow.cpp" line="123" />
+            <location filename="../ui/mainwindow.cpp" line="146" />
             <source>Sign &amp;out</source>
             <translation>&amp;Abmelden</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="127" />
+            <location filename="../ui/mainwindow.cpp" line="135" />
             <source>&amp;Aftercare</source>
             <translation>&amp;Aftercare</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="128" />
+            <location filename="../ui/mainwindow.cpp" line="136" />
             <source>&amp;Find client</source>
             <translation>Klient/in &amp;suchen</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="135" />
+            <location filename="../ui/mainwindow.cpp" line="142" />
             <source>&amp;Lock now</source>
             <translation>Jetzt &amp;sperren</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="142" />
+            <location filename="../ui/mainwindow.cpp" line="149" />
             <source>&amp;Quit</source>
             <translation>&amp;Beenden</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="146" />
+            <location filename="../ui/mainwindow.cpp" line="153" />
             <source>&amp;Go to</source>
             <translation>&amp;Gehe zu</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="245" />
+            <location filename="../ui/mainwindow.cpp" line="269" />
             <source>Locked</source>
             <translation>Gesperrt</translation>
         </message>
@@ -5954,82 +5949,82 @@ Anwendungsdatenordner.
     <context>
         <name>aftercare::ui::RemindersPage</name>
         <message>
-            <location filename="../ui/reception/reminderspage.cpp" line="55" />
+            <location filename="../ui/reception/reminderspage.cpp" line="40" />
             <source>&amp;Mark done</source>
             <translation>Als &amp;erledigt markieren</translation>
         </message>
         <message>
-            <location filename="../ui/reception/reminderspage.cpp" line="62" />
+            <location filename="../ui/reception/reminderspage.cpp" line="47" />
             <source>Appointments &amp;on:</source>
             <translation>Termine a&amp;m:</translation>
         </message>
         <message>
-            <location filename="../ui/reception/reminderspage.cpp" line="66" />
+            <location filename="../ui/reception/reminderspage.cpp" line="51" />
             <source>Record the reminder as given (Ctrl+D)</source>
             <translation>Erinnerung als erfolgt erfassen (Strg+D)</translation>
         </message>
         <message>
-            <location filename="../ui/reception/reminderspage.cpp" line="70" />
+            <location filename="../ui/reception/reminderspage.cpp" line="55" />
             <source>Time</source>
             <translation>Uhrzeit</translation>
         </message>
         <message>
-            <location filename="../ui/reception/reminderspage.cpp" line="70" />
+            <location filename="../ui/reception/reminderspage.cpp" line="55" />
             <source>Client</source>
             <translation>Klient/in</translation>
         </message>
         <message>
-            <location filename="../ui/reception/reminderspage.cpp" line="70" />
+            <location filename="../ui/reception/reminderspage.cpp" line="55" />
             <source>Preferred channel</source>
             <translation>Bevorzugter Weg</translation>
         </message>
         <message>
-            <location filename="../ui/reception/reminderspage.cpp" line="70" />
+            <location filename="../ui/reception/reminderspage.cpp" line="55" />
             <source>Reminder consent</source>
             <translation>Einwilligung Terminerinnerung</translation>
         </message>
         <message>
-            <location filename="../ui/reception/reminderspage.cpp" line="70" />
+            <location filename="../ui/reception/reminderspage.cpp" line="55" />
             <source>Phone</source>
             <translation>Telefon</translation>
         </message>
         <message>
-            <location filename="../ui/reception/reminderspage.cpp" line="71" />
+            <location filename="../ui/reception/reminderspage.cpp" line="56" />
             <source>With</source>
             <translation>Bei</translation>
         </message>
         <message>
-            <location filename="../ui/reception/reminderspage.cpp" line="79" />
+            <location filename="../ui/reception/reminderspage.cpp" line="64" />
             <source>Prefers a call</source>
             <translation>Bevorzugt einen Anruf</translation>
         </message>
         <message>
-            <location filename="../ui/reception/reminderspage.cpp" line="90" />
+            <location filename="../ui/reception/reminderspage.cpp" line="75" />
             <source>yes</source>
             <translation>ja</translation>
         </message>
         <message>
-            <location filename="../ui/reception/reminderspage.cpp" line="90" />
+            <location filename="../ui/reception/reminderspage.cpp" line="75" />
             <source>no – do not remind</source>
             <translation>nein – nicht erinnern</translation>
         </message>
         <message>
-            <location filename="../ui/reception/reminderspage.cpp" line="94" />
+            <location filename="../ui/reception/reminderspage.cpp" line="79" />
             <source>%1, %2</source>
             <translation>%1, %2</translation>
         </message>
         <message>
-            <location filename="../ui/reception/reminderspage.cpp" line="120" />
+            <location filename="../ui/reception/reminderspage.cpp" line="105" />
             <source>Ctrl+D</source>
             <translation>Ctrl+D</translation>
         </message>
         <message>
-            <location filename="../ui/reception/reminderspage.cpp" line="163" />
+            <location filename="../ui/reception/reminderspage.cpp" line="148" />
             <source>Every appointment on %1 has had its reminder.</source>
             <translation>Für alle Termine am %1 ist die Erinnerung erfolgt.</translation>
         </message>
         <message>
-            <location filename="../ui/reception/reminderspage.cpp" line="180" />
+            <location filename="../ui/reception/reminderspage.cpp" line="165" />
             <source>%1 reminded.</source>
             <translation>%1 erinnert.</translation>
         </message>

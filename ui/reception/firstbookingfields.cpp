@@ -1,6 +1,5 @@
 #include "reception/firstbookingfields.h"
 
-#include "common/displayformat.h"
 #include "repositories/appointmentrepository.h"
 #include "repositories/practicerepository.h"
 
@@ -183,18 +182,12 @@ void FirstBookingFields::refresh()
     } else if (draft) {
         if (draft->startsAt < QDateTime::currentDateTime())
             m_problem = tr("The first appointment lies in the past.");
-        auto conflict = AppointmentRepository(m_database)
-                            .conflictFor(draft->practitioner, draft->startsAt, draft->endsAt);
+        const AppointmentRepository diary(m_database);
+        auto conflict = diary.conflictFor(draft->practitioner, draft->startsAt, draft->endsAt);
         if (conflict && *conflict) {
             overlap = true;
-            const Appointment& other = **conflict;
-            m_conflict->setText(
-                tr("%1 is already booked from %2 to %3 (%4).")
-                    .arg(other.practitionerName,
-                         QLocale().toString(other.startsAt.date(), QStringLiteral("ddd ")) +
-                             dateText(other.startsAt.date()) + QLatin1Char(' ') +
-                             other.startsAt.time().toString(QStringLiteral("HH:mm")),
-                         other.endsAt.time().toString(QStringLiteral("HH:mm")), other.clientName));
+            // Worded as every other refused booking names the appointment in the way.
+            m_conflict->setText(diary.overlapError(**conflict).message);
             if (!m_doubleBook->isChecked())
                 m_problem = tr("Choose another time, or double-book with a reason.");
             else if (m_doubleBookReason->text().trimmed().isEmpty())
