@@ -168,6 +168,35 @@ Status Database::executeScript(const QString& sql)
     return {};
 }
 
+Status Database::configureSession(const QString& sql)
+{
+    if (auto done = executeScript(sql); !done)
+        return done;
+    m_sessionSettings.append(sql);
+    return {};
+}
+
+bool Database::canOpenAnother() const
+{
+    return !(isSqlite() && m_url.path() == QLatin1String(":memory:"));
+}
+
+Result<std::unique_ptr<Database>> Database::openAnother() const
+{
+    if (!canOpenAnother())
+        return fail(Error{ErrorKind::Database,
+                          tr("An in-memory database cannot be opened a second time.")});
+    auto other = open(m_url);
+    if (!other)
+        return other;
+    for (const QString& settings : m_sessionSettings) {
+        if (auto done = (*other)->configureSession(settings); !done)
+            return fail(done.error());
+    }
+    (*other)->m_observer = m_observer;
+    return other;
+}
+
 Result<TransactionGuard> Database::begin()
 {
     QSqlQuery query(connection());

@@ -6,6 +6,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 #include <QVariantList>
 
 #include <functional>
@@ -54,6 +55,15 @@ public:
     // statements, session settings, CREATE DATABASE). Never with text from outside.
     Status executeScript(const QString& sql);
 
+    // Runs session settings (PRAGMAs, SET) like executeScript() and remembers them, so that
+    // openAnother() hands out a connection set up alike.
+    Status configureSession(const QString& sql);
+    // Whether another connection sees the same data (not so for an in-memory SQLite database).
+    bool canOpenAnother() const;
+    // Another connection to the same database with this one's session settings and statement
+    // observer. A connection belongs to the thread that opened it: open it where it is used.
+    Result<std::unique_ptr<Database>> openAnother() const;
+
     // Starts a write transaction (SQLite: BEGIN IMMEDIATE, so writers queue up front
     // instead of failing at commit).
     Result<TransactionGuard> begin();
@@ -82,6 +92,7 @@ private:
     DatabaseUrl m_url;
     QString m_connectionName;
     StatementObserver m_observer;
+    QStringList m_sessionSettings;
 };
 
 // A write transaction that rolls back unless commit() succeeded.

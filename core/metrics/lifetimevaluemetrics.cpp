@@ -16,6 +16,15 @@ LifetimeValueMetrics::LifetimeValueMetrics(const MetricQuery& query, const Clien
 Result<LifetimeValueResult> LifetimeValueMetrics::compute(QDate to) const
 {
     LifetimeValueResult result;
+    if (auto done = computeHistorical(to, result); !done)
+        return fail(done.error());
+    if (auto done = computePredicted(to, result); !done)
+        return fail(done.error());
+    return result;
+}
+
+Status LifetimeValueMetrics::computeHistorical(QDate to, LifetimeValueResult& result) const
+{
     const QVariant end = SqlTime::toSql(to.addDays(1));
 
     // Historical: every client with a visit up to `to` counts once, paid or not. The sum is
@@ -62,6 +71,12 @@ Result<LifetimeValueResult> LifetimeValueMetrics::compute(QDate to) const
         }
     }
     result.historicalCents = MetricFormulas::historicalClvCents(result.paidCents, result.clients);
+    return {};
+}
+
+Status LifetimeValueMetrics::computePredicted(QDate to, LifetimeValueResult& result) const
+{
+    const QVariant end = SqlTime::toSql(to.addDays(1));
 
     // Predicted: the last 365 days' value per visit, visits per client and churn.
     result.window = MetricFormulas::predictionWindow(to);
@@ -111,7 +126,7 @@ Result<LifetimeValueResult> LifetimeValueMetrics::compute(QDate to) const
     result.lifetimeYears = MetricFormulas::expectedLifetimeYears(result.windowChurn);
     result.predictedCents = MetricFormulas::predictedClvCents(
         result.windowPaidCents, result.windowVisits, result.windowClients, result.windowChurn);
-    return result;
+    return {};
 }
 
 } // namespace aftercare

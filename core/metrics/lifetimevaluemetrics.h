@@ -20,6 +20,11 @@ public:
     // `to`, per such client. Predicted: from the window Y = [to − 364, to] and its churn.
     Result<LifetimeValueResult> compute(QDate to) const;
 
+    // The two halves of compute(), each filling its own fields of `result` (so that they can
+    // run at the same time on two connections).
+    Status computeHistorical(QDate to, LifetimeValueResult& result) const;
+    Status computePredicted(QDate to, LifetimeValueResult& result) const;
+
 private:
     const MetricQuery& m_query;
     const ClientMetrics& m_clients;

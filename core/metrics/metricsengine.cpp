@@ -1,6 +1,7 @@
 #include "metrics/metricsengine.h"
 
 #include "database/database.h"
+#include "database/parallelreader.h"
 #include "metrics/appointmentmetrics.h"
 #include "metrics/clientmetrics.h"
 #include "metrics/feedbackmetrics.h"
@@ -11,6 +12,7 @@
 #include "metrics/slametrics.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace aftercare {
 
@@ -61,6 +63,31 @@ struct MetricsEngine::Gathered
     std::vector<PostServiceCounts> postService;
     ActiveClients active;
 };
+
+struct MetricsEngine::SeriesPlan
+{
+    Gathered series;                // the monthly periods
+    std::optional<Gathered> period; // a period that does not start a month, on its own
+    int first = 0;                  // otherwise: the period's first month in series.periods
+};
+
+namespace {
+
+// A reader job: one family of counts by month, spread over the gathered periods.
+template <typename Counts, typename Count>
+ParallelReader::Job countsJob(std::vector<Counts>& out, const QList<Period>& periods,
+                              const MetricFilter& filter, Count count)
+{
+    return [&out, &periods, filter, count](const Database& database) -> Status {
+        auto counts = count(MetricQuery(database, filter));
+        if (!counts)
+            return fail(counts.error());
+        out = distribute(*counts, periods);
+        return {};
+    };
+}
+
+} // namespace
 
 MetricsEngine::MetricsEngine(const Database& database)
     : m_database(database)
@@ -113,50 +140,130 @@ Result<std::vector<PeriodMetrics>> MetricsEngine::monthlySeries(QDate lastDay, i
     return series;
 }
 
-Result<MetricsEngine::PeriodWithSeries> MetricsEngine::computeWithSeries(const Period& period,
-                                                                         int months,
-                                                                         const MetricFilter& filter,
-                                                                         const QDateTime& now) const
+Status MetricsEngine::planSeries(ParallelReader& reader, SeriesPlan& plan, const Period& period,
+                                 int months, const MetricFilter& filter, const QDateTime& now,
+                                 int lapseWindowDays) const
 {
     if (!period.isValid())
         return fail(Error::validation(
             tr("The report period is not valid: its first day must not be after its last.")));
     const int spanned = monthsSpanned(period.from, period.to);
     months = std::max(months, spanned);
-    PeriodWithSeries result;
-    if (period.from.day() != 1) {
-        // The period does not start with a month: its first month is counted separately.
-        auto metrics = compute(period, filter, now);
-        if (!metrics)
-            return fail(metrics.error());
-        auto series = monthlySeries(period.to, months, filter, now);
-        if (!series)
-            return fail(series.error());
-        result.period = std::move(*metrics);
-        result.monthly = std::move(*series);
-        return result;
-    }
-
     const QList<Period> periods = Period::monthsEndingOn(period.to, months);
     QList<std::pair<int, int>> pairs;
     for (int i = 0; i < periods.size(); ++i)
         pairs.append({i, i + 1});
-    const int first = months - spanned;
-    pairs.append({first, int(periods.size())});
-    auto gathered = gather(periods, pairs, filter, now);
-    if (!gathered)
-        return fail(gathered.error());
-    result.monthly.reserve(periods.size());
-    for (int i = 0; i < periods.size(); ++i)
-        result.monthly.push_back(assemble(*gathered, i, i, i));
-    result.period = assemble(*gathered, first, int(periods.size()) - 1, int(pairs.size()) - 1);
+    if (period.from.day() != 1) {
+        // The period does not start with a month: it is counted on its own.
+        plan.period.emplace();
+        if (auto planned =
+                planGather(reader, *plan.period, {period}, {{0, 1}}, filter, now, lapseWindowDays);
+            !planned)
+            return planned;
+    } else {
+        // The period is made of the series' last months: one set of statements for both.
+        plan.first = months - spanned;
+        pairs.append({plan.first, int(periods.size())});
+    }
+    return planGather(reader, plan.series, periods, pairs, filter, now, lapseWindowDays);
+}
+
+MetricsEngine::PeriodWithSeries MetricsEngine::finishSeries(const SeriesPlan& plan)
+{
+    PeriodWithSeries result;
+    const Gathered& series = plan.series;
+    result.monthly.reserve(series.periods.size());
+    for (int i = 0; i < series.periods.size(); ++i)
+        result.monthly.push_back(assemble(series, i, i, i));
+    if (plan.period)
+        result.period = assemble(*plan.period, 0, 0, 0);
+    else
+        result.period = assemble(series, plan.first, int(series.periods.size()) - 1,
+                                 int(series.active.both.size()) - 1);
     return result;
+}
+
+Result<MetricsEngine::PeriodWithSeries> MetricsEngine::computeWithSeries(const Period& period,
+                                                                         int months,
+                                                                         const MetricFilter& filter,
+                                                                         const QDateTime& now) const
+{
+    auto lapse = lapseWindowDays();
+    if (!lapse)
+        return fail(lapse.error());
+    ParallelReader reader(m_database);
+    SeriesPlan plan;
+    if (auto planned = planSeries(reader, plan, period, months, filter, now, *lapse); !planned)
+        return fail(planned.error());
+    if (auto done = reader.run(); !done)
+        return fail(done.error());
+    return finishSeries(plan);
+}
+
+Result<MetricsEngine::ReportFigures>
+MetricsEngine::computeReport(const Period& period, int seriesMonths, QDate cohortsFrom,
+                             const MetricFilter& filter, const QDateTime& now) const
+{
+    auto lapse = lapseWindowDays();
+    if (!lapse)
+        return fail(lapse.error());
+    ParallelReader reader(m_database);
+    ReportFigures figures;
+    // The lifetime value's halves and the cohorts first: with the series' longest statements
+    // after them, the connections finish at about the same time.
+    reader.add([&figures, &period, &filter, lapse = *lapse](const Database& database) {
+        const MetricQuery query(database, filter);
+        const ClientMetrics clients(query, lapse);
+        return LifetimeValueMetrics(query, clients)
+            .computeHistorical(period.to, figures.lifetimeValue);
+    });
+    reader.add([&figures, &period, &filter, cohortsFrom,
+                lapse = *lapse](const Database& database) -> Status {
+        auto cohorts = ClientMetrics(MetricQuery(database, filter), lapse)
+                           .cohorts(cohortsFrom, period.to, period.to);
+        if (!cohorts)
+            return fail(cohorts.error());
+        figures.cohorts = std::move(*cohorts);
+        return {};
+    });
+    reader.add([&figures, &period, &filter, lapse = *lapse](const Database& database) {
+        const MetricQuery query(database, filter);
+        const ClientMetrics clients(query, lapse);
+        return LifetimeValueMetrics(query, clients)
+            .computePredicted(period.to, figures.lifetimeValue);
+    });
+    SeriesPlan plan;
+    if (auto planned = planSeries(reader, plan, period, seriesMonths, filter, now, *lapse);
+        !planned)
+        return fail(planned.error());
+    if (auto done = reader.run(); !done)
+        return fail(done.error());
+    figures.series = finishSeries(plan);
+    return figures;
 }
 
 Result<MetricsEngine::Gathered> MetricsEngine::gather(const QList<Period>& periods,
                                                       const QList<std::pair<int, int>>& pairs,
                                                       const MetricFilter& filter,
                                                       const QDateTime& now) const
+{
+    auto lapse = lapseWindowDays();
+    if (!lapse)
+        return fail(lapse.error());
+    ParallelReader reader(m_database);
+    Gathered gathered;
+    if (auto planned = planGather(reader, gathered, periods, pairs, filter, now, *lapse); !planned)
+        return fail(planned.error());
+    if (auto done = reader.run(); !done)
+        return fail(done.error());
+    return gathered;
+}
+
+Status MetricsEngine::planGather(ParallelReader& reader, Gathered& out,
+                                 const QList<Period>& periods,
+                                 const QList<std::pair<int, int>>& pairs,
+                                 const MetricFilter& filter, const QDateTime& now,
+                                 int lapseWindowDays) const
 {
     for (int i = 0; i < periods.size(); ++i) {
         const bool valid = periods[i].isValid();
@@ -170,46 +277,40 @@ Result<MetricsEngine::Gathered> MetricsEngine::gather(const QList<Period>& perio
     if (periods.isEmpty())
         return fail(Error::validation(
             tr("The report periods must be valid, consecutive calendar months.")));
-    auto lapse = lapseWindowDays();
-    if (!lapse)
-        return fail(lapse.error());
 
-    const MetricQuery query(m_database, filter);
-    const ClientMetrics clients(query, *lapse);
+    out.periods = periods;
     const Period range{periods.first().from, periods.last().to};
-    Gathered gathered;
-    gathered.periods = periods;
-
-    auto feedback = FeedbackMetrics(query).countByMonth(range);
-    if (!feedback)
-        return fail(feedback.error());
-    gathered.feedback = distribute(*feedback, periods);
-    auto appointments = AppointmentMetrics(query).countByMonth(range);
-    if (!appointments)
-        return fail(appointments.error());
-    gathered.appointments = distribute(*appointments, periods);
-    auto newClients = clients.newClientsByMonth(range);
-    if (!newClients)
-        return fail(newClients.error());
-    gathered.newClients = distribute(*newClients, periods);
-    auto sla = SlaMetrics(query).countByMonth(range, now);
-    if (!sla)
-        return fail(sla.error());
-    gathered.sla = distribute(*sla, periods);
-    auto postService = PostServiceMetrics(query).countByMonth(range);
-    if (!postService)
-        return fail(postService.error());
-    gathered.postService = distribute(*postService, periods);
-
     // Retention of a period: S = active on the day before it, E = active on its last day.
     QList<QDate> days{periods.first().from.addDays(-1)};
     for (const Period& period : periods)
         days.append(period.to);
-    auto active = clients.activeOn(days, pairs);
-    if (!active)
-        return fail(active.error());
-    gathered.active = std::move(*active);
-    return gathered;
+
+    // The longest statements first (docs/benchmarks-notes.md).
+    reader.add(countsJob(out.postService, out.periods, filter, [range](const MetricQuery& query) {
+        return PostServiceMetrics(query).countByMonth(range);
+    }));
+    reader.add([&out, filter, days, pairs, lapseWindowDays](const Database& database) -> Status {
+        auto active =
+            ClientMetrics(MetricQuery(database, filter), lapseWindowDays).activeOn(days, pairs);
+        if (!active)
+            return fail(active.error());
+        out.active = std::move(*active);
+        return {};
+    });
+    reader.add(countsJob(out.appointments, out.periods, filter, [range](const MetricQuery& query) {
+        return AppointmentMetrics(query).countByMonth(range);
+    }));
+    reader.add(countsJob(out.newClients, out.periods, filter,
+                         [range, lapseWindowDays](const MetricQuery& query) {
+                             return ClientMetrics(query, lapseWindowDays).newClientsByMonth(range);
+                         }));
+    reader.add(countsJob(out.sla, out.periods, filter, [range, now](const MetricQuery& query) {
+        return SlaMetrics(query).countByMonth(range, now);
+    }));
+    reader.add(countsJob(out.feedback, out.periods, filter, [range](const MetricQuery& query) {
+        return FeedbackMetrics(query).countByMonth(range);
+    }));
+    return {};
 }
 
 PeriodMetrics MetricsEngine::assemble(const Gathered& gathered, int first, int last, int pair)

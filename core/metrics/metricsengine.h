@@ -16,6 +16,7 @@
 namespace aftercare {
 
 class Database;
+class ParallelReader;
 
 // Computes the BRIEF §4 metrics for a period and a filter: SQL counts (grouped by month so a
 // monthly series costs about as much as one period), turned into results by MetricFormulas.
@@ -61,8 +62,22 @@ public:
     Result<std::vector<CohortRow>> cohorts(QDate firstMonth, QDate lastMonth, QDate asOf,
                                            const MetricFilter& filter) const;
 
+    // Everything a report shows: the period with its monthly series (computeWithSeries), the
+    // lifetime value at the period's end, and the cohorts from cohortsFrom's month to the
+    // period's last month as seen from its last day. All of it from one consistent state of
+    // the database, its statements spread over several connections (ParallelReader).
+    struct ReportFigures
+    {
+        PeriodWithSeries series;
+        LifetimeValueResult lifetimeValue;
+        std::vector<CohortRow> cohorts;
+    };
+    Result<ReportFigures> computeReport(const Period& period, int seriesMonths, QDate cohortsFrom,
+                                        const MetricFilter& filter, const QDateTime& now) const;
+
 private:
     struct Gathered;
+    struct SeriesPlan;
     // Counts for consecutive periods (each starting the day after the previous one ends, none
     // spanning two calendar months unless it is the only one), with one query per metric
     // family; activity on the day before each period and on its last day, and for `pairs`
@@ -70,6 +85,15 @@ private:
     // period i) the clients active on both.
     Result<Gathered> gather(const QList<Period>& periods, const QList<std::pair<int, int>>& pairs,
                             const MetricFilter& filter, const QDateTime& now) const;
+    // Checks the periods and adds gather()'s statements to `reader`, each filling its part
+    // of `out` when the reader runs.
+    Status planGather(ParallelReader& reader, Gathered& out, const QList<Period>& periods,
+                      const QList<std::pair<int, int>>& pairs, const MetricFilter& filter,
+                      const QDateTime& now, int lapseWindowDays) const;
+    // computeWithSeries() in two steps: the statements, then the results from their counts.
+    Status planSeries(ParallelReader& reader, SeriesPlan& plan, const Period& period, int months,
+                      const MetricFilter& filter, const QDateTime& now, int lapseWindowDays) const;
+    static PeriodWithSeries finishSeries(const SeriesPlan& plan);
     // The metrics of periods[first..last] taken together; pair is the index into the pairs
     // given to gather() that holds (first, last + 1).
     static PeriodMetrics assemble(const Gathered& gathered, int first, int last, int pair);

@@ -24,8 +24,8 @@ ReportBuilder::ReportBuilder(const Database& database)
 Status ReportBuilder::tuneConnection(Database& database, Tuning tuning)
 {
     if (!database.isSqlite())
-        return database.executeScript(QStringLiteral("SET jit = off"));
-    return database.executeScript(
+        return database.configureSession(QStringLiteral("SET jit = off"));
+    return database.configureSession(
         tuning == Tuning::Command
             ? QStringLiteral("PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;")
             : QStringLiteral("PRAGMA cache_size = -16384;"));
@@ -83,24 +83,16 @@ Result<Report> ReportBuilder::build(const Period& period, const MetricFilter& fi
         return fail(lapse.error());
     report.lapseWindowDays = *lapse;
 
-    auto metrics = engine.computeWithSeries(period, options.seriesMonths, filter, now);
-    if (!metrics)
-        return fail(metrics.error());
-    report.metrics = std::move(metrics->period);
-    report.monthly = std::move(metrics->monthly);
-
-    auto value = engine.lifetimeValue(period.to, filter);
-    if (!value)
-        return fail(value.error());
-    report.lifetimeValue = std::move(*value);
-
     const int periodMonths = monthsSpanned(period.from, period.to);
     const int cohortMonths = std::max(options.cohortMonths, periodMonths);
-    auto cohorts =
-        engine.cohorts(period.to.addMonths(1 - cohortMonths), period.to, period.to, filter);
-    if (!cohorts)
-        return fail(cohorts.error());
-    report.cohorts = std::move(*cohorts);
+    auto figures = engine.computeReport(period, options.seriesMonths,
+                                        period.to.addMonths(1 - cohortMonths), filter, now);
+    if (!figures)
+        return fail(figures.error());
+    report.metrics = std::move(figures->series.period);
+    report.monthly = std::move(figures->series.monthly);
+    report.lifetimeValue = std::move(figures->lifetimeValue);
+    report.cohorts = std::move(figures->cohorts);
     return report;
 }
 

@@ -16,6 +16,7 @@
 #include <QJsonObject>
 
 #include <cstdio>
+#include <mutex>
 
 namespace aftercare::bench {
 
@@ -82,9 +83,13 @@ int runReport(const BenchOptions& options)
                        {QStringLiteral("size"), size}};
     if (const QString out = options.value(QStringLiteral("sql-out")); !out.isEmpty()) {
         StatementScript script;
-        database->setStatementObserver([&script](const QString& sql, const QVariantList& values) {
-            script.record(sql, values);
-        });
+        // The report's statements run on several connections at once (ParallelReader).
+        std::mutex recording;
+        database->setStatementObserver(
+            [&script, &recording](const QString& sql, const QVariantList& values) {
+                const std::scoped_lock lock(recording);
+                script.record(sql, values);
+            });
         // The shell runs with the same session settings as the engine's connection.
         const bool ran =
             ReportBuilder::tuneConnection(*database, dashboard ? ReportBuilder::Tuning::Desktop

@@ -1,0 +1,201 @@
+// backends: sqlite postgresql
+#include "database/database.h"
+#include "database/parallelreader.h"
+#include "support/testdatabase.h"
+
+#include <QMutex>
+#include <QSemaphore>
+#include <QSet>
+#include <QTest>
+
+#include <atomic>
+
+using namespace aftercare;
+using namespace aftercare::test;
+
+namespace {
+
+constexpr int kWaitMs = 20000;
+
+Result<qint64> settingsCount(const Database& database)
+{
+    auto count = database.scalar(QStringLiteral("SELECT count(*) FROM practice_settings"));
+    if (!count)
+        return fail(count.error());
+    return count->toLongLong();
+}
+
+} // namespace
+
+// The report's statements run on several connections at once; every one of them must see the
+// same state of the database, an error must stop the run, and where a second connection is
+// not possible the jobs run one after another on the given one.
+class TestParallelReader : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void jobsRunAtTheSameTimeOnOtherConnections();
+    void everyConnectionSeesTheStateOfTheStart();
+    void firstErrorStopsTheRun();
+    void oneConnectionRunsOnTheGivenOne();
+    void inMemoryDatabaseRunsOnTheGivenOne();
+};
+
+void TestParallelReader::jobsRunAtTheSameTimeOnOtherConnections()
+{
+    AFTERCARE_FRESH_DATABASE(database);
+    ParallelReader reader(database, 2);
+    QMutex mutex;
+    QSet<QString> connections;
+    std::atomic<int> ran{0};
+    QSemaphore firstStarted;
+    QSemaphore secondStarted;
+    auto record = [&](const Database& on) {
+        const QMutexLocker lock(&mutex);
+        connections.insert(on.connection().connectionName());
+        ++ran;
+    };
+    // Each of the first two jobs waits for the other to have started: only two connections
+    // working at the same time get both of them done.
+    reader.add([&](const Database& on) -> Status {
+        record(on);
+        firstStarted.release();
+        if (!secondStarted.tryAcquire(1, kWaitMs))
+            return fail(Error{ErrorKind::Database, QStringLiteral("the second job never ran")});
+        return toStatus(settingsCount(on));
+    });
+    reader.add([&](const Database& on) -> Status {
+        record(on);
+        secondStarted.release();
+        if (!firstStarted.tryAcquire(1, kWaitMs))
+            return fail(Error{ErrorKind::Database, QStringLiteral("the first job never ran")});
+        return toStatus(settingsCount(on));
+    });
+    for (int i = 0; i < 6; ++i) {
+        reader.add([&](const Database& on) -> Status {
+            record(on);
+            return toStatus(settingsCount(on));
+        });
+    }
+    const Status done = reader.run();
+    QVERIFY2(done, done ? "" : qPrintable(done.error().describe()));
+    QCOMPARE(ran.load(), 8);
+    QCOMPARE(reader.connectionsUsed(), 2);
+    QCOMPARE(connections.size(), 2);
+    QVERIFY(!connections.contains(database.connection().connectionName()));
+}
+
+void TestParallelReader::everyConnectionSeesTheStateOfTheStart()
+{
+    AFTERCARE_FRESH_DATABASE(database);
+    auto before = settingsCount(database);
+    QVERIFY(before);
+
+    ParallelReader reader(database, 2);
+    QSemaphore written;
+    qint64 seenFirst = -1;
+    qint64 seenSecond = -1;
+    // The first job reads, then another workstation adds a setting and commits; the second
+    // job, on the other connection, reads only after that commit.
+    reader.add([&](const Database& on) -> Status {
+        auto count = settingsCount(on);
+        if (!count)
+            return fail(count.error());
+        seenFirst = *count;
+        auto workstation = Database::open(on.url());
+        if (!workstation)
+            return fail(workstation.error());
+        auto inserted = (*workstation)->write([](TransactionGuard& transaction) -> Status {
+            return toStatus(transaction.database().run(
+                QStringLiteral("INSERT INTO practice_settings (key, value) VALUES (?, ?)"),
+                {QStringLiteral("test.parallel"), QStringLiteral("written meanwhile")}));
+        });
+        written.release();
+        return inserted;
+    });
+    reader.add([&](const Database& on) -> Status {
+        if (!written.tryAcquire(1, kWaitMs))
+            return fail(Error{ErrorKind::Database, QStringLiteral("the write never happened")});
+        auto count = settingsCount(on);
+        if (!count)
+            return fail(count.error());
+        seenSecond = *count;
+        return {};
+    });
+    const Status done = reader.run();
+    QVERIFY2(done, done ? "" : qPrintable(done.error().describe()));
+    QCOMPARE(reader.connectionsUsed(), 2);
+    QCOMPARE(seenFirst, *before);
+    QCOMPARE(seenSecond, *before);
+    auto after = settingsCount(database);
+    QVERIFY(after);
+    QCOMPARE(*after, *before + 1);
+}
+
+void TestParallelReader::firstErrorStopsTheRun()
+{
+    AFTERCARE_FRESH_DATABASE(database);
+    ParallelReader reader(database, 2);
+    std::atomic<int> ran{0};
+    reader.add([](const Database& on) -> Status {
+        return toStatus(on.run(QStringLiteral("SELECT missing_column FROM practice_settings")));
+    });
+    for (int i = 0; i < 20; ++i) {
+        reader.add([&](const Database& on) -> Status {
+            QThread::msleep(20);
+            ++ran;
+            return toStatus(settingsCount(on));
+        });
+    }
+    const Status done = reader.run();
+    QVERIFY(!done);
+    QCOMPARE(done.error().kind, ErrorKind::Database);
+    QVERIFY2(done.error().detail.contains(QLatin1String("missing_column")),
+             qPrintable(done.error().describe()));
+    // The other connection finishes the job it has; nothing after it starts.
+    QVERIFY2(ran.load() <= 2, qPrintable(QString::number(ran.load())));
+    // The given connection is left usable, outside any transaction.
+    QVERIFY(database.begin());
+}
+
+void TestParallelReader::oneConnectionRunsOnTheGivenOne()
+{
+    AFTERCARE_FRESH_DATABASE(database);
+    ParallelReader reader(database, 1);
+    QStringList connections;
+    for (int i = 0; i < 3; ++i) {
+        reader.add([&](const Database& on) -> Status {
+            connections.append(on.connection().connectionName());
+            return toStatus(settingsCount(on));
+        });
+    }
+    const Status done = reader.run();
+    QVERIFY2(done, done ? "" : qPrintable(done.error().describe()));
+    QCOMPARE(reader.connectionsUsed(), 1);
+    const QString given = database.connection().connectionName();
+    QCOMPARE(connections, (QStringList{given, given, given}));
+}
+
+void TestParallelReader::inMemoryDatabaseRunsOnTheGivenOne()
+{
+    auto memory = Database::open(DatabaseUrl::sqliteFile(QStringLiteral(":memory:")));
+    QVERIFY2(memory, memory ? "" : qPrintable(memory.error().describe()));
+    QVERIFY((*memory)->executeScript(QStringLiteral("CREATE TABLE practice_settings (key TEXT)")));
+    QVERIFY(!(*memory)->canOpenAnother());
+    ParallelReader reader(**memory, 4);
+    int ran = 0;
+    for (int i = 0; i < 3; ++i) {
+        reader.add([&](const Database& on) -> Status {
+            ++ran;
+            return toStatus(settingsCount(on));
+        });
+    }
+    const Status done = reader.run();
+    QVERIFY2(done, done ? "" : qPrintable(done.error().describe()));
+    QCOMPARE(ran, 3);
+    QCOMPARE(reader.connectionsUsed(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestParallelReader)
+#include "tst_parallelreader.moc"
