@@ -58,19 +58,22 @@ QString ClientMetrics::referralSourceOf()
         .arg(kClientReferralSource, kUnknownReferralSource);
 }
 
+void ClientMetrics::firstVisitsBetween(SqlBuilder& sql, QDate from, QDate endExclusive) const
+{
+    sql.sql(u"SELECT a.client_id, min(a.starts_at) AS first_at FROM appointments a "
+            u"WHERE a.status = 'completed' AND a.starts_at < ")
+        .bind(SqlTime::toSql(endExclusive));
+    m_query.filterAppointments(sql, u"a");
+    sql.sql(u" GROUP BY a.client_id HAVING min(a.starts_at) >= ").bind(SqlTime::toSql(from));
+}
+
 Result<std::map<QDate, NewClientCounts>> ClientMetrics::newClientsByMonth(const Period& range) const
 {
     SqlBuilder sql;
-    sql.sql(QStringLiteral("SELECT %1 AS month, %2 AS source, count(*) "
-                           "FROM appointments a JOIN clients c ON c.id = a.client_id "
-                           "WHERE a.status = 'completed' AND a.starts_at >= ")
-                .arg(m_query.monthOf(u"a.starts_at"), referralSourceOf()))
-        .bind(SqlTime::toSql(range.from))
-        .sql(u" AND a.starts_at < ")
-        .bind(SqlTime::toSql(range.endExclusive()));
-    m_query.filterAppointments(sql, u"a");
-    requireFirstVisit(sql);
-    sql.sql(u" GROUP BY 1, 2");
+    sql.sql(QStringLiteral("SELECT %1 AS month, %2 AS source, count(*) FROM (")
+                .arg(m_query.monthOf(u"f.first_at"), referralSourceOf()));
+    firstVisitsBetween(sql, range.from, range.endExclusive());
+    sql.sql(u") f JOIN clients c ON c.id = f.client_id GROUP BY 1, 2");
 
     auto query = m_query.run(sql);
     if (!query)
@@ -154,20 +157,17 @@ Result<std::vector<CohortRow>> ClientMetrics::cohorts(QDate firstMonth, QDate la
     // asOf), compared with the end of each k-month window. Materialized, so the next visit
     // is looked up once per client and not once per window.
     SqlBuilder sql;
-    sql.sql(u"WITH v AS MATERIALIZED (SELECT ")
-        .sql(m_query.monthOf(u"a.starts_at"))
-        .sql(u" AS month, a.starts_at AS first_at, "
-             u"(SELECT min(b.starts_at) FROM appointments b WHERE b.client_id = a.client_id "
-             u"AND b.starts_at > a.starts_at AND b.starts_at < ")
+    sql.sql(u"WITH f AS MATERIALIZED (");
+    firstVisitsBetween(sql, first, std::min(Period::monthOf(last).to, asOf).addDays(1));
+    sql.sql(u"), v AS MATERIALIZED (SELECT ")
+        .sql(m_query.monthOf(u"f.first_at"))
+        .sql(u" AS month, f.first_at, "
+             u"(SELECT min(b.starts_at) FROM appointments b WHERE b.client_id = f.client_id "
+             u"AND b.starts_at > f.first_at AND b.starts_at < ")
         .bind(SqlTime::toSql(asOf.addDays(1)))
         .sql(u" AND b.status = 'completed'");
     m_query.filterAppointments(sql, u"b");
-    sql.sql(u") AS next_at FROM appointments a WHERE a.status = 'completed' AND a.starts_at >= ")
-        .bind(SqlTime::toSql(first))
-        .sql(u" AND a.starts_at < ")
-        .bind(SqlTime::toSql(std::min(Period::monthOf(last).to, asOf).addDays(1)));
-    m_query.filterAppointments(sql, u"a");
-    requireFirstVisit(sql);
+    sql.sql(u") AS next_at FROM f");
     sql.sql(u") SELECT v.month, count(*)");
     for (int months : MetricFormulas::kCohortMonths) {
         sql.sql(

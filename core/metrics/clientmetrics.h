@@ -43,6 +43,10 @@ public:
     static QString referralSourceOf();
 
 private:
+    // A sub-select of (client_id, first_at): each client whose first visit starts in
+    // [from, endExclusive), with its start. One pass grouping the visits by client, where a
+    // look-up of an earlier visit for every visit in range costs several times more.
+    void firstVisitsBetween(SqlBuilder& sql, QDate from, QDate endExclusive) const;
     // SQL for the last day of the k-month window starting on `column`'s date, clamped to the
     // end of a shorter month like QDate::addMonths.
     QString windowEnd(QStringView column, int months) const;

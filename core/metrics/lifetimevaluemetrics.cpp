@@ -76,6 +76,37 @@ Status LifetimeValueMetrics::computeHistorical(QDate to, LifetimeValueResult& re
 
 Status LifetimeValueMetrics::computePredicted(QDate to, LifetimeValueResult& result) const
 {
+    if (auto counted = computeWindowCounts(to, result); !counted)
+        return counted;
+    const auto [before, last] = churnDays(to);
+    auto active = m_clients.activeOn({before, last}, {{0, 1}});
+    if (!active)
+        return fail(active.error());
+    finishPredicted(result, active->active[0], active->both[0]);
+    return {};
+}
+
+std::pair<QDate, QDate> LifetimeValueMetrics::churnDays(QDate to)
+{
+    // The churn of Y: S = active on the day before Y, E = active on `to`.
+    return {MetricFormulas::predictionWindow(to).from.addDays(-1), to};
+}
+
+void LifetimeValueMetrics::finishPredicted(LifetimeValueResult& result, qint64 activeBefore,
+                                           qint64 activeOnBoth)
+{
+    // As a fraction straight from the counts, so that "nobody left" is exactly 0.
+    result.windowChurn.reset();
+    if (activeBefore > 0)
+        result.windowChurn =
+            static_cast<double>(activeBefore - activeOnBoth) / static_cast<double>(activeBefore);
+    result.lifetimeYears = MetricFormulas::expectedLifetimeYears(result.windowChurn);
+    result.predictedCents = MetricFormulas::predictedClvCents(
+        result.windowPaidCents, result.windowVisits, result.windowClients, result.windowChurn);
+}
+
+Status LifetimeValueMetrics::computeWindowCounts(QDate to, LifetimeValueResult& result) const
+{
     const QVariant end = SqlTime::toSql(to.addDays(1));
 
     // Predicted: the last 365 days' value per visit, visits per client and churn.
@@ -113,19 +144,6 @@ Status LifetimeValueMetrics::computePredicted(QDate to, LifetimeValueResult& res
             result.windowClients = MetricQuery::count(query->value(1));
         }
     }
-
-    // The churn of Y: S = active on the day before Y, E = active on `to`.
-    auto active = m_clients.activeOn({result.window.from.addDays(-1), to}, {{0, 1}});
-    if (!active)
-        return fail(active.error());
-    // As a fraction straight from the counts, so that "nobody left" is exactly 0.
-    const qint64 activeBefore = active->active[0];
-    if (activeBefore > 0)
-        result.windowChurn =
-            static_cast<double>(activeBefore - active->both[0]) / static_cast<double>(activeBefore);
-    result.lifetimeYears = MetricFormulas::expectedLifetimeYears(result.windowChurn);
-    result.predictedCents = MetricFormulas::predictedClvCents(
-        result.windowPaidCents, result.windowVisits, result.windowClients, result.windowChurn);
     return {};
 }
 

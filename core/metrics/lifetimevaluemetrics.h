@@ -5,6 +5,8 @@
 
 #include <QDate>
 
+#include <utility>
+
 namespace aftercare {
 
 class ClientMetrics;
@@ -24,6 +26,14 @@ public:
     // run at the same time on two connections).
     Status computeHistorical(QDate to, LifetimeValueResult& result) const;
     Status computePredicted(QDate to, LifetimeValueResult& result) const;
+
+    // computePredicted() without its churn: the window's payments and visits. The churn
+    // comes from the clients active on churnDays(to) and on both (ClientMetrics::activeOn,
+    // which a report asks once for all its days), given to finishPredicted().
+    Status computeWindowCounts(QDate to, LifetimeValueResult& result) const;
+    static std::pair<QDate, QDate> churnDays(QDate to);
+    static void finishPredicted(LifetimeValueResult& result, qint64 activeBefore,
+                                qint64 activeOnBoth);
 
 private:
     const MetricQuery& m_query;

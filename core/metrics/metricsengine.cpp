@@ -62,6 +62,10 @@ struct MetricsEngine::Gathered
     std::vector<SlaCounts> sla;
     std::vector<PostServiceCounts> postService;
     ActiveClients active;
+    // With planGather()'s alsoActiveOn: where its days and their pair are in `active`.
+    int alsoFirst = -1;
+    int alsoSecond = -1;
+    int alsoPair = -1;
 };
 
 struct MetricsEngine::SeriesPlan
@@ -69,6 +73,7 @@ struct MetricsEngine::SeriesPlan
     Gathered series;                // the monthly periods
     std::optional<Gathered> period; // a period that does not start a month, on its own
     int first = 0;                  // otherwise: the period's first month in series.periods
+    int pair = 0;                   // and the pair of days (its start, its end)
 };
 
 namespace {
@@ -142,7 +147,8 @@ Result<std::vector<PeriodMetrics>> MetricsEngine::monthlySeries(QDate lastDay, i
 
 Status MetricsEngine::planSeries(ParallelReader& reader, SeriesPlan& plan, const Period& period,
                                  int months, const MetricFilter& filter, const QDateTime& now,
-                                 int lapseWindowDays) const
+                                 int lapseWindowDays,
+                                 std::optional<std::pair<QDate, QDate>> alsoActiveOn) const
 {
     if (!period.isValid())
         return fail(Error::validation(
@@ -163,9 +169,11 @@ Status MetricsEngine::planSeries(ParallelReader& reader, SeriesPlan& plan, const
     } else {
         // The period is made of the series' last months: one set of statements for both.
         plan.first = months - spanned;
+        plan.pair = int(pairs.size());
         pairs.append({plan.first, int(periods.size())});
     }
-    return planGather(reader, plan.series, periods, pairs, filter, now, lapseWindowDays);
+    return planGather(reader, plan.series, periods, pairs, filter, now, lapseWindowDays,
+                      alsoActiveOn);
 }
 
 MetricsEngine::PeriodWithSeries MetricsEngine::finishSeries(const SeriesPlan& plan)
@@ -178,8 +186,7 @@ MetricsEngine::PeriodWithSeries MetricsEngine::finishSeries(const SeriesPlan& pl
     if (plan.period)
         result.period = assemble(*plan.period, 0, 0, 0);
     else
-        result.period = assemble(series, plan.first, int(series.periods.size()) - 1,
-                                 int(series.active.both.size()) - 1);
+        result.period = assemble(series, plan.first, int(series.periods.size()) - 1, plan.pair);
     return result;
 }
 
@@ -191,7 +198,7 @@ Result<MetricsEngine::PeriodWithSeries> MetricsEngine::computeWithSeries(const P
     auto lapse = lapseWindowDays();
     if (!lapse)
         return fail(lapse.error());
-    ParallelReader reader(m_database);
+    ParallelReader reader(m_database, m_maxConnections);
     SeriesPlan plan;
     if (auto planned = planSeries(reader, plan, period, months, filter, now, *lapse); !planned)
         return fail(planned.error());
@@ -207,7 +214,7 @@ MetricsEngine::computeReport(const Period& period, int seriesMonths, QDate cohor
     auto lapse = lapseWindowDays();
     if (!lapse)
         return fail(lapse.error());
-    ParallelReader reader(m_database);
+    ParallelReader reader(m_database, m_maxConnections);
     ReportFigures figures;
     // The lifetime value's halves and the cohorts first: with the series' longest statements
     // after them, the connections finish at about the same time.
@@ -230,15 +237,21 @@ MetricsEngine::computeReport(const Period& period, int seriesMonths, QDate cohor
         const MetricQuery query(database, filter);
         const ClientMetrics clients(query, lapse);
         return LifetimeValueMetrics(query, clients)
-            .computePredicted(period.to, figures.lifetimeValue);
+            .computeWindowCounts(period.to, figures.lifetimeValue);
     });
+    // The predicted value's churn comes from the series' pass over the active clients.
     SeriesPlan plan;
-    if (auto planned = planSeries(reader, plan, period, seriesMonths, filter, now, *lapse);
+    if (auto planned = planSeries(reader, plan, period, seriesMonths, filter, now, *lapse,
+                                  LifetimeValueMetrics::churnDays(period.to));
         !planned)
         return fail(planned.error());
     if (auto done = reader.run(); !done)
         return fail(done.error());
     figures.series = finishSeries(plan);
+    const ActiveClients& active = plan.series.active;
+    LifetimeValueMetrics::finishPredicted(figures.lifetimeValue,
+                                          active.active[plan.series.alsoFirst],
+                                          active.both[plan.series.alsoPair]);
     return figures;
 }
 
@@ -250,7 +263,7 @@ Result<MetricsEngine::Gathered> MetricsEngine::gather(const QList<Period>& perio
     auto lapse = lapseWindowDays();
     if (!lapse)
         return fail(lapse.error());
-    ParallelReader reader(m_database);
+    ParallelReader reader(m_database, m_maxConnections);
     Gathered gathered;
     if (auto planned = planGather(reader, gathered, periods, pairs, filter, now, *lapse); !planned)
         return fail(planned.error());
@@ -263,7 +276,8 @@ Status MetricsEngine::planGather(ParallelReader& reader, Gathered& out,
                                  const QList<Period>& periods,
                                  const QList<std::pair<int, int>>& pairs,
                                  const MetricFilter& filter, const QDateTime& now,
-                                 int lapseWindowDays) const
+                                 int lapseWindowDays,
+                                 std::optional<std::pair<QDate, QDate>> alsoActiveOn) const
 {
     for (int i = 0; i < periods.size(); ++i) {
         const bool valid = periods[i].isValid();
@@ -284,19 +298,33 @@ Status MetricsEngine::planGather(ParallelReader& reader, Gathered& out,
     QList<QDate> days{periods.first().from.addDays(-1)};
     for (const Period& period : periods)
         days.append(period.to);
+    QList<std::pair<int, int>> activePairs = pairs;
+    if (alsoActiveOn) {
+        auto indexOf = [&days](QDate day) {
+            if (const qsizetype found = days.indexOf(day); found >= 0)
+                return int(found);
+            days.append(day);
+            return int(days.size()) - 1;
+        };
+        out.alsoFirst = indexOf(alsoActiveOn->first);
+        out.alsoSecond = indexOf(alsoActiveOn->second);
+        out.alsoPair = int(activePairs.size());
+        activePairs.append({out.alsoFirst, out.alsoSecond});
+    }
 
     // The longest statements first (docs/benchmarks-notes.md).
     reader.add(countsJob(out.postService, out.periods, filter, [range](const MetricQuery& query) {
         return PostServiceMetrics(query).countByMonth(range);
     }));
-    reader.add([&out, filter, days, pairs, lapseWindowDays](const Database& database) -> Status {
-        auto active =
-            ClientMetrics(MetricQuery(database, filter), lapseWindowDays).activeOn(days, pairs);
-        if (!active)
-            return fail(active.error());
-        out.active = std::move(*active);
-        return {};
-    });
+    reader.add(
+        [&out, filter, days, activePairs, lapseWindowDays](const Database& database) -> Status {
+            auto active = ClientMetrics(MetricQuery(database, filter), lapseWindowDays)
+                              .activeOn(days, activePairs);
+            if (!active)
+                return fail(active.error());
+            out.active = std::move(*active);
+            return {};
+        });
     reader.add(countsJob(out.appointments, out.periods, filter, [range](const MetricQuery& query) {
         return AppointmentMetrics(query).countByMonth(range);
     }));

@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QList>
 
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -27,6 +28,10 @@ class MetricsEngine
 
 public:
     explicit MetricsEngine(const Database& database);
+
+    // How many connections the statements may use at once (ParallelReader); 0, the default:
+    // one per core, from 2 to 4. 1 runs them one after another on the given connection.
+    void setMaxConnections(int connections) { m_maxConnections = connections; }
 
     static constexpr int kDefaultLapseWindowDays = PracticeSetting::kDefaultLapseWindowDays;
     // The key PracticeRepository and the demo write: one name for the practice's W.
@@ -87,18 +92,23 @@ private:
                             const MetricFilter& filter, const QDateTime& now) const;
     // Checks the periods and adds gather()'s statements to `reader`, each filling its part
     // of `out` when the reader runs.
+    // alsoActiveOn: two more days whose active clients (and those active on both) the same
+    // pass over the visits counts, found through Gathered::alsoActive afterwards.
     Status planGather(ParallelReader& reader, Gathered& out, const QList<Period>& periods,
                       const QList<std::pair<int, int>>& pairs, const MetricFilter& filter,
-                      const QDateTime& now, int lapseWindowDays) const;
+                      const QDateTime& now, int lapseWindowDays,
+                      std::optional<std::pair<QDate, QDate>> alsoActiveOn = {}) const;
     // computeWithSeries() in two steps: the statements, then the results from their counts.
     Status planSeries(ParallelReader& reader, SeriesPlan& plan, const Period& period, int months,
-                      const MetricFilter& filter, const QDateTime& now, int lapseWindowDays) const;
+                      const MetricFilter& filter, const QDateTime& now, int lapseWindowDays,
+                      std::optional<std::pair<QDate, QDate>> alsoActiveOn = {}) const;
     static PeriodWithSeries finishSeries(const SeriesPlan& plan);
     // The metrics of periods[first..last] taken together; pair is the index into the pairs
     // given to gather() that holds (first, last + 1).
     static PeriodMetrics assemble(const Gathered& gathered, int first, int last, int pair);
 
     const Database& m_database;
+    int m_maxConnections = 0;
 };
 
 } // namespace aftercare
