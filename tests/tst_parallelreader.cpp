@@ -3,6 +3,7 @@
 #include "database/parallelreader.h"
 #include "support/testdatabase.h"
 
+#include <QHash>
 #include <QMutex>
 #include <QSemaphore>
 #include <QSet>
@@ -37,6 +38,7 @@ class TestParallelReader : public QObject
 private slots:
     void jobsRunAtTheSameTimeOnOtherConnections();
     void everyConnectionSeesTheStateOfTheStart();
+    void jobsOfOneLaneShareAConnection();
     void firstErrorStopsTheRun();
     void oneConnectionRunsOnTheGivenOne();
     void inMemoryDatabaseRunsOnTheGivenOne();
@@ -131,6 +133,43 @@ void TestParallelReader::everyConnectionSeesTheStateOfTheStart()
     auto after = settingsCount(database);
     QVERIFY(after);
     QCOMPARE(*after, *before + 1);
+}
+
+void TestParallelReader::jobsOfOneLaneShareAConnection()
+{
+    AFTERCARE_FRESH_DATABASE(database);
+    ParallelReader reader(database, 2);
+    QMutex mutex;
+    QHash<QString, QString> connectionOf;
+    // Added lane 0, lane 0, lane 1, lane 1. Each job waits until its partner in the other lane
+    // has started: taken in the order added, the two lane-0 jobs would wait for each other's
+    // partners and nothing would be left to start them.
+    QSemaphore started[4];
+    auto job = [&](int self, int partner, const QString& name) {
+        return [&, self, partner, name](const Database& on) -> Status {
+            {
+                const QMutexLocker lock(&mutex);
+                connectionOf.insert(name, on.connection().connectionName());
+            }
+            started[self].release();
+            if (!started[partner].tryAcquire(1, kWaitMs))
+                return fail(Error{ErrorKind::Database, name + QStringLiteral(" waited in vain")});
+            started[partner].release();
+            return toStatus(settingsCount(on));
+        };
+    };
+    reader.add(job(0, 2, QStringLiteral("first of lane 0")), 0);
+    reader.add(job(1, 3, QStringLiteral("second of lane 0")), 0);
+    reader.add(job(2, 0, QStringLiteral("first of lane 1")), 1);
+    reader.add(job(3, 1, QStringLiteral("second of lane 1")), 1);
+    const Status done = reader.run();
+    QVERIFY2(done, done ? "" : qPrintable(done.error().describe()));
+    QCOMPARE(connectionOf.value(QStringLiteral("first of lane 0")),
+             connectionOf.value(QStringLiteral("second of lane 0")));
+    QCOMPARE(connectionOf.value(QStringLiteral("first of lane 1")),
+             connectionOf.value(QStringLiteral("second of lane 1")));
+    QVERIFY(connectionOf.value(QStringLiteral("first of lane 0")) !=
+            connectionOf.value(QStringLiteral("first of lane 1")));
 }
 
 void TestParallelReader::firstErrorStopsTheRun()

@@ -93,9 +93,10 @@ ParallelReader::ParallelReader(const Database& database, int maxConnections)
                                           : std::clamp(QThread::idealThreadCount(), 2, 4))
 {}
 
-void ParallelReader::add(Job job)
+void ParallelReader::add(Job job, int lane)
 {
     m_jobs.push_back(std::move(job));
+    m_lanes.push_back(std::max(lane, 0));
 }
 
 Status ParallelReader::runOneAfterAnother()
@@ -118,13 +119,29 @@ Status ParallelReader::run()
         return runOneAfterAnother(); // e.g. a read-only SQLite file: no write lock to hold
 
     std::latch started(workers);
-    std::atomic<std::size_t> next{0};
     std::atomic<bool> stop{false};
     std::mutex mutex;
     std::optional<Error> firstError;
     int ready = 0;
+    std::vector<bool> taken(m_jobs.size(), false);
+    // The next job for the worker of `lane`: the first not taken of its lane, else of any.
+    auto takeJob = [&](int lane) -> std::optional<std::size_t> {
+        const std::scoped_lock lock(mutex);
+        std::optional<std::size_t> found;
+        for (std::size_t i = 0; i < m_jobs.size() && !found; ++i) {
+            if (!taken[i] && m_lanes[i] % workers == lane)
+                found = i;
+        }
+        for (std::size_t i = 0; i < m_jobs.size() && !found; ++i) {
+            if (!taken[i])
+                found = i;
+        }
+        if (found)
+            taken[*found] = true;
+        return found;
+    };
 
-    auto work = [&] {
+    auto work = [&](int lane) {
         auto connection = m_database.openAnother();
         const bool begun = connection && beginSnapshot(**connection, *snapshot);
         {
@@ -136,10 +153,10 @@ Status ParallelReader::run()
         if (!begun)
             return; // the other workers take the jobs
         while (!stop.load()) {
-            const std::size_t index = next.fetch_add(1);
-            if (index >= m_jobs.size())
+            const std::optional<std::size_t> index = takeJob(lane);
+            if (!index)
                 break;
-            if (auto done = m_jobs[index](**connection); !done) {
+            if (auto done = m_jobs[*index](**connection); !done) {
                 const std::scoped_lock lock(mutex);
                 if (!firstError)
                     firstError = done.error();
@@ -151,7 +168,7 @@ Status ParallelReader::run()
 
     std::vector<std::unique_ptr<QThread>> threads;
     for (int i = 0; i < workers; ++i) {
-        threads.emplace_back(QThread::create(work));
+        threads.emplace_back(QThread::create(work, i));
         threads.back()->start();
     }
     started.wait();

@@ -78,6 +78,13 @@ struct MetricsEngine::SeriesPlan
 
 namespace {
 
+// ParallelReader lanes. History: statements that walk each client's appointments
+// (appointments_client_start_idx), look-ups and whole passes. Period: statements that read
+// the visits of the months asked for (appointments_start_idx) with their consents, steps,
+// tasks and answers.
+constexpr int kHistoryLane = 0;
+constexpr int kPeriodLane = 1;
+
 // A reader job: one family of counts by month, spread over the gathered periods.
 template <typename Counts, typename Count>
 ParallelReader::Job countsJob(std::vector<Counts>& out, const QList<Period>& periods,
@@ -216,29 +223,35 @@ MetricsEngine::computeReport(const Period& period, int seriesMonths, QDate cohor
         return fail(lapse.error());
     ParallelReader reader(m_database, m_maxConnections);
     ReportFigures figures;
-    // The lifetime value's halves and the cohorts first: with the series' longest statements
-    // after them, the connections finish at about the same time.
-    reader.add([&figures, &period, &filter, lapse = *lapse](const Database& database) {
-        const MetricQuery query(database, filter);
-        const ClientMetrics clients(query, lapse);
-        return LifetimeValueMetrics(query, clients)
-            .computeHistorical(period.to, figures.lifetimeValue);
-    });
-    reader.add([&figures, &period, &filter, cohortsFrom,
-                lapse = *lapse](const Database& database) -> Status {
-        auto cohorts = ClientMetrics(MetricQuery(database, filter), lapse)
-                           .cohorts(cohortsFrom, period.to, period.to);
-        if (!cohorts)
-            return fail(cohorts.error());
-        figures.cohorts = std::move(*cohorts);
-        return {};
-    });
-    reader.add([&figures, &period, &filter, lapse = *lapse](const Database& database) {
-        const MetricQuery query(database, filter);
-        const ClientMetrics clients(query, lapse);
-        return LifetimeValueMetrics(query, clients)
-            .computeWindowCounts(period.to, figures.lifetimeValue);
-    });
+    // The lifetime value and the cohorts first: with the series' longest statements after
+    // them, the connections finish at about the same time.
+    reader.add(
+        [&figures, &period, &filter, lapse = *lapse](const Database& database) {
+            const MetricQuery query(database, filter);
+            const ClientMetrics clients(query, lapse);
+            return LifetimeValueMetrics(query, clients)
+                .computeHistorical(period.to, figures.lifetimeValue);
+        },
+        kHistoryLane);
+    reader.add(
+        [&figures, &period, &filter, cohortsFrom,
+         lapse = *lapse](const Database& database) -> Status {
+            auto cohorts = ClientMetrics(MetricQuery(database, filter), lapse)
+                               .cohorts(cohortsFrom, period.to, period.to);
+            if (!cohorts)
+                return fail(cohorts.error());
+            figures.cohorts = std::move(*cohorts);
+            return {};
+        },
+        kHistoryLane);
+    reader.add(
+        [&figures, &period, &filter, lapse = *lapse](const Database& database) {
+            const MetricQuery query(database, filter);
+            const ClientMetrics clients(query, lapse);
+            return LifetimeValueMetrics(query, clients)
+                .computeWindowCounts(period.to, figures.lifetimeValue);
+        },
+        kPeriodLane);
     // The predicted value's churn comes from the series' pass over the active clients.
     SeriesPlan plan;
     if (auto planned = planSeries(reader, plan, period, seriesMonths, filter, now, *lapse,
@@ -313,9 +326,11 @@ Status MetricsEngine::planGather(ParallelReader& reader, Gathered& out,
     }
 
     // The longest statements first (docs/benchmarks-notes.md).
-    reader.add(countsJob(out.postService, out.periods, filter, [range](const MetricQuery& query) {
-        return PostServiceMetrics(query).countByMonth(range);
-    }));
+    reader.add(countsJob(out.postService, out.periods, filter,
+                         [range](const MetricQuery& query) {
+                             return PostServiceMetrics(query).countByMonth(range);
+                         }),
+               kPeriodLane);
     reader.add(
         [&out, filter, days, activePairs, lapseWindowDays](const Database& database) -> Status {
             auto active = ClientMetrics(MetricQuery(database, filter), lapseWindowDays)
@@ -324,20 +339,28 @@ Status MetricsEngine::planGather(ParallelReader& reader, Gathered& out,
                 return fail(active.error());
             out.active = std::move(*active);
             return {};
-        });
-    reader.add(countsJob(out.appointments, out.periods, filter, [range](const MetricQuery& query) {
-        return AppointmentMetrics(query).countByMonth(range);
-    }));
+        },
+        kPeriodLane);
+    reader.add(countsJob(out.appointments, out.periods, filter,
+                         [range](const MetricQuery& query) {
+                             return AppointmentMetrics(query).countByMonth(range);
+                         }),
+               kHistoryLane);
     reader.add(countsJob(out.newClients, out.periods, filter,
                          [range, lapseWindowDays](const MetricQuery& query) {
                              return ClientMetrics(query, lapseWindowDays).newClientsByMonth(range);
-                         }));
-    reader.add(countsJob(out.sla, out.periods, filter, [range, now](const MetricQuery& query) {
-        return SlaMetrics(query).countByMonth(range, now);
-    }));
-    reader.add(countsJob(out.feedback, out.periods, filter, [range](const MetricQuery& query) {
-        return FeedbackMetrics(query).countByMonth(range);
-    }));
+                         }),
+               kHistoryLane);
+    reader.add(countsJob(out.sla, out.periods, filter,
+                         [range, now](const MetricQuery& query) {
+                             return SlaMetrics(query).countByMonth(range, now);
+                         }),
+               kPeriodLane);
+    reader.add(countsJob(out.feedback, out.periods, filter,
+                         [range](const MetricQuery& query) {
+                             return FeedbackMetrics(query).countByMonth(range);
+                         }),
+               kPeriodLane);
     return {};
 }
 
