@@ -58,6 +58,14 @@ QString ClientMetrics::referralSourceOf()
         .arg(kClientReferralSource, kUnknownReferralSource);
 }
 
+void ClientMetrics::addNewClients(NewClientCounts& counts, const QString& source, qint64 clients)
+{
+    counts.newClients += clients;
+    counts.bySource[source] += clients;
+    if (source == kClientReferralSource)
+        counts.referred += clients;
+}
+
 void ClientMetrics::firstVisitsBetween(SqlBuilder& sql, QDate from, QDate endExclusive) const
 {
     sql.sql(u"SELECT a.client_id, min(a.starts_at) AS first_at FROM appointments a "
@@ -80,13 +88,8 @@ Result<std::map<QDate, NewClientCounts>> ClientMetrics::newClientsByMonth(const 
         return fail(query.error());
     std::map<QDate, NewClientCounts> months;
     while (query->next()) {
-        NewClientCounts& counts = months[MetricQuery::monthStart(query->value(0))];
-        const QString source = query->value(1).toString();
-        const qint64 clients = MetricQuery::count(query->value(2));
-        counts.newClients += clients;
-        counts.bySource[source] += clients;
-        if (source == kClientReferralSource)
-            counts.referred += clients;
+        addNewClients(months[MetricQuery::monthStart(query->value(0))], query->value(1).toString(),
+                      MetricQuery::count(query->value(2)));
     }
     return months;
 }
@@ -144,8 +147,9 @@ Result<ActiveClients> ClientMetrics::activeOn(const QList<QDate>& days,
     return result;
 }
 
-Result<std::vector<CohortRow>> ClientMetrics::cohorts(QDate firstMonth, QDate lastMonth,
-                                                      QDate asOf) const
+Result<std::vector<CohortRow>>
+ClientMetrics::cohorts(QDate firstMonth, QDate lastMonth, QDate asOf,
+                       std::map<QDate, NewClientCounts>* newClients) const
 {
     const QDate first = Period::monthOf(firstMonth).from;
     const QDate last = Period::monthOf(lastMonth).from;
@@ -161,29 +165,38 @@ Result<std::vector<CohortRow>> ClientMetrics::cohorts(QDate firstMonth, QDate la
     firstVisitsBetween(sql, first, std::min(Period::monthOf(last).to, asOf).addDays(1));
     sql.sql(u"), v AS MATERIALIZED (SELECT ")
         .sql(m_query.monthOf(u"f.first_at"))
-        .sql(u" AS month, f.first_at, "
+        .sql(newClients ? QStringLiteral(" AS month, %1 AS source").arg(referralSourceOf())
+                        : QStringLiteral(" AS month, '' AS source"))
+        .sql(u", f.first_at, "
              u"(SELECT min(b.starts_at) FROM appointments b WHERE b.client_id = f.client_id "
              u"AND b.starts_at > f.first_at AND b.starts_at < ")
         .bind(SqlTime::toSql(asOf.addDays(1)))
         .sql(u" AND b.status = 'completed'");
     m_query.filterAppointments(sql, u"b");
-    sql.sql(u") AS next_at FROM f");
-    sql.sql(u") SELECT v.month, count(*)");
+    sql.sql(newClients ? u") AS next_at FROM f JOIN clients c ON c.id = f.client_id"
+                       : u") AS next_at FROM f");
+    sql.sql(u") SELECT v.month, v.source, count(*)");
     for (int months : MetricFormulas::kCohortMonths) {
         sql.sql(
             QStringLiteral(", sum(CASE WHEN v.next_at IS NOT NULL AND %1 <= %2 THEN 1 ELSE 0 END)")
                 .arg(dateOf(u"v.next_at"), windowEnd(u"v.first_at", months)));
     }
-    sql.sql(u" FROM v GROUP BY v.month");
+    sql.sql(u" FROM v GROUP BY v.month, v.source");
 
     auto query = m_query.run(sql);
     if (!query)
         return fail(query.error());
     std::map<QDate, std::array<qint64, 4>> counted;
+    if (newClients)
+        newClients->clear();
     while (query->next()) {
-        auto& counts = counted[MetricQuery::monthStart(query->value(0))];
+        const QDate month = MetricQuery::monthStart(query->value(0));
+        auto& counts = counted[month];
         for (int i = 0; i < 4; ++i)
-            counts[i] = MetricQuery::count(query->value(i + 1));
+            counts[i] += MetricQuery::count(query->value(i + 2));
+        if (newClients)
+            addNewClients((*newClients)[month], query->value(1).toString(),
+                          MetricQuery::count(query->value(2)));
     }
     for (QDate month = first; month <= last; month = month.addMonths(1)) {
         const auto found = counted.find(month);

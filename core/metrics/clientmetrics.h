@@ -34,7 +34,11 @@ public:
     // One row per calendar month from firstMonth to lastMonth: clients whose first visit is in
     // that month, and how many had another visit within 3, 6 and 12 months. Only visits up
     // to asOf count; a share stays empty until its window has passed for the whole cohort.
-    Result<std::vector<CohortRow>> cohorts(QDate firstMonth, QDate lastMonth, QDate asOf) const;
+    // With newClients: also the new clients of each of those months with their referral
+    // sources, as newClientsByMonth() counts them (the same first visits), from the same pass.
+    Result<std::vector<CohortRow>>
+    cohorts(QDate firstMonth, QDate lastMonth, QDate asOf,
+            std::map<QDate, NewClientCounts>* newClients = nullptr) const;
 
     // " AND NOT EXISTS (an earlier visit of a's client)": a is the client's first visit (the
     // lower id breaks a tie of two visits starting at the same moment).
@@ -43,6 +47,7 @@ public:
     static QString referralSourceOf();
 
 private:
+    static void addNewClients(NewClientCounts& counts, const QString& source, qint64 clients);
     // A sub-select of (client_id, first_at): each client whose first visit starts in
     // [from, endExclusive), with its start. One pass grouping the visits by client, where a
     // look-up of an earlier visit for every visit in range costs several times more.

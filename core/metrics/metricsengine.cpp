@@ -155,7 +155,8 @@ Result<std::vector<PeriodMetrics>> MetricsEngine::monthlySeries(QDate lastDay, i
 Status MetricsEngine::planSeries(ParallelReader& reader, SeriesPlan& plan, const Period& period,
                                  int months, const MetricFilter& filter, const QDateTime& now,
                                  int lapseWindowDays,
-                                 std::optional<std::pair<QDate, QDate>> alsoActiveOn) const
+                                 std::optional<std::pair<QDate, QDate>> alsoActiveOn,
+                                 bool countNewClients) const
 {
     if (!period.isValid())
         return fail(Error::validation(
@@ -180,7 +181,7 @@ Status MetricsEngine::planSeries(ParallelReader& reader, SeriesPlan& plan, const
         pairs.append({plan.first, int(periods.size())});
     }
     return planGather(reader, plan.series, periods, pairs, filter, now, lapseWindowDays,
-                      alsoActiveOn);
+                      alsoActiveOn, countNewClients);
 }
 
 MetricsEngine::PeriodWithSeries MetricsEngine::finishSeries(const SeriesPlan& plan)
@@ -223,6 +224,13 @@ MetricsEngine::computeReport(const Period& period, int seriesMonths, QDate cohor
         return fail(lapse.error());
     ParallelReader reader(m_database, m_maxConnections);
     ReportFigures figures;
+    // The cohorts' pass finds every first visit from cohortsFrom's month to the period's end;
+    // when that covers the series, it counts the series' new clients too.
+    const int spanned = monthsSpanned(period.from, period.to);
+    const QList<Period> months = Period::monthsEndingOn(period.to, std::max(seriesMonths, spanned));
+    const bool newClientsFromCohorts = period.isValid() && !months.isEmpty() &&
+                                       Period::monthOf(cohortsFrom).from <= months.first().from;
+    std::map<QDate, NewClientCounts> newClients;
     // The lifetime value and the cohorts first: with the series' longest statements after
     // them, the connections finish at about the same time.
     reader.add(
@@ -234,10 +242,11 @@ MetricsEngine::computeReport(const Period& period, int seriesMonths, QDate cohor
         },
         kHistoryLane);
     reader.add(
-        [&figures, &period, &filter, cohortsFrom,
+        [&figures, &period, &filter, &newClients, newClientsFromCohorts, cohortsFrom,
          lapse = *lapse](const Database& database) -> Status {
             auto cohorts = ClientMetrics(MetricQuery(database, filter), lapse)
-                               .cohorts(cohortsFrom, period.to, period.to);
+                               .cohorts(cohortsFrom, period.to, period.to,
+                                        newClientsFromCohorts ? &newClients : nullptr);
             if (!cohorts)
                 return fail(cohorts.error());
             figures.cohorts = std::move(*cohorts);
@@ -254,12 +263,15 @@ MetricsEngine::computeReport(const Period& period, int seriesMonths, QDate cohor
         kPeriodLane);
     // The predicted value's churn comes from the series' pass over the active clients.
     SeriesPlan plan;
-    if (auto planned = planSeries(reader, plan, period, seriesMonths, filter, now, *lapse,
-                                  LifetimeValueMetrics::churnDays(period.to));
+    if (auto planned =
+            planSeries(reader, plan, period, seriesMonths, filter, now, *lapse,
+                       LifetimeValueMetrics::churnDays(period.to), !newClientsFromCohorts);
         !planned)
         return fail(planned.error());
     if (auto done = reader.run(); !done)
         return fail(done.error());
+    if (newClientsFromCohorts)
+        plan.series.newClients = distribute(newClients, plan.series.periods);
     figures.series = finishSeries(plan);
     const ActiveClients& active = plan.series.active;
     LifetimeValueMetrics::finishPredicted(figures.lifetimeValue,
@@ -290,7 +302,8 @@ Status MetricsEngine::planGather(ParallelReader& reader, Gathered& out,
                                  const QList<std::pair<int, int>>& pairs,
                                  const MetricFilter& filter, const QDateTime& now,
                                  int lapseWindowDays,
-                                 std::optional<std::pair<QDate, QDate>> alsoActiveOn) const
+                                 std::optional<std::pair<QDate, QDate>> alsoActiveOn,
+                                 bool countNewClients) const
 {
     for (int i = 0; i < periods.size(); ++i) {
         const bool valid = periods[i].isValid();
@@ -346,11 +359,14 @@ Status MetricsEngine::planGather(ParallelReader& reader, Gathered& out,
                              return AppointmentMetrics(query).countByMonth(range);
                          }),
                kHistoryLane);
-    reader.add(countsJob(out.newClients, out.periods, filter,
-                         [range, lapseWindowDays](const MetricQuery& query) {
-                             return ClientMetrics(query, lapseWindowDays).newClientsByMonth(range);
-                         }),
-               kHistoryLane);
+    if (countNewClients) {
+        reader.add(
+            countsJob(out.newClients, out.periods, filter,
+                      [range, lapseWindowDays](const MetricQuery& query) {
+                          return ClientMetrics(query, lapseWindowDays).newClientsByMonth(range);
+                      }),
+            kHistoryLane);
+    }
     reader.add(countsJob(out.sla, out.periods, filter,
                          [range, now](const MetricQuery& query) {
                              return SlaMetrics(query).countByMonth(range, now);

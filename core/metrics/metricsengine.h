@@ -97,11 +97,14 @@ private:
     Status planGather(ParallelReader& reader, Gathered& out, const QList<Period>& periods,
                       const QList<std::pair<int, int>>& pairs, const MetricFilter& filter,
                       const QDateTime& now, int lapseWindowDays,
-                      std::optional<std::pair<QDate, QDate>> alsoActiveOn = {}) const;
+                      std::optional<std::pair<QDate, QDate>> alsoActiveOn = {},
+                      bool countNewClients = true) const;
     // computeWithSeries() in two steps: the statements, then the results from their counts.
+    // countNewClients false: the caller fills plan.series.newClients itself.
     Status planSeries(ParallelReader& reader, SeriesPlan& plan, const Period& period, int months,
                       const MetricFilter& filter, const QDateTime& now, int lapseWindowDays,
-                      std::optional<std::pair<QDate, QDate>> alsoActiveOn = {}) const;
+                      std::optional<std::pair<QDate, QDate>> alsoActiveOn = {},
+                      bool countNewClients = true) const;
     static PeriodWithSeries finishSeries(const SeriesPlan& plan);
     // The metrics of periods[first..last] taken together; pair is the index into the pairs
     // given to gather() that holds (first, last + 1).
