@@ -544,81 +544,86 @@ Anwendungsdatenordner.
     <context>
         <name>Database</name>
         <message>
-            <location filename="../core/database/database.cpp" line="50" />
+            <location filename="../core/database/database.cpp" line="60" />
             <source>The SQLite driver for Qt is not installed (libqt6sql6-sqlite).</source>
             <translation>Der SQLite-Treiber für Qt ist nicht installiert (libqt6sql6-sqlite).</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="51" />
+            <location filename="../core/database/database.cpp" line="61" />
             <source>The PostgreSQL driver for Qt is not installed (libqt6sql6-psql).</source>
             <translation>Der PostgreSQL-Treiber für Qt ist nicht installiert (libqt6sql6-psql).</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="62" />
+            <location filename="../core/database/database.cpp" line="72" />
             <source>Cannot create the folder %1.</source>
             <translation>Der Ordner %1 lässt sich nicht anlegen.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="76" />
+            <location filename="../core/database/database.cpp" line="86" />
             <source>Cannot open the database %1.</source>
             <translation>Die Datenbank %1 lässt sich nicht öffnen.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="105" />
+            <location filename="../core/database/database.cpp" line="115" />
             <source>The database could not prepare a statement.</source>
             <translation>Die Datenbank konnte eine Anweisung nicht vorbereiten.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="116" />
+            <location filename="../core/database/database.cpp" line="126" />
             <source>The database refused a statement.</source>
             <translation>Die Datenbank hat eine Anweisung abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="151" />
+            <location filename="../core/database/database.cpp" line="161" />
             <source>The SQLite connection has no native handle.</source>
             <translation>Die SQLite-Verbindung hat kein natives Handle.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="156" />
-            <location filename="../core/database/database.cpp" line="167" />
+            <location filename="../core/database/database.cpp" line="166" />
+            <location filename="../core/database/database.cpp" line="177" />
             <source>The database refused the schema change.</source>
             <translation>Die Datenbank hat die Schemaänderung abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="178" />
+            <location filename="../core/database/database.cpp" line="198" />
+            <source>An in-memory database cannot be opened a second time.</source>
+            <translation>Eine Datenbank im Arbeitsspeicher kann nicht ein zweites Mal geöffnet werden.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="217" />
             <source>The database could not start a transaction.</source>
             <translation>Die Datenbank konnte keine Transaktion beginnen.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="193" />
-            <location filename="../core/database/database.cpp" line="208" />
+            <location filename="../core/database/database.cpp" line="232" />
+            <location filename="../core/database/database.cpp" line="247" />
             <source>The time overlaps another active appointment of the same practitioner.</source>
             <translation>Die Zeit überschneidet sich mit einem anderen aktiven Termin derselben Behandlerin bzw. desselben Behandlers.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="196" />
-            <location filename="../core/database/database.cpp" line="211" />
+            <location filename="../core/database/database.cpp" line="235" />
+            <location filename="../core/database/database.cpp" line="250" />
             <source>A record with the same key exists already.</source>
             <translation>Ein Eintrag mit demselben Schlüssel existiert bereits.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="199" />
-            <location filename="../core/database/database.cpp" line="215" />
+            <location filename="../core/database/database.cpp" line="238" />
+            <location filename="../core/database/database.cpp" line="254" />
             <source>The database refused values that break its rules.</source>
             <translation>Die Datenbank hat Werte abgelehnt, die gegen ihre Regeln verstoßen.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="201" />
+            <location filename="../core/database/database.cpp" line="240" />
             <source>The database server cannot be reached: %1</source>
             <translation>Der Datenbankserver ist nicht erreichbar: %1</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="250" />
+            <location filename="../core/database/database.cpp" line="289" />
             <source>The transaction was already closed.</source>
             <translation>Die Transaktion war bereits abgeschlossen.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="254" />
+            <location filename="../core/database/database.cpp" line="293" />
             <source>The database could not save the changes.</source>
             <translation>Die Datenbank konnte die Änderungen nicht speichern.</translation>
         </message>
@@ -1412,18 +1417,18 @@ Anwendungsdatenordner.
     <context>
         <name>MetricsEngine</name>
         <message>
-            <location filename="../core/metrics/metricsengine.cpp" line="81" />
+            <location filename="../core/metrics/metricsengine.cpp" line="120" />
             <source>The practice setting %1 must be a number of days from 1 to %2, not "%3".</source>
             <translation>Die Praxiseinstellung %1 muss eine Anzahl Tage von 1 bis %2 sein, nicht „%3“.</translation>
         </message>
         <message>
-            <location filename="../core/metrics/metricsengine.cpp" line="123" />
+            <location filename="../core/metrics/metricsengine.cpp" line="163" />
             <source>The report period is not valid: its first day must not be after its last.</source>
             <translation>Der Berichtszeitraum ist ungültig: Sein erster Tag darf nicht nach dem letzten liegen.</translation>
         </message>
         <message>
-            <location filename="../core/metrics/metricsengine.cpp" line="168" />
-            <location filename="../core/metrics/metricsengine.cpp" line="172" />
+            <location filename="../core/metrics/metricsengine.cpp" line="315" />
+            <location filename="../core/metrics/metricsengine.cpp" line="319" />
             <source>The report periods must be valid, consecutive calendar months.</source>
             <translation>Die Berichtszeiträume müssen gültige, aufeinanderfolgende Kalendermonate sein.</translation>
         </message>
@@ -1460,6 +1465,24 @@ Anwendungsdatenordner.
             <location filename="../core/reception/onboardingservice.cpp" line="102" />
             <source>Registered as a new client</source>
             <translation>Als neue Klientin bzw. neuer Klient registriert</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParallelReader</name>
+        <message>
+            <location filename="../core/database/parallelreader.cpp" line="27" />
+            <source>The database could not start a consistent read for the report.</source>
+            <translation>Die Datenbank konnte für den Bericht keinen einheitlichen Datenstand festhalten.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/parallelreader.cpp" line="52" />
+            <source>The database exported no snapshot.</source>
+            <translation>Die Datenbank hat keine Momentaufnahme exportiert.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/parallelreader.cpp" line="79" />
+            <source>The database exported no usable snapshot.</source>
+            <translation>Die Datenbank hat keine verwendbare Momentaufnahme exportiert.</translation>
         </message>
     </context>
     <context>

@@ -531,81 +531,86 @@ application-data folder.
     <context>
         <name>Database</name>
         <message>
-            <location filename="../core/database/database.cpp" line="50" />
+            <location filename="../core/database/database.cpp" line="60" />
             <source>The SQLite driver for Qt is not installed (libqt6sql6-sqlite).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="51" />
+            <location filename="../core/database/database.cpp" line="61" />
             <source>The PostgreSQL driver for Qt is not installed (libqt6sql6-psql).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="62" />
+            <location filename="../core/database/database.cpp" line="72" />
             <source>Cannot create the folder %1.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="76" />
+            <location filename="../core/database/database.cpp" line="86" />
             <source>Cannot open the database %1.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="105" />
+            <location filename="../core/database/database.cpp" line="115" />
             <source>The database could not prepare a statement.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="116" />
+            <location filename="../core/database/database.cpp" line="126" />
             <source>The database refused a statement.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="151" />
+            <location filename="../core/database/database.cpp" line="161" />
             <source>The SQLite connection has no native handle.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="156" />
-            <location filename="../core/database/database.cpp" line="167" />
+            <location filename="../core/database/database.cpp" line="166" />
+            <location filename="../core/database/database.cpp" line="177" />
             <source>The database refused the schema change.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="178" />
+            <location filename="../core/database/database.cpp" line="198" />
+            <source>An in-memory database cannot be opened a second time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/database.cpp" line="217" />
             <source>The database could not start a transaction.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="193" />
-            <location filename="../core/database/database.cpp" line="208" />
+            <location filename="../core/database/database.cpp" line="232" />
+            <location filename="../core/database/database.cpp" line="247" />
             <source>The time overlaps another active appointment of the same practitioner.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="196" />
-            <location filename="../core/database/database.cpp" line="211" />
+            <location filename="../core/database/database.cpp" line="235" />
+            <location filename="../core/database/database.cpp" line="250" />
             <source>A record with the same key exists already.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="199" />
-            <location filename="../core/database/database.cpp" line="215" />
+            <location filename="../core/database/database.cpp" line="238" />
+            <location filename="../core/database/database.cpp" line="254" />
             <source>The database refused values that break its rules.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="201" />
+            <location filename="../core/database/database.cpp" line="240" />
             <source>The database server cannot be reached: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="250" />
+            <location filename="../core/database/database.cpp" line="289" />
             <source>The transaction was already closed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="254" />
+            <location filename="../core/database/database.cpp" line="293" />
             <source>The database could not save the changes.</source>
             <translation type="unfinished" />
         </message>
@@ -1399,18 +1404,18 @@ application-data folder.
     <context>
         <name>MetricsEngine</name>
         <message>
-            <location filename="../core/metrics/metricsengine.cpp" line="81" />
+            <location filename="../core/metrics/metricsengine.cpp" line="120" />
             <source>The practice setting %1 must be a number of days from 1 to %2, not "%3".</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/metrics/metricsengine.cpp" line="123" />
+            <location filename="../core/metrics/metricsengine.cpp" line="163" />
             <source>The report period is not valid: its first day must not be after its last.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/metrics/metricsengine.cpp" line="168" />
-            <location filename="../core/metrics/metricsengine.cpp" line="172" />
+            <location filename="../core/metrics/metricsengine.cpp" line="315" />
+            <location filename="../core/metrics/metricsengine.cpp" line="319" />
             <source>The report periods must be valid, consecutive calendar months.</source>
             <translation type="unfinished" />
         </message>
@@ -1446,6 +1451,24 @@ application-data folder.
         <message>
             <location filename="../core/reception/onboardingservice.cpp" line="102" />
             <source>Registered as a new client</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ParallelReader</name>
+        <message>
+            <location filename="../core/database/parallelreader.cpp" line="27" />
+            <source>The database could not start a consistent read for the report.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/parallelreader.cpp" line="52" />
+            <source>The database exported no snapshot.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/parallelreader.cpp" line="79" />
+            <source>The database exported no usable snapshot.</source>
             <translation type="unfinished" />
         </message>
     </context>
