@@ -3,6 +3,7 @@
 #include "database/parallelreader.h"
 #include "support/testdatabase.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QMutex>
 #include <QSemaphore>
@@ -39,6 +40,7 @@ private slots:
     void jobsRunAtTheSameTimeOnOtherConnections();
     void everyConnectionSeesTheStateOfTheStart();
     void jobsOfOneLaneShareAConnection();
+    void aWriterInTheWayDoesNotHoldTheReportUp();
     void firstErrorStopsTheRun();
     void oneConnectionRunsOnTheGivenOne();
     void inMemoryDatabaseRunsOnTheGivenOne();
@@ -172,6 +174,44 @@ void TestParallelReader::jobsOfOneLaneShareAConnection()
             connectionOf.value(QStringLiteral("first of lane 1")));
 }
 
+void TestParallelReader::aWriterInTheWayDoesNotHoldTheReportUp()
+{
+    AFTERCARE_FRESH_DATABASE(database);
+    // Another workstation is in the middle of a long write.
+    auto workstation = Database::open(database.url());
+    QVERIFY(workstation);
+    auto writing = (*workstation)->begin();
+    QVERIFY(writing);
+    QVERIFY(writing->database().run(
+        QStringLiteral("INSERT INTO practice_settings (key, value) VALUES (?, ?)"),
+        {QStringLiteral("test.writing"), QStringLiteral("not committed yet")}));
+
+    ParallelReader reader(database, 2);
+    std::atomic<int> ran{0};
+    for (int i = 0; i < 4; ++i) {
+        reader.add([&](const Database& on) -> Status {
+            ++ran;
+            auto count = settingsCount(on);
+            if (!count)
+                return fail(count.error());
+            return *count == 0 ? Status{}
+                               : fail(Error{ErrorKind::Database,
+                                            QStringLiteral("an uncommitted row was seen")});
+        });
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const Status done = reader.run();
+    QVERIFY2(done, done ? "" : qPrintable(done.error().describe()));
+    QCOMPARE(ran.load(), 4);
+    // SQLite: the writer holds the lock that the workers' common start needs, so the statements
+    // run one after another at once instead of waiting for it. PostgreSQL's snapshots do
+    // not wait for writers.
+    QCOMPARE(reader.connectionsUsed(), backendUnderTest() == Backend::Sqlite ? 1 : 2);
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+    writing->rollback();
+}
+
 void TestParallelReader::firstErrorStopsTheRun()
 {
     AFTERCARE_FRESH_DATABASE(database);
@@ -189,6 +229,7 @@ void TestParallelReader::firstErrorStopsTheRun()
     }
     const Status done = reader.run();
     QVERIFY(!done);
+    QCOMPARE(reader.connectionsUsed(), 2);
     QCOMPARE(done.error().kind, ErrorKind::Database);
     QVERIFY2(done.error().detail.contains(QLatin1String("missing_column")),
              qPrintable(done.error().describe()));

@@ -182,13 +182,19 @@ Status Database::configureSession(const QString& sql)
 {
     if (auto done = executeScript(sql); !done)
         return done;
-    m_sessionSettings.append(sql);
+    if (!m_sessionSettings.contains(sql))
+        m_sessionSettings.append(sql);
     return {};
 }
 
 bool Database::canOpenAnother() const
 {
-    return !(isSqlite() && m_url.path() == QLatin1String(":memory:"));
+    if (!isSqlite())
+        return true;
+    // SQLite gives every connection its own database for an empty name and for memory URIs.
+    const QString path = m_url.path();
+    return !path.isEmpty() && !path.contains(QLatin1String(":memory:")) &&
+           !path.contains(QLatin1String("mode=memory"));
 }
 
 Result<std::unique_ptr<Database>> Database::openAnother() const

@@ -29,6 +29,9 @@ Result<QSqlQuery> control(const Database& database, const QString& sql)
     return query;
 }
 
+// How long the SQLite gate waits for a writer to finish before giving up on parallel reads.
+constexpr int kGateWaitMs = 200;
+
 QString repeatableReadOnly()
 {
     return QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -39,7 +42,14 @@ QString repeatableReadOnly()
 Result<QString> closeGate(const Database& database)
 {
     if (database.isSqlite()) {
-        if (auto begun = control(database, QStringLiteral("BEGIN IMMEDIATE")); !begun)
+        // Someone writing (an import, a second workstation) holds the lock: rather than wait
+        // for them, the report then runs its statements one after another.
+        auto timeout = control(database, QStringLiteral("PRAGMA busy_timeout"));
+        const int usual = timeout && timeout->next() ? timeout->value(0).toInt() : 0;
+        control(database, QStringLiteral("PRAGMA busy_timeout = %1").arg(kGateWaitMs));
+        auto begun = control(database, QStringLiteral("BEGIN IMMEDIATE"));
+        control(database, QStringLiteral("PRAGMA busy_timeout = %1").arg(usual));
+        if (!begun)
             return fail(begun.error());
         return QString();
     }
@@ -170,6 +180,8 @@ Status ParallelReader::run()
     for (int i = 0; i < workers; ++i) {
         threads.emplace_back(QThread::create(work, i));
         threads.back()->start();
+        if (!threads.back()->isRunning() && !threads.back()->isFinished())
+            started.count_down(); // no thread (resources exhausted): the others take its jobs
     }
     started.wait();
     openGate(m_database);
