@@ -64,7 +64,6 @@ struct MetricsEngine::Gathered
     ActiveClients active;
     // With planGather()'s alsoActiveOn: where its days and their pair are in `active`.
     int alsoFirst = -1;
-    int alsoSecond = -1;
     int alsoPair = -1;
 };
 
@@ -161,9 +160,7 @@ Status MetricsEngine::planSeries(ParallelReader& reader, SeriesPlan& plan, const
     if (!period.isValid())
         return fail(Error::validation(
             tr("The report period is not valid: its first day must not be after its last.")));
-    const int spanned = monthsSpanned(period.from, period.to);
-    months = std::max(months, spanned);
-    const QList<Period> periods = Period::monthsEndingOn(period.to, months);
+    const QList<Period> periods = seriesMonths(period, months);
     QList<std::pair<int, int>> pairs;
     for (int i = 0; i < periods.size(); ++i)
         pairs.append({i, i + 1});
@@ -176,7 +173,7 @@ Status MetricsEngine::planSeries(ParallelReader& reader, SeriesPlan& plan, const
             return planned;
     } else {
         // The period is made of the series' last months: one set of statements for both.
-        plan.first = months - spanned;
+        plan.first = int(periods.size()) - monthsSpanned(period.from, period.to);
         plan.pair = int(pairs.size());
         pairs.append({plan.first, int(periods.size())});
     }
@@ -203,14 +200,11 @@ Result<MetricsEngine::PeriodWithSeries> MetricsEngine::computeWithSeries(const P
                                                                          const MetricFilter& filter,
                                                                          const QDateTime& now) const
 {
-    auto lapse = lapseWindowDays();
-    if (!lapse)
-        return fail(lapse.error());
-    ParallelReader reader(m_database, m_maxConnections);
     SeriesPlan plan;
-    if (auto planned = planSeries(reader, plan, period, months, filter, now, *lapse); !planned)
-        return fail(planned.error());
-    if (auto done = reader.run(); !done)
+    if (auto done = runPlanned([&](ParallelReader& reader, int lapse) {
+            return planSeries(reader, plan, period, months, filter, now, lapse);
+        });
+        !done)
         return fail(done.error());
     return finishSeries(plan);
 }
@@ -219,57 +213,50 @@ Result<MetricsEngine::ReportFigures>
 MetricsEngine::computeReport(const Period& period, int seriesMonths, QDate cohortsFrom,
                              const MetricFilter& filter, const QDateTime& now) const
 {
-    auto lapse = lapseWindowDays();
-    if (!lapse)
-        return fail(lapse.error());
-    ParallelReader reader(m_database, m_maxConnections);
     ReportFigures figures;
+    SeriesPlan plan;
     // The cohorts' pass finds every first visit from cohortsFrom's month to the period's end;
     // when that covers the series, it counts the series' new clients too.
-    const int spanned = monthsSpanned(period.from, period.to);
-    const QList<Period> months = Period::monthsEndingOn(period.to, std::max(seriesMonths, spanned));
+    const QList<Period> months = MetricsEngine::seriesMonths(period, seriesMonths);
     const bool newClientsFromCohorts = period.isValid() && !months.isEmpty() &&
                                        Period::monthOf(cohortsFrom).from <= months.first().from;
     std::map<QDate, NewClientCounts> newClients;
-    // The lifetime value and the cohorts first: with the series' longest statements after
-    // them, the connections finish at about the same time.
-    reader.add(
-        [&figures, &period, &filter, lapse = *lapse](const Database& database) {
-            const MetricQuery query(database, filter);
-            const ClientMetrics clients(query, lapse);
-            return LifetimeValueMetrics(query, clients)
-                .computeHistorical(period.to, figures.lifetimeValue);
-        },
-        kHistoryLane);
-    reader.add(
-        [&figures, &period, &filter, &newClients, newClientsFromCohorts, cohortsFrom,
-         lapse = *lapse](const Database& database) -> Status {
-            auto cohorts = ClientMetrics(MetricQuery(database, filter), lapse)
-                               .cohorts(cohortsFrom, period.to, period.to,
-                                        newClientsFromCohorts ? &newClients : nullptr);
-            if (!cohorts)
-                return fail(cohorts.error());
-            figures.cohorts = std::move(*cohorts);
-            return {};
-        },
-        kHistoryLane);
-    reader.add(
-        [&figures, &period, &filter, lapse = *lapse](const Database& database) {
-            const MetricQuery query(database, filter);
-            const ClientMetrics clients(query, lapse);
-            return LifetimeValueMetrics(query, clients)
-                .computeWindowCounts(period.to, figures.lifetimeValue);
-        },
-        kPeriodLane);
-    // The predicted value's churn comes from the series' pass over the active clients.
-    SeriesPlan plan;
-    if (auto planned =
-            planSeries(reader, plan, period, seriesMonths, filter, now, *lapse,
-                       LifetimeValueMetrics::churnDays(period.to), !newClientsFromCohorts);
-        !planned)
+    auto planned = runPlanned([&](ParallelReader& reader, int lapse) {
+        figures.lapseWindowDays = lapse;
+        // One half of the lifetime value, on the connection of `lane`.
+        auto lifetimeValue =
+            [&, lapse](Status (LifetimeValueMetrics::*half)(QDate, LifetimeValueResult&) const,
+                       int lane) {
+                reader.add(
+                    [&, lapse, half](const Database& database) {
+                        const MetricQuery query(database, filter);
+                        const ClientMetrics clients(query, lapse);
+                        return (LifetimeValueMetrics(query, clients).*half)(period.to,
+                                                                            figures.lifetimeValue);
+                    },
+                    lane);
+            };
+        // The lifetime value and the cohorts first: with the series' longest statements after
+        // them, the connections finish at about the same time.
+        lifetimeValue(&LifetimeValueMetrics::computeHistorical, kHistoryLane);
+        reader.add(
+            [&, lapse](const Database& database) -> Status {
+                auto cohorts = ClientMetrics(MetricQuery(database, filter), lapse)
+                                   .cohorts(cohortsFrom, period.to, period.to,
+                                            newClientsFromCohorts ? &newClients : nullptr);
+                if (!cohorts)
+                    return fail(cohorts.error());
+                figures.cohorts = std::move(*cohorts);
+                return {};
+            },
+            kHistoryLane);
+        lifetimeValue(&LifetimeValueMetrics::computeWindowCounts, kPeriodLane);
+        // The predicted value's churn comes from the series' pass over the active clients.
+        return planSeries(reader, plan, period, seriesMonths, filter, now, lapse,
+                          LifetimeValueMetrics::churnDays(period.to), !newClientsFromCohorts);
+    });
+    if (!planned)
         return fail(planned.error());
-    if (auto done = reader.run(); !done)
-        return fail(done.error());
     if (newClientsFromCohorts)
         plan.series.newClients = distribute(newClients, plan.series.periods);
     figures.series = finishSeries(plan);
@@ -280,19 +267,33 @@ MetricsEngine::computeReport(const Period& period, int seriesMonths, QDate cohor
     return figures;
 }
 
-Result<MetricsEngine::Gathered> MetricsEngine::gather(const QList<Period>& periods,
-                                                      const QList<std::pair<int, int>>& pairs,
-                                                      const MetricFilter& filter,
-                                                      const QDateTime& now) const
+QList<Period> MetricsEngine::seriesMonths(const Period& period, int months)
+{
+    return Period::monthsEndingOn(period.to,
+                                  std::max(months, monthsSpanned(period.from, period.to)));
+}
+
+Status MetricsEngine::runPlanned(const std::function<Status(ParallelReader&, int)>& plan) const
 {
     auto lapse = lapseWindowDays();
     if (!lapse)
         return fail(lapse.error());
     ParallelReader reader(m_database, m_maxConnections);
+    if (auto planned = plan(reader, *lapse); !planned)
+        return planned;
+    return reader.run();
+}
+
+Result<MetricsEngine::Gathered> MetricsEngine::gather(const QList<Period>& periods,
+                                                      const QList<std::pair<int, int>>& pairs,
+                                                      const MetricFilter& filter,
+                                                      const QDateTime& now) const
+{
     Gathered gathered;
-    if (auto planned = planGather(reader, gathered, periods, pairs, filter, now, *lapse); !planned)
-        return fail(planned.error());
-    if (auto done = reader.run(); !done)
+    if (auto done = runPlanned([&](ParallelReader& reader, int lapse) {
+            return planGather(reader, gathered, periods, pairs, filter, now, lapse);
+        });
+        !done)
         return fail(done.error());
     return gathered;
 }
@@ -333,9 +334,8 @@ Status MetricsEngine::planGather(ParallelReader& reader, Gathered& out,
             return int(days.size()) - 1;
         };
         out.alsoFirst = indexOf(alsoActiveOn->first);
-        out.alsoSecond = indexOf(alsoActiveOn->second);
         out.alsoPair = int(activePairs.size());
-        activePairs.append({out.alsoFirst, out.alsoSecond});
+        activePairs.append({out.alsoFirst, indexOf(alsoActiveOn->second)});
     }
 
     // The longest statements first (docs/benchmarks-notes.md).

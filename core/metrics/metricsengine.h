@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QList>
 
+#include <functional>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -76,6 +77,7 @@ public:
         PeriodWithSeries series;
         LifetimeValueResult lifetimeValue;
         std::vector<CohortRow> cohorts;
+        int lapseWindowDays = kDefaultLapseWindowDays; // the W the figures were computed with
     };
     Result<ReportFigures> computeReport(const Period& period, int seriesMonths, QDate cohortsFrom,
                                         const MetricFilter& filter, const QDateTime& now) const;
@@ -106,6 +108,11 @@ private:
                       std::optional<std::pair<QDate, QDate>> alsoActiveOn = {},
                       bool countNewClients = true) const;
     static PeriodWithSeries finishSeries(const SeriesPlan& plan);
+    // The calendar months of the series for `period`: `months` of them, more if the period is
+    // longer, the last ending on the period's last day.
+    static QList<Period> seriesMonths(const Period& period, int months);
+    // Reads the practice's lapse window, lets plan(reader, W) add its statements, runs them.
+    Status runPlanned(const std::function<Status(ParallelReader&, int)>& plan) const;
     // The metrics of periods[first..last] taken together; pair is the index into the pairs
     // given to gather() that holds (first, last + 1).
     static PeriodMetrics assemble(const Gathered& gathered, int first, int last, int pair);

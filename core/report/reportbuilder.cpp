@@ -78,17 +78,13 @@ Result<Report> ReportBuilder::build(const Period& period, const MetricFilter& fi
     }
 
     const MetricsEngine engine(m_database);
-    auto lapse = engine.lapseWindowDays();
-    if (!lapse)
-        return fail(lapse.error());
-    report.lapseWindowDays = *lapse;
-
     const int periodMonths = monthsSpanned(period.from, period.to);
     const int cohortMonths = std::max(options.cohortMonths, periodMonths);
     auto figures = engine.computeReport(period, options.seriesMonths,
                                         period.to.addMonths(1 - cohortMonths), filter, now);
     if (!figures)
         return fail(figures.error());
+    report.lapseWindowDays = figures->lapseWindowDays;
     report.metrics = std::move(figures->series.period);
     report.monthly = std::move(figures->series.monthly);
     report.lifetimeValue = std::move(figures->lifetimeValue);
