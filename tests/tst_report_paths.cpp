@@ -1,5 +1,9 @@
 // backends: sqlite postgresql
+#include "database/sqltime.h"
 #include "demo/demopractice.h"
+#include "metrics/clientmetrics.h"
+#include "metrics/metricformulas.h"
+#include "metrics/metricquery.h"
 #include "metrics/metricsengine.h"
 #include "support/testdatabase.h"
 
@@ -46,6 +50,8 @@ private slots:
     void initTestCase();
     void reportEqualsItsParts_data();
     void reportEqualsItsParts();
+    void activeClientsAsDefined_data();
+    void activeClientsAsDefined();
 
 private:
     std::unique_ptr<TestDatabase> m_holder;
@@ -128,6 +134,78 @@ void TestReportPaths::reportEqualsItsParts()
     QVERIFY(value->windowChurn.has_value());
     QVERIFY(std::any_of(cohorts->cbegin(), cohorts->cend(),
                         [](const CohortRow& row) { return row.clients > 0; }));
+}
+
+void TestReportPaths::activeClientsAsDefined_data()
+{
+    QTest::addColumn<QList<QDate>>("days");
+    QTest::addColumn<int>("lapseWindowDays");
+    QTest::addColumn<bool>("byPractitioner");
+    QList<QDate> monthEnds{QDate(2023, 10, 31)};
+    for (int i = 0; i < 13; ++i)
+        monthEnds.append(QDate(2023, 12, 1).addMonths(i).addDays(-1));
+    // Month ends across 29 February 2024: the windows do not fall on month boundaries.
+    QTest::newRow("13 month ends, 365 days") << monthEnds << 365 << false;
+    QTest::newRow("13 month ends, 90 days") << monthEnds << 90 << false;
+    QTest::newRow("13 month ends, 1 day") << monthEnds << 1 << false;
+    QTest::newRow("one practitioner, 200 days") << monthEnds << 200 << true;
+    // 80 days, unsorted and one twice: more spans between window edges than one mask holds.
+    QList<QDate> many;
+    for (int i = 0; i < 80; ++i)
+        many.append(QDate(2022, 3, 15).addDays((i * 37) % 1000));
+    many.append(many.first());
+    QTest::newRow("80 days, 45 days") << many << 45 << false;
+    QTest::newRow("80 days, 700 days") << many << 700 << false;
+}
+
+// ClientMetrics::activeOn counts per client the spans between window edges it visited in; the
+// same counts taken from the definition (BRIEF 4: a visit dated in (T - W, T]) visit by visit.
+void TestReportPaths::activeClientsAsDefined()
+{
+    QFETCH(QList<QDate>, days);
+    QFETCH(int, lapseWindowDays);
+    QFETCH(bool, byPractitioner);
+    Database& database = m_holder->database();
+    MetricFilter filter;
+    QString practitionerClause;
+    if (byPractitioner) {
+        auto first = database.scalar(QStringLiteral("SELECT min(id) FROM practitioners"));
+        QVERIFY(first && !first->isNull());
+        filter.practitioner = PractitionerId(first->toLongLong());
+        practitionerClause = QStringLiteral(" AND practitioner_id = %1").arg(first->toLongLong());
+    }
+    QList<std::pair<int, int>> pairs;
+    for (int i = 0; i + 1 < days.size(); ++i)
+        pairs.append({i, i + 1});
+    pairs.append({0, int(days.size()) - 1});
+
+    auto active =
+        ClientMetrics(MetricQuery(database, filter), lapseWindowDays).activeOn(days, pairs);
+    QVERIFY2(active, qPrintable(active ? QString() : active.error().describe()));
+
+    auto visits = database.run(QStringLiteral("SELECT client_id, starts_at FROM appointments "
+                                              "WHERE status = 'completed'") +
+                               practitionerClause);
+    QVERIFY(visits);
+    std::map<qint64, QList<QDate>> visitDays;
+    while (visits->next())
+        visitDays[visits->value(0).toLongLong()].append(
+            SqlTime::toDateTime(visits->value(1)).date());
+    std::vector<qint64> expected(days.size(), 0);
+    std::vector<qint64> expectedBoth(pairs.size(), 0);
+    for (const auto& [client, dates] : visitDays) {
+        std::vector<bool> on(days.size());
+        for (int i = 0; i < days.size(); ++i) {
+            on[i] = MetricFormulas::isActiveOn(days[i], dates, lapseWindowDays);
+            expected[i] += on[i] ? 1 : 0;
+        }
+        for (int k = 0; k < pairs.size(); ++k)
+            expectedBoth[k] += on[pairs[k].first] && on[pairs[k].second] ? 1 : 0;
+    }
+    QCOMPARE(active->active, expected);
+    QCOMPARE(active->both, expectedBoth);
+    // Not a comparison of nobody with nobody.
+    QVERIFY(*std::max_element(expected.cbegin(), expected.cend()) > 0);
 }
 
 QTEST_GUILESS_MAIN(TestReportPaths)

@@ -5,10 +5,55 @@
 #include "metrics/metricquery.h"
 #include "metrics/sqlbuilder.h"
 
+#include <QStringList>
+
 #include <algorithm>
 #include <array>
 
 namespace aftercare {
+
+namespace {
+
+// The spans a mask column carries, one bit each: a bigint's bits below its sign, so that a
+// sum of distinct bits stays positive.
+constexpr int kSpansPerMask = 63;
+
+// Days between two consecutive edges (first day or day after the last) of the days' activity
+// windows: a visit anywhere in one span makes its client active on the same days.
+struct ActivitySpan
+{
+    QDate from;
+    QDate endExclusive;
+    std::vector<bool> days; // active on days[i]
+};
+
+// The spans in which a visit makes its client active on at least one of the days, in order.
+std::vector<ActivitySpan> activitySpans(const QList<QDate>& days, int lapseWindowDays)
+{
+    std::vector<QDate> edges;
+    for (QDate day : days) {
+        edges.push_back(MetricFormulas::activeWindowStart(day, lapseWindowDays));
+        edges.push_back(day.addDays(1));
+    }
+    std::sort(edges.begin(), edges.end());
+    edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+    std::vector<ActivitySpan> spans;
+    for (std::size_t k = 0; k + 1 < edges.size(); ++k) {
+        ActivitySpan span{edges[k], edges[k + 1], std::vector<bool>(days.size())};
+        bool any = false;
+        for (int i = 0; i < days.size(); ++i) {
+            span.days[i] =
+                MetricFormulas::activeWindowStart(days[i], lapseWindowDays) <= span.from &&
+                span.endExclusive <= days[i].addDays(1);
+            any = any || span.days[i];
+        }
+        if (any)
+            spans.push_back(std::move(span));
+    }
+    return spans;
+}
+
+} // namespace
 
 ClientMetrics::ClientMetrics(const MetricQuery& query, int lapseWindowDays)
     : m_query(query)
@@ -107,43 +152,70 @@ Result<ActiveClients> ClientMetrics::activeOn(const QList<QDate>& days,
             return fail(Error{ErrorKind::Validation,
                               QStringLiteral("a pair of active days is out of range")});
     }
-    const QDate earliest = *std::min_element(days.cbegin(), days.cend());
-    const QDate latest = *std::max_element(days.cbegin(), days.cend());
+    const std::vector<ActivitySpan> spans = activitySpans(days, m_lapseWindowDays);
+    if (spans.empty())
+        return result;
+    const int masks = int((spans.size() + kSpansPerMask - 1) / kSpansPerMask);
 
-    // Per client a 0/1 column per day, then the column sums and the sums of pair products.
-    SqlBuilder perClient;
-    perClient.sql(u"SELECT a.client_id");
-    for (int i = 0; i < days.size(); ++i) {
-        perClient.sql(u", max(CASE WHEN a.starts_at >= ")
-            .bind(SqlTime::toSql(MetricFormulas::activeWindowStart(days[i], m_lapseWindowDays)))
+    // Each visit tagged with its span's bit; per client the sum of the distinct bits is the
+    // set of spans it visited in; the clients counted per such set. One range scan per span
+    // and no comparison per visit and day. The filter goes on the union, so that a
+    // sub-select in it runs once.
+    SqlBuilder visits;
+    for (std::size_t span = 0; span < spans.size(); ++span) {
+        if (span > 0)
+            visits.sql(u" UNION ALL ");
+        visits.sql(u"SELECT a.client_id, a.practitioner_id, a.service_type_id");
+        for (int mask = 0; mask < masks; ++mask) {
+            const qint64 bit =
+                int(span) / kSpansPerMask == mask ? qint64(1) << (int(span) % kSpansPerMask) : 0;
+            visits.sql(QStringLiteral(", %1 AS b%2").arg(bit).arg(mask));
+        }
+        visits.sql(u" FROM appointments a WHERE a.status = 'completed' AND a.starts_at >= ")
+            .bind(SqlTime::toSql(spans[span].from))
             .sql(u" AND a.starts_at < ")
-            .bind(SqlTime::toSql(days[i].addDays(1)))
-            .sql(QStringLiteral(" THEN 1 ELSE 0 END) AS d%1").arg(i));
+            .bind(SqlTime::toSql(spans[span].endExclusive));
     }
-    perClient.sql(u" FROM appointments a WHERE a.status = 'completed' AND a.starts_at >= ")
-        .bind(SqlTime::toSql(MetricFormulas::activeWindowStart(earliest, m_lapseWindowDays)))
-        .sql(u" AND a.starts_at < ")
-        .bind(SqlTime::toSql(latest.addDays(1)));
-    m_query.filterAppointments(perClient, u"a");
-    perClient.sql(u" GROUP BY a.client_id");
-
+    QStringList maskColumns;
+    for (int mask = 0; mask < masks; ++mask)
+        maskColumns.append(QStringLiteral("u.m%1").arg(mask));
     SqlBuilder sql;
-    sql.sql(u"SELECT count(*)");
-    for (int i = 0; i < days.size(); ++i)
-        sql.sql(QStringLiteral(", coalesce(sum(t.d%1), 0)").arg(i));
-    for (const auto& [first, second] : pairs)
-        sql.sql(QStringLiteral(", coalesce(sum(t.d%1 * t.d%2), 0)").arg(first).arg(second));
-    sql.sql(u" FROM (").append(perClient).sql(u") t");
+    sql.sql(QStringLiteral("SELECT %1, count(*) FROM (SELECT t.client_id")
+                .arg(maskColumns.join(QStringLiteral(", "))));
+    for (int mask = 0; mask < masks; ++mask)
+        sql.sql(QStringLiteral(", CAST(sum(DISTINCT t.b%1) AS BIGINT) AS m%1").arg(mask));
+    sql.sql(u" FROM (").append(visits).sql(u") t WHERE 1 = 1");
+    m_query.filterAppointments(sql, u"t");
+    sql.sql(QStringLiteral(" GROUP BY t.client_id) u GROUP BY %1")
+                .arg(maskColumns.join(QStringLiteral(", "))));
 
     auto query = m_query.run(sql);
     if (!query)
         return fail(query.error());
-    if (!query->next())
-        return result;
-    for (int i = 0; i < days.size(); ++i)
-        result.active[i] = MetricQuery::count(query->value(1 + i));
-    for (int k = 0; k < pairs.size(); ++k)
-        result.both[k] = MetricQuery::count(query->value(1 + int(days.size()) + k));
+    std::vector<bool> active(days.size());
+    while (query->next()) {
+        std::fill(active.begin(), active.end(), false);
+        for (int mask = 0; mask < masks; ++mask) {
+            const quint64 bits = quint64(MetricQuery::count(query->value(mask)));
+            for (int bit = 0; bit < kSpansPerMask; ++bit) {
+                const std::size_t span = std::size_t(mask) * kSpansPerMask + bit;
+                if (((bits >> bit) & 1U) != 0 && span < spans.size()) {
+                    const std::vector<bool>& on = spans[span].days;
+                    for (std::size_t day = 0; day < on.size(); ++day)
+                        active[day] = active[day] || on[day];
+                }
+            }
+        }
+        const qint64 clients = MetricQuery::count(query->value(masks));
+        for (std::size_t day = 0; day < active.size(); ++day) {
+            if (active[day])
+                result.active[day] += clients;
+        }
+        for (int k = 0; k < pairs.size(); ++k) {
+            if (active[pairs[k].first] && active[pairs[k].second])
+                result.both[k] += clients;
+        }
+    }
     return result;
 }
 
