@@ -48,6 +48,7 @@ public:
 int runDemoCommand(CommandContext& context);
 int runBackupCommand(CommandContext& context);
 int runRestoreCommand(CommandContext& context);
+int runCompactCommand(CommandContext& context);
 int runImportCommand(CommandContext& context);
 int runReportCommand(CommandContext& context);
 

@@ -75,10 +75,12 @@ int DemoCommand::run(CommandContext& context)
     QElapsedTimer timer;
     timer.start();
     int lastPercent = -1;
+    QString lastStage;
     auto progress = [&](int percent, const QString& stage) {
-        if (percent == lastPercent)
+        if (percent == lastPercent && stage == lastStage)
             return;
         lastPercent = percent;
+        lastStage = stage;
         context.err << tr("[%1%] %2").arg(percent, 3).arg(stage) << Qt::endl;
     };
     auto summary = DemoPractice::generate(*database, options, progress);

@@ -25,7 +25,7 @@ struct CommandEntry
 constexpr CommandEntry kCommands[] = {
     {"demo", app::runDemoCommand},       {"backup", app::runBackupCommand},
     {"restore", app::runRestoreCommand}, {"import", app::runImportCommand},
-    {"report", app::runReportCommand},
+    {"report", app::runReportCommand},   {"compact", app::runCompactCommand},
 };
 
 void setApplicationNames()

@@ -89,6 +89,10 @@ void TestCli::usageErrors_data()
         << QStringList{QStringLiteral("--database"), QStringLiteral("/tmp/x.db"),
                        QStringLiteral("backup")}
         << 2;
+    QTest::newRow("compact with an argument")
+        << QStringList{QStringLiteral("--database"), QStringLiteral("/tmp/x.db"),
+                       QStringLiteral("compact"), QStringLiteral("now")}
+        << 2;
 }
 
 void TestCli::usageErrors()
@@ -128,6 +132,14 @@ void TestCli::demoBackupRestoreRoundTrip()
     QVERIFY2(demo.exitCode == 0, qPrintable(demo.err));
     QVERIFY(demo.out.contains(QLatin1String("60 clients")));
     QVERIFY(demo.err.contains(QLatin1String("100%"))); // progress was shown
+    QVERIFY(demo.err.contains(QLatin1String("Compacting the database file")));
+
+    Run compact = run({QStringLiteral("--database"), url, QStringLiteral("compact")});
+    QVERIFY2(compact.exitCode == 0, qPrintable(compact.err));
+    QVERIFY2(compact.out.contains(backendUnderTest() == Backend::Sqlite
+                                      ? QLatin1String("MB after")
+                                      : QLatin1String("Vacuumed and analysed")),
+             qPrintable(compact.out));
 
     // A second demo into the same practice is refused: it would mix two practices.
     Run again =

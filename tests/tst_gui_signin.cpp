@@ -1,6 +1,7 @@
 // backends: sqlite postgresql
 // gui
 #include "auth/actor.h"
+#include "database/databasecompaction.h"
 #include "desktopcontroller.h"
 #include "mainwindow.h"
 #include "repositories/userrepository.h"
@@ -8,9 +9,11 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace aftercare;
@@ -55,6 +58,7 @@ private slots:
     void roleDecidesWorkspaces_data();
     void roleDecidesWorkspaces();
     void signOutReturnsToSignIn();
+    void quittingCompactsALargeFileOnceAMonth();
 };
 
 void TestGuiSignIn::firstRunCreatesAdministrator()
@@ -228,6 +232,50 @@ void TestGuiSignIn::signOutReturnsToSignIn()
     auto* again = visibleTopLevel("signInDialog");
     QVERIFY(again);
     QVERIFY(child<QLineEdit>(again, "userNameEdit")->text().isEmpty());
+}
+
+void TestGuiSignIn::quittingCompactsALargeFileOnceAMonth()
+{
+    AFTERCARE_FRESH_DATABASE(db);
+    addUser(db, QStringLiteral("anna"), Role::Reception);
+    {
+        // Signed in, a workspace open, then the window closed: the user quits.
+        DesktopController controller(db);
+        controller.setCompactionThreshold(0); // any file is large enough
+        QSignalSpy finished(&controller, &DesktopController::finished);
+        controller.start();
+        auto* dialog = visibleTopLevel("signInDialog");
+        QTest::keyClicks(child<QLineEdit>(dialog, "userNameEdit"), QStringLiteral("anna"));
+        QTest::keyClicks(child<QLineEdit>(dialog, "passwordEdit"), kPassword);
+        QTest::mouseClick(child<QPushButton>(dialog, "signInButton"), Qt::LeftButton);
+        QTRY_VERIFY(controller.mainWindow() && controller.mainWindow()->isVisible());
+        controller.mainWindow()->close();
+        if (db.isSqlite())
+            QVERIFY(visibleTopLevel("compactingDialog")); // says why quitting takes a moment
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 15000);
+        QCOMPARE(finished.first().first().toInt(), 0);
+        QVERIFY(!visibleTopLevel("compactingDialog"));
+    }
+    // PostgreSQL vacuums itself; a SQLite file was compacted by the worker's connection.
+    const QDateTime compacted = DatabaseCompaction::lastCompacted(db).value();
+    QCOMPARE(compacted.isValid(), db.isSqlite());
+    if (db.isSqlite()) {
+        QVERIFY(qAbs(compacted.secsTo(QDateTime::currentDateTime())) < 60);
+        QCOMPARE(db.scalar(QStringLiteral("PRAGMA integrity_check")).value().toString(),
+                 QStringLiteral("ok"));
+    }
+
+    // Quitting again the same month: not due, no window, the date stays.
+    DesktopController again(db);
+    again.setCompactionThreshold(0);
+    QSignalSpy finished(&again, &DesktopController::finished);
+    again.start();
+    auto* dialog = visibleTopLevel<QDialog>("signInDialog");
+    QVERIFY(dialog);
+    dialog->reject();
+    QCOMPARE(finished.count(), 1); // at once
+    QVERIFY(!visibleTopLevel("compactingDialog"));
+    QCOMPARE(DatabaseCompaction::lastCompacted(db).value(), compacted);
 }
 
 QTEST_MAIN(TestGuiSignIn)

@@ -434,10 +434,11 @@
   aftercare [--database URL] demo --clients N --years Y [--seed S] [--today YYYY-MM-DD]
   aftercare [--database URL] import clients|appointments|feedback|results|invoices FILE.csv
                                       [--dry-run]
-  aftercare [--database URL] report (--month YYYY-MM | --from D --to D) --format json|csv
+  aftercare [--database URL] report (--month YYYY-MM | --from D --to D) --format json|csv|pdf
                                       --out FILE
   aftercare [--database URL] backup FILE
   aftercare [--database URL] restore FILE
+  aftercare [--database URL] compact
 
 URL: a file path or sqlite:PATH, or postgresql://user:password@host:port/dbname.
 Default: the AFTERCARE_DATABASE environment variable, else aftercare.db in the
@@ -448,10 +449,11 @@ application-data folder.
   aftercare [--database URL] demo --clients N --years Y [--seed S] [--today JJJJ-MM-TT]
   aftercare [--database URL] import clients|appointments|feedback|results|invoices DATEI.csv
                                       [--dry-run]
-  aftercare [--database URL] report (--month JJJJ-MM | --from D --to D) --format json|csv
+  aftercare [--database URL] report (--month JJJJ-MM | --from D --to D) --format json|csv|pdf
                                       --out DATEI
   aftercare [--database URL] backup DATEI
   aftercare [--database URL] restore DATEI
+  aftercare [--database URL] compact
 
 URL: ein Dateipfad oder sqlite:PFAD, oder postgresql://benutzer:passwort@host:port/datenbank.
 Standard: die Umgebungsvariable AFTERCARE_DATABASE, sonst aftercare.db im
@@ -470,6 +472,24 @@ Anwendungsdatenordner.
             <location filename="../app/commandsupport.cpp" line="37" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompactCommand</name>
+        <message>
+            <location filename="../app/compactcommand.cpp" line="29" />
+            <source>compact: unexpected argument %1.</source>
+            <translation>compact: unerwartetes Argument %1.</translation>
+        </message>
+        <message>
+            <location filename="../app/compactcommand.cpp" line="47" />
+            <source>Compacted %1 in %2 s: %3 MB before, %4 MB after.</source>
+            <translation>%1 in %2 s verdichtet: %3 MB vorher, %4 MB nachher.</translation>
+        </message>
+        <message>
+            <location filename="../app/compactcommand.cpp" line="54" />
+            <source>Vacuumed and analysed %1 in %2 s.</source>
+            <translation>%1 in %2 s bereinigt (VACUUM) und analysiert.</translation>
         </message>
     </context>
     <context>
@@ -585,45 +605,45 @@ Anwendungsdatenordner.
             <translation>Die Datenbank hat die Schemaänderung abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="198" />
+            <location filename="../core/database/database.cpp" line="204" />
             <source>An in-memory database cannot be opened a second time.</source>
             <translation>Eine Datenbank im Arbeitsspeicher kann nicht ein zweites Mal geöffnet werden.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="217" />
+            <location filename="../core/database/database.cpp" line="223" />
             <source>The database could not start a transaction.</source>
             <translation>Die Datenbank konnte keine Transaktion beginnen.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="232" />
-            <location filename="../core/database/database.cpp" line="247" />
+            <location filename="../core/database/database.cpp" line="238" />
+            <location filename="../core/database/database.cpp" line="253" />
             <source>The time overlaps another active appointment of the same practitioner.</source>
             <translation>Die Zeit überschneidet sich mit einem anderen aktiven Termin derselben Behandlerin bzw. desselben Behandlers.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="235" />
-            <location filename="../core/database/database.cpp" line="250" />
+            <location filename="../core/database/database.cpp" line="241" />
+            <location filename="../core/database/database.cpp" line="256" />
             <source>A record with the same key exists already.</source>
             <translation>Ein Eintrag mit demselben Schlüssel existiert bereits.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="238" />
-            <location filename="../core/database/database.cpp" line="254" />
+            <location filename="../core/database/database.cpp" line="244" />
+            <location filename="../core/database/database.cpp" line="260" />
             <source>The database refused values that break its rules.</source>
             <translation>Die Datenbank hat Werte abgelehnt, die gegen ihre Regeln verstoßen.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="240" />
+            <location filename="../core/database/database.cpp" line="246" />
             <source>The database server cannot be reached: %1</source>
             <translation>Der Datenbankserver ist nicht erreichbar: %1</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="289" />
+            <location filename="../core/database/database.cpp" line="295" />
             <source>The transaction was already closed.</source>
             <translation>Die Transaktion war bereits abgeschlossen.</translation>
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="293" />
+            <location filename="../core/database/database.cpp" line="299" />
             <source>The database could not save the changes.</source>
             <translation>Die Datenbank konnte die Änderungen nicht speichern.</translation>
         </message>
@@ -681,6 +701,19 @@ Anwendungsdatenordner.
             <location filename="../core/database/databasebackup.cpp" line="170" />
             <source>%1 failed.</source>
             <translation>%1 ist fehlgeschlagen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatabaseCompaction</name>
+        <message>
+            <location filename="../core/database/databasecompaction.cpp" line="57" />
+            <source>The database holds no practice.</source>
+            <translation>Die Datenbank enthält keine Praxis.</translation>
+        </message>
+        <message>
+            <location filename="../core/database/databasecompaction.cpp" line="63" />
+            <source>The database could not be compacted; it is unchanged.</source>
+            <translation>Die Datenbank konnte nicht verdichtet werden; sie ist unverändert.</translation>
         </message>
     </context>
     <context>
@@ -795,12 +828,12 @@ Anwendungsdatenordner.
             <translation>demo: --today erwartet ein Datum der Form JJJJ-MM-TT.</translation>
         </message>
         <message>
-            <location filename="../app/democommand.cpp" line="82" />
+            <location filename="../app/democommand.cpp" line="84" />
             <source>[%1%] %2</source>
             <translation>[%1 %] %2</translation>
         </message>
         <message>
-            <location filename="../app/democommand.cpp" line="90" />
+            <location filename="../app/democommand.cpp" line="92" />
             <source>Demo practice written to %1 in %2 s: %3 clients, %4 appointments (%5 completed, %6 no-shows, %7 cancelled, %8 booked ahead), %9 results, %10 follow-up tasks, %11 feedback responses, %12 invoices, %13 touchpoints.</source>
             <translation>Demo-Praxis in %2 s nach %1 geschrieben: %3 Klient/innen, %4 Termine (%5 abgeschlossen, %6 nicht erschienen, %7 abgesagt, %8 im Voraus gebucht), %9 Befunde, %10 Nachsorgeaufgaben, %11 Rückmeldungen, %12 Rechnungen, %13 Kontaktpunkte.</translation>
         </message>
@@ -808,116 +841,121 @@ Anwendungsdatenordner.
     <context>
         <name>DemoPractice</name>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="90" />
+            <location filename="../core/demo/demopractice.cpp" line="91" />
             <source>Writing the clients</source>
             <translation>Klientinnen und Klienten werden geschrieben</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="91" />
+            <location filename="../core/demo/demopractice.cpp" line="92" />
             <source>Writing the consents</source>
             <translation>Einwilligungen werden geschrieben</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="92" />
+            <location filename="../core/demo/demopractice.cpp" line="93" />
             <source>Writing the appointments</source>
             <translation>Termine werden geschrieben</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="93" />
             <location filename="../core/demo/demopractice.cpp" line="94" />
+            <location filename="../core/demo/demopractice.cpp" line="95" />
             <source>Writing the test results</source>
             <translation>Befunde werden geschrieben</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="95" />
+            <location filename="../core/demo/demopractice.cpp" line="96" />
             <source>Writing the feedback</source>
             <translation>Feedback wird geschrieben</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="96" />
             <location filename="../core/demo/demopractice.cpp" line="97" />
+            <location filename="../core/demo/demopractice.cpp" line="98" />
             <source>Writing the follow-up tasks</source>
             <translation>Nachsorgeaufgaben werden geschrieben</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="98" />
             <location filename="../core/demo/demopractice.cpp" line="99" />
             <location filename="../core/demo/demopractice.cpp" line="100" />
+            <location filename="../core/demo/demopractice.cpp" line="101" />
             <source>Writing the invoices</source>
             <translation>Rechnungen werden geschrieben</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="101" />
+            <location filename="../core/demo/demopractice.cpp" line="102" />
             <source>Writing the touchpoints</source>
             <translation>Kontaktpunkte werden geschrieben</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="102" />
+            <location filename="../core/demo/demopractice.cpp" line="103" />
             <source>Writing the post-service steps</source>
             <translation>Nachsorgeschritte werden geschrieben</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="107" />
+            <location filename="../core/demo/demopractice.cpp" line="108" />
             <source>Writing the demo practice</source>
             <translation>Demo-Praxis wird geschrieben</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="118" />
+            <location filename="../core/demo/demopractice.cpp" line="119" />
             <source>The number of demo clients must be between 1 and 1 000 000.</source>
             <translation>Die Zahl der Demo-Klientinnen und -Klienten muss zwischen 1 und 1 000 000 liegen.</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="120" />
+            <location filename="../core/demo/demopractice.cpp" line="121" />
             <source>The demo history must span between 1 and 30 years.</source>
             <translation>Die Demo-Historie muss zwischen 1 und 30 Jahre umfassen.</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="123" />
+            <location filename="../core/demo/demopractice.cpp" line="124" />
             <source>The demo practice needs a valid date to end its history on.</source>
             <translation>Die Demo-Praxis braucht ein gültiges Datum, an dem ihre Historie endet.</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="125" />
+            <location filename="../core/demo/demopractice.cpp" line="126" />
             <source>Checking the database</source>
             <translation>Datenbank wird geprüft</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="130" />
+            <location filename="../core/demo/demopractice.cpp" line="131" />
             <source>The database already holds clients. The demo practice is only written into an empty database.</source>
             <translation>Die Datenbank enthält bereits Klientinnen und Klienten. Die Demo-Praxis wird nur in eine leere Datenbank geschrieben.</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="165" />
+            <location filename="../core/demo/demopractice.cpp" line="166" />
             <source>Simulating the visits</source>
             <translation>Besuche werden simuliert</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="139" />
+            <location filename="../core/demo/demopractice.cpp" line="140" />
             <source>The database already holds practitioners, service types or appointments. The demo practice is only written into an empty database.</source>
             <translation>Die Datenbank enthält bereits Behandelnde, Leistungen oder Termine. Die Demo-Praxis wird nur in eine leere Datenbank geschrieben.</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="152" />
+            <location filename="../core/demo/demopractice.cpp" line="153" />
             <source>Setting up the demo accounts</source>
             <translation>Demo-Konten werden angelegt</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="169" />
+            <location filename="../core/demo/demopractice.cpp" line="170" />
             <source>Following up visits</source>
             <translation>Nachsorge zu den Besuchen wird erstellt</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="215" />
+            <location filename="../core/demo/demopractice.cpp" line="216" />
             <source>The database did not return the new user's id.</source>
             <translation>Die Datenbank hat die Nummer des neuen Benutzerkontos nicht zurückgegeben.</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="316" />
+            <location filename="../core/demo/demopractice.cpp" line="317" />
             <source>Writing the demo practice was stopped.</source>
             <translation>Das Schreiben der Demo-Praxis wurde abgebrochen.</translation>
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="383" />
+            <location filename="../core/demo/demopractice.cpp" line="386" />
+            <source>Compacting the database file</source>
+            <translation>Die Datenbankdatei wird verdichtet</translation>
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="390" />
             <source>The demo practice is ready</source>
             <translation>Die Demo-Praxis ist bereit</translation>
         </message>
@@ -1417,18 +1455,18 @@ Anwendungsdatenordner.
     <context>
         <name>MetricsEngine</name>
         <message>
-            <location filename="../core/metrics/metricsengine.cpp" line="120" />
+            <location filename="../core/metrics/metricsengine.cpp" line="119" />
             <source>The practice setting %1 must be a number of days from 1 to %2, not "%3".</source>
             <translation>Die Praxiseinstellung %1 muss eine Anzahl Tage von 1 bis %2 sein, nicht „%3“.</translation>
         </message>
         <message>
-            <location filename="../core/metrics/metricsengine.cpp" line="163" />
+            <location filename="../core/metrics/metricsengine.cpp" line="162" />
             <source>The report period is not valid: its first day must not be after its last.</source>
             <translation>Der Berichtszeitraum ist ungültig: Sein erster Tag darf nicht nach dem letzten liegen.</translation>
         </message>
         <message>
-            <location filename="../core/metrics/metricsengine.cpp" line="315" />
-            <location filename="../core/metrics/metricsengine.cpp" line="319" />
+            <location filename="../core/metrics/metricsengine.cpp" line="316" />
+            <location filename="../core/metrics/metricsengine.cpp" line="320" />
             <source>The report periods must be valid, consecutive calendar months.</source>
             <translation>Die Berichtszeiträume müssen gültige, aufeinanderfolgende Kalendermonate sein.</translation>
         </message>
@@ -1475,12 +1513,12 @@ Anwendungsdatenordner.
             <translation>Die Datenbank konnte für den Bericht keinen einheitlichen Datenstand festhalten.</translation>
         </message>
         <message>
-            <location filename="../core/database/parallelreader.cpp" line="52" />
+            <location filename="../core/database/parallelreader.cpp" line="62" />
             <source>The database exported no snapshot.</source>
             <translation>Die Datenbank hat keine Momentaufnahme exportiert.</translation>
         </message>
         <message>
-            <location filename="../core/database/parallelreader.cpp" line="79" />
+            <location filename="../core/database/parallelreader.cpp" line="89" />
             <source>The database exported no usable snapshot.</source>
             <translation>Die Datenbank hat keine verwendbare Momentaufnahme exportiert.</translation>
         </message>
@@ -4572,18 +4610,26 @@ Anwendungsdatenordner.
     <context>
         <name>aftercare::ui::DesktopController</name>
         <message>
-            <location filename="../ui/desktopcontroller.cpp" line="32" />
+            <location filename="../ui/desktopcontroller.cpp" line="38" />
+            <location filename="../ui/desktopcontroller.cpp" line="116" />
             <source>Aftercare</source>
             <translation>Aftercare</translation>
         </message>
         <message>
-            <location filename="../ui/desktopcontroller.cpp" line="33" />
+            <location filename="../ui/desktopcontroller.cpp" line="39" />
             <source>The practice's database cannot be read.
 
 %1</source>
             <translation>Die Datenbank der Praxis lässt sich nicht lesen.
 
 %1</translation>
+        </message>
+        <message>
+            <location filename="../ui/desktopcontroller.cpp" line="112" />
+            <source>Tidying the practice's database file so that it stays quick to read.
+This happens about once a month and takes a moment.</source>
+            <translation>Die Datenbankdatei der Praxis wird aufgeräumt, damit sie schnell lesbar bleibt.
+Das geschieht etwa einmal im Monat und dauert einen Moment.</translation>
         </message>
     </context>
     <context>

@@ -434,10 +434,11 @@
   aftercare [--database URL] demo --clients N --years Y [--seed S] [--today YYYY-MM-DD]
   aftercare [--database URL] import clients|appointments|feedback|results|invoices FILE.csv
                                       [--dry-run]
-  aftercare [--database URL] report (--month YYYY-MM | --from D --to D) --format json|csv
+  aftercare [--database URL] report (--month YYYY-MM | --from D --to D) --format json|csv|pdf
                                       --out FILE
   aftercare [--database URL] backup FILE
   aftercare [--database URL] restore FILE
+  aftercare [--database URL] compact
 
 URL: a file path or sqlite:PATH, or postgresql://user:password@host:port/dbname.
 Default: the AFTERCARE_DATABASE environment variable, else aftercare.db in the
@@ -456,6 +457,24 @@ application-data folder.
         <message>
             <location filename="../app/commandsupport.cpp" line="37" />
             <source>%1: %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CompactCommand</name>
+        <message>
+            <location filename="../app/compactcommand.cpp" line="29" />
+            <source>compact: unexpected argument %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/compactcommand.cpp" line="47" />
+            <source>Compacted %1 in %2 s: %3 MB before, %4 MB after.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/compactcommand.cpp" line="54" />
+            <source>Vacuumed and analysed %1 in %2 s.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -572,45 +591,45 @@ application-data folder.
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="198" />
+            <location filename="../core/database/database.cpp" line="204" />
             <source>An in-memory database cannot be opened a second time.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="217" />
+            <location filename="../core/database/database.cpp" line="223" />
             <source>The database could not start a transaction.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="232" />
-            <location filename="../core/database/database.cpp" line="247" />
+            <location filename="../core/database/database.cpp" line="238" />
+            <location filename="../core/database/database.cpp" line="253" />
             <source>The time overlaps another active appointment of the same practitioner.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="235" />
-            <location filename="../core/database/database.cpp" line="250" />
+            <location filename="../core/database/database.cpp" line="241" />
+            <location filename="../core/database/database.cpp" line="256" />
             <source>A record with the same key exists already.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="238" />
-            <location filename="../core/database/database.cpp" line="254" />
+            <location filename="../core/database/database.cpp" line="244" />
+            <location filename="../core/database/database.cpp" line="260" />
             <source>The database refused values that break its rules.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="240" />
+            <location filename="../core/database/database.cpp" line="246" />
             <source>The database server cannot be reached: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="289" />
+            <location filename="../core/database/database.cpp" line="295" />
             <source>The transaction was already closed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/database.cpp" line="293" />
+            <location filename="../core/database/database.cpp" line="299" />
             <source>The database could not save the changes.</source>
             <translation type="unfinished" />
         </message>
@@ -667,6 +686,19 @@ application-data folder.
         <message>
             <location filename="../core/database/databasebackup.cpp" line="170" />
             <source>%1 failed.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DatabaseCompaction</name>
+        <message>
+            <location filename="../core/database/databasecompaction.cpp" line="57" />
+            <source>The database holds no practice.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/database/databasecompaction.cpp" line="63" />
+            <source>The database could not be compacted; it is unchanged.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -782,12 +814,12 @@ application-data folder.
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/democommand.cpp" line="82" />
+            <location filename="../app/democommand.cpp" line="84" />
             <source>[%1%] %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/democommand.cpp" line="90" />
+            <location filename="../app/democommand.cpp" line="92" />
             <source>Demo practice written to %1 in %2 s: %3 clients, %4 appointments (%5 completed, %6 no-shows, %7 cancelled, %8 booked ahead), %9 results, %10 follow-up tasks, %11 feedback responses, %12 invoices, %13 touchpoints.</source>
             <translation type="unfinished" />
         </message>
@@ -795,116 +827,121 @@ application-data folder.
     <context>
         <name>DemoPractice</name>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="90" />
+            <location filename="../core/demo/demopractice.cpp" line="91" />
             <source>Writing the clients</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="91" />
+            <location filename="../core/demo/demopractice.cpp" line="92" />
             <source>Writing the consents</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="92" />
+            <location filename="../core/demo/demopractice.cpp" line="93" />
             <source>Writing the appointments</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="93" />
             <location filename="../core/demo/demopractice.cpp" line="94" />
+            <location filename="../core/demo/demopractice.cpp" line="95" />
             <source>Writing the test results</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="95" />
+            <location filename="../core/demo/demopractice.cpp" line="96" />
             <source>Writing the feedback</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="96" />
             <location filename="../core/demo/demopractice.cpp" line="97" />
+            <location filename="../core/demo/demopractice.cpp" line="98" />
             <source>Writing the follow-up tasks</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="98" />
             <location filename="../core/demo/demopractice.cpp" line="99" />
             <location filename="../core/demo/demopractice.cpp" line="100" />
+            <location filename="../core/demo/demopractice.cpp" line="101" />
             <source>Writing the invoices</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="101" />
+            <location filename="../core/demo/demopractice.cpp" line="102" />
             <source>Writing the touchpoints</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="102" />
+            <location filename="../core/demo/demopractice.cpp" line="103" />
             <source>Writing the post-service steps</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="107" />
+            <location filename="../core/demo/demopractice.cpp" line="108" />
             <source>Writing the demo practice</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="118" />
+            <location filename="../core/demo/demopractice.cpp" line="119" />
             <source>The number of demo clients must be between 1 and 1 000 000.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="120" />
+            <location filename="../core/demo/demopractice.cpp" line="121" />
             <source>The demo history must span between 1 and 30 years.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="123" />
+            <location filename="../core/demo/demopractice.cpp" line="124" />
             <source>The demo practice needs a valid date to end its history on.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="125" />
+            <location filename="../core/demo/demopractice.cpp" line="126" />
             <source>Checking the database</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="130" />
+            <location filename="../core/demo/demopractice.cpp" line="131" />
             <source>The database already holds clients. The demo practice is only written into an empty database.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="165" />
+            <location filename="../core/demo/demopractice.cpp" line="166" />
             <source>Simulating the visits</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="139" />
+            <location filename="../core/demo/demopractice.cpp" line="140" />
             <source>The database already holds practitioners, service types or appointments. The demo practice is only written into an empty database.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="152" />
+            <location filename="../core/demo/demopractice.cpp" line="153" />
             <source>Setting up the demo accounts</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="169" />
+            <location filename="../core/demo/demopractice.cpp" line="170" />
             <source>Following up visits</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="215" />
+            <location filename="../core/demo/demopractice.cpp" line="216" />
             <source>The database did not return the new user's id.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="316" />
+            <location filename="../core/demo/demopractice.cpp" line="317" />
             <source>Writing the demo practice was stopped.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/demo/demopractice.cpp" line="383" />
+            <location filename="../core/demo/demopractice.cpp" line="386" />
+            <source>Compacting the database file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/demo/demopractice.cpp" line="390" />
             <source>The demo practice is ready</source>
             <translation type="unfinished" />
         </message>
@@ -1404,18 +1441,18 @@ application-data folder.
     <context>
         <name>MetricsEngine</name>
         <message>
-            <location filename="../core/metrics/metricsengine.cpp" line="120" />
+            <location filename="../core/metrics/metricsengine.cpp" line="119" />
             <source>The practice setting %1 must be a number of days from 1 to %2, not "%3".</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/metrics/metricsengine.cpp" line="163" />
+            <location filename="../core/metrics/metricsengine.cpp" line="162" />
             <source>The report period is not valid: its first day must not be after its last.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/metrics/metricsengine.cpp" line="315" />
-            <location filename="../core/metrics/metricsengine.cpp" line="319" />
+            <location filename="../core/metrics/metricsengine.cpp" line="316" />
+            <location filename="../core/metrics/metricsengine.cpp" line="320" />
             <source>The report periods must be valid, consecutive calendar months.</source>
             <translation type="unfinished" />
         </message>
@@ -1462,12 +1499,12 @@ application-data folder.
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/parallelreader.cpp" line="52" />
+            <location filename="../core/database/parallelreader.cpp" line="62" />
             <source>The database exported no snapshot.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/parallelreader.cpp" line="79" />
+            <location filename="../core/database/parallelreader.cpp" line="89" />
             <source>The database exported no usable snapshot.</source>
             <translation type="unfinished" />
         </message>
@@ -4559,15 +4596,22 @@ application-data folder.
     <context>
         <name>aftercare::ui::DesktopController</name>
         <message>
-            <location filename="../ui/desktopcontroller.cpp" line="32" />
+            <location filename="../ui/desktopcontroller.cpp" line="38" />
+            <location filename="../ui/desktopcontroller.cpp" line="116" />
             <source>Aftercare</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/desktopcontroller.cpp" line="33" />
+            <location filename="../ui/desktopcontroller.cpp" line="39" />
             <source>The practice's database cannot be read.
 
 %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../ui/desktopcontroller.cpp" line="112" />
+            <source>Tidying the practice's database file so that it stays quick to read.
+This happens about once a month and takes a moment.</source>
             <translation type="unfinished" />
         </message>
     </context>

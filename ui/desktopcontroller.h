@@ -24,6 +24,9 @@ public:
 
     void start();
     Session& session() { return m_session; }
+    // A SQLite file at least this large is compacted on quitting once a month
+    // (DatabaseCompaction); tests lower it.
+    void setCompactionThreshold(qint64 bytes) { m_compactionThreshold = bytes; }
     MainWindow* mainWindow() const { return m_mainWindow; }
 
 signals:
@@ -35,11 +38,14 @@ private:
     void openMainWindow();
     void signOut();
     void quit();
+    // Compacts the practice's file on a worker's connection behind a small window, then ends.
+    void compactThenFinish();
 
     Database& m_database;
     Session m_session;
     QPointer<MainWindow> m_mainWindow;
     QPointer<QWidget> m_dialog; // the sign-in or first-run dialog, while it is open
+    qint64 m_compactionThreshold;
 };
 
 } // namespace aftercare::ui

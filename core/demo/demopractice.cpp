@@ -2,6 +2,7 @@
 
 #include "auth/passwordhasher.h"
 #include "database/database.h"
+#include "database/databasecompaction.h"
 #include "database/sqltime.h"
 #include "demo/demoaftercare.h"
 #include "demo/demobatchexecutor.h"
@@ -380,6 +381,12 @@ Result<DemoSummary> DemoPractice::generate(Database& database, const DemoOptions
     summary.postServiceSteps = qint64(model.steps.size());
     for (const auto& invoice : model.invoices)
         summary.payments += invoice.status == InvoiceStatus::Paid;
+    // Written in one go, like a history restored or imported: then each table and index is
+    // laid out in one piece (DatabaseCompaction), as a practice's file is after compacting.
+    report(99, tr("Compacting the database file"));
+    if (auto compacted = DatabaseCompaction::compact(database, QDateTime::currentDateTime());
+        !compacted)
+        return fail(compacted.error());
     report(100, tr("The demo practice is ready"));
     return summary;
 }
