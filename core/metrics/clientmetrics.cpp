@@ -111,13 +111,37 @@ void ClientMetrics::addNewClients(NewClientCounts& counts, const QString& source
         counts.referred += clients;
 }
 
-void ClientMetrics::firstVisitsBetween(SqlBuilder& sql, QDate from, QDate endExclusive) const
+void ClientMetrics::firstVisitsBefore(SqlBuilder& sql, QDate endExclusive) const
 {
     sql.sql(u"SELECT a.client_id, min(a.starts_at) AS first_at FROM appointments a "
             u"WHERE a.status = 'completed' AND a.starts_at < ")
         .bind(SqlTime::toSql(endExclusive));
     m_query.filterAppointments(sql, u"a");
-    sql.sql(u" GROUP BY a.client_id HAVING min(a.starts_at) >= ").bind(SqlTime::toSql(from));
+    sql.sql(u" GROUP BY a.client_id");
+}
+
+void ClientMetrics::firstVisitsBetween(SqlBuilder& sql, QDate from, QDate endExclusive) const
+{
+    firstVisitsBefore(sql, endExclusive);
+    sql.sql(u" HAVING min(a.starts_at) >= ").bind(SqlTime::toSql(from));
+}
+
+void ClientMetrics::historyTotalsOf(SqlBuilder& sql, QDate endExclusive) const
+{
+    // Every client in f counts once, paid or not. The sum is all paid invoices less those of
+    // the clients not in f (few), so that the invoices are read in one pass of an index.
+    const QVariant end = SqlTime::toSql(endExclusive);
+    sql.sql(u"(SELECT count(*) FROM f), (SELECT CAST(coalesce(sum(i.total_cents), 0) AS BIGINT) "
+            u"FROM invoices i WHERE i.status = 'paid' AND i.paid_at < ")
+        .bind(end);
+    m_query.filterLinked(sql, u"i.appointment_id", u"i.client_id");
+    sql.sql(u"), (SELECT CAST(coalesce(sum((SELECT coalesce(sum(i.total_cents), 0) FROM invoices i "
+            u"WHERE i.client_id = c.id AND i.status = 'paid' AND i.paid_at < ")
+        .bind(end);
+    m_query.filterLinked(sql, u"i.appointment_id", u"i.client_id");
+    sql.sql(u")), 0) AS BIGINT) FROM clients c WHERE c.id NOT IN (SELECT f.client_id FROM f)");
+    m_query.filterClients(sql, u"c.id");
+    sql.sql(u")");
 }
 
 Result<std::map<QDate, NewClientCounts>> ClientMetrics::newClientsByMonth(const Period& range) const
@@ -219,22 +243,34 @@ Result<ActiveClients> ClientMetrics::activeOn(const QList<QDate>& days,
     return result;
 }
 
-Result<std::vector<CohortRow>>
-ClientMetrics::cohorts(QDate firstMonth, QDate lastMonth, QDate asOf,
-                       std::map<QDate, NewClientCounts>* newClients) const
+Result<std::vector<CohortRow>> ClientMetrics::cohorts(QDate firstMonth, QDate lastMonth, QDate asOf,
+                                                      std::map<QDate, NewClientCounts>* newClients,
+                                                      HistoryTotals* totals) const
 {
     const QDate first = Period::monthOf(firstMonth).from;
     const QDate last = Period::monthOf(lastMonth).from;
     std::vector<CohortRow> rows;
-    if (!first.isValid() || !last.isValid() || first > last)
+    const bool empty = !first.isValid() || !last.isValid() || first > last;
+    const QDate end = std::min(Period::monthOf(last).to, asOf).addDays(1);
+    if (totals) {
+        *totals = {};
+        if (empty || end != asOf.addDays(1))
+            return fail(Error::validation(QStringLiteral(
+                "the history totals need cohorts up to the day they are counted on")));
+    }
+    if (empty)
         return rows;
 
     // For each client whose first visit is in range: the start of the next visit (up to
     // asOf), compared with the end of each k-month window. Materialized, so the next visit
-    // is looked up once per client and not once per window.
+    // is looked up once per client and not once per window. With totals, f holds every
+    // client's first visit, which the totals' row below counts.
     SqlBuilder sql;
     sql.sql(u"WITH f AS MATERIALIZED (");
-    firstVisitsBetween(sql, first, std::min(Period::monthOf(last).to, asOf).addDays(1));
+    if (totals)
+        firstVisitsBefore(sql, end);
+    else
+        firstVisitsBetween(sql, first, end);
     sql.sql(u"), v AS MATERIALIZED (SELECT ")
         .sql(m_query.monthOf(u"f.first_at"))
         .sql(newClients ? QStringLiteral(" AS month, %1 AS source").arg(referralSourceOf())
@@ -247,6 +283,8 @@ ClientMetrics::cohorts(QDate firstMonth, QDate lastMonth, QDate asOf,
     m_query.filterAppointments(sql, u"b");
     sql.sql(newClients ? u") AS next_at FROM f JOIN clients c ON c.id = f.client_id"
                        : u") AS next_at FROM f");
+    if (totals)
+        sql.sql(u" WHERE f.first_at >= ").bind(SqlTime::toSql(first));
     sql.sql(u") SELECT v.month, v.source, count(*)");
     for (int months : MetricFormulas::kCohortMonths) {
         sql.sql(
@@ -254,6 +292,13 @@ ClientMetrics::cohorts(QDate firstMonth, QDate lastMonth, QDate asOf,
                 .arg(dateOf(u"v.next_at"), windowEnd(u"v.first_at", months)));
     }
     sql.sql(u" FROM v GROUP BY v.month, v.source");
+    if (totals) {
+        // One more row, told apart by its empty month: clients with a visit, paid in all,
+        // paid by clients without a visit.
+        sql.sql(u" UNION ALL SELECT NULL, NULL, ");
+        historyTotalsOf(sql, end);
+        sql.sql(u", NULL");
+    }
 
     auto query = m_query.run(sql);
     if (!query)
@@ -262,6 +307,12 @@ ClientMetrics::cohorts(QDate firstMonth, QDate lastMonth, QDate asOf,
     if (newClients)
         newClients->clear();
     while (query->next()) {
+        if (totals && query->value(0).isNull()) {
+            totals->clientsWithVisit = MetricQuery::count(query->value(2));
+            totals->paidCents =
+                MetricQuery::count(query->value(3)) - MetricQuery::count(query->value(4));
+            continue;
+        }
         const QDate month = MetricQuery::monthStart(query->value(0));
         auto& counts = counted[month];
         for (int i = 0; i < 4; ++i)

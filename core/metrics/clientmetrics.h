@@ -36,9 +36,12 @@ public:
     // to asOf count; a share stays empty until its window has passed for the whole cohort.
     // With newClients: also the new clients of each of those months with their referral
     // sources, as newClientsByMonth() counts them (the same first visits), from the same pass.
-    Result<std::vector<CohortRow>>
-    cohorts(QDate firstMonth, QDate lastMonth, QDate asOf,
-            std::map<QDate, NewClientCounts>* newClients = nullptr) const;
+    // With totals: also the historical lifetime value's sums up to asOf (the clients with a
+    // visit and what they paid, as LifetimeValueMetrics::computeHistorical counts them), from
+    // the same pass over every client's first visit; lastMonth must not end before asOf.
+    Result<std::vector<CohortRow>> cohorts(QDate firstMonth, QDate lastMonth, QDate asOf,
+                                           std::map<QDate, NewClientCounts>* newClients = nullptr,
+                                           HistoryTotals* totals = nullptr) const;
 
     // " AND NOT EXISTS (an earlier visit of a's client)": a is the client's first visit (the
     // lower id breaks a tie of two visits starting at the same moment).
@@ -52,6 +55,11 @@ private:
     // [from, endExclusive), with its start. One pass grouping the visits by client, where a
     // look-up of an earlier visit for every visit in range costs several times more.
     void firstVisitsBetween(SqlBuilder& sql, QDate from, QDate endExclusive) const;
+    // The same for every client with a visit before endExclusive.
+    void firstVisitsBefore(SqlBuilder& sql, QDate endExclusive) const;
+    // Three columns from a CTE f of firstVisitsBefore(endExclusive): its clients, the amounts
+    // paid before endExclusive, and the part of those paid by clients not in f.
+    void historyTotalsOf(SqlBuilder& sql, QDate endExclusive) const;
     // SQL for the last day of the k-month window starting on `column`'s date, clamped to the
     // end of a shorter month like QDate::addMonths.
     QString windowEnd(QStringView column, int months) const;

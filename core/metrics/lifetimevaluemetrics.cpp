@@ -60,18 +60,25 @@ Status LifetimeValueMetrics::computeHistorical(QDate to, LifetimeValueResult& re
     historical.sql(u"), (SELECT CAST(coalesce(sum(")
         .append(paidByClient)
         .sql(u"), 0) AS BIGINT) FROM v JOIN clients c ON c.id = v.id WHERE v.visited = 0)");
-    {
-        auto query = m_query.run(historical);
-        if (!query)
-            return fail(query.error());
-        if (query->next()) {
-            result.clients = MetricQuery::count(query->value(0));
-            result.paidCents =
-                MetricQuery::count(query->value(1)) - MetricQuery::count(query->value(2));
-        }
+    auto query = m_query.run(historical);
+    if (!query)
+        return fail(query.error());
+    HistoryTotals totals;
+    if (query->next()) {
+        totals.clientsWithVisit = MetricQuery::count(query->value(0));
+        totals.paidCents =
+            MetricQuery::count(query->value(1)) - MetricQuery::count(query->value(2));
     }
-    result.historicalCents = MetricFormulas::historicalClvCents(result.paidCents, result.clients);
+    finishHistorical(result, totals);
     return {};
+}
+
+void LifetimeValueMetrics::finishHistorical(LifetimeValueResult& result,
+                                            const HistoryTotals& totals)
+{
+    result.clients = totals.clientsWithVisit;
+    result.paidCents = totals.paidCents;
+    result.historicalCents = MetricFormulas::historicalClvCents(result.paidCents, result.clients);
 }
 
 Status LifetimeValueMetrics::computePredicted(QDate to, LifetimeValueResult& result) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "metrics/metriccounts.h"
 #include "metrics/metricresults.h"
 
 #include <QDate>
@@ -25,6 +26,8 @@ public:
     // The two halves of compute(), each filling its own fields of `result` (so that they can
     // run at the same time on two connections).
     Status computeHistorical(QDate to, LifetimeValueResult& result) const;
+    // computeHistorical()'s result from sums counted elsewhere (ClientMetrics::cohorts).
+    static void finishHistorical(LifetimeValueResult& result, const HistoryTotals& totals);
     Status computePredicted(QDate to, LifetimeValueResult& result) const;
 
     // computePredicted() without its churn: the window's payments and visits. The churn

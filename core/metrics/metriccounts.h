@@ -47,6 +47,14 @@ struct NewClientCounts
     friend bool operator==(const NewClientCounts&, const NewClientCounts&) = default;
 };
 
+// The historical lifetime value's sums up to a day (LifetimeValueMetrics::finishHistorical).
+struct HistoryTotals
+{
+    qint64 clientsWithVisit = 0; // clients with a visit up to the day
+    qint64 paidCents = 0;        // what they paid up to the day
+    friend bool operator==(const HistoryTotals&, const HistoryTotals&) = default;
+};
+
 struct SlaCounts
 {
     struct Figures

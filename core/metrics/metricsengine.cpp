@@ -221,36 +221,32 @@ MetricsEngine::computeReport(const Period& period, int seriesMonths, QDate cohor
     const bool newClientsFromCohorts = period.isValid() && !months.isEmpty() &&
                                        Period::monthOf(cohortsFrom).from <= months.first().from;
     std::map<QDate, NewClientCounts> newClients;
+    HistoryTotals history;
     auto planned = runPlanned([&](ParallelReader& reader, int lapse) {
         figures.lapseWindowDays = lapse;
-        // One half of the lifetime value, on the connection of `lane`.
-        auto lifetimeValue =
-            [&, lapse](Status (LifetimeValueMetrics::*half)(QDate, LifetimeValueResult&) const,
-                       int lane) {
-                reader.add(
-                    [&, lapse, half](const Database& database) {
-                        const MetricQuery query(database, filter);
-                        const ClientMetrics clients(query, lapse);
-                        return (LifetimeValueMetrics(query, clients).*half)(period.to,
-                                                                            figures.lifetimeValue);
-                    },
-                    lane);
-            };
-        // The lifetime value and the cohorts first: with the series' longest statements after
-        // them, the connections finish at about the same time.
-        lifetimeValue(&LifetimeValueMetrics::computeHistorical, kHistoryLane);
+        // The cohorts first: with the series' longest statements after them, the connections
+        // finish at about the same time. Their pass over every client's first visit also
+        // counts the historical lifetime value.
         reader.add(
             [&, lapse](const Database& database) -> Status {
-                auto cohorts = ClientMetrics(MetricQuery(database, filter), lapse)
-                                   .cohorts(cohortsFrom, period.to, period.to,
-                                            newClientsFromCohorts ? &newClients : nullptr);
+                auto cohorts =
+                    ClientMetrics(MetricQuery(database, filter), lapse)
+                        .cohorts(cohortsFrom, period.to, period.to,
+                                 newClientsFromCohorts ? &newClients : nullptr, &history);
                 if (!cohorts)
                     return fail(cohorts.error());
                 figures.cohorts = std::move(*cohorts);
                 return {};
             },
             kHistoryLane);
-        lifetimeValue(&LifetimeValueMetrics::computeWindowCounts, kPeriodLane);
+        reader.add(
+            [&, lapse](const Database& database) {
+                const MetricQuery query(database, filter);
+                const ClientMetrics clients(query, lapse);
+                return LifetimeValueMetrics(query, clients)
+                    .computeWindowCounts(period.to, figures.lifetimeValue);
+            },
+            kPeriodLane);
         // The predicted value's churn comes from the series' pass over the active clients.
         return planSeries(reader, plan, period, seriesMonths, filter, now, lapse,
                           LifetimeValueMetrics::churnDays(period.to), !newClientsFromCohorts);
@@ -259,6 +255,7 @@ MetricsEngine::computeReport(const Period& period, int seriesMonths, QDate cohor
         return fail(planned.error());
     if (newClientsFromCohorts)
         plan.series.newClients = distribute(newClients, plan.series.periods);
+    LifetimeValueMetrics::finishHistorical(figures.lifetimeValue, history);
     figures.series = finishSeries(plan);
     const ActiveClients& active = plan.series.active;
     LifetimeValueMetrics::finishPredicted(figures.lifetimeValue,
