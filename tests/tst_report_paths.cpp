@@ -169,6 +169,12 @@ void TestReportPaths::activeClientsAsDefined_data()
     many.append(many.first());
     QTest::newRow("80 days, 45 days") << many << 45 << false;
     QTest::newRow("80 days, 700 days") << many << 700 << false;
+    // 300 days, every fourth: about 600 spans, more range reads than one compound SELECT of
+    // SQLite may hold (500).
+    QList<QDate> hundreds;
+    for (int i = 0; i < 300; ++i)
+        hundreds.append(QDate(2022, 1, 3).addDays(4 * i));
+    QTest::newRow("300 days, 45 days") << hundreds << 45 << false;
 }
 
 // ClientMetrics::activeOn counts per client the spans between window edges it visited in; the

@@ -17,6 +17,8 @@ namespace {
 // The spans a mask column carries, one bit each: a bigint's bits below its sign, so that a
 // sum of distinct bits stays positive.
 constexpr int kSpansPerMask = 63;
+// Range scans per compound SELECT (SQLite's limit is 500 terms).
+constexpr std::size_t kSpansPerGroup = 400;
 
 // Days between two consecutive edges (first day or day after the last) of the days' activity
 // windows: a visit anywhere in one span makes its client active on the same days.
@@ -139,7 +141,10 @@ void ClientMetrics::historyTotalsOf(SqlBuilder& sql, QDate endExclusive) const
             u"WHERE i.client_id = c.id AND i.status = 'paid' AND i.paid_at < ")
         .bind(end);
     m_query.filterLinked(sql, u"i.appointment_id", u"i.client_id");
-    sql.sql(u")), 0) AS BIGINT) FROM clients c WHERE c.id NOT IN (SELECT f.client_id FROM f)");
+    // NOT EXISTS, not NOT IN: PostgreSQL runs it as a hash anti-join that may spill to disk,
+    // where NOT IN needs the whole list in memory or reads it again for every client.
+    sql.sql(u")), 0) AS BIGINT) FROM clients c "
+            u"WHERE NOT EXISTS (SELECT 1 FROM f WHERE f.client_id = c.id)");
     m_query.filterClients(sql, u"c.id");
     sql.sql(u")");
 }
@@ -187,8 +192,14 @@ Result<ActiveClients> ClientMetrics::activeOn(const QList<QDate>& days,
     // sub-select in it runs once.
     SqlBuilder visits;
     for (std::size_t span = 0; span < spans.size(); ++span) {
-        if (span > 0)
+        // SQLite allows 500 terms in one compound SELECT: longer unions are nested in groups.
+        if (span % kSpansPerGroup == 0) {
+            if (span > 0)
+                visits.sql(QStringLiteral(") g%1 UNION ALL ").arg(span / kSpansPerGroup));
+            visits.sql(u"SELECT * FROM (");
+        } else {
             visits.sql(u" UNION ALL ");
+        }
         visits.sql(u"SELECT a.client_id, a.practitioner_id, a.service_type_id");
         for (int mask = 0; mask < masks; ++mask) {
             const qint64 bit =
@@ -200,6 +211,7 @@ Result<ActiveClients> ClientMetrics::activeOn(const QList<QDate>& days,
             .sql(u" AND a.starts_at < ")
             .bind(SqlTime::toSql(spans[span].endExclusive));
     }
+    visits.sql(u") g0");
     QStringList maskColumns;
     for (int mask = 0; mask < masks; ++mask)
         maskColumns.append(QStringLiteral("u.m%1").arg(mask));

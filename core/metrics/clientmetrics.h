@@ -27,7 +27,8 @@ public:
     Result<std::map<QDate, NewClientCounts>> newClientsByMonth(const Period& range) const;
 
     // The clients active on each of the days, and on both days of each pair (indexes into
-    // days). One pass over the visits that can make anyone active on one of the days.
+    // days). One statement: a range read of the visits per span between the edges of the
+    // days' activity windows, each client's spans counted as a set.
     Result<ActiveClients> activeOn(const QList<QDate>& days,
                                    const QList<std::pair<int, int>>& pairs) const;
 
