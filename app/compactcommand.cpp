@@ -43,12 +43,12 @@ int CompactCommand::run(CommandContext& context)
     const double seconds = double(timer.elapsed()) / 1000.0;
     const qint64 after = DatabaseCompaction::fileBytes(*database);
     if (before >= 0 && after >= 0) {
-        constexpr double kMegabyte = 1024.0 * 1024.0;
-        context.out << tr("Compacted %1 in %2 s: %3 MB before, %4 MB after.")
+        constexpr double kMebibyte = 1024.0 * 1024.0;
+        context.out << tr("Compacted %1 in %2 s: %3 MiB before, %4 MiB after.")
                            .arg(context.url.displayString())
                            .arg(seconds, 0, 'f', 1)
-                           .arg(double(before) / kMegabyte, 0, 'f', 1)
-                           .arg(double(after) / kMegabyte, 0, 'f', 1)
+                           .arg(double(before) / kMebibyte, 0, 'f', 1)
+                           .arg(double(after) / kMebibyte, 0, 'f', 1)
                     << Qt::endl;
     } else {
         context.out << tr("Vacuumed and analysed %1 in %2 s.")

@@ -88,6 +88,10 @@ int DemoCommand::run(CommandContext& context)
         context.err << summary.error().describe() << Qt::endl;
         return kExitFailure;
     }
+    if (summary->compactionFailed)
+        context.err << tr("The practice is written, but its file could not be compacted: %1")
+                           .arg(summary->compactionFailed->describe())
+                    << Qt::endl;
     context.out
         << tr("Demo practice written to %1 in %2 s: %3 clients, %4 appointments (%5 completed, "
               "%6 no-shows, %7 cancelled, %8 booked ahead), %9 results, %10 follow-up tasks, "

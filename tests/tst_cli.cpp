@@ -137,7 +137,7 @@ void TestCli::demoBackupRestoreRoundTrip()
     Run compact = run({QStringLiteral("--database"), url, QStringLiteral("compact")});
     QVERIFY2(compact.exitCode == 0, qPrintable(compact.err));
     QVERIFY2(compact.out.contains(backendUnderTest() == Backend::Sqlite
-                                      ? QLatin1String("MB after")
+                                      ? QLatin1String("MiB after")
                                       : QLatin1String("Vacuumed and analysed")),
              qPrintable(compact.out));
 

@@ -73,6 +73,7 @@ private slots:
     void dueOnceAMonthForALargeEnoughFile();
     void compactingKeepsEverythingAndRecordsWhen();
     void compactingLaysOutEachIndexInOnePiece();
+    void anAttemptThatFailsWaitsADay();
 };
 
 void TestCompaction::dueOnceAMonthForALargeEnoughFile()
@@ -145,6 +146,30 @@ void TestCompaction::compactingLaysOutEachIndexInOnePiece()
     QVERIFY2(before > 0.5, qPrintable(QString::number(before)));
     QVERIFY2(after >= 0.0 && after < 0.05, qPrintable(QString::number(after)));
     QCOMPARE(count(db, QStringLiteral("clients")), 4000);
+}
+
+void TestCompaction::anAttemptThatFailsWaitsADay()
+{
+    AFTERCARE_FRESH_DATABASE(db);
+    if (!db.isSqlite())
+        return; // never due on PostgreSQL
+    writeInterleaved(db, 50);
+    {
+        // A statement still reading on the same connection: VACUUM refuses to start.
+        auto reading = db.run(QStringLiteral("SELECT id FROM clients ORDER BY id"));
+        QVERIFY(reading && reading->next());
+        auto done = DatabaseCompaction::compact(db, kNow);
+        QVERIFY(!done);
+        QVERIFY2(done.error().message.contains(QLatin1String("could not be compacted")),
+                 qPrintable(done.error().describe()));
+    }
+    QVERIFY(!DatabaseCompaction::lastCompacted(db).value().isValid());
+    QCOMPARE(DatabaseCompaction::isDue(db, kNow.addSecs(3600), 0).value(), false);
+    QCOMPARE(DatabaseCompaction::isDue(db, kNow.addDays(1), 0).value(), true);
+    // Nothing was lost on the way.
+    QCOMPARE(count(db, QStringLiteral("clients")), 50);
+    QVERIFY(DatabaseCompaction::compact(db, kNow.addDays(1)));
+    QCOMPARE(DatabaseCompaction::lastCompacted(db).value(), kNow.addDays(1));
 }
 
 QTEST_GUILESS_MAIN(TestCompaction)

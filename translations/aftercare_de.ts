@@ -483,8 +483,8 @@ Anwendungsdatenordner.
         </message>
         <message>
             <location filename="../app/compactcommand.cpp" line="47" />
-            <source>Compacted %1 in %2 s: %3 MB before, %4 MB after.</source>
-            <translation>%1 in %2 s verdichtet: %3 MB vorher, %4 MB nachher.</translation>
+            <source>Compacted %1 in %2 s: %3 MiB before, %4 MiB after.</source>
+            <translation>%1 in %2 s verdichtet: %3 MiB vorher, %4 MiB nachher.</translation>
         </message>
         <message>
             <location filename="../app/compactcommand.cpp" line="54" />
@@ -706,12 +706,12 @@ Anwendungsdatenordner.
     <context>
         <name>DatabaseCompaction</name>
         <message>
-            <location filename="../core/database/databasecompaction.cpp" line="57" />
+            <location filename="../core/database/databasecompaction.cpp" line="82" />
             <source>The database holds no practice.</source>
             <translation>Die Datenbank enthält keine Praxis.</translation>
         </message>
         <message>
-            <location filename="../core/database/databasecompaction.cpp" line="63" />
+            <location filename="../core/database/databasecompaction.cpp" line="87" />
             <source>The database could not be compacted; it is unchanged.</source>
             <translation>Die Datenbank konnte nicht verdichtet werden; sie ist unverändert.</translation>
         </message>
@@ -834,6 +834,11 @@ Anwendungsdatenordner.
         </message>
         <message>
             <location filename="../app/democommand.cpp" line="92" />
+            <source>The practice is written, but its file could not be compacted: %1</source>
+            <translation>Die Praxis ist geschrieben, aber ihre Datei konnte nicht verdichtet werden: %1</translation>
+        </message>
+        <message>
+            <location filename="../app/democommand.cpp" line="96" />
             <source>Demo practice written to %1 in %2 s: %3 clients, %4 appointments (%5 completed, %6 no-shows, %7 cancelled, %8 booked ahead), %9 results, %10 follow-up tasks, %11 feedback responses, %12 invoices, %13 touchpoints.</source>
             <translation>Demo-Praxis in %2 s nach %1 geschrieben: %3 Klient/innen, %4 Termine (%5 abgeschlossen, %6 nicht erschienen, %7 abgesagt, %8 im Voraus gebucht), %9 Befunde, %10 Nachsorgeaufgaben, %11 Rückmeldungen, %12 Rechnungen, %13 Kontaktpunkte.</translation>
         </message>
@@ -1465,8 +1470,8 @@ Anwendungsdatenordner.
             <translation>Der Berichtszeitraum ist ungültig: Sein erster Tag darf nicht nach dem letzten liegen.</translation>
         </message>
         <message>
-            <location filename="../core/metrics/metricsengine.cpp" line="316" />
-            <location filename="../core/metrics/metricsengine.cpp" line="320" />
+            <location filename="../core/metrics/metricsengine.cpp" line="313" />
+            <location filename="../core/metrics/metricsengine.cpp" line="317" />
             <source>The report periods must be valid, consecutive calendar months.</source>
             <translation>Die Berichtszeiträume müssen gültige, aufeinanderfolgende Kalendermonate sein.</translation>
         </message>
@@ -4610,13 +4615,13 @@ Anwendungsdatenordner.
     <context>
         <name>aftercare::ui::DesktopController</name>
         <message>
-            <location filename="../ui/desktopcontroller.cpp" line="38" />
-            <location filename="../ui/desktopcontroller.cpp" line="116" />
+            <location filename="../ui/desktopcontroller.cpp" line="78" />
+            <location filename="../ui/desktopcontroller.cpp" line="155" />
             <source>Aftercare</source>
             <translation>Aftercare</translation>
         </message>
         <message>
-            <location filename="../ui/desktopcontroller.cpp" line="39" />
+            <location filename="../ui/desktopcontroller.cpp" line="79" />
             <source>The practice's database cannot be read.
 
 %1</source>
@@ -4625,7 +4630,7 @@ Anwendungsdatenordner.
 %1</translation>
         </message>
         <message>
-            <location filename="../ui/desktopcontroller.cpp" line="112" />
+            <location filename="../ui/desktopcontroller.cpp" line="152" />
             <source>Tidying the practice's database file so that it stays quick to read.
 This happens about once a month and takes a moment.</source>
             <translation>Die Datenbankdatei der Praxis wird aufgeräumt, damit sie schnell lesbar bleibt.

@@ -469,7 +469,7 @@ application-data folder.
         </message>
         <message>
             <location filename="../app/compactcommand.cpp" line="47" />
-            <source>Compacted %1 in %2 s: %3 MB before, %4 MB after.</source>
+            <source>Compacted %1 in %2 s: %3 MiB before, %4 MiB after.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -692,12 +692,12 @@ application-data folder.
     <context>
         <name>DatabaseCompaction</name>
         <message>
-            <location filename="../core/database/databasecompaction.cpp" line="57" />
+            <location filename="../core/database/databasecompaction.cpp" line="82" />
             <source>The database holds no practice.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/databasecompaction.cpp" line="63" />
+            <location filename="../core/database/databasecompaction.cpp" line="87" />
             <source>The database could not be compacted; it is unchanged.</source>
             <translation type="unfinished" />
         </message>
@@ -820,6 +820,11 @@ application-data folder.
         </message>
         <message>
             <location filename="../app/democommand.cpp" line="92" />
+            <source>The practice is written, but its file could not be compacted: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/democommand.cpp" line="96" />
             <source>Demo practice written to %1 in %2 s: %3 clients, %4 appointments (%5 completed, %6 no-shows, %7 cancelled, %8 booked ahead), %9 results, %10 follow-up tasks, %11 feedback responses, %12 invoices, %13 touchpoints.</source>
             <translation type="unfinished" />
         </message>
@@ -1451,8 +1456,8 @@ application-data folder.
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/metrics/metricsengine.cpp" line="316" />
-            <location filename="../core/metrics/metricsengine.cpp" line="320" />
+            <location filename="../core/metrics/metricsengine.cpp" line="313" />
+            <location filename="../core/metrics/metricsengine.cpp" line="317" />
             <source>The report periods must be valid, consecutive calendar months.</source>
             <translation type="unfinished" />
         </message>
@@ -4596,20 +4601,20 @@ application-data folder.
     <context>
         <name>aftercare::ui::DesktopController</name>
         <message>
-            <location filename="../ui/desktopcontroller.cpp" line="38" />
-            <location filename="../ui/desktopcontroller.cpp" line="116" />
+            <location filename="../ui/desktopcontroller.cpp" line="78" />
+            <location filename="../ui/desktopcontroller.cpp" line="155" />
             <source>Aftercare</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/desktopcontroller.cpp" line="39" />
+            <location filename="../ui/desktopcontroller.cpp" line="79" />
             <source>The practice's database cannot be read.
 
 %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/desktopcontroller.cpp" line="112" />
+            <location filename="../ui/desktopcontroller.cpp" line="152" />
             <source>Tidying the practice's database file so that it stays quick to read.
 This happens about once a month and takes a moment.</source>
             <translation type="unfinished" />

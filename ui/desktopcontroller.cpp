@@ -8,12 +8,52 @@
 #include "signin/signindialog.h"
 #include "today/todayoverview.h"
 
+#include <QCloseEvent>
 #include <QDateTime>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QThread>
 
 namespace aftercare::ui {
+
+namespace {
+
+// "Tidying …" with a busy bar, which stays until the work is done (no Esc, no close).
+class BusyDialog : public QProgressDialog
+{
+public:
+    explicit BusyDialog(const QString& text)
+        : QProgressDialog(text, QString(), 0, 0)
+    {
+        setCancelButton(nullptr);
+        setMinimumDuration(0);
+        setWindowFlags(Qt::Dialog | Qt::CustomizeWindowHint | Qt::WindowTitleHint);
+    }
+    void finish()
+    {
+        m_finished = true;
+        close();
+    }
+
+protected:
+    void closeEvent(QCloseEvent* event) override
+    {
+        if (m_finished)
+            QProgressDialog::closeEvent(event);
+        else
+            event->ignore();
+    }
+    void reject() override
+    {
+        if (m_finished)
+            QProgressDialog::reject();
+    }
+
+private:
+    bool m_finished = false;
+};
+
+} // namespace
 
 DesktopController::DesktopController(Database& database, QObject* parent)
     : QObject(parent)
@@ -108,29 +148,33 @@ void DesktopController::quit()
 
 void DesktopController::compactThenFinish()
 {
-    auto* dialog = new QProgressDialog(
-        tr("Tidying the practice's database file so that it stays quick to read.\n"
-           "This happens about once a month and takes a moment."),
-        QString(), 0, 0);
+    auto* dialog =
+        new BusyDialog(tr("Tidying the practice's database file so that it stays quick to read.\n"
+                          "This happens about once a month and takes a moment."));
     dialog->setObjectName(QStringLiteral("compactingDialog"));
     dialog->setWindowTitle(tr("Aftercare"));
-    dialog->setCancelButton(nullptr);
-    dialog->setMinimumDuration(0);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
 
     const Database& database = m_database;
     const QDateTime now = QDateTime::currentDateTime();
     QThread* worker = QThread::create([&database, now] {
-        // A connection of the worker's own; if another workstation keeps the file busy, the
-        // file stays as it is and the next quit tries again.
-        if (auto connection = database.openAnother())
-            DatabaseCompaction::compact(**connection, now);
+        // A connection of the worker's own. If another program is writing to the file and
+        // does not finish within two seconds, the file stays as it is until another day.
+        auto connection = database.openAnother();
+        Status done =
+            connection ? (*connection)->executeScript(QStringLiteral("PRAGMA busy_timeout = 2000"))
+                       : Status(fail(connection.error()));
+        if (done)
+            done = DatabaseCompaction::compact(**connection, now);
+        if (!done)
+            qWarning("The practice's database file was not compacted: %s",
+                     qPrintable(done.error().describe()));
     });
     connect(worker, &QThread::finished, this, [this, worker, dialog = QPointer(dialog)] {
         worker->deleteLater();
         if (dialog)
-            dialog->close();
+            dialog->finish();
         emit finished(0);
     });
     dialog->show();

@@ -8,14 +8,7 @@ namespace aftercare {
 
 Result<QDateTime> DatabaseCompaction::lastCompacted(const Database& database)
 {
-    auto value = database.scalar(
-        QStringLiteral("SELECT value FROM practice_settings WHERE key = ?"), {kCompactedAtSetting});
-    if (!value)
-        return fail(value.error());
-    if (value->isNull())
-        return QDateTime();
-    // A value that is not a time counts as never: compacting again sets it right.
-    return QDateTime::fromString(value->toString(), Qt::ISODate);
+    return timeSetting(database, kCompactedAtSetting);
 }
 
 qint64 DatabaseCompaction::fileBytes(const Database& database)
@@ -37,7 +30,39 @@ Result<bool> DatabaseCompaction::isDue(const Database& database, const QDateTime
     auto last = lastCompacted(database);
     if (!last)
         return fail(last.error());
-    return !last->isValid() || last->daysTo(now) >= intervalDays;
+    if (last->isValid() && last->daysTo(now) < intervalDays)
+        return false;
+    // After an attempt that did not finish (the disk was full, say) the next one waits a
+    // day, rather than making every quit wait for it again.
+    auto attempted = timeSetting(database, kAttemptedAtSetting);
+    if (!attempted)
+        return fail(attempted.error());
+    return !attempted->isValid() || attempted->secsTo(now) >= kRetryAfterAttemptSeconds;
+}
+
+Result<QDateTime> DatabaseCompaction::timeSetting(const Database& database, const QString& key)
+{
+    auto value =
+        database.scalar(QStringLiteral("SELECT value FROM practice_settings WHERE key = ?"), {key});
+    if (!value)
+        return fail(value.error());
+    if (value->isNull())
+        return QDateTime();
+    // A value that is not a time counts as never: the next compaction sets it right.
+    return QDateTime::fromString(value->toString(), Qt::ISODate);
+}
+
+Status DatabaseCompaction::record(const Database& database, const QString& key,
+                                  const QDateTime& time)
+{
+    auto recorded =
+        database.run(QStringLiteral("INSERT INTO practice_settings (key, value) VALUES (?, ?) "
+                                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+                                    "row_version = practice_settings.row_version + 1"),
+                     {key, time.toString(Qt::ISODate)});
+    if (!recorded)
+        return fail(recorded.error());
+    return {};
 }
 
 Status DatabaseCompaction::compact(Database& database, const QDateTime& now)
@@ -57,22 +82,30 @@ Status DatabaseCompaction::compact(Database& database, const QDateTime& now)
             return fail(Error{ErrorKind::Database, tr("The database holds no practice.")});
         script = QStringLiteral("VACUUM (ANALYZE) %1").arg(names.join(QStringLiteral(", ")));
     }
+    const auto notCompacted = [](const Error& error) {
+        return Error{ErrorKind::Database,
+                     tr("The database could not be compacted; it is unchanged."), error.detail,
+                     error.retryable};
+    };
+    // The attempt is written down first: if it cannot even be written (another program is
+    // writing), there is no point in starting.
+    if (auto recorded = record(database, kAttemptedAtSetting, now); !recorded)
+        return fail(notCompacted(recorded.error()));
     // Neither VACUUM can be prepared (PostgreSQL) or run inside a transaction.
     if (auto done = database.executeScript(script); !done)
-        return fail(Error{ErrorKind::Database,
-                          tr("The database could not be compacted; it is unchanged."),
-                          done.error().detail, done.error().retryable});
-    auto recorded =
-        database.run(QStringLiteral("INSERT INTO practice_settings (key, value) VALUES (?, ?) "
-                                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
-                                    "row_version = practice_settings.row_version + 1"),
-                     {kCompactedAtSetting, now.toString(Qt::ISODate)});
-    if (!recorded)
-        return fail(recorded.error());
+        return fail(notCompacted(done.error()));
+    if (auto recorded = record(database, kCompactedAtSetting, now); !recorded)
+        return recorded;
     // The rewritten file went through the write-ahead log: back into the file with it, and
-    // the log emptied (if a reader holds on to it, the next checkpoint does this).
-    if (database.isSqlite())
-        database.executeScript(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    // the log emptied. Without waiting: if a reader holds on to the log, a later checkpoint
+    // does this.
+    if (database.isSqlite()) {
+        auto timeout = database.scalar(QStringLiteral("PRAGMA busy_timeout"));
+        database.executeScript(QStringLiteral("PRAGMA busy_timeout = 0; "
+                                              "PRAGMA wal_checkpoint(TRUNCATE); "
+                                              "PRAGMA busy_timeout = %1;")
+                                   .arg(timeout && !timeout->isNull() ? timeout->toInt() : 0));
+    }
     return {};
 }
 

@@ -22,24 +22,36 @@ class DatabaseCompaction
 public:
     // The practice setting that holds when the database was last compacted (ISO date and time).
     static inline const QString kCompactedAtSetting = QStringLiteral("maintenance.compacted_at");
+    // ... and when it was last attempted, whether that ended well or not.
+    static inline const QString kAttemptedAtSetting =
+        QStringLiteral("maintenance.compaction_attempted_at");
     // A file is compacted again once this many days have passed since the last time ...
     static constexpr int kIntervalDays = 30;
     // ... and only when it is at least this large: a small file reads fast in any order.
     static constexpr qint64 kMinimumBytes = 64LL * 1024 * 1024;
+    // After an attempt that did not finish the next one waits this long.
+    static constexpr qint64 kRetryAfterAttemptSeconds = 24 * 60 * 60;
 
     // When the database was last compacted; a null QDateTime when never.
     static Result<QDateTime> lastCompacted(const Database& database);
     // Whether the desktop should compact when the user quits: a SQLite file of at least
-    // minimumBytes, last compacted intervalDays or more before now, or never.
+    // minimumBytes, last compacted intervalDays or more before now, or never, and not
+    // attempted within the last day.
     static Result<bool> isDue(const Database& database, const QDateTime& now,
                               qint64 minimumBytes = kMinimumBytes,
                               int intervalDays = kIntervalDays);
-    // Compacts the database and records now as the time it was done. SQLite: VACUUM, which
-    // waits for other connections' transactions like any writer and fails when they do not
-    // finish within the busy timeout; then the write-ahead log is emptied into the file.
+    // Compacts the database and records now as the time it was attempted and done. SQLite:
+    // VACUUM, which waits for another connection's write like any writer and fails when it
+    // does not end within the connection's busy timeout; other connections keep reading
+    // meanwhile, and their writes wait for it. Then the write-ahead log is emptied into the
+    // file.
     static Status compact(Database& database, const QDateTime& now);
     // The size of the database's file in bytes (SQLite; -1 for PostgreSQL or a memory database).
     static qint64 fileBytes(const Database& database);
+
+private:
+    static Result<QDateTime> timeSetting(const Database& database, const QString& key);
+    static Status record(const Database& database, const QString& key, const QDateTime& time);
 };
 
 } // namespace aftercare

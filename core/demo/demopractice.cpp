@@ -386,7 +386,7 @@ Result<DemoSummary> DemoPractice::generate(Database& database, const DemoOptions
     report(99, tr("Compacting the database file"));
     if (auto compacted = DatabaseCompaction::compact(database, QDateTime::currentDateTime());
         !compacted)
-        return fail(compacted.error());
+        summary.compactionFailed = compacted.error();
     report(100, tr("The demo practice is ready"));
     return summary;
 }

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 
 namespace aftercare {
 
@@ -43,6 +44,8 @@ struct DemoSummary
     qint64 payments = 0;
     qint64 callAttempts = 0;
     qint64 postServiceSteps = 0;
+    // Why the file could not be compacted at the end; the practice is written all the same.
+    std::optional<Error> compactionFailed;
 };
 
 // Fills an empty, migrated database with a realistic, deterministic demo practice.
