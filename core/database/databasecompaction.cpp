@@ -87,12 +87,21 @@ Status DatabaseCompaction::compact(Database& database, const QDateTime& now)
                      tr("The database could not be compacted; it is unchanged."), error.detail,
                      error.retryable};
     };
+    // On PostgreSQL everything from here is committed synchronously, so that what was
+    // committed before is flushed too: only then may VACUUM mark the pages of rows just
+    // written as visible to all. On a server with synchronous_commit = off it would otherwise
+    // leave them unmarked (each ANALYZE's own commit holding the flush back again), and
+    // index-only scans would go on reading the tables.
+    if (database.isPostgreSql())
+        database.executeScript(QStringLiteral("SET synchronous_commit = on"));
     // The attempt is written down first: if it cannot even be written (another program is
     // writing), there is no point in starting.
-    if (auto recorded = record(database, kAttemptedAtSetting, now); !recorded)
-        return fail(notCompacted(recorded.error()));
+    auto attempted = record(database, kAttemptedAtSetting, now);
     // Neither VACUUM can be prepared (PostgreSQL) or run inside a transaction.
-    if (auto done = database.executeScript(script); !done)
+    auto done = attempted ? database.executeScript(script) : attempted;
+    if (database.isPostgreSql())
+        database.executeScript(QStringLiteral("RESET synchronous_commit"));
+    if (!done)
         return fail(notCompacted(done.error()));
     if (auto recorded = record(database, kCompactedAtSetting, now); !recorded)
         return recorded;
