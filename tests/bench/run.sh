@@ -76,7 +76,9 @@ else
     fi
     cache="${AFTERCARE_BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/aftercare-bench}"
     mkdir -p "$cache"
-    args+=(--cache "$cache" --shared)
+    args+=(--cache "$cache")
+    # AFTERCARE_BENCH_SHARED=1: other work ran on the machine meanwhile (said in the report).
+    if [[ -n "${AFTERCARE_BENCH_SHARED:-}" ]]; then args+=(--shared); fi
     # The PostgreSQL cluster lives in the cache too, unless the server's user cannot reach it
     # (root's home): then beside it in /var/tmp.
     pg_prepare_workdir
