@@ -228,19 +228,17 @@ Result<ActiveClients> ClientMetrics::activeOn(const QList<QDate>& days,
     auto query = m_query.run(sql);
     if (!query)
         return fail(query.error());
+    std::vector<quint64> bits(masks);
     std::vector<bool> active(days.size());
     while (query->next()) {
+        for (int mask = 0; mask < masks; ++mask)
+            bits[mask] = quint64(MetricQuery::count(query->value(mask)));
         std::fill(active.begin(), active.end(), false);
-        for (int mask = 0; mask < masks; ++mask) {
-            const quint64 bits = quint64(MetricQuery::count(query->value(mask)));
-            for (int bit = 0; bit < kSpansPerMask; ++bit) {
-                const std::size_t span = std::size_t(mask) * kSpansPerMask + bit;
-                if (((bits >> bit) & 1U) != 0 && span < spans.size()) {
-                    const std::vector<bool>& on = spans[span].days;
-                    for (std::size_t day = 0; day < on.size(); ++day)
-                        active[day] = active[day] || on[day];
-                }
-            }
+        for (std::size_t span = 0; span < spans.size(); ++span) {
+            if (((bits[span / kSpansPerMask] >> (span % kSpansPerMask)) & 1U) == 0)
+                continue;
+            for (std::size_t day = 0; day < active.size(); ++day)
+                active[day] = active[day] || spans[span].days[day];
         }
         const qint64 clients = MetricQuery::count(query->value(masks));
         for (std::size_t day = 0; day < active.size(); ++day) {
