@@ -1,8 +1,8 @@
 // backends: sqlite postgresql
 // gui
 #include "auth/actor.h"
-#include "database/databasecompaction.h"
 #include "desktopcontroller.h"
+#include "maintenance/databasecompaction.h"
 #include "mainwindow.h"
 #include "repositories/userrepository.h"
 #include "testdatabase.h"
@@ -41,6 +41,14 @@ void addUser(Database& db, const QString& name, Role role)
     auto created =
         UserRepository(db).create(Actor::system(), name, name.toUpper(), role, kPassword);
     QVERIFY2(created, qPrintable(created ? QString() : created.error().describe()));
+}
+
+// Types the name and password into the sign-in dialog and presses Sign in.
+void signIn(QWidget* dialog, const QString& name, const QString& password = kPassword)
+{
+    QTest::keyClicks(child<QLineEdit>(dialog, "userNameEdit"), name);
+    QTest::keyClicks(child<QLineEdit>(dialog, "passwordEdit"), password);
+    QTest::mouseClick(child<QPushButton>(dialog, "signInButton"), Qt::LeftButton);
 }
 
 } // namespace
@@ -192,9 +200,7 @@ void TestGuiSignIn::roleDecidesWorkspaces()
     controller.start();
     auto* dialog = visibleTopLevel("signInDialog");
     QVERIFY(dialog);
-    QTest::keyClicks(child<QLineEdit>(dialog, "userNameEdit"), QStringLiteral("someone"));
-    QTest::keyClicks(child<QLineEdit>(dialog, "passwordEdit"), kPassword);
-    QTest::mouseClick(child<QPushButton>(dialog, "signInButton"), Qt::LeftButton);
+    signIn(dialog, QStringLiteral("someone"));
     QTRY_VERIFY(controller.mainWindow() && controller.mainWindow()->isVisible());
     MainWindow* window = controller.mainWindow();
     QCOMPARE(window->workspaceKeys(), workspaces);
@@ -222,9 +228,7 @@ void TestGuiSignIn::signOutReturnsToSignIn()
     DesktopController controller(db);
     controller.start();
     auto* dialog = visibleTopLevel("signInDialog");
-    QTest::keyClicks(child<QLineEdit>(dialog, "userNameEdit"), QStringLiteral("anna"));
-    QTest::keyClicks(child<QLineEdit>(dialog, "passwordEdit"), kPassword);
-    QTest::mouseClick(child<QPushButton>(dialog, "signInButton"), Qt::LeftButton);
+    signIn(dialog, QStringLiteral("anna"));
     QTRY_VERIFY(controller.mainWindow() && controller.mainWindow()->isVisible());
     QTest::mouseClick(child<QPushButton>(controller.mainWindow(), "signOutButton"), Qt::LeftButton);
     QTRY_VERIFY(!controller.mainWindow());
@@ -245,9 +249,7 @@ void TestGuiSignIn::quittingCompactsALargeFileOnceAMonth()
         QSignalSpy finished(&controller, &DesktopController::finished);
         controller.start();
         auto* dialog = visibleTopLevel("signInDialog");
-        QTest::keyClicks(child<QLineEdit>(dialog, "userNameEdit"), QStringLiteral("anna"));
-        QTest::keyClicks(child<QLineEdit>(dialog, "passwordEdit"), kPassword);
-        QTest::mouseClick(child<QPushButton>(dialog, "signInButton"), Qt::LeftButton);
+        signIn(dialog, QStringLiteral("anna"));
         QTRY_VERIFY(controller.mainWindow() && controller.mainWindow()->isVisible());
         controller.mainWindow()->close();
         if (db.isSqlite())
