@@ -1,6 +1,6 @@
 #include "command.h"
 #include "database/database.h"
-#include "database/databasecompaction.h"
+#include "maintenance/databasecompaction.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>

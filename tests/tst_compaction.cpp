@@ -1,6 +1,6 @@
 // backends: sqlite postgresql
 #include "database/database.h"
-#include "database/databasecompaction.h"
+#include "maintenance/databasecompaction.h"
 #include "testdatabase.h"
 
 #include <QTest>

@@ -706,12 +706,12 @@ Anwendungsdatenordner.
     <context>
         <name>DatabaseCompaction</name>
         <message>
-            <location filename="../core/database/databasecompaction.cpp" line="82" />
+            <location filename="../core/maintenance/databasecompaction.cpp" line="79" />
             <source>The database holds no practice.</source>
             <translation>Die Datenbank enthält keine Praxis.</translation>
         </message>
         <message>
-            <location filename="../core/database/databasecompaction.cpp" line="87" />
+            <location filename="../core/maintenance/databasecompaction.cpp" line="98" />
             <source>The database could not be compacted; it is unchanged.</source>
             <translation>Die Datenbank konnte nicht verdichtet werden; sie ist unverändert.</translation>
         </message>

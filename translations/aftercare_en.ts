@@ -692,12 +692,12 @@ application-data folder.
     <context>
         <name>DatabaseCompaction</name>
         <message>
-            <location filename="../core/database/databasecompaction.cpp" line="82" />
+            <location filename="../core/maintenance/databasecompaction.cpp" line="79" />
             <source>The database holds no practice.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/database/databasecompaction.cpp" line="87" />
+            <location filename="../core/maintenance/databasecompaction.cpp" line="98" />
             <source>The database could not be compacted; it is unchanged.</source>
             <translation type="unfinished" />
         </message>

@@ -1,7 +1,7 @@
 #include "desktopcontroller.h"
 
 #include "database/database.h"
-#include "database/databasecompaction.h"
+#include "maintenance/databasecompaction.h"
 #include "mainwindow.h"
 #include "repositories/userrepository.h"
 #include "signin/firstrundialog.h"

@@ -2,7 +2,6 @@
 
 #include "auth/passwordhasher.h"
 #include "database/database.h"
-#include "database/databasecompaction.h"
 #include "database/sqltime.h"
 #include "demo/demoaftercare.h"
 #include "demo/demobatchexecutor.h"
@@ -12,6 +11,7 @@
 #include "demo/demohistory.h"
 #include "demo/demopracticewriter.h"
 #include "demo/demowording.h"
+#include "maintenance/databasecompaction.h"
 
 #include <QSqlQuery>
 

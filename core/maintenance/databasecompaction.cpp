@@ -1,14 +1,15 @@
-#include "database/databasecompaction.h"
+#include "maintenance/databasecompaction.h"
 
 #include "database/database.h"
+#include "repositories/practicerepository.h"
 
 #include <QStringList>
 
 namespace aftercare {
 
-Result<QDateTime> DatabaseCompaction::lastCompacted(const Database& database)
+Result<QDateTime> DatabaseCompaction::lastCompacted(Database& database)
 {
-    return timeSetting(database, kCompactedAtSetting);
+    return timeSetting(database, PracticeSetting::kCompactedAt);
 }
 
 qint64 DatabaseCompaction::fileBytes(const Database& database)
@@ -20,7 +21,7 @@ qint64 DatabaseCompaction::fileBytes(const Database& database)
     return bytes && !bytes->isNull() ? bytes->toLongLong() : -1;
 }
 
-Result<bool> DatabaseCompaction::isDue(const Database& database, const QDateTime& now,
+Result<bool> DatabaseCompaction::isDue(Database& database, const QDateTime& now,
                                        qint64 minimumBytes, int intervalDays)
 {
     // PostgreSQL vacuums itself; a memory database has no file to tidy.
@@ -34,35 +35,31 @@ Result<bool> DatabaseCompaction::isDue(const Database& database, const QDateTime
         return false;
     // After an attempt that did not finish (the disk was full, say) the next one waits a
     // day, rather than making every quit wait for it again.
-    auto attempted = timeSetting(database, kAttemptedAtSetting);
+    auto attempted = timeSetting(database, PracticeSetting::kCompactionAttemptedAt);
     if (!attempted)
         return fail(attempted.error());
     return !attempted->isValid() || attempted->secsTo(now) >= kRetryAfterAttemptSeconds;
 }
 
-Result<QDateTime> DatabaseCompaction::timeSetting(const Database& database, const QString& key)
+Result<QDateTime> DatabaseCompaction::timeSetting(Database& database, QLatin1String key)
 {
-    auto value =
-        database.scalar(QStringLiteral("SELECT value FROM practice_settings WHERE key = ?"), {key});
+    auto value = PracticeRepository(database).setting(key);
     if (!value)
         return fail(value.error());
-    if (value->isNull())
-        return QDateTime();
-    // A value that is not a time counts as never: the next compaction sets it right.
-    return QDateTime::fromString(value->toString(), Qt::ISODate);
+    // Never set, or a value that is not a time: never (the next compaction sets it right).
+    return QDateTime::fromString(*value, Qt::ISODate);
 }
 
-Status DatabaseCompaction::record(const Database& database, const QString& key,
-                                  const QDateTime& time)
+Status DatabaseCompaction::record(Database& database, QLatin1String key, const QDateTime& time)
 {
-    auto recorded =
-        database.run(QStringLiteral("INSERT INTO practice_settings (key, value) VALUES (?, ?) "
-                                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
-                                    "row_version = practice_settings.row_version + 1"),
-                     {key, time.toString(Qt::ISODate)});
-    if (!recorded)
-        return fail(recorded.error());
-    return {};
+    auto transaction = database.begin();
+    if (!transaction)
+        return fail(transaction.error());
+    if (auto written = PracticeRepository(database).setInternalSetting(*transaction, key,
+                                                                       time.toString(Qt::ISODate));
+        !written)
+        return written;
+    return transaction->commit();
 }
 
 Status DatabaseCompaction::compact(Database& database, const QDateTime& now)
@@ -82,11 +79,6 @@ Status DatabaseCompaction::compact(Database& database, const QDateTime& now)
             return fail(Error{ErrorKind::Database, tr("The database holds no practice.")});
         script = QStringLiteral("VACUUM (ANALYZE) %1").arg(names.join(QStringLiteral(", ")));
     }
-    const auto notCompacted = [](const Error& error) {
-        return Error{ErrorKind::Database,
-                     tr("The database could not be compacted; it is unchanged."), error.detail,
-                     error.retryable};
-    };
     // On PostgreSQL everything from here is committed synchronously, so that what was
     // committed before is flushed too: only then may VACUUM mark the pages of rows just
     // written as visible to all. On a server with synchronous_commit = off it would otherwise
@@ -96,14 +88,16 @@ Status DatabaseCompaction::compact(Database& database, const QDateTime& now)
         database.executeScript(QStringLiteral("SET synchronous_commit = on"));
     // The attempt is written down first: if it cannot even be written (another program is
     // writing), there is no point in starting.
-    auto attempted = record(database, kAttemptedAtSetting, now);
+    auto attempted = record(database, PracticeSetting::kCompactionAttemptedAt, now);
     // Neither VACUUM can be prepared (PostgreSQL) or run inside a transaction.
     auto done = attempted ? database.executeScript(script) : attempted;
     if (database.isPostgreSql())
         database.executeScript(QStringLiteral("RESET synchronous_commit"));
     if (!done)
-        return fail(notCompacted(done.error()));
-    if (auto recorded = record(database, kCompactedAtSetting, now); !recorded)
+        return fail(Error{ErrorKind::Database,
+                          tr("The database could not be compacted; it is unchanged."),
+                          done.error().detail, done.error().retryable});
+    if (auto recorded = record(database, PracticeSetting::kCompactedAt, now); !recorded)
         return recorded;
     // The rewritten file went through the write-ahead log: back into the file with it, and
     // the log emptied. Without waiting: if a reader holds on to the log, a later checkpoint

@@ -20,11 +20,8 @@ class DatabaseCompaction
     Q_DECLARE_TR_FUNCTIONS(DatabaseCompaction)
 
 public:
-    // The practice setting that holds when the database was last compacted (ISO date and time).
-    static inline const QString kCompactedAtSetting = QStringLiteral("maintenance.compacted_at");
-    // ... and when it was last attempted, whether that ended well or not.
-    static inline const QString kAttemptedAtSetting =
-        QStringLiteral("maintenance.compaction_attempted_at");
+    // When it was last compacted and last attempted are kept among the practice settings
+    // (PracticeSetting::kCompactedAt, kCompactionAttemptedAt).
     // A file is compacted again once this many days have passed since the last time ...
     static constexpr int kIntervalDays = 30;
     // ... and only when it is at least this large: a small file reads fast in any order.
@@ -33,11 +30,11 @@ public:
     static constexpr qint64 kRetryAfterAttemptSeconds = 24 * 60 * 60;
 
     // When the database was last compacted; a null QDateTime when never.
-    static Result<QDateTime> lastCompacted(const Database& database);
+    static Result<QDateTime> lastCompacted(Database& database);
     // Whether the desktop should compact when the user quits: a SQLite file of at least
     // minimumBytes, last compacted intervalDays or more before now, or never, and not
     // attempted within the last day.
-    static Result<bool> isDue(const Database& database, const QDateTime& now,
+    static Result<bool> isDue(Database& database, const QDateTime& now,
                               qint64 minimumBytes = kMinimumBytes,
                               int intervalDays = kIntervalDays);
     // Compacts the database and records now as the time it was attempted and done. SQLite:
@@ -50,8 +47,10 @@ public:
     static qint64 fileBytes(const Database& database);
 
 private:
-    static Result<QDateTime> timeSetting(const Database& database, const QString& key);
-    static Status record(const Database& database, const QString& key, const QDateTime& time);
+    static Result<QDateTime> timeSetting(Database& database, QLatin1String key);
+    // Writes time into the setting in a transaction of its own, without retrying: when
+    // another program holds the file, compacting is left for later rather than waited for.
+    static Status record(Database& database, QLatin1String key, const QDateTime& time);
 };
 
 } // namespace aftercare

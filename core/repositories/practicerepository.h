@@ -29,6 +29,9 @@ inline constexpr QLatin1String kLapseWindowDays("practice.lapse_window_days");
 inline constexpr int kDefaultLapseWindowDays = 365;
 // Days from an invoice's issue to its due date (InvoiceRepository::kDefaultPaymentDays unset).
 inline constexpr QLatin1String kPaymentDays("invoices.payment_days");
+// When the SQLite file was last compacted, and last attempted (DatabaseCompaction).
+inline constexpr QLatin1String kCompactedAt("maintenance.compacted_at");
+inline constexpr QLatin1String kCompactionAttemptedAt("maintenance.compaction_attempted_at");
 } // namespace PracticeSetting
 
 // The practice itself: its practitioners, its service types with their after-care policy,
