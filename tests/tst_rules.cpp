@@ -1,4 +1,5 @@
 #include "domain/birthdate.h"
+#include "domain/client.h"
 #include "domain/feedbackscore.h"
 #include "domain/vocabulary.h"
 #include "metrics/metricformulas.h"
@@ -21,6 +22,8 @@ private slots:
     void keptOrComingList();
     void feedbackBands_data();
     void feedbackBands();
+    void preferredChannel_data();
+    void preferredChannel();
 };
 
 void TestRules::initTestCase()
@@ -115,6 +118,31 @@ void TestRules::feedbackBands()
         QCOMPARE(csat->isDetractor(), csatDetractor);
     if (const auto nps = FeedbackScore::parse(FeedbackKind::Nps, score))
         QCOMPARE(nps->isDetractor(), npsDetractor);
+}
+
+void TestRules::preferredChannel_data()
+{
+    QTest::addColumn<int>("channel");
+    QTest::addColumn<bool>("email");
+    QTest::addColumn<bool>("phone");
+    QTest::addColumn<bool>("refused");
+
+    const int byEmail = int(ContactChannel::Email);
+    QTest::newRow("no contact at all") << byEmail << false << false << false;
+    QTest::newRow("e-mail with an address") << byEmail << true << false << false;
+    QTest::newRow("e-mail, only a phone") << byEmail << false << true << true;
+    QTest::newRow("sms, only an e-mail") << int(ContactChannel::Sms) << true << false << false;
+    QTest::newRow("phone, only a phone") << int(ContactChannel::Phone) << false << true << false;
+    QTest::newRow("letter, only a phone") << int(ContactChannel::Letter) << false << true << false;
+}
+
+void TestRules::preferredChannel()
+{
+    QFETCH(int, channel);
+    QFETCH(bool, email);
+    QFETCH(bool, phone);
+    QFETCH(bool, refused);
+    QCOMPARE(prefersMissingEmail(ContactChannel(channel), email, phone), refused);
 }
 
 QTEST_GUILESS_MAIN(TestRules)

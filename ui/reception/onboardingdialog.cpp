@@ -347,22 +347,11 @@ void OnboardingDialog::validate()
     const QString phone = m_phone->text().trimmed();
     const bool phoneOk = phone.isEmpty() || PhoneNumber::parse(phone).has_value();
     ok &= show(m_phoneError, phoneOk ? QString() : tr("Not a phone number."));
-    QString channelProblem;
-    switch (ContactChannel(m_channel->currentData().toInt())) {
-    case ContactChannel::Email:
-        if (email.isEmpty())
-            channelProblem = tr("E-mail is preferred: please give the address.");
-        break;
-    case ContactChannel::Sms:
-    case ContactChannel::Phone:
-        if (phone.isEmpty())
-            channelProblem = tr("Please give the phone number to reach them on.");
-        break;
-    case ContactChannel::Letter:
-        if (m_address->toPlainText().trimmed().isEmpty())
-            channelProblem = tr("A letter needs the postal address.");
-        break;
-    }
+    const QString channelProblem =
+        prefersMissingEmail(ContactChannel(m_channel->currentData().toInt()), !email.isEmpty(),
+                            !phone.isEmpty())
+            ? tr("E-mail is preferred: please give the address.")
+            : QString();
     ok &= show(m_channelError, m_contactTouched ? channelProblem : QString()) &&
           channelProblem.isEmpty();
     ok &= show(m_bookingError, m_booking->problem());
