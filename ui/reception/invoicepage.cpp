@@ -162,12 +162,17 @@ InvoicePage::InvoicePage(Database& database, const Actor& actor, QWidget* parent
     m_lines->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_lines->horizontalHeader()->setSectionResizeMode(DescriptionColumn, QHeaderView::Stretch);
     m_lines->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
+    // Most invoices have a line or two; the list above gets the room.
+    m_lines->setMinimumHeight(72);
+    m_list->setMinimumHeight(120);
     m_totals->setObjectName(QStringLiteral("invoiceBalance"));
     m_document->setToolTip(tr("The invoice, or the receipt once it is paid, to print or to "
                               "save as a PDF"));
 
     m_paymentFor->setObjectName(QStringLiteral("invoicePaymentFor"));
     m_paymentFor->setFont(bold);
+    // A long name must not widen the window: the label gives way, the fields stay.
+    m_paymentFor->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_amount->setObjectName(QStringLiteral("invoicePaymentAmount"));
     m_amount->setDecimals(2);
     m_amount->setRange(0.0, 1000000.0);
@@ -203,8 +208,6 @@ InvoicePage::InvoicePage(Database& database, const Actor& actor, QWidget* parent
     methodLabel->setBuddy(m_method);
     auto* dateLabel = new QLabel(tr("Pai&d on:"), detail);
     dateLabel->setBuddy(m_paidOn);
-    payment->addWidget(m_paymentFor);
-    payment->addSpacing(8);
     payment->addWidget(amountLabel);
     payment->addWidget(m_amount);
     payment->addWidget(methodLabel);
@@ -218,6 +221,7 @@ InvoicePage::InvoicePage(Database& database, const Actor& actor, QWidget* parent
     detailLayout->addWidget(m_title);
     detailLayout->addWidget(m_lines, 1);
     detailLayout->addLayout(lineButtons);
+    detailLayout->addWidget(m_paymentFor);
     detailLayout->addLayout(payment);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);

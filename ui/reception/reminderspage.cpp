@@ -16,6 +16,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace aftercare::ui {
 
 namespace {
@@ -69,6 +71,8 @@ RemindersPage::RemindersPage(Database& database, const Actor& actor, QWidget* pa
                 bold.setBold(true);
                 return bold;
             }
+            if (role == Qt::ToolTipRole && column == WhyColumn)
+                return reasonText(row, QDate::currentDate());
             if (role == Qt::ToolTipRole && column == PhoneColumn && row.toCall())
                 return tr("Prefers a call");
             if (role != Qt::DisplayRole)
@@ -114,7 +118,10 @@ RemindersPage::RemindersPage(Database& database, const Actor& actor, QWidget* pa
     auto* shortcut = new QShortcut(QKeySequence(tr("Ctrl+D")), this);
     shortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(shortcut, &QShortcut::activated, this, &RemindersPage::markSelectedDone);
-    connect(m_day, &QDateEdit::dateChanged, this, [this] { reload(); });
+    connect(m_day, &QDateEdit::dateChanged, this, [this] {
+        m_list->setCurrentIndex({}); // another day's list starts at its top
+        reload();
+    });
     connect(m_done, &QPushButton::clicked, this, &RemindersPage::markSelectedDone);
 }
 
@@ -145,6 +152,9 @@ void RemindersPage::reload()
     m_loaded = true;
     m_message->clearMessage();
     const QDate day = m_day->date();
+    // Afterwards the row that took the place of the one just done: the desk works down the
+    // list, not back from its top.
+    const int previous = std::max(0, m_list->currentIndex().row());
     // A day's reminders are few: read them at once, so the list is the whole day.
     auto loaded = m_model->reload([this, day](int, int offset) -> Result<std::vector<ReminderDue>> {
         if (offset > 0)
@@ -157,7 +167,7 @@ void RemindersPage::reload()
         m_message->showInfo(tr("Every appointment on %1 has had its reminder.")
                                 .arg(QLocale().toString(day, QLocale::LongFormat)));
     if (m_model->rowCount() > 0)
-        m_list->setCurrentIndex(m_model->index(0, 0));
+        m_list->setCurrentIndex(m_model->index(std::min(previous, m_model->rowCount() - 1), 0));
     m_done->setEnabled(m_model->rowCount() > 0);
 }
 
