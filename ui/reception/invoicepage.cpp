@@ -240,13 +240,19 @@ InvoicePage::InvoicePage(Database& database, const Actor& actor, QWidget* parent
     setTabOrder(m_list, m_lines);
     setFocusProxy(m_list);
 
-    connect(m_view, &QComboBox::currentIndexChanged, this, [this] { reload(); });
+    // What was said about the last invoice handled does not stay beside another one.
+    connect(m_view, &QComboBox::currentIndexChanged, this, [this] {
+        m_message->clearMessage();
+        reload();
+    });
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
                 if (m_selecting)
                     return;
-                if (const InvoiceRow* row = m_model->rowAt(current.row()))
+                if (const InvoiceRow* row = m_model->rowAt(current.row())) {
+                    m_message->clearMessage();
                     showInvoice(row->id);
+                }
             });
     connect(m_lines, &QTableWidget::cellChanged, this, &InvoicePage::lineEdited);
     connect(m_addLine, &QPushButton::clicked, this, &InvoicePage::addLine);

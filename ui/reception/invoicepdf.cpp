@@ -4,7 +4,6 @@
 #include "common/vocabularytext.h"
 
 #include <QFileInfo>
-#include <QLocale>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
@@ -26,9 +25,9 @@ QString cell(const QString& text, const char* align = "left", bool bold = false)
         .arg(QLatin1String(align), bold ? QStringLiteral("<b>%1</b>").arg(escaped) : escaped);
 }
 
-QString longDate(const QDateTime& time)
+QString day(const QDateTime& time)
 {
-    return time.isValid() ? QLocale().toString(time.date(), QLocale::LongFormat) : QString();
+    return time.isValid() ? dateText(time.date()) : QString();
 }
 
 } // namespace
@@ -67,9 +66,9 @@ QString InvoicePdf::html(const InvoiceDocument& document)
     };
     fact(tr("Invoice number"), document.number);
     fact(tr("Client number"), document.clientNumber);
-    fact(tr("Date of issue"), longDate(invoice.issuedAt));
+    fact(tr("Date of issue"), day(invoice.issuedAt));
     if (!document.isReceipt())
-        fact(tr("Due by"), longDate(invoice.dueAt));
+        fact(tr("Due by"), day(invoice.dueAt));
     html += QStringLiteral("</table><p></p>");
 
     html += QStringLiteral("<table width='100%' cellspacing='0' cellpadding='5' border='1'>");
@@ -89,11 +88,13 @@ QString InvoicePdf::html(const InvoiceDocument& document)
     if (!invoice.payments.empty()) {
         html += QStringLiteral("<h3>%1</h3>").arg(tr("Payments received").toHtmlEscaped());
         html += QStringLiteral("<table width='100%' cellspacing='0' cellpadding='4' border='1'>");
+        html += QStringLiteral("<tr>%1%2%3</tr>")
+                    .arg(cell(tr("Date"), "left", true), cell(tr("Method"), "left", true),
+                         cell(tr("Amount"), "right", true));
         for (const Payment& payment : invoice.payments)
-            html +=
-                QStringLiteral("<tr>%1%2%3</tr>")
-                    .arg(cell(longDate(payment.paidAt)), cell(paymentMethodName(payment.method)),
-                         cell(moneyText(payment.amountCents), "right"));
+            html += QStringLiteral("<tr>%1%2%3</tr>")
+                        .arg(cell(day(payment.paidAt)), cell(paymentMethodName(payment.method)),
+                             cell(moneyText(payment.amountCents), "right"));
         html +=
             QStringLiteral("<tr><td colspan='2' align='right'><b>%1</b></td>%2</tr>")
                 .arg(tr("Paid").toHtmlEscaped(), cell(moneyText(invoice.paidCents), "right", true));
@@ -102,14 +103,13 @@ QString InvoicePdf::html(const InvoiceDocument& document)
 
     html += QStringLiteral("<p></p>");
     if (document.isReceipt()) {
-        html += QStringLiteral("<p><b>%1</b></p>")
-                    .arg(tr("Paid in full on %1. Thank you.")
-                             .arg(longDate(invoice.paidAt))
-                             .toHtmlEscaped());
+        html +=
+            QStringLiteral("<p><b>%1</b></p>")
+                .arg(tr("Paid in full on %1. Thank you.").arg(day(invoice.paidAt)).toHtmlEscaped());
     } else {
         html += QStringLiteral("<p><b>%1</b></p>")
                     .arg(tr("Still to pay: %1, by %2.")
-                             .arg(moneyText(invoice.balanceCents()), longDate(invoice.dueAt))
+                             .arg(moneyText(invoice.balanceCents()), day(invoice.dueAt))
                              .toHtmlEscaped());
         html += QStringLiteral("<p>%1</p>")
                     .arg(tr("Please give the invoice number %1 with your payment.")
