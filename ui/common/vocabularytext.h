@@ -13,5 +13,6 @@ QString contactChannelName(ContactChannel channel);
 QString consentPurposeName(ConsentPurpose purpose);
 QString consentChannelName(ConsentChannel channel);
 QString journeyStageName(JourneyStage stage);
+QString paymentMethodName(PaymentMethod method);
 
 } // namespace aftercare::ui
