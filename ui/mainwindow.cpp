@@ -100,7 +100,7 @@ MainWindow::~MainWindow() = default;
 QWidget* MainWindow::buildSidebar(const QString& practiceName)
 {
     auto* sidebar = new QFrame(m_workArea);
-    sidebar->setObjectName(QStringLiteral("sidebar"));
+    sidebar->setObjectName(QStringLiteral("navigationSidebar"));
     auto* layout = new QVBoxLayout(sidebar);
 
     auto* practice = new QLabel(practiceName.isEmpty() ? tr("Aftercare") : practiceName, sidebar);
