@@ -11,6 +11,18 @@ namespace aftercare::ui {
 QString dateText(const QDate& date);
 // "Tue 12.05.2026 09:30": a weekday helps when a client asks "which day was that?".
 QString appointmentTimeText(const QDateTime& time);
+// A clock time as the desk reads it: the locale's short form, never with seconds ("09:30",
+// "9:30 AM"). Every time on screen goes through this.
+QString timeText(const QTime& time);
+// The same as a format for QDateTimeEdit and QLocale::toString.
+QString timeFormat();
+// "12.05.2026 09:30": a date and a time, no weekday.
+QString dateTimeText(const QDateTime& time);
+// The format of a date-and-time field: "ddd 12.05.2026 09:30" as QDateTimeEdit reads it.
+QString dateTimeEditFormat();
+// A phone number written one way wherever it is shown (see PhoneNumber::displayText); text
+// that is not a phone number is shown as it is.
+QString phoneText(const QString& stored);
 // Whole years between born and today.
 int ageOn(const QDate& born, const QDate& today);
 

@@ -66,7 +66,7 @@ RemindersPage::RemindersPage(Database& database, const Actor& actor, QWidget* pa
                 return {};
             switch (column) {
             case TimeColumn:
-                return QLocale().toString(row.startsAt.time(), QStringLiteral("HH:mm"));
+                return timeText(row.startsAt.time());
             case ClientColumn:
                 return row.clientName;
             case ChannelColumn:
@@ -74,7 +74,7 @@ RemindersPage::RemindersPage(Database& database, const Actor& actor, QWidget* pa
             case ConsentColumn:
                 return row.consented ? tr("yes") : tr("no – do not remind");
             case PhoneColumn:
-                return row.phone;
+                return phoneText(row.phone);
             case WithColumn:
                 return tr("%1, %2").arg(row.practitionerName, row.serviceName);
             }
