@@ -1,5 +1,6 @@
 // gui
 #include "appearance.h"
+#include "common/widgetconventions.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -15,6 +16,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QStyleOptionComboBox>
 #include <QTabBar>
 #include <QTabWidget>
@@ -111,6 +113,7 @@ private slots:
     void scrollBarThumbIsVisible();
     void fileDialogPlacesAreReadable_data();
     void fileDialogPlacesAreReadable();
+    void tableColumnsFitTheirContentOnFirstShow();
 
 private:
     void apply(Appearance appearance);
@@ -427,6 +430,63 @@ void TestGuiLook::fileDialogPlacesAreReadable()
     QVERIFY2(c.strongest >= kReadable, qPrintable(describe(c)));
     // The places sit on the same ground as the file list beside them.
     QCOMPARE(c.background.name(), paletteFor(appearance).color(QPalette::Base).name());
+}
+
+void TestGuiLook::tableColumnsFitTheirContentOnFirstShow()
+{
+    apply(Appearance::Light);
+    WidgetConventions::install(*qApp);
+    const QStringList headings{QStringLiteral("Client"), QStringLiteral("Last recall call"),
+                               QStringLiteral("Service")};
+    const QStringList cells{QStringLiteral("Johanna Öztürk-Schröder"), QStringLiteral("x"),
+                            QStringLiteral("Physiotherapy session")};
+    auto fits = [&](QTableView& table) {
+        const QFontMetrics text(table.font());
+        const QFontMetrics heading(table.horizontalHeader()->font());
+        for (int column = 0; column < 3; ++column) {
+            const int width = table.columnWidth(column);
+            if (width < text.horizontalAdvance(cells[column]) + 8 ||
+                width < heading.horizontalAdvance(headings[column]) + 8)
+                return false;
+        }
+        return true;
+    };
+
+    // Rows there when the table first shows.
+    QStandardItemModel filled(0, 3);
+    filled.setHorizontalHeaderLabels(headings);
+    for (int r = 0; r < 3; ++r) {
+        QList<QStandardItem*> row;
+        for (const QString& cell : cells)
+            row << new QStandardItem(cell);
+        filled.appendRow(row);
+    }
+    QTableView shown;
+    shown.setModel(&filled);
+    shown.resize(900, 300);
+    shown.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&shown));
+    QVERIFY2(fits(shown), qPrintable(QString::number(shown.columnWidth(0))));
+
+    // Rows that arrive after it showed (a list loaded from the database).
+    QStandardItemModel later(0, 3);
+    later.setHorizontalHeaderLabels(headings);
+    QTableView waiting;
+    waiting.setModel(&later);
+    waiting.resize(900, 300);
+    waiting.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&waiting));
+    QList<QStandardItem*> row;
+    for (const QString& cell : cells)
+        row << new QStandardItem(cell);
+    later.appendRow(row);
+    QTRY_VERIFY(fits(waiting));
+    // Once fitted, the user's widths are kept when more rows come.
+    waiting.setColumnWidth(2, 300);
+    later.appendRow({new QStandardItem(QStringLiteral("A")), new QStandardItem(QStringLiteral("B")),
+                     new QStandardItem(QStringLiteral("C"))});
+    QTest::qWait(50);
+    QCOMPARE(waiting.columnWidth(2), 300);
 }
 
 QTEST_MAIN(TestGuiLook)
