@@ -1,9 +1,11 @@
 #include "common/widgetconventions.h"
 
 #include <QAbstractItemModel>
+#include <QAbstractSpinBox>
 #include <QApplication>
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QTableView>
@@ -39,6 +41,20 @@ void insertTab(QWidget* notes)
         plain->insertPlainText(QStringLiteral("\t"));
     else if (auto* rich = qobject_cast<QTextEdit*>(notes))
         rich->insertPlainText(QStringLiteral("\t"));
+}
+
+bool isUnansweredAltLetter(const QKeyEvent* key)
+{
+    const Qt::KeyboardModifiers modifiers = key->modifiers() & ~Qt::KeypadModifier;
+    return (modifiers == Qt::AltModifier || modifiers == (Qt::AltModifier | Qt::ShiftModifier)) &&
+           !key->text().isEmpty() && key->text().at(0).isPrint();
+}
+
+bool typesText(const QObject* object)
+{
+    return qobject_cast<const QLineEdit*>(object) ||
+           qobject_cast<const QAbstractSpinBox*>(object) ||
+           qobject_cast<const QPlainTextEdit*>(object) || qobject_cast<const QTextEdit*>(object);
 }
 
 bool hasRows(const QTableView* table)
@@ -137,6 +153,11 @@ bool WidgetConventions::eventFilter(QObject* watched, QEvent* event)
                 return true;
             }
         }
+        // An Alt letter that nothing on screen answers to (a hidden box's, a mistyped one)
+        // reaches the field with the cursor, which would type the letter into a name. AltGr,
+        // which types '@' and '€' on a German keyboard, does not come as Alt.
+        if (isUnansweredAltLetter(key) && typesText(watched))
+            return true;
         break;
     }
     case QEvent::Show:

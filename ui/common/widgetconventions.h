@@ -9,8 +9,9 @@ namespace aftercare::ui {
 
 // What every screen does the same way, set once for the whole application rather than in
 // each form: a notes field (QPlainTextEdit, QTextEdit) gives Tab back to the form and types a
-// tab on Ctrl+Tab; a table fits its columns to their content (and their headings) the first
-// time it shows rows, after which the user's widths are kept.
+// tab on Ctrl+Tab; an Alt letter nothing answers to types nothing into a field; a table fits
+// its columns to their content (and their headings) the first time it shows rows, after which
+// the user's widths are kept.
 class WidgetConventions : public QObject
 {
     Q_OBJECT
