@@ -487,6 +487,20 @@ void TestGuiLook::tableColumnsFitTheirContentOnFirstShow()
                      new QStandardItem(QStringLiteral("C"))});
     QTest::qWait(50);
     QCOMPARE(waiting.columnWidth(2), 300);
+
+    // A stretched column beside columns sized to their content keeps its heading whole,
+    // however narrow the window.
+    QTableView narrow;
+    narrow.setModel(&filled);
+    narrow.horizontalHeader()->setStretchLastSection(false);
+    narrow.horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    narrow.horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    narrow.resize(380, 300);
+    narrow.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&narrow));
+    const QFontMetrics heading(narrow.horizontalHeader()->font());
+    QTRY_VERIFY2(narrow.columnWidth(1) >= heading.horizontalAdvance(headings[1]) + 8,
+                 qPrintable(QString::number(narrow.columnWidth(1))));
 }
 
 QTEST_MAIN(TestGuiLook)

@@ -8,6 +8,8 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPointer>
+#include <QStyle>
+#include <QStyleOptionHeader>
 #include <QTableView>
 #include <QTextEdit>
 
@@ -60,6 +62,46 @@ bool typesText(const QObject* object)
 bool hasRows(const QTableView* table)
 {
     return table->model() && table->model()->rowCount(table->rootIndex()) > 0;
+}
+
+// The width the heading needs, as the header itself measures a section for its content.
+int headingWidth(QHeaderView* header, int column)
+{
+    QStyleOptionHeader option;
+    option.initFrom(header);
+    option.section = column;
+    option.orientation = Qt::Horizontal;
+    option.text = header->model()->headerData(column, Qt::Horizontal).toString();
+    if (header->isSortIndicatorShown())
+        option.sortIndicator = QStyleOptionHeader::SortDown;
+    return header->style()
+        ->sizeFromContents(QStyle::CT_HeaderSection, &option, QSize(), header)
+        .width();
+}
+
+// A stretched column gets what the others leave over, at least the header's minimum; when
+// they leave nothing, it keeps the width it had. Either may be less than its heading
+// ("Outcome" shown as "tco"): the minimum and that width are made its heading's width.
+void keepStretchedHeadingsWhole(QTableView* table)
+{
+    QHeaderView* header = table->horizontalHeader();
+    int minimum = header->minimumSectionSize();
+    for (int column = 0; column < header->count(); ++column)
+        if (!header->isSectionHidden(column) &&
+            header->sectionResizeMode(column) == QHeaderView::Stretch)
+            minimum = std::max(minimum, headingWidth(header, column));
+    header->setMinimumSectionSize(minimum);
+    for (int column = 0; column < header->count(); ++column) {
+        if (header->isSectionHidden(column) ||
+            header->sectionResizeMode(column) != QHeaderView::Stretch)
+            continue;
+        const int needed = headingWidth(header, column);
+        if (header->sectionSize(column) >= needed)
+            continue;
+        header->setSectionResizeMode(column, QHeaderView::Interactive);
+        header->resizeSection(column, needed);
+        header->setSectionResizeMode(column, QHeaderView::Stretch);
+    }
 }
 
 // Fits the table once it has rows: now, or when the first rows arrive.
@@ -161,8 +203,11 @@ bool WidgetConventions::eventFilter(QObject* watched, QEvent* event)
         break;
     }
     case QEvent::Show:
-        if (auto* table = qobject_cast<QTableView*>(watched))
+        if (auto* table = qobject_cast<QTableView*>(watched)) {
+            if (table->model())
+                keepStretchedHeadingsWhole(table);
             fitWhenFilled(table);
+        }
         break;
     default:
         break;
