@@ -326,7 +326,7 @@ void TestGuiDesk::remindersListAndMarkDone()
     QAbstractItemModel* model = page.list()->model();
     QCOMPARE(model->rowCount(), 2);
     QCOMPARE(model->index(0, 1).data().toString(), QStringLiteral("Anna Adler"));
-    QCOMPARE(model->index(0, 4).data().toString(), QStringLiteral("+49301234567"));
+    QCOMPARE(model->index(0, 4).data().toString(), QStringLiteral("+49 30 1234567"));
     QCOMPARE(model->index(0, 3).data().toString(), QStringLiteral("yes"));
     QCOMPARE(model->index(1, 1).data().toString(), QStringLiteral("Ben Berg"));
     QVERIFY(model->index(1, 3).data().toString().startsWith(QStringLiteral("no")));

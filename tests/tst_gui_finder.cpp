@@ -209,7 +209,7 @@ void TestGuiFinder::typeFindOpenAndClose()
     QCOMPARE(panel->findChild<QLabel*>(QStringLiteral("clientNameLabel"))->text(),
              QStringLiteral("Anna Müller"));
     QCOMPARE(panel->findChild<QLabel*>(QStringLiteral("clientPhoneLabel"))->text(),
-             QStringLiteral("+491712345678"));
+             QStringLiteral("+49 171 2345678"));
     QCOMPARE(panel->findChild<QLabel*>(QStringLiteral("clientEmailLabel"))->text(),
              QStringLiteral("anna@example.org"));
     auto* consents = panel->findChild<QTreeWidget*>(QStringLiteral("consentList"));

@@ -1,6 +1,7 @@
 #include "desktop.h"
 
 #include "appearance.h"
+#include "common/widgetconventions.h"
 #include "desktopcontroller.h"
 
 #include <QApplication>
@@ -37,7 +38,9 @@ bool installTranslations(QApplication& app, const QString& language)
     // aftercare_en.qm exists all the same.
     const bool found = own->load(locale, QStringLiteral("aftercare"), QStringLiteral("_"),
                                  QStringLiteral(":/i18n"));
-    if (found)
+    // A language Aftercare does not speak (or the C locale of a bare account) is answered in
+    // English from aftercare_en.qm, which holds the plural forms: "1 client", not "1 clients".
+    if (found || own->load(QStringLiteral("aftercare_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(own);
     else
         delete own;
@@ -60,6 +63,7 @@ int runDesktop(Database& database, const DesktopOptions& options)
         return 1;
     installTranslations(*app, options.language);
     applyAppearance(*app);
+    WidgetConventions::install(*app);
     // The controller decides when the program ends (signing out closes the main window
     // without quitting).
     app->setQuitOnLastWindowClosed(false);

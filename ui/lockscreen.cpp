@@ -127,7 +127,7 @@ void LockScreen::updateWait()
     }
     m_unlock->setEnabled(false);
     m_error->showError(
-        tr("Too many failed attempts in a row. Please wait %n second(s) before trying again.",
+        tr("Too many failed attempts in a row. Please wait %n seconds before trying again.",
            nullptr, int((wait.count() + 999) / 1000)));
     if (!m_waitTimer->isActive())
         m_waitTimer->start();

@@ -100,7 +100,7 @@ MainWindow::~MainWindow() = default;
 QWidget* MainWindow::buildSidebar(const QString& practiceName)
 {
     auto* sidebar = new QFrame(m_workArea);
-    sidebar->setObjectName(QStringLiteral("sidebar"));
+    sidebar->setObjectName(QStringLiteral("navigationSidebar"));
     auto* layout = new QVBoxLayout(sidebar);
 
     auto* practice = new QLabel(practiceName.isEmpty() ? tr("Aftercare") : practiceName, sidebar);
@@ -117,11 +117,16 @@ QWidget* MainWindow::buildSidebar(const QString& practiceName)
     who->setWordWrap(true);
     layout->addWidget(who);
 
-    auto* lockButton = new QPushButton(tr("&Lock"), sidebar);
+    // No Alt letters here: these two are on screen beside every workspace, whose forms need
+    // the letters (Alt+O is "Open profile" at the desk). Their keys are Ctrl+L and
+    // Ctrl+Shift+Q, from the menu's actions.
+    auto* lockButton = new QPushButton(tr("Lock"), sidebar);
     lockButton->setObjectName(QStringLiteral("lockButton"));
     lockButton->setToolTip(tr("Hide everything until you sign in again (Ctrl+L)"));
-    auto* signOutButton = new QPushButton(tr("Sign &out"), sidebar);
+    auto* signOutButton = new QPushButton(tr("Sign out"), sidebar);
     signOutButton->setObjectName(QStringLiteral("signOutButton"));
+    signOutButton->setToolTip(tr("Sign out and leave the workstation to the next person "
+                                 "(Ctrl+Shift+Q)"));
     layout->addWidget(lockButton);
     layout->addWidget(signOutButton);
     connect(lockButton, &QPushButton::clicked, this, &MainWindow::lock);
@@ -132,7 +137,18 @@ QWidget* MainWindow::buildSidebar(const QString& practiceName)
 
 void MainWindow::buildActions()
 {
-    QMenu* session = menuBar()->addMenu(tr("&Aftercare"));
+    // No Alt letter: the workspaces' forms need them all ("Cancel appointment", "Find
+    // client", "Timeline", "Summary templates" ...). F10 opens it, as on most desktops, and
+    // its items have shortcuts of their own.
+    QMenu* session = menuBar()->addMenu(tr("Aftercare"));
+    auto* openMenu = new QAction(this);
+    openMenu->setObjectName(QStringLiteral("openMenuAction"));
+    openMenu->setShortcut(QKeySequence(Qt::Key_F10));
+    connect(openMenu, &QAction::triggered, this, [this, session] {
+        if (!m_locked)
+            menuBar()->setActiveAction(session->menuAction());
+    });
+    addAction(openMenu);
     m_findClient = session->addAction(tr("&Find client"), this, &MainWindow::findClient);
     m_findClient->setObjectName(QStringLiteral("findClientAction"));
     m_findClient->setShortcuts(

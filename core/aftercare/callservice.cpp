@@ -308,7 +308,7 @@ Result<FollowUpTaskId> CallService::replaceByLetter(TransactionGuard& transactio
         return fail(unanswered.error());
     if (auto closed =
             tasks.complete(transaction, task,
-                           tr("Not reached by phone (%n unanswered call(s)); a letter follows.",
+                           tr("Not reached by phone (%n unanswered calls); a letter follows.",
                               nullptr, *unanswered),
                            actor, at);
         !closed)

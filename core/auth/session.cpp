@@ -25,8 +25,8 @@ Result<User> Session::attempt(const QString& username, const QString& password)
 {
     if (const auto wait = waitBeforeNextAttempt(); wait.count() > 0) {
         const int seconds = int((wait.count() + 999) / 1000);
-        return fail(Error::permission(
-            tr("Too many attempts. Please wait %n second(s).", nullptr, seconds)));
+        return fail(
+            Error::permission(tr("Too many attempts. Please wait %n seconds.", nullptr, seconds)));
     }
     auto user = UserRepository(m_database).authenticate(username, password);
     if (!user) {

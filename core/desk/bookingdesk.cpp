@@ -3,6 +3,7 @@
 #include "aftercare/followupplanner.h"
 #include "aftercare/journeystageupdater.h"
 #include "database/database.h"
+#include "domain/clocktime.h"
 #include "domain/touchpoint.h"
 #include "repositories/appointmentrepository.h"
 #include "repositories/invoicerepository.h"
@@ -59,7 +60,7 @@ Status BookingDesk::move(Appointment& appointment, const QDateTime& startsAt,
                          PractitionerId practitioner, const QString& doubleBookingReason)
 {
     const qint64 length = appointment.startsAt.secsTo(appointment.endsAt);
-    const QString before = QLocale().toString(appointment.startsAt, QLocale::ShortFormat);
+    const QString before = clockDateTimeText(appointment.startsAt);
     AppointmentRepository appointments(m_database);
     auto moved = changeAndFollow(
         appointment,
@@ -69,8 +70,7 @@ Status BookingDesk::move(Appointment& appointment, const QDateTime& startsAt,
         },
         TouchpointKind::kBooking,
         [&](const Appointment& after) {
-            return tr("Moved from %1 to %2")
-                .arg(before, QLocale().toString(after.startsAt, QLocale::ShortFormat));
+            return tr("Moved from %1 to %2").arg(before, clockDateTimeText(after.startsAt));
         });
     if (!moved)
         return fail(appointments.nameOverlap(moved.error(), practitioner, startsAt,

@@ -2,6 +2,7 @@
 
 #include "database/database.h"
 #include "database/sqltime.h"
+#include "domain/clocktime.h"
 
 #include <QLocale>
 
@@ -28,8 +29,7 @@ Error StaleEdit::explain(const Database& database, const QString& table, std::in
     if (tracksEditor && !query->value(1).isNull()) {
         const QString who = query->value(2).toString().isEmpty() ? tr("another workstation")
                                                                  : query->value(2).toString();
-        const QString when =
-            QLocale().toString(SqlTime::toDateTime(query->value(1)), QLocale::ShortFormat);
+        const QString when = clockDateTimeText(SqlTime::toDateTime(query->value(1)));
         return Error::conflict(
             tr("%1 changed this %2 at %3 while you were editing it. Nothing was "
                "overwritten: reload to see their change, then apply yours again.")

@@ -1,5 +1,8 @@
 #include "common/displayformat.h"
 
+#include "domain/clocktime.h"
+#include "domain/phonenumber.h"
+
 #include <QLocale>
 
 namespace aftercare::ui {
@@ -16,6 +19,34 @@ QString shortDateFormat()
 
 } // namespace
 
+QString timeFormat()
+{
+    return clockTimeFormat();
+}
+
+QString timeText(const QTime& time)
+{
+    return time.isValid() ? QLocale().toString(time, timeFormat()) : QString();
+}
+
+QString dateTimeText(const QDateTime& time)
+{
+    if (!time.isValid())
+        return {};
+    return dateText(time.date()) + QLatin1Char(' ') + timeText(time.time());
+}
+
+QString dateTimeEditFormat()
+{
+    return QStringLiteral("ddd ") + shortDateFormat() + QLatin1Char(' ') + timeFormat();
+}
+
+QString phoneText(const QString& stored)
+{
+    const auto number = PhoneNumber::parse(stored);
+    return number ? number->displayText() : stored.trimmed();
+}
+
 QString dateText(const QDate& date)
 {
     return date.isValid() ? QLocale().toString(date, shortDateFormat()) : QString();
@@ -28,7 +59,7 @@ QString appointmentTimeText(const QDateTime& time)
     const QLocale locale;
     return QStringLiteral("%1 %2 %3")
         .arg(locale.dayName(time.date().dayOfWeek(), QLocale::ShortFormat), dateText(time.date()),
-             locale.toString(time.time(), QLocale::ShortFormat));
+             timeText(time.time()));
 }
 
 QString moneyText(qint64 cents)

@@ -18,6 +18,18 @@ QString moneyText(qint64 cents);
 // The same amount without the currency sign, e.g. in a table column headed by it or in a
 // cell that is typed into ("1.234,50").
 QString amountText(qint64 cents);
+// A clock time as the desk reads it: the locale's short form, never with seconds ("09:30",
+// "9:30 AM"). Every time on screen goes through this.
+QString timeText(const QTime& time);
+// The same as a format for QDateTimeEdit and QLocale::toString.
+QString timeFormat();
+// "12.05.2026 09:30": a date and a time, no weekday.
+QString dateTimeText(const QDateTime& time);
+// The format of a date-and-time field: "ddd 12.05.2026 09:30" as QDateTimeEdit reads it.
+QString dateTimeEditFormat();
+// A phone number written one way wherever it is shown (see PhoneNumber::displayText); text
+// that is not a phone number is shown as it is.
+QString phoneText(const QString& stored);
 // Whole years between born and today.
 int ageOn(const QDate& born, const QDate& today);
 

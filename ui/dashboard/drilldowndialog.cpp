@@ -54,8 +54,7 @@ DrilldownDialog::DrilldownDialog(const Database& database, const Actor& actor,
         message->showError(error->message);
         m_summary->setText(tr("The list cannot be shown."));
     } else {
-        m_summary->setText(tr("%1: %2 row(s)", nullptr, int(m_model->totalRows()))
-                               .arg(title, QLocale().toString(m_model->totalRows())));
+        m_summary->setText(tr("%1: %Ln rows", nullptr, int(m_model->totalRows())).arg(title));
     }
     if (m_model->canFetchMore({}))
         m_model->fetchMore({});

@@ -131,7 +131,8 @@ QWidget* CallDialog::buildContext()
     big.setPointSizeF(big.pointSizeF() * 1.8);
     big.setBold(true);
     name->setFont(big);
-    auto* phone = new QLabel(c.client.phone ? c.client.phone->value() : tr("no phone number"), box);
+    auto* phone =
+        new QLabel(c.client.phone ? c.client.phone->displayText() : tr("no phone number"), box);
     phone->setObjectName(QStringLiteral("callClientPhone"));
     phone->setFont(big);
     phone->setTextInteractionFlags(Qt::TextSelectableByMouse);

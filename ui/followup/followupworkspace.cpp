@@ -142,7 +142,7 @@ void FollowUpWorkspace::planFollowUps()
     }
     reload();
     m_message->showSuccess(
-        tr("%n new task(s) planned.", nullptr, static_cast<int>(report->created.size())));
+        tr("%n new tasks planned.", nullptr, static_cast<int>(report->created.size())));
 }
 
 void FollowUpWorkspace::openTask(int row)

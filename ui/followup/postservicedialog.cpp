@@ -153,7 +153,7 @@ void PostServiceDialog::showMean()
         return;
     }
     m_mean->setText(delta->mean
-                        ? tr("Mean delta over %n visit(s): %1", nullptr, int(delta->visits.size()))
+                        ? tr("Mean delta over %n visits: %1", nullptr, int(delta->visits.size()))
                               .arg(QLocale().toString(*delta->mean, 'f', 2))
                         : tr("No completed visits."));
 }

@@ -91,7 +91,7 @@ QVariant WorklistModel::data(const QModelIndex& index, int role) const
         if (index.column() == WhyColumn)
             return row->reason;
         if (index.column() == ClientColumn)
-            return row->phone;
+            return phoneText(row->phone);
         return {};
     case Qt::FontRole:
         if (row->overdue) {

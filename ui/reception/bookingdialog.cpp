@@ -1,5 +1,6 @@
 #include "reception/bookingdialog.h"
 
+#include "common/displayformat.h"
 #include "desk/bookingdesk.h"
 #include "repositories/appointmentrepository.h"
 #include "repositories/practicerepository.h"
@@ -122,8 +123,7 @@ void BookingDialog::build()
         m_service->addItem(service.name, qlonglong(service.id.value()));
     m_start->setObjectName(QStringLiteral("bookingStart"));
     m_start->setCalendarPopup(true);
-    m_start->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat) +
-                              QStringLiteral(" HH:mm"));
+    m_start->setDisplayFormat(dateTimeEditFormat());
     m_serviceInfo->setObjectName(QStringLiteral("bookingServiceInfo"));
     m_notes->setObjectName(QStringLiteral("bookingNotes"));
     m_notes->setTabChangesFocus(true);
@@ -190,10 +190,9 @@ void BookingDialog::searchClients(const QString& text)
         const QString name = match.firstName + QLatin1Char(' ') + match.lastName;
         QString line = name;
         if (match.dateOfBirth.isValid())
-            line +=
-                QStringLiteral(" · ") + QLocale().toString(match.dateOfBirth, QLocale::ShortFormat);
+            line += QStringLiteral(" · ") + dateText(match.dateOfBirth);
         if (!match.phone.isEmpty())
-            line += QStringLiteral(" · ") + match.phone;
+            line += QStringLiteral(" · ") + phoneText(match.phone);
         auto* item = new QListWidgetItem(line, m_clientList);
         item->setData(Qt::UserRole, qlonglong(match.id.value()));
         item->setData(Qt::UserRole + 1, name);
@@ -211,7 +210,7 @@ void BookingDialog::showServiceInfo()
     }
     const ServiceType& service = m_services[size_t(index)];
     m_serviceInfo->setText(
-        tr("%n minute(s), %1", nullptr, service.durationMinutes)
+        tr("%n minutes, %1", nullptr, service.durationMinutes)
             .arg(QLocale().toCurrencyString(double(service.priceCents) / 100.0)));
 }
 

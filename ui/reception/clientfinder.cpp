@@ -134,8 +134,8 @@ void ClientFinder::showSummary()
             summary = tr("The first %n matching clients. Press Enter to open the highlighted one.",
                          nullptr, rows);
         else
-            summary = tr("%n matching client(s). Press Enter to open the highlighted one.", nullptr,
-                         rows);
+            summary =
+                tr("%n matching clients. Press Enter to open the highlighted one.", nullptr, rows);
         break;
     }
     m_summary->setText(summary);

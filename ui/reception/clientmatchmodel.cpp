@@ -91,7 +91,7 @@ QVariant ClientMatchModel::data(const QModelIndex& index, int role) const
         case DateOfBirthColumn:
             return dateText(match->dateOfBirth);
         case PhoneColumn:
-            return match->phone;
+            return phoneText(match->phone);
         case ExternalIdColumn:
             return match->externalId;
         case NextAppointmentColumn:

@@ -145,7 +145,7 @@ bool ClientPanel::showClient(ClientId id)
         subtitle << sexName(client->sex);
     m_subtitle->setText(subtitle.join(QStringLiteral(" · ")));
 
-    setRow(m_phone, client->phone ? client->phone->value() : QString());
+    setRow(m_phone, client->phone ? client->phone->displayText() : QString());
     setRow(m_email, client->email ? client->email->value() : QString());
     setRow(m_address, client->address);
     setRow(m_channel, contactChannelName(client->preferredChannel));

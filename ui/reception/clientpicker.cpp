@@ -86,7 +86,7 @@ void ClientPicker::search(const QString& text)
         if (match.dateOfBirth.isValid())
             line += QStringLiteral(" · ") + dateText(match.dateOfBirth);
         if (!match.phone.isEmpty())
-            line += QStringLiteral(" · ") + match.phone;
+            line += QStringLiteral(" · ") + phoneText(match.phone);
         auto* item = new QListWidgetItem(line, m_matches);
         item->setData(Qt::UserRole, qlonglong(match.id.value()));
         item->setData(Qt::UserRole + 1, name);

@@ -46,7 +46,7 @@ QTreeWidget* makeList(const QString& name, const QStringList& headers, QWidget* 
 QString whenText(const QDateTime& time)
 {
     return QLocale().toString(time.date(), QStringLiteral("ddd ")) + dateText(time.date()) +
-           QLatin1Char(' ') + time.time().toString(QStringLiteral("HH:mm"));
+           QLatin1Char(' ') + timeText(time.time());
 }
 
 QString money(qint64 cents)

@@ -1,5 +1,6 @@
 #include "reception/firstbookingfields.h"
 
+#include "common/displayformat.h"
 #include "repositories/appointmentrepository.h"
 #include "repositories/practicerepository.h"
 
@@ -58,15 +59,13 @@ FirstBookingFields::FirstBookingFields(Database& database, QWidget* parent)
         m_service->addItem(service.name, qlonglong(service.id.value()));
     m_start->setObjectName(QStringLiteral("onboardingStart"));
     m_start->setCalendarPopup(true);
-    m_start->setDisplayFormat(QStringLiteral("ddd ") + QLocale().dateFormat(QLocale::ShortFormat) +
-                              QStringLiteral(" HH:mm"));
+    m_start->setDisplayFormat(dateTimeEditFormat());
     m_start->setDateTime(firstFreeSlot(firstProposal()));
     m_serviceInfo->setObjectName(QStringLiteral("onboardingServiceInfo"));
     m_serviceInfo->setWordWrap(true);
     m_conflict->setObjectName(QStringLiteral("onboardingConflict"));
     m_conflict->setWordWrap(true);
     m_conflict->setProperty("messageKind", QStringLiteral("error"));
-    m_conflict->setStyleSheet(QStringLiteral("color: #b02a37;"));
     m_conflict->setVisible(false);
     m_doubleBook->setObjectName(QStringLiteral("onboardingDoubleBook"));
     m_doubleBook->setVisible(false);

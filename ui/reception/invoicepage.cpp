@@ -121,7 +121,7 @@ InvoicePage::InvoicePage(Database& database, const Actor& actor, QWidget* parent
             case ClientColumn:
                 return row.clientName;
             case PhoneColumn:
-                return row.phone;
+                return phoneText(row.phone);
             case StatusColumn:
                 return statusName(row.status);
             case TotalColumn:

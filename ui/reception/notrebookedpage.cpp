@@ -52,13 +52,13 @@ NotRebookedPage::NotRebookedPage(Database& database, const Actor& actor, QWidget
             case ClientColumn:
                 return row.clientName;
             case PhoneColumn:
-                return row.phone;
+                return phoneText(row.phone);
             case LastVisitColumn:
                 return dateText(row.lastVisitAt.date());
             case ServiceColumn:
                 return row.serviceName;
             case IntervalColumn:
-                return tr("%n week(s)", nullptr, row.rebookAfterDays / 7);
+                return tr("%n weeks", nullptr, row.rebookAfterDays / 7);
             case LastCallColumn:
                 return row.lastRecallAt.isValid() ? dateText(row.lastRecallAt.date()) : QString();
             }
@@ -113,7 +113,7 @@ void NotRebookedPage::reload()
         m_message->showError(count.error().message);
         return;
     }
-    m_count->setText(tr("%n client(s) to call back", nullptr, int(*count)));
+    m_count->setText(tr("%n clients to call back", nullptr, int(*count)));
     auto loaded = m_model->reload([this, now](int limit, int offset) {
         return NotRebooked(m_database).list(now, limit, offset);
     });

@@ -2,6 +2,7 @@
 
 #include "common/displayformat.h"
 #include "common/messagelabel.h"
+#include "common/mnemonics.h"
 #include "common/vocabularytext.h"
 #include "domain/birthdate.h"
 #include "reception/clientpicker.h"
@@ -10,6 +11,7 @@
 #include "reception/onboardingservice.h"
 #include "search/searchtext.h"
 
+#include <QAbstractButton>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -42,6 +44,15 @@ QWidget* withError(QWidget* field, QLabel* error)
     layout->addWidget(field);
     layout->addWidget(error);
     return box;
+}
+
+// A form row whose label's Alt letter goes to the field itself: the row may be a box holding
+// the field and its error, which cannot take the focus, or a widget that hands it on.
+void addFieldRow(QFormLayout* form, const QString& text, QWidget* row, QWidget* field)
+{
+    auto* label = new QLabel(text, row->parentWidget());
+    label->setBuddy(field->focusProxy() ? field->focusProxy() : field);
+    form->addRow(label, row);
 }
 
 } // namespace
@@ -124,6 +135,10 @@ OnboardingDialog::OnboardingDialog(Database& database, const Actor& actor, QWidg
     connect(m_buttons, &QDialogButtonBox::rejected, this, &OnboardingDialog::reject);
     emit m_channel->currentIndexChanged(m_channel->currentIndex());
     setTabOrderFromTopToBottom();
+    // The consent purposes come from the vocabulary, in any language: they get the Alt
+    // letters the rest of the form leaves free (a purpose whose letters are all taken is
+    // reached with Tab from its neighbours).
+    giveFreeMnemonics(m_consents->findChildren<QAbstractButton*>());
     m_first->setFocus();
 }
 
@@ -157,7 +172,7 @@ QLabel* OnboardingDialog::fieldError(const QString& name)
 {
     auto* label = new QLabel(this);
     label->setObjectName(QStringLiteral("onboarding%1Error").arg(name));
-    label->setStyleSheet(QStringLiteral("color: #b02a37;"));
+    label->setProperty("fieldError", true);
     label->setWordWrap(true);
     label->setVisible(false);
     return label;
@@ -181,9 +196,9 @@ QWidget* OnboardingDialog::buildPerson()
     m_firstError = fieldError(QStringLiteral("FirstName"));
     m_lastError = fieldError(QStringLiteral("LastName"));
     m_birthError = fieldError(QStringLiteral("BirthDate"));
-    whoForm->addRow(tr("&First name:"), withError(m_first, m_firstError));
-    whoForm->addRow(tr("&Last name:"), withError(m_last, m_lastError));
-    whoForm->addRow(tr("&Date of birth:"), withError(m_birth, m_birthError));
+    addFieldRow(whoForm, tr("&First name:"), withError(m_first, m_firstError), m_first);
+    addFieldRow(whoForm, tr("&Last name:"), withError(m_last, m_lastError), m_last);
+    addFieldRow(whoForm, tr("&Date of birth:"), withError(m_birth, m_birthError), m_birth);
     whoForm->addRow(tr("Se&x:"), m_sex);
     layout->addWidget(who);
 
@@ -201,10 +216,10 @@ QWidget* OnboardingDialog::buildPerson()
     m_emailError = fieldError(QStringLiteral("Email"));
     m_phoneError = fieldError(QStringLiteral("Phone"));
     m_channelError = fieldError(QStringLiteral("Channel"));
-    contactForm->addRow(tr("&E-mail:"), withError(m_email, m_emailError));
-    contactForm->addRow(tr("&Phone:"), withError(m_phone, m_phoneError));
+    addFieldRow(contactForm, tr("&E-mail:"), withError(m_email, m_emailError), m_email);
+    addFieldRow(contactForm, tr("&Phone:"), withError(m_phone, m_phoneError), m_phone);
     contactForm->addRow(tr("Add&ress:"), m_address);
-    contactForm->addRow(tr("Contact b&y:"), withError(m_channel, m_channelError));
+    addFieldRow(contactForm, tr("Contact b&y:"), withError(m_channel, m_channelError), m_channel);
     layout->addWidget(contact);
 
     auto* referral = new QGroupBox(tr("How they found us"), page);
@@ -217,7 +232,7 @@ QWidget* OnboardingDialog::buildPerson()
     m_expectations->setObjectName(QStringLiteral("onboardingExpectations"));
     m_expectations->setPlaceholderText(tr("What they hope for from us"));
     referralForm->addRow(tr("Referral so&urce:"), m_referralSource);
-    referralForm->addRow(tr("Referred by &whom:"), m_referrer);
+    addFieldRow(referralForm, tr("Referred by &whom:"), m_referrer, m_referrer);
     referralForm->addRow(tr("Expectati&ons:"), m_expectations);
     layout->addWidget(referral);
     layout->addStretch(1);

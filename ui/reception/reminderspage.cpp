@@ -79,7 +79,7 @@ RemindersPage::RemindersPage(Database& database, const Actor& actor, QWidget* pa
                 return {};
             switch (column) {
             case TimeColumn:
-                return QLocale().toString(row.startsAt.time(), QStringLiteral("HH:mm"));
+                return timeText(row.startsAt.time());
             case ClientColumn:
                 return row.clientName;
             case ChannelColumn:
@@ -87,7 +87,7 @@ RemindersPage::RemindersPage(Database& database, const Actor& actor, QWidget* pa
             case ConsentColumn:
                 return consentText(row);
             case PhoneColumn:
-                return row.phone;
+                return phoneText(row.phone);
             case WhyColumn:
                 return reasonText(row, QDate::currentDate());
             }

@@ -1,5 +1,6 @@
 #include "reception/schedulepage.h"
 
+#include "common/displayformat.h"
 #include "desk/bookingdesk.h"
 #include "reception/bookingdialog.h"
 #include "reception/scheduleview.h"
@@ -311,8 +312,7 @@ void SchedulePage::moveByDrag(AppointmentId id, PractitionerId practitioner,
         return;
     Appointment appointment = *found; // as this workstation read it: row_version included
     finish(BookingDesk(m_database, m_actor).move(appointment, startsAt, practitioner),
-           tr("Moved %1 to %2.")
-               .arg(appointment.clientName, QLocale().toString(startsAt, QLocale::ShortFormat)));
+           tr("Moved %1 to %2.").arg(appointment.clientName, dateTimeText(startsAt)));
 }
 
 void SchedulePage::cancelSelected()
@@ -325,8 +325,7 @@ void SchedulePage::cancelSelected()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Cancel appointment"));
     dialog->setLabelText(tr("Why is %1's appointment at %2 cancelled?")
-                             .arg(appointment->clientName,
-                                  QLocale().toString(appointment->startsAt, QLocale::ShortFormat)));
+                             .arg(appointment->clientName, dateTimeText(appointment->startsAt)));
     dialog->setOkButtonText(tr("Cancel appointment"));
     dialog->setCancelButtonText(tr("Keep it"));
     connect(dialog, &QInputDialog::textValueSelected, this,

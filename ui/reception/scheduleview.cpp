@@ -1,5 +1,7 @@
 #include "reception/scheduleview.h"
 
+#include "common/displayformat.h"
+
 #include <QApplication>
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -387,8 +389,7 @@ bool ScheduleView::event(QEvent* event)
         }
         QToolTip::showText(static_cast<QHelpEvent*>(event)->globalPos(),
                            tr("%1–%2 %3\n%4 with %5 (%6)")
-                               .arg(QLocale().toString(a.startsAt.time(), QStringLiteral("HH:mm")),
-                                    QLocale().toString(a.endsAt.time(), QStringLiteral("HH:mm")),
+                               .arg(timeText(a.startsAt.time()), timeText(a.endsAt.time()),
                                     a.clientName, a.serviceName, a.practitionerName, status),
                            this);
         return true;
@@ -424,9 +425,9 @@ void ScheduleView::paintEvent(QPaintEvent*)
         painter.drawLine(kTimeWidth, y, gridRight, y);
         if (hour && row < rowCount()) {
             painter.setPen(palette().text().color());
-            painter.drawText(
-                QRect(0, y, kTimeWidth - 6, kRowHeight), Qt::AlignRight | Qt::AlignVCenter,
-                QLocale().toString(QTime(kFirstHour + row / 4, 0), QStringLiteral("HH:mm")));
+            painter.drawText(QRect(0, y, kTimeWidth - 6, kRowHeight),
+                             Qt::AlignRight | Qt::AlignVCenter,
+                             timeText(QTime(kFirstHour + row / 4, 0)));
         }
     }
     paintHeader(painter);
@@ -455,10 +456,9 @@ void ScheduleView::paintEvent(QPaintEvent*)
         if (text.width() < 12)
             continue; // a narrow week column shows the colour; the status bar names it
         const QFontMetrics metrics = painter.fontMetrics();
-        QString first =
-            m_week ? appointment.clientName
-                   : QLocale().toString(appointment.startsAt.time(), QStringLiteral("HH:mm")) +
-                         QLatin1Char(' ') + appointment.clientName;
+        QString first = m_week ? appointment.clientName
+                               : timeText(appointment.startsAt.time()) + QLatin1Char(' ') +
+                                     appointment.clientName;
         if (faded)
             first += QLatin1Char(' ') + tr("(cancelled)");
         else if (appointment.status == AppointmentStatus::NoShow)

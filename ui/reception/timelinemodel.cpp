@@ -105,8 +105,7 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
     switch (Column(index.column())) {
     case WhenColumn:
         // Compact, so the outcome keeps its room; seconds say nothing here.
-        return dateText(t.occurredAt.date()) + QLatin1Char(' ') +
-               t.occurredAt.time().toString(QStringLiteral("HH:mm"));
+        return dateText(t.occurredAt.date()) + QLatin1Char(' ') + timeText(t.occurredAt.time());
     case KindColumn:
         return kindText(t.kind);
     case StageColumn:

@@ -43,7 +43,7 @@ QString WelcomePackPdf::html(const WelcomePack& pack)
     html += QStringLiteral("<h3>%1</h3>").arg(tr("Your appointment").toHtmlEscaped());
     html += QStringLiteral("<table cellspacing='0' cellpadding='5' width='100%' border='1'>");
     html += row(tr("Date"), QLocale().toString(pack.startsAt.date(), QLocale::LongFormat));
-    html += row(tr("Time"), pack.startsAt.time().toString(QStringLiteral("HH:mm")));
+    html += row(tr("Time"), timeText(pack.startsAt.time()));
     // Spelt out rather than "%n minute(s)": the pack goes to clients, untranslated plurals must
     // not show.
     html +=

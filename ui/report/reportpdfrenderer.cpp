@@ -313,7 +313,7 @@ void ReportPdfRenderer::titleBlock(Page& page) const
                        m_report.period.to.toString(Qt::ISODate)),
               11);
     page.text(tr("Filters: %1").arg(filterText()), 9);
-    page.text(tr("Lapse window: %n day(s); follow-up deadlines judged as of %1.", nullptr,
+    page.text(tr("Lapse window: %n days; follow-up deadlines judged as of %1.", nullptr,
                  m_report.lapseWindowDays)
                   .arg(QLocale().toString(m_report.asOf, QLocale::ShortFormat)),
               9);
@@ -354,7 +354,7 @@ void ReportPdfRenderer::npsSection(Page& page) const
                                              {tr("Detractors (0–6)"), count(nps.detractors)},
                                              {tr("Responses"), count(nps.responses)}});
     if (nps.lowConfidence)
-        page.warning(tr("Low confidence: only %n answer(s), fewer than %1. Read the interval "
+        page.warning(tr("Low confidence: only %n answers, fewer than %1. Read the interval "
                         "before drawing conclusions.",
                         nullptr, int(nps.responses))
                          .arg(kNpsConfidentResponses));

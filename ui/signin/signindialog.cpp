@@ -108,7 +108,7 @@ void SignInDialog::updateWait()
     const int seconds = int((wait.count() + 999) / 1000);
     m_signIn->setEnabled(false);
     m_error->showError(
-        tr("Too many failed attempts in a row. Please wait %n second(s) before trying again.",
+        tr("Too many failed attempts in a row. Please wait %n seconds before trying again.",
            nullptr, seconds));
     if (!m_waitTimer->isActive())
         m_waitTimer->start();
