@@ -59,7 +59,12 @@ Status BookingDesk::move(Appointment& appointment, const QDateTime& startsAt,
                          PractitionerId practitioner, const QString& doubleBookingReason)
 {
     const qint64 length = appointment.startsAt.secsTo(appointment.endsAt);
-    const QString before = QLocale().toString(appointment.startsAt, QLocale::ShortFormat);
+    // Date and time to the minute: the seconds of a booking mean nothing to anyone.
+    const auto when = [](const QDateTime& time) {
+        return QLocale().toString(time.date(), QLocale::ShortFormat) + QLatin1Char(' ') +
+               time.time().toString(QStringLiteral("HH:mm"));
+    };
+    const QString before = when(appointment.startsAt);
     AppointmentRepository appointments(m_database);
     auto moved = changeAndFollow(
         appointment,
@@ -69,8 +74,7 @@ Status BookingDesk::move(Appointment& appointment, const QDateTime& startsAt,
         },
         TouchpointKind::kBooking,
         [&](const Appointment& after) {
-            return tr("Moved from %1 to %2")
-                .arg(before, QLocale().toString(after.startsAt, QLocale::ShortFormat));
+            return tr("Moved from %1 to %2").arg(before, when(after.startsAt));
         });
     if (!moved)
         return fail(appointments.nameOverlap(moved.error(), practitioner, startsAt,
@@ -98,6 +102,17 @@ Status BookingDesk::markNoShow(Appointment& appointment)
             return AppointmentRepository(m_database).markNoShow(tx, copy, m_actor);
         },
         TouchpointKind::kNoShow, [](const Appointment&) { return tr("Did not come"); });
+}
+
+Status BookingDesk::undoNoShow(Appointment& appointment, AppointmentStatus previous)
+{
+    return changeAndFollow(
+        appointment,
+        [&](TransactionGuard& tx, Appointment& copy) {
+            return AppointmentRepository(m_database).reopen(tx, copy, previous, m_actor);
+        },
+        TouchpointKind::kNoShow,
+        [](const Appointment&) { return tr("Taken back: marked as a no-show by mistake"); });
 }
 
 Status BookingDesk::checkIn(Appointment& appointment)

@@ -38,6 +38,10 @@ public:
                 const QString& doubleBookingReason = {});
     Status cancel(Appointment& appointment, const QString& reason);
     Status markNoShow(Appointment& appointment);
+    // Takes back a no-show marked by mistake: `appointment`, as the no-show left it, becomes
+    // `previous` (booked or confirmed) again, and the client's timeline says it was taken
+    // back. Refused, changing nothing, when someone changed the appointment since.
+    Status undoNoShow(Appointment& appointment, AppointmentStatus previous);
     Status checkIn(Appointment& appointment);
     // Completes the visit, drafts its invoice and plans its after-care.
     Status complete(Appointment& appointment);
