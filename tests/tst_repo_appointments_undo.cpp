@@ -2,6 +2,7 @@
 #include "database/database.h"
 #include "desk/bookingdesk.h"
 #include "repositories/appointmentrepository.h"
+#include "repositories/invoicerepository.h"
 #include "repositories/touchpointrepository.h"
 #include "testdatabase.h"
 #include "tst_repo_fixture.h"
@@ -47,6 +48,7 @@ private slots:
     void refusesWhenTheSlotWasTaken();
     void refusesWhatCannotBeTakenBack();
     void deskUndoesANoShow();
+    void deskUndoesACompletion();
 };
 
 void TestRepoAppointmentsUndo::reopensToThePreviousStatus_data()
@@ -180,6 +182,58 @@ void TestRepoAppointmentsUndo::deskUndoesANoShow()
     QVERIFY(desk.undoNoShow(a, AppointmentStatus::Booked));
     QVERIFY(!desk.undoNoShow(stale, AppointmentStatus::Booked));
     QCOMPARE(TouchpointRepository(db).count(p.anna).value_or(0), 5);
+}
+
+void TestRepoAppointmentsUndo::deskUndoesACompletion()
+{
+    AFTERCARE_PRACTICE(db, p);
+    BookingDesk desk(db, p.reception);
+    auto id = desk.book(draft(p.anna, p.weber, p.consultation, at(9)));
+    QVERIFY2(id, why(id).constData());
+    Appointment a = AppointmentRepository(db).get(*id).value();
+    QVERIFY(desk.checkIn(a));
+    const auto count = [&](const char* sql) {
+        return db.scalar(QString::fromLatin1(sql), {id->toVariant()})->toLongLong();
+    };
+    const char* drafts =
+        "SELECT count(*) FROM invoices WHERE appointment_id = ? AND status = 'draft'";
+    const char* voided =
+        "SELECT count(*) FROM invoices WHERE appointment_id = ? AND status = 'void'";
+    const char* tasks =
+        "SELECT count(*) FROM followup_tasks WHERE appointment_id = ? AND status = 'open'";
+    QVERIFY(desk.complete(a));
+    QCOMPARE(count(drafts), 1);
+    QCOMPARE(count(tasks), 1); // the consultation's check-in call
+
+    const Status undone = desk.undoComplete(a, AppointmentStatus::CheckedIn);
+    QVERIFY2(undone, why(undone).constData());
+    QCOMPARE(a.status, AppointmentStatus::CheckedIn);
+    QCOMPARE(AppointmentRepository(db).get(*id)->status, AppointmentStatus::CheckedIn);
+    QCOMPARE(count(drafts), 0);
+    QCOMPARE(count(voided), 1);
+    QCOMPARE(count(tasks), 0);
+    QVERIFY(TouchpointRepository(db).timeline(p.anna)->front().outcome.startsWith(
+        QStringLiteral("Completion taken back")));
+
+    // Completed again for real: a new draft and a new check-in call.
+    QVERIFY(desk.complete(a));
+    QCOMPARE(count(drafts), 1);
+    QCOMPARE(count(tasks), 1);
+
+    // Once the invoice is issued, the completion stays, and so does everything else.
+    const InvoiceId invoiceId(
+        db.scalar(QStringLiteral("SELECT id FROM invoices WHERE appointment_id = ? AND status = "
+                                 "'draft'"),
+                  {id->toVariant()})
+            ->toLongLong());
+    Invoice invoice = InvoiceRepository(db).get(invoiceId).value();
+    QVERIFY(InvoiceRepository(db).issue(invoice, p.reception));
+    const Status refused = desk.undoComplete(a, AppointmentStatus::CheckedIn);
+    QCOMPARE(errorKind(refused), std::optional(ErrorKind::Validation));
+    QCOMPARE(AppointmentRepository(db).get(*id)->status, AppointmentStatus::Completed);
+    QCOMPARE(InvoiceRepository(db).get(invoiceId)->status, InvoiceStatus::Issued);
+    QCOMPARE(count(tasks), 1);
+    QCOMPARE(a.status, AppointmentStatus::Completed);
 }
 
 QTEST_MAIN(TestRepoAppointmentsUndo)

@@ -5,6 +5,7 @@
 #include "database/database.h"
 #include "domain/touchpoint.h"
 #include "repositories/appointmentrepository.h"
+#include "repositories/followuptaskrepository.h"
 #include "repositories/invoicerepository.h"
 #include "repositories/touchpointrepository.h"
 
@@ -133,6 +134,27 @@ Status BookingDesk::complete(Appointment& appointment)
             return AppointmentRepository(m_database).complete(tx, copy, m_actor);
         },
         TouchpointKind::kVisit, [](const Appointment&) { return tr("Completed"); }, true);
+}
+
+Status BookingDesk::undoComplete(Appointment& appointment, AppointmentStatus previous)
+{
+    const QDateTime completedAt = appointment.completedAt;
+    const QString why = tr("Completion taken back: recorded by mistake");
+    return changeAndFollow(
+        appointment,
+        [&](TransactionGuard& tx, Appointment& copy) -> Status {
+            if (auto reopened =
+                    AppointmentRepository(m_database).reopen(tx, copy, previous, m_actor);
+                !reopened)
+                return reopened;
+            if (auto voided =
+                    InvoiceRepository(m_database).voidDraftOfVisit(tx, copy.id, why, m_actor);
+                !voided)
+                return voided;
+            return toStatus(FollowUpTaskRepository(m_database)
+                                .withdrawPlannedForVisit(tx, copy.id, completedAt));
+        },
+        TouchpointKind::kVisit, [&](const Appointment&) { return why; });
 }
 
 Status BookingDesk::changeAndFollow(Appointment& appointment, const Change& change,

@@ -45,6 +45,11 @@ public:
     Status checkIn(Appointment& appointment);
     // Completes the visit, drafts its invoice and plans its after-care.
     Status complete(Appointment& appointment);
+    // Takes back a completion recorded by mistake: `appointment`, as the completion left it,
+    // becomes `previous` again, its drafted invoice is voided and the after-care planned for
+    // it withdrawn. Refused, changing nothing, when the appointment was changed since, the
+    // invoice issued or the follow-up worked on.
+    Status undoComplete(Appointment& appointment, AppointmentStatus previous);
 
 private:
     using Change = std::function<Status(TransactionGuard&, Appointment&)>;
