@@ -19,11 +19,11 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFontMetrics>
 #include <QHelpEvent>
 #include <QImage>
-#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -94,6 +94,7 @@ private slots:
     void noShowCanBeUndone();
     void dragMoveCanBeUndone();
     void undoIsRefusedWhenChangedElsewhere();
+    void completeCanBeUndone();
     void profileOpensMovesCancelsAndBooks();
     void notRebookedListBooks();
     void dayListPrints();
@@ -146,8 +147,7 @@ void TestGuiDiary::eveningBookingIsShownMovedAndCancelled()
     // Moved with the mouse to 21:45, still out of hours: still in view.
     drag(view, view->slotRectFor(QDateTime(kDay, QTime(21, 30)), p.weber),
          view->slotRectFor(QDateTime(kDay, QTime(21, 45)), p.weber));
-    QCOMPARE(AppointmentRepository(db).get(booked[0].id)->startsAt,
-             QDateTime(kDay, QTime(21, 45)));
+    QCOMPARE(AppointmentRepository(db).get(booked[0].id)->startsAt, QDateTime(kDay, QTime(21, 45)));
     QVERIFY2(!hasSeconds(page.message()), qPrintable(page.message()));
     QVERIFY(view->lastHour() >= 23); // 21:45 + 30 minutes ends at 22:15
     QTRY_VERIFY(view->rect().contains(view->slotRectFor(QDateTime(kDay, QTime(22, 0)), p.weber)));
@@ -357,6 +357,31 @@ void TestGuiDiary::undoIsRefusedWhenChangedElsewhere()
     QCOMPARE(AppointmentRepository(db).get(*anna)->status, AppointmentStatus::NoShow);
 }
 
+void TestGuiDiary::completeCanBeUndone()
+{
+    AFTERCARE_FRESH_DATABASE(db);
+    const Practice p = seed(db);
+    const auto anna = book(db, p, p.anna, p.weber, QDateTime(kDay, QTime(9, 0)));
+    QVERIFY(anna);
+    SchedulePage page(db, p.desk);
+    page.resize(1280, 760);
+    page.show();
+    page.showDay(kDay);
+    page.view()->selectSlot(p.weber, QTime(9, 0));
+    QTest::mouseClick(child<QPushButton>(&page, "scheduleComplete"), Qt::LeftButton);
+    QCOMPARE(AppointmentRepository(db).get(*anna)->status, AppointmentStatus::Completed);
+    const auto drafts = [&] {
+        return db.scalar(QStringLiteral("SELECT count(*) FROM invoices WHERE status = 'draft'"))
+            ->toLongLong();
+    };
+    QCOMPARE(drafts(), 1);
+    QVERIFY(page.canUndo());
+    QTest::mouseClick(child<QPushButton>(&page, "scheduleUndo"), Qt::LeftButton);
+    QCOMPARE(AppointmentRepository(db).get(*anna)->status, AppointmentStatus::Booked);
+    QCOMPARE(drafts(), 0);
+    QVERIFY2(page.message().contains(QStringLiteral("Anna Adler")), qPrintable(page.message()));
+}
+
 void TestGuiDiary::profileOpensMovesCancelsAndBooks()
 {
     AFTERCARE_FRESH_DATABASE(db);
@@ -423,7 +448,8 @@ void TestGuiDiary::profileOpensMovesCancelsAndBooks()
     QVERIFY(dialog && !dialog->isMove());
     QVERIFY(!child<QLineEdit>(dialog, "bookingClientSearch")->isVisible());
     QVERIFY(child<QLabel>(dialog, "bookingClient")->text().contains(QStringLiteral("Anna Adler")));
-    QVERIFY(child<QDateTimeEdit>(dialog, "bookingStart")->dateTime() > QDateTime::currentDateTime());
+    QVERIFY(child<QDateTimeEdit>(dialog, "bookingStart")->dateTime() >
+            QDateTime::currentDateTime());
     QTest::mouseClick(child<QPushButton>(dialog, "bookingSave"), Qt::LeftButton);
     const auto upcoming =
         AppointmentRepository(db).upcoming(p.anna, QDateTime::currentDateTime()).value();
@@ -505,9 +531,9 @@ void TestGuiDiary::dayListPrints()
     QVERIFY(!words.contains(QStringLiteral("11:00")));
 
     QProcess render;
-    render.start(QStringLiteral("pdftoppm"), {QStringLiteral("-png"), QStringLiteral("-r"),
-                                              QStringLiteral("40"), pdf,
-                                              dir.filePath(QStringLiteral("page"))});
+    render.start(QStringLiteral("pdftoppm"),
+                 {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("40"), pdf,
+                  dir.filePath(QStringLiteral("page"))});
     QVERIFY(render.waitForFinished(30000));
     QCOMPARE(render.exitCode(), 0);
     QVERIFY(!QDir(dir.path()).entryList({QStringLiteral("page*.png")}).isEmpty());
@@ -527,8 +553,8 @@ void TestGuiDiary::weekShowsEveryPractitionerReadably()
     AFTERCARE_FRESH_DATABASE(db);
     const Practice p = seed(db);
     PracticeRepository practice(db);
-    for (const char* name : {"Dr. Käthe Brandt-Oberndorfer", "Maximilian Schönberger",
-                             "Dr. Anneliese Wolkenstein"}) {
+    for (const char* name :
+         {"Dr. Käthe Brandt-Oberndorfer", "Maximilian Schönberger", "Dr. Anneliese Wolkenstein"}) {
         Practitioner more;
         more.name = QString::fromUtf8(name);
         QVERIFY(practice.createPractitioner(more, Actor::system()));
@@ -543,7 +569,8 @@ void TestGuiDiary::weekShowsEveryPractitionerReadably()
     ScheduleView* view = page.view();
     QCOMPARE(view->practitioners().size(), size_t(5));
     // The whole week fits the desk's screen.
-    QVERIFY2(view->sizeHint().width() <= 1280 - 40, qPrintable(QString::number(view->sizeHint().width())));
+    QVERIFY2(view->sizeHint().width() <= 1280 - 40,
+             qPrintable(QString::number(view->sizeHint().width())));
     // Sunday evening's appointment is inside the grid.
     QTRY_VERIFY(view->rect().contains(
         view->slotRectFor(QDateTime(monday.addDays(6), QTime(20, 0)), p.weber)));
@@ -567,7 +594,8 @@ void TestGuiDiary::legendAndCurrentTime()
     QWidget* legend = page.findChild<QWidget*>(QStringLiteral("scheduleLegend"));
     QVERIFY(legend && legend->isVisible());
     for (AppointmentStatus status : allOf<AppointmentStatus>()) {
-        auto* name = legend->findChild<QLabel*>(QStringLiteral("scheduleLegend_") + sqlName(status));
+        auto* name =
+            legend->findChild<QLabel*>(QStringLiteral("scheduleLegend_") + sqlName(status));
         QVERIFY(name);
         QCOMPARE(name->text(), appointmentStatusName(status));
     }
@@ -579,10 +607,8 @@ void TestGuiDiary::legendAndCurrentTime()
     QVERIFY(y);
     QCOMPARE(*y, view->slotRectFor(QDateTime(kDay, QTime(10, 0)), p.weber).top());
     const QImage shot = view->grab().toImage();
-    const QColor line = shot.pixelColor(view->slotRectFor(QDateTime(kDay, QTime(10, 0)), p.weber)
-                                            .center()
-                                            .x(),
-                                        *y);
+    const QColor line =
+        shot.pixelColor(view->slotRectFor(QDateTime(kDay, QTime(10, 0)), p.weber).center().x(), *y);
     QVERIFY2(line.red() > 180 && line.green() < 120, qPrintable(line.name()));
     view->setNow(QDateTime(kDay.addDays(1), QTime(10, 0)));
     QVERIFY(!view->nowLineY()); // another day: no line

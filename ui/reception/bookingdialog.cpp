@@ -130,10 +130,9 @@ BookingDialog* BookingDialog::forClient(Database& database, const Actor& actor, 
     start.setTime(QTime(start.time().hour(), start.time().minute() / 15 * 15));
     const QDateTime first = start;
     const int service = dialog->m_service->currentIndex();
-    const qint64 length =
-        service >= 0 && service < int(dialog->m_services.size())
-            ? qint64(dialog->m_services[size_t(service)].durationMinutes) * 60
-            : 30 * 60;
+    const qint64 length = service >= 0 && service < int(dialog->m_services.size())
+                              ? qint64(dialog->m_services[size_t(service)].durationMinutes) * 60
+                              : 30 * 60;
     const PractitionerId practitioner{dialog->m_practitioner->currentData().toLongLong()};
     QDateTime proposal;
     for (int step = 0; step < 4 * 24 * 7 && !proposal.isValid(); ++step) {

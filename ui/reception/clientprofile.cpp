@@ -267,9 +267,9 @@ void ClientProfile::showAppointments()
         title->setFirstColumnSpanned(true);
         title->setFlags(Qt::ItemIsEnabled);
         for (const Appointment& a : list) {
-            auto* item = new QTreeWidgetItem(m_appointments,
-                                             {whenText(a.startsAt), a.serviceName,
-                                              a.practitionerName, appointmentStatusText(a)});
+            auto* item =
+                new QTreeWidgetItem(m_appointments, {whenText(a.startsAt), a.serviceName,
+                                                     a.practitionerName, appointmentStatusText(a)});
             item->setData(0, Qt::UserRole, qulonglong(index++));
             if (!a.notes.isEmpty())
                 for (int column = 0; column < item->columnCount(); ++column)
@@ -352,8 +352,8 @@ void ClientProfile::moveSelected()
     connect(dialog, &BookingDialog::saved, this, [this](AppointmentId id) {
         afterDiaryChange(id);
         if (auto moved = AppointmentRepository(m_database).get(id))
-            m_error->showSuccess(tr("Moved to %1 with %2.")
-                                     .arg(whenText(moved->startsAt), moved->practitionerName));
+            m_error->showSuccess(
+                tr("Moved to %1 with %2.").arg(whenText(moved->startsAt), moved->practitionerName));
     });
     connect(dialog, &BookingDialog::conflicted, this,
             [this, id = appointment->id](const QString& message) {

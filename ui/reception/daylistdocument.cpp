@@ -42,7 +42,7 @@ QString DayListDocument::html(const QDate& date, const std::vector<Practitioner>
                 theirs.push_back(&appointment);
         }
         html += QStringLiteral("<h3>%1</h3>")
-                    .arg(tr("%1 (%n appointment(s))", nullptr, int(theirs.size()))
+                    .arg(tr("%1 (%n appointments)", nullptr, int(theirs.size()))
                              .arg(practitioner.name)
                              .toHtmlEscaped());
         if (theirs.empty()) {
@@ -57,17 +57,17 @@ QString DayListDocument::html(const QDate& date, const std::vector<Practitioner>
                          tr("Service").toHtmlEscaped(), tr("Status").toHtmlEscaped(),
                          tr("Notes").toHtmlEscaped());
         for (const Appointment* a : theirs) {
-            html += QStringLiteral("<tr>") +
-                    cell(clock(a->startsAt.time()) + QStringLiteral("–") + clock(a->endsAt.time())) +
-                    cell(a->clientName) + cell(a->serviceName) +
-                    cell(appointmentStatusName(a->status)) + cell(a->notes) +
-                    QStringLiteral("</tr>");
+            html +=
+                QStringLiteral("<tr>") +
+                cell(clock(a->startsAt.time()) + QStringLiteral("–") + clock(a->endsAt.time())) +
+                cell(a->clientName) + cell(a->serviceName) +
+                cell(appointmentStatusName(a->status)) + cell(a->notes) + QStringLiteral("</tr>");
         }
         html += QStringLiteral("</table>");
     }
     if (cancelled > 0)
         html += QStringLiteral("<p><i>%1</i></p>")
-                    .arg(tr("%n cancelled appointment(s) not listed.", nullptr, cancelled)
+                    .arg(tr("%n cancelled appointments not listed.", nullptr, cancelled)
                              .toHtmlEscaped());
     html += QStringLiteral("<p><small>%1</small></p>")
                 .arg(tr("Printed %1")

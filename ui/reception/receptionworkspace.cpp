@@ -72,12 +72,13 @@ ReceptionWorkspace::ReceptionWorkspace(Database& database, const Actor& actor, Q
         focusClientSearch();
     });
     // Booking from the client's details or profile; "Show in diary" opens the diary on it.
-    connect(m_panel, &ClientPanel::bookRequested, this, [this](ClientId client, const QString& name) {
-        auto* dialog = BookingDialog::forClient(m_database, m_actor, client, name, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &BookingDialog::saved, m_schedule, [this] { m_schedule->reload(); });
-        dialog->open();
-    });
+    connect(
+        m_panel, &ClientPanel::bookRequested, this, [this](ClientId client, const QString& name) {
+            auto* dialog = BookingDialog::forClient(m_database, m_actor, client, name, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            connect(dialog, &BookingDialog::saved, m_schedule, [this] { m_schedule->reload(); });
+            dialog->open();
+        });
     connect(m_profile, &ClientProfile::appointmentOpenRequested, this,
             [this](const Appointment& appointment) {
                 m_pages->setCurrentWidget(m_schedule);

@@ -1,8 +1,8 @@
 #include "reception/schedulepage.h"
 
-#include "desk/bookingdesk.h"
 #include "common/displayformat.h"
 #include "common/vocabularytext.h"
+#include "desk/bookingdesk.h"
 #include "reception/bookingdialog.h"
 #include "reception/cancelappointmentdialog.h"
 #include "reception/daylistdocument.h"
@@ -41,7 +41,8 @@ QPushButton* actionButton(const QString& text, const QString& name, QWidget* par
     return button;
 }
 
-// How long Undo is offered after a no-show or a move (unless another change comes first).
+// How long Undo is offered after a no-show, a completion or a move (unless another change comes
+// first).
 constexpr int kUndoSeconds = 30;
 
 // "Tue 08.12.2026 09:30", never with seconds.
@@ -115,7 +116,7 @@ SchedulePage::SchedulePage(Database& database, const Actor& actor, QWidget* pare
     m_practitioner->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_print->setToolTip(tr("The day's appointments per practitioner, to print or save as PDF "
                            "(Ctrl+P)"));
-    m_undo->setToolTip(tr("Take back the last no-show or move (Ctrl+Z)"));
+    m_undo->setToolTip(tr("Take back the last no-show, completion or move (Ctrl+Z)"));
     m_undo->setVisible(false);
     m_undoTimer->setObjectName(QStringLiteral("scheduleUndoTimer"));
     m_undoTimer->setSingleShot(true);
@@ -330,8 +331,8 @@ void SchedulePage::showOutsideHours()
     m_outsideHours->setVisible(outside > 0);
     if (outside > 0)
         m_outsideHours->setText(
-            tr("%n appointment(s) outside the usual hours (%1–%2); the diary shows %3–%4.",
-               nullptr, outside)
+            tr("%n appointments outside the usual hours (%1–%2); the diary shows %3–%4.", nullptr,
+               outside)
                 .arg(QTime(ScheduleView::kUsualFirstHour, 0).toString(QStringLiteral("HH:mm")),
                      QTime(ScheduleView::kUsualLastHour, 0).toString(QStringLiteral("HH:mm")),
                      QTime(m_view->firstHour(), 0).toString(QStringLiteral("HH:mm")),
@@ -404,6 +405,12 @@ void SchedulePage::undoLast()
     if (undoable.kind == UndoKind::NoShow) {
         finish(desk.undoNoShow(appointment, undoable.before.status),
                tr("%1 is no longer marked as a no-show.").arg(appointment.clientName));
+        return;
+    }
+    if (undoable.kind == UndoKind::Complete) {
+        finish(desk.undoComplete(appointment, undoable.before.status),
+               tr("%1's visit is open again; its draft invoice is voided.")
+                   .arg(appointment.clientName));
         return;
     }
     finish(desk.move(appointment, undoable.before.startsAt, undoable.before.practitioner,
@@ -562,9 +569,13 @@ void SchedulePage::completeSelected()
     std::optional<Appointment> appointment = selected();
     if (!appointment)
         return;
-    dropUndo();
-    finish(BookingDesk(m_database, m_actor).complete(*appointment),
-           tr("Completed; the invoice is drafted."));
+    const Appointment before = *appointment;
+    const Status completed = BookingDesk(m_database, m_actor).complete(*appointment);
+    if (completed)
+        offerUndo(UndoKind::Complete, before, *appointment);
+    else
+        dropUndo();
+    finish(completed, tr("Completed; the invoice is drafted."));
 }
 
 } // namespace aftercare::ui

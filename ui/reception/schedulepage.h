@@ -33,7 +33,8 @@ class ScheduleView;
 // Every change is refused rather than overwriting when another workstation changed the
 // appointment meanwhile; the page then says who and when, and reloads.
 //
-// A no-show or a move (dragged or through the dialog) can be taken back with Undo (Ctrl+Z)
+// A no-show, a completion or a move (dragged or through the dialog) can be taken back with
+// Undo (Ctrl+Z)
 // until the next change or for half a minute: a mis-click or a mis-drag is never final. The
 // day's list prints (Ctrl+P) per practitioner.
 class SchedulePage : public QWidget
@@ -58,7 +59,7 @@ public:
     void markSelectedNoShow();
     void checkInSelected();
     void completeSelected();
-    // Takes back the last no-show or move, while it is still offered.
+    // Takes back the last no-show, completion or move, while it is still offered.
     void undoLast();
     bool canUndo() const;
     // Shows the appointment's day with it selected (from a client's profile).
@@ -89,6 +90,7 @@ private:
     enum class UndoKind
     {
         NoShow,
+        Complete,
         Move,
     };
     struct Undoable

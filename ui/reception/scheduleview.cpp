@@ -3,11 +3,11 @@
 #include "common/vocabularytext.h"
 
 #include <QApplication>
+#include <QFontMetrics>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QLocale>
 #include <QMouseEvent>
-#include <QFontMetrics>
 #include <QPainter>
 #include <QTimer>
 #include <QToolTip>
@@ -128,9 +128,11 @@ void ScheduleView::fitHours()
             appointment.startsAt >= last.addDays(1).startOfDay())
             continue;
         // From midnight when it started the day before, to midnight when it ends the next.
-        const int start = appointment.startsAt.date() < m_first ? 0 : appointment.startsAt.time().hour();
+        const int start =
+            appointment.startsAt.date() < m_first ? 0 : appointment.startsAt.time().hour();
         const QTime end = appointment.endsAt.time();
-        const int endHour = appointment.endsAt.date() > last || appointment.endsAt.date() > appointment.startsAt.date()
+        const int endHour = appointment.endsAt.date() > last ||
+                                    appointment.endsAt.date() > appointment.startsAt.date()
                                 ? 24
                                 : end.hour() + (end.minute() > 0 || end.second() > 0 ? 1 : 0);
         m_firstHour = std::min(m_firstHour, start);
@@ -152,8 +154,8 @@ void ScheduleView::setNow(const QDateTime& now)
 std::optional<int> ScheduleView::nowLineY() const
 {
     const QDateTime at = now();
-    const bool shown = m_week ? at.date() >= m_first && at.date() <= m_first.addDays(6)
-                              : at.date() == m_first;
+    const bool shown =
+        m_week ? at.date() >= m_first && at.date() <= m_first.addDays(6) : at.date() == m_first;
     const int minute = at.time().msecsSinceStartOfDay() / 60000;
     if (!shown || m_columns.empty() || minute < m_firstHour * 60 || minute >= m_lastHour * 60)
         return std::nullopt;
@@ -382,8 +384,7 @@ bool ScheduleView::slotAt(const QPoint& at, int* column, int* row) const
     return true;
 }
 
-QString ScheduleView::fittingName(const QString& name, int width,
-                                  const QFontMetrics& metrics) const
+QString ScheduleView::fittingName(const QString& name, int width, const QFontMetrics& metrics) const
 {
     // In full when it fits; else the surname ("Dr. Käthe Brandt" -> "Brandt"); else the
     // initials ("KB"). The header's tooltip names the practitioner in full.
@@ -460,8 +461,7 @@ bool ScheduleView::event(QEvent* event)
         const Appointment& a = m_appointments[size_t(block.appointment)];
         QString text = tr("%1–%2 %3\n%4 with %5 (%6)")
                            .arg(clock(a.startsAt.time()), clock(a.endsAt.time()), a.clientName,
-                                a.serviceName, a.practitionerName,
-                                appointmentStatusName(a.status));
+                                a.serviceName, a.practitionerName, appointmentStatusName(a.status));
         if (a.status == AppointmentStatus::Cancelled && !a.cancellationReason.isEmpty())
             text += QLatin1Char('\n') + tr("Cancelled: %1").arg(a.cancellationReason);
         if (!a.doubleBookingReason.isEmpty())
@@ -510,8 +510,9 @@ void ScheduleView::paintEvent(QPaintEvent*)
     const auto shade = [&](int fromHour, int toHour) {
         if (toHour <= fromHour)
             return;
-        const QRect band(kTimeWidth, top + (fromHour - m_firstHour) * 60 / kSlotMinutes * kRowHeight,
-                         gridRight - kTimeWidth, (toHour - fromHour) * 60 / kSlotMinutes * kRowHeight);
+        const QRect band(
+            kTimeWidth, top + (fromHour - m_firstHour) * 60 / kSlotMinutes * kRowHeight,
+            gridRight - kTimeWidth, (toHour - fromHour) * 60 / kSlotMinutes * kRowHeight);
         painter.fillRect(band, QBrush(palette().mid().color(), Qt::BDiagPattern));
     };
     shade(m_firstHour, std::min(kUsualFirstHour, m_lastHour));
@@ -555,9 +556,9 @@ void ScheduleView::paintEvent(QPaintEvent*)
         if (text.width() < 12)
             continue; // a narrow week column shows the colour; the status bar names it
         const QFontMetrics metrics = painter.fontMetrics();
-        QString first = m_week ? appointment.clientName
-                               : clock(appointment.startsAt.time()) + QLatin1Char(' ') +
-                                     appointment.clientName;
+        QString first =
+            m_week ? appointment.clientName
+                   : clock(appointment.startsAt.time()) + QLatin1Char(' ') + appointment.clientName;
         if (faded || appointment.status == AppointmentStatus::NoShow)
             first += QStringLiteral(" (%1)").arg(appointmentStatusName(appointment.status));
         if (!appointment.doubleBookingReason.isEmpty())

@@ -138,7 +138,7 @@ private:
     int m_firstHour = kUsualFirstHour;
     int m_lastHour = kUsualLastHour;
     QDateTime m_now; // invalid: the clock
-    QDate m_first; // the day shown, or the week's Monday
+    QDate m_first;   // the day shown, or the week's Monday
     std::vector<Practitioner> m_practitioners;
     std::vector<Column> m_columns;
     std::vector<Appointment> m_appointments;
