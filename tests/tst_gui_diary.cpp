@@ -561,6 +561,10 @@ void TestGuiDiary::weekShowsEveryPractitionerReadably()
     }
     const QDate monday = kDay.addDays(1 - kDay.dayOfWeek());
     QVERIFY(book(db, p, p.anna, p.weber, QDateTime(monday.addDays(6), QTime(20, 0))));
+    const ClientId long1 =
+        addClient(db, QStringLiteral("Käthe"), QStringLiteral("Oberndorfer-Wittelsbach"));
+    const auto kaethe = book(db, p, long1, p.braun, QDateTime(monday.addDays(1), QTime(10, 0)));
+    QVERIFY(kaethe);
     SchedulePage page(db, p.desk);
     page.resize(1280, 760);
     page.show();

@@ -68,8 +68,7 @@ BookingDialog::BookingDialog(Database& database, const Actor& actor, const Appoi
     m_moving = appointment;
     setWindowTitle(tr("Move appointment"));
     setClient(appointment.client, appointment.clientName);
-    m_clientSearch->setVisible(false);
-    m_clientList->setVisible(false);
+    hideClientSearch();
     m_practitioner->setCurrentIndex(
         std::max(0, m_practitioner->findData(qlonglong(appointment.practitioner.value()))));
     m_service->setCurrentIndex(
@@ -90,8 +89,7 @@ BookingDialog* BookingDialog::forChoosing(Database& database, const Actor& actor
     dialog->m_chooseOnly = true;
     dialog->setWindowTitle(tr("Book an appointment for %1").arg(clientName));
     dialog->setClient(proposal.client, clientName);
-    dialog->m_clientSearch->setVisible(false);
-    dialog->m_clientList->setVisible(false);
+    dialog->hideClientSearch();
     if (const int p = dialog->m_practitioner->findData(qlonglong(proposal.practitioner.value()));
         p >= 0)
         dialog->m_practitioner->setCurrentIndex(p);
@@ -110,8 +108,7 @@ BookingDialog* BookingDialog::forClient(Database& database, const Actor& actor, 
     auto* dialog = new BookingDialog(database, actor, parent);
     dialog->setWindowTitle(tr("Book an appointment for %1").arg(clientName));
     dialog->setClient(client, clientName);
-    dialog->m_clientSearch->setVisible(false);
-    dialog->m_clientList->setVisible(false);
+    dialog->hideClientSearch();
     dialog->m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Book"));
     AppointmentRepository diary(database);
     const QDateTime now = QDateTime::currentDateTime();
@@ -149,6 +146,15 @@ BookingDialog* BookingDialog::forClient(Database& database, const Actor& actor, 
     dialog->m_start->setDateTime(proposal.isValid() ? proposal : first);
     dialog->m_start->setFocus();
     return dialog;
+}
+
+void BookingDialog::hideClientSearch()
+{
+    // The client is known: no search, and no empty "Client:" row above the name.
+    if (auto* form = findChild<QFormLayout*>()) {
+        form->setRowVisible(m_clientSearch, false);
+        form->setRowVisible(m_clientList, false);
+    }
 }
 
 void BookingDialog::build()

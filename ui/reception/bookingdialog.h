@@ -68,6 +68,7 @@ signals:
 private:
     BookingDialog(Database& database, const Actor& actor, QWidget* parent);
     void build();
+    void hideClientSearch();
     void searchClients(const QString& text);
     void showServiceInfo();
     void updateOverride();

@@ -272,8 +272,9 @@ void ClientProfile::showAppointments()
                                                      a.practitionerName, appointmentStatusText(a)});
             item->setData(0, Qt::UserRole, qulonglong(index++));
             if (!a.notes.isEmpty())
-                for (int column = 0; column < item->columnCount(); ++column)
+                for (int column = 0; column < 3; ++column)
                     item->setToolTip(column, a.notes);
+            item->setToolTip(3, appointmentStatusText(a)); // a long reason in full
         }
     };
     add(tr("Upcoming (%1)").arg(upcoming->size()), *upcoming);

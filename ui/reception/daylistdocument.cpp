@@ -31,6 +31,7 @@ QString DayListDocument::html(const QDate& date, const std::vector<Practitioner>
                                 .arg(QLocale().toString(date, QLocale::LongFormat))
                                 .toHtmlEscaped());
     int cancelled = 0;
+    bool first = true;
     for (const Practitioner& practitioner : practitioners) {
         std::vector<const Appointment*> theirs;
         for (const Appointment& appointment : appointments) {
@@ -41,10 +42,13 @@ QString DayListDocument::html(const QDate& date, const std::vector<Practitioner>
             else
                 theirs.push_back(&appointment);
         }
-        html += QStringLiteral("<h3>%1</h3>")
-                    .arg(tr("%1 (%n appointments)", nullptr, int(theirs.size()))
+        // Each practitioner on a page of their own: the list is handed to them.
+        html += QStringLiteral("<h3%1>%2</h3>")
+                    .arg(first ? QString() : QStringLiteral(" style='page-break-before: always'"),
+                         tr("%1 (%n appointments)", nullptr, int(theirs.size()))
                              .arg(practitioner.name)
                              .toHtmlEscaped());
+        first = false;
         if (theirs.empty()) {
             html += QStringLiteral("<p>%1</p>").arg(tr("Nothing booked.").toHtmlEscaped());
             continue;

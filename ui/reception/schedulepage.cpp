@@ -118,6 +118,9 @@ SchedulePage::SchedulePage(Database& database, const Actor& actor, QWidget* pare
                            "(Ctrl+P)"));
     m_undo->setToolTip(tr("Take back the last no-show, completion or move (Ctrl+Z)"));
     m_undo->setVisible(false);
+    QSizePolicy keepPlace = m_undo->sizePolicy();
+    keepPlace.setRetainSizeWhenHidden(true); // the diary does not jump when Undo comes and goes
+    m_undo->setSizePolicy(keepPlace);
     m_undoTimer->setObjectName(QStringLiteral("scheduleUndoTimer"));
     m_undoTimer->setSingleShot(true);
     m_undoTimer->setInterval(kUndoSeconds * 1000);
@@ -373,6 +376,7 @@ void SchedulePage::finish(const Status& status, const QString& done)
     }
     // Success shows the new state; a refusal (someone else changed it) shows theirs.
     reload();
+    m_view->setFocus(Qt::OtherFocusReason); // the keyboard stays in the diary
 }
 
 void SchedulePage::offerUndo(UndoKind kind, const Appointment& before, const Appointment& after)
@@ -430,6 +434,7 @@ void SchedulePage::showAppointment(const Appointment& appointment)
         m_practitioner->setCurrentIndex(0); // all practitioners: the appointment is among them
     if (appointment.status == AppointmentStatus::Cancelled)
         m_showCancelled->setChecked(true);
+    showMessage({}, false); // what was said about another day no longer applies
     showDay(appointment.startsAt.date());
     m_view->selectAppointment(appointment.id);
     updateActions();
@@ -474,10 +479,10 @@ void SchedulePage::bookAtSelection()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &BookingDialog::saved, this, [this](AppointmentId id) {
         dropUndo();
-        finish({}, tr("Booked."));
         // The new appointment in view, also when it lies on another day or outside the hours.
         if (auto booked = AppointmentRepository(m_database).get(id))
             showAppointment(*booked);
+        finish({}, tr("Booked."));
     });
     dialog->open();
     emit dialogOpened(dialog);
@@ -495,10 +500,10 @@ void SchedulePage::moveSelected()
         auto after = AppointmentRepository(m_database).get(id);
         finish({}, tr("Moved."));
         if (after) {
+            showAppointment(*after);
             offerUndo(UndoKind::Move, before, *after);
             showMessage(tr("Moved %1 to %2.").arg(after->clientName, whenText(after->startsAt)),
                         false);
-            showAppointment(*after);
         }
     });
     connect(dialog, &BookingDialog::conflicted, this,

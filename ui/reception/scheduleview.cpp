@@ -22,7 +22,7 @@ constexpr int kHeaderHeight = 28;
 constexpr int kTimeWidth = 56;
 constexpr int kRowHeight = 20;
 constexpr int kMinColumnWidth = 170;
-constexpr int kMinWeekDayWidth = 160;
+constexpr int kMinWeekDayWidth = 126; // the week beside the side bar fits 1280 pixels
 constexpr int kMinWeekColumnWidth = 22;
 
 QString clock(const QTime& time)
@@ -400,6 +400,45 @@ QString ScheduleView::fittingName(const QString& name, int width, const QFontMet
     return initials.isEmpty() ? name : initials;
 }
 
+QStringList ScheduleView::weekLines(const Appointment& appointment, const QRect& text,
+                                    const QFontMetrics& metrics) const
+{
+    // A week column is narrow: the client's name is wrapped over the block's lines when
+    // every word fits, else shortened to the surname or the initials, never cut mid-word.
+    const QStringList words = appointment.clientName.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const int maxLines = std::max(1, text.height() / std::max(1, metrics.height()));
+    QStringList lines;
+    bool fits = !words.isEmpty();
+    for (const QString& word : words) {
+        if (metrics.horizontalAdvance(word) > text.width()) {
+            fits = false;
+            break;
+        }
+        const QString joined = lines.isEmpty() ? QString() : lines.last() + QLatin1Char(' ') + word;
+        if (!lines.isEmpty() && metrics.horizontalAdvance(joined) <= text.width())
+            lines.last() = joined;
+        else
+            lines << word;
+    }
+    if (fits && lines.size() <= maxLines)
+        return lines;
+    return {fittingName(appointment.clientName, text.width(), metrics)};
+}
+
+QString ScheduleView::blockText(AppointmentId id) const
+{
+    for (const Block& block : m_blocks) {
+        const Appointment& appointment = m_appointments[size_t(block.appointment)];
+        if (appointment.id != id)
+            continue;
+        const QRect text = blockRect(block).adjusted(4, 1, -3, -1);
+        if (!m_week || text.width() < 12)
+            return {};
+        return weekLines(appointment, text, QFontMetrics(font())).join(QLatin1Char(' '));
+    }
+    return {};
+}
+
 QString ScheduleView::columnHeading(int column) const
 {
     if (column < 0 || column >= int(m_columns.size()))
@@ -556,9 +595,13 @@ void ScheduleView::paintEvent(QPaintEvent*)
         if (text.width() < 12)
             continue; // a narrow week column shows the colour; the status bar names it
         const QFontMetrics metrics = painter.fontMetrics();
+        if (m_week) {
+            painter.drawText(text, Qt::AlignLeft | Qt::AlignTop,
+                             weekLines(appointment, text, metrics).join(QLatin1Char('\n')));
+            continue;
+        }
         QString first =
-            m_week ? appointment.clientName
-                   : clock(appointment.startsAt.time()) + QLatin1Char(' ') + appointment.clientName;
+            clock(appointment.startsAt.time()) + QLatin1Char(' ') + appointment.clientName;
         if (faded || appointment.status == AppointmentStatus::NoShow)
             first += QStringLiteral(" (%1)").arg(appointmentStatusName(appointment.status));
         if (!appointment.doubleBookingReason.isEmpty())
@@ -569,7 +612,7 @@ void ScheduleView::paintEvent(QPaintEvent*)
             if (faded && !appointment.cancellationReason.isEmpty())
                 second = appointment.cancellationReason;
             lines << metrics.elidedText(second, Qt::ElideRight, text.width());
-        } else if (!m_week) {
+        } else {
             lines[0] = metrics.elidedText(first + QStringLiteral(" · ") +
                                               (faded && !appointment.cancellationReason.isEmpty()
                                                    ? appointment.cancellationReason

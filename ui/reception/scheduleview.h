@@ -75,6 +75,9 @@ public:
     // The practitioner's name as the heading of column shows it at the current width: in
     // full, or shortened to the surname or initials where the week is narrow, never cut.
     QString columnHeading(int column) const;
+    // What the week's block of an appointment says at the current width (the client's name,
+    // wrapped or shortened, never cut); empty in the day view or when the block is too narrow.
+    QString blockText(AppointmentId appointment) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -117,6 +120,8 @@ private:
     // The practitioner's name as it fits `width`: in full, the surname, or the initials.
     QString fittingName(const QString& name, int width, const QFontMetrics& metrics) const;
     QDateTime now() const;
+    QStringList weekLines(const Appointment& appointment, const QRect& text,
+                          const QFontMetrics& metrics) const;
     int headerHeight() const;
     int rowCount() const;
     int columnWidth() const;
