@@ -6,6 +6,7 @@
 #include "domain/practitioner.h"
 #include "domain/servicetype.h"
 #include "reception/bookingdialog.h"
+#include "reception/cancelappointmentdialog.h"
 #include "reception/schedulepage.h"
 #include "reception/scheduleview.h"
 #include "repositories/appointmentrepository.h"
@@ -19,7 +20,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -160,9 +160,11 @@ void TestGuiSchedule::bookMoveCancelNoShow()
     QTRY_VERIFY(!page.findChild<BookingDialog*>());
     page.view()->selectSlot(p.braun, QTime(11, 0));
     QTest::mouseClick(child<QPushButton>(&page, "scheduleCancel"), Qt::LeftButton);
-    auto* reason = page.findChild<QInputDialog*>(QStringLiteral("cancelReasonDialog"));
+    auto* reason = page.findChild<CancelAppointmentDialog*>(QStringLiteral("cancelReasonDialog"));
     QVERIFY(reason);
-    reason->setTextValue(QStringLiteral("Client is ill"));
+    auto* reasons = child<QListWidget>(reason, "cancelReasonList");
+    reasons->setCurrentRow(reasons->count() - 1); // Other: …
+    QTest::keyClicks(child<QLineEdit>(reason, "cancelReasonOther"), "Client is ill");
     reason->accept();
     auto ben = AppointmentRepository(db).day(kDay, p.braun).value_or(std::vector<Appointment>{});
     QCOMPARE(ben.size(), size_t(2));

@@ -6,6 +6,7 @@
 #include "domain/clocktime.h"
 #include "domain/touchpoint.h"
 #include "repositories/appointmentrepository.h"
+#include "repositories/followuptaskrepository.h"
 #include "repositories/invoicerepository.h"
 #include "repositories/touchpointrepository.h"
 
@@ -100,6 +101,17 @@ Status BookingDesk::markNoShow(Appointment& appointment)
         TouchpointKind::kNoShow, [](const Appointment&) { return tr("Did not come"); });
 }
 
+Status BookingDesk::undoNoShow(Appointment& appointment, AppointmentStatus previous)
+{
+    return changeAndFollow(
+        appointment,
+        [&](TransactionGuard& tx, Appointment& copy) {
+            return AppointmentRepository(m_database).reopen(tx, copy, previous, m_actor);
+        },
+        TouchpointKind::kNoShow,
+        [](const Appointment&) { return tr("Taken back: marked as a no-show by mistake"); });
+}
+
 Status BookingDesk::checkIn(Appointment& appointment)
 {
     return changeAndFollow(
@@ -118,6 +130,27 @@ Status BookingDesk::complete(Appointment& appointment)
             return AppointmentRepository(m_database).complete(tx, copy, m_actor);
         },
         TouchpointKind::kVisit, [](const Appointment&) { return tr("Completed"); }, true);
+}
+
+Status BookingDesk::undoComplete(Appointment& appointment, AppointmentStatus previous)
+{
+    const QDateTime completedAt = appointment.completedAt;
+    const QString why = tr("Completion taken back: recorded by mistake");
+    return changeAndFollow(
+        appointment,
+        [&](TransactionGuard& tx, Appointment& copy) -> Status {
+            if (auto reopened =
+                    AppointmentRepository(m_database).reopen(tx, copy, previous, m_actor);
+                !reopened)
+                return reopened;
+            if (auto voided =
+                    InvoiceRepository(m_database).voidDraftOfVisit(tx, copy.id, why, m_actor);
+                !voided)
+                return voided;
+            return toStatus(FollowUpTaskRepository(m_database)
+                                .withdrawPlannedForVisit(tx, copy.id, completedAt));
+        },
+        TouchpointKind::kVisit, [&](const Appointment&) { return why; });
 }
 
 Status BookingDesk::changeAndFollow(Appointment& appointment, const Change& change,

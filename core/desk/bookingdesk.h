@@ -38,9 +38,18 @@ public:
                 const QString& doubleBookingReason = {});
     Status cancel(Appointment& appointment, const QString& reason);
     Status markNoShow(Appointment& appointment);
+    // Takes back a no-show marked by mistake: `appointment`, as the no-show left it, becomes
+    // `previous` (booked or confirmed) again, and the client's timeline says it was taken
+    // back. Refused, changing nothing, when someone changed the appointment since.
+    Status undoNoShow(Appointment& appointment, AppointmentStatus previous);
     Status checkIn(Appointment& appointment);
     // Completes the visit, drafts its invoice and plans its after-care.
     Status complete(Appointment& appointment);
+    // Takes back a completion recorded by mistake: `appointment`, as the completion left it,
+    // becomes `previous` again, its drafted invoice is voided and the after-care planned for
+    // it withdrawn. Refused, changing nothing, when the appointment was changed since, the
+    // invoice issued or the follow-up worked on.
+    Status undoComplete(Appointment& appointment, AppointmentStatus previous);
 
 private:
     using Change = std::function<Status(TransactionGuard&, Appointment&)>;

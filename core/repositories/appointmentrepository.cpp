@@ -78,25 +78,6 @@ AppointmentRepository::AppointmentRepository(Database& database)
     : m_database(database)
 {}
 
-QString AppointmentRepository::statusText(AppointmentStatus status) const
-{
-    switch (status) {
-    case AppointmentStatus::Booked:
-        return tr("booked");
-    case AppointmentStatus::Confirmed:
-        return tr("confirmed");
-    case AppointmentStatus::CheckedIn:
-        return tr("checked in");
-    case AppointmentStatus::Completed:
-        return tr("completed");
-    case AppointmentStatus::Cancelled:
-        return tr("cancelled");
-    case AppointmentStatus::NoShow:
-        return tr("a no-show");
-    }
-    return {};
-}
-
 Error AppointmentRepository::overlapError(const Appointment& c) const
 {
     const QLocale locale;
@@ -283,7 +264,7 @@ Status AppointmentRepository::change(TransactionGuard&, Appointment& appointment
         return fail(StaleEdit::explain(m_database, QStringLiteral("appointments"),
                                        appointment.id.value(), tr("appointment")));
     if (std::find(allowedFrom.begin(), allowedFrom.end(), current->status) == allowedFrom.end())
-        return fail(Error::validation(refusal.arg(statusText(current->status))));
+        return fail(Error::validation(refusal));
     QVariantList all = values;
     if (check) {
         auto extra = check(*current);
@@ -371,7 +352,7 @@ Status AppointmentRepository::reschedule(TransactionGuard& transaction, Appointm
     return change(
         transaction, appointment,
         {AppointmentStatus::Booked, AppointmentStatus::Confirmed, AppointmentStatus::CheckedIn},
-        tr("This appointment is %1; only an active appointment can be moved."),
+        tr("Only a booked, confirmed or checked-in appointment can be moved."),
         QStringLiteral(
             "starts_at = ?, ends_at = ?, practitioner_id = ?, double_booking_reason = ?%1")
             .arg(moved ? QStringLiteral(", reminder_sent_at = NULL") : QString()),
@@ -389,7 +370,7 @@ Status AppointmentRepository::confirm(TransactionGuard& transaction, Appointment
                                       const Actor& actor)
 {
     return change(transaction, appointment, {AppointmentStatus::Booked},
-                  tr("This appointment is %1; only a booked appointment can be confirmed."),
+                  tr("Only a booked appointment can be confirmed."),
                   QStringLiteral("status = 'confirmed'"), {}, actor);
 }
 
@@ -404,11 +385,11 @@ Status AppointmentRepository::checkIn(Appointment& appointment, const Actor& act
 Status AppointmentRepository::checkIn(TransactionGuard& transaction, Appointment& appointment,
                                       const Actor& actor, const QDateTime& at)
 {
-    return change(
-        transaction, appointment, {AppointmentStatus::Booked, AppointmentStatus::Confirmed},
-        tr("This appointment is %1; only a booked or confirmed appointment can be checked in."),
-        QStringLiteral("status = 'checked_in', checked_in_at = ?"),
-        {SqlTime::toSql(nowIfInvalid(at))}, actor);
+    return change(transaction, appointment,
+                  {AppointmentStatus::Booked, AppointmentStatus::Confirmed},
+                  tr("Only a booked or confirmed appointment can be checked in."),
+                  QStringLiteral("status = 'checked_in', checked_in_at = ?"),
+                  {SqlTime::toSql(nowIfInvalid(at))}, actor);
 }
 
 Status AppointmentRepository::complete(Appointment& appointment, const Actor& actor,
@@ -425,7 +406,7 @@ Status AppointmentRepository::complete(TransactionGuard& transaction, Appointmen
     return change(
         transaction, appointment,
         {AppointmentStatus::Booked, AppointmentStatus::Confirmed, AppointmentStatus::CheckedIn},
-        tr("This appointment is %1; only an active appointment can be completed."),
+        tr("Only a booked, confirmed or checked-in appointment can be completed."),
         QStringLiteral("status = 'completed', completed_at = ?"),
         {SqlTime::toSql(nowIfInvalid(at))}, actor);
 }
@@ -446,7 +427,7 @@ Status AppointmentRepository::cancel(TransactionGuard& transaction, Appointment&
     return change(
         transaction, appointment,
         {AppointmentStatus::Booked, AppointmentStatus::Confirmed, AppointmentStatus::CheckedIn},
-        tr("This appointment is %1; only an active appointment can be cancelled."),
+        tr("Only a booked, confirmed or checked-in appointment can be cancelled."),
         QStringLiteral("status = 'cancelled', cancellation_reason = ?, cancelled_at = ?"),
         {reason.trimmed(), SqlTime::toSql(nowIfInvalid(at))}, actor);
 }
@@ -461,10 +442,42 @@ Status AppointmentRepository::markNoShow(Appointment& appointment, const Actor& 
 Status AppointmentRepository::markNoShow(TransactionGuard& transaction, Appointment& appointment,
                                          const Actor& actor)
 {
+    return change(transaction, appointment,
+                  {AppointmentStatus::Booked, AppointmentStatus::Confirmed},
+                  tr("Only a booked or confirmed appointment can be marked as a no-show."),
+                  QStringLiteral("status = 'no_show'"), {}, actor);
+}
+
+Status AppointmentRepository::reopen(Appointment& appointment, AppointmentStatus previous,
+                                     const Actor& actor)
+{
+    return alone(appointment, [&](TransactionGuard& tx, Appointment& copy) {
+        return reopen(tx, copy, previous, actor);
+    });
+}
+
+Status AppointmentRepository::reopen(TransactionGuard& transaction, Appointment& appointment,
+                                     AppointmentStatus previous, const Actor& actor)
+{
+    if (!isActiveBooking(previous))
+        return fail(Error::validation(
+            tr("An appointment taken back becomes booked, confirmed or checked in again.")));
+    const AppointmentId id = appointment.id;
+    // Active again, it occupies its slot again: refused when someone was booked into it since.
+    const Check slotIsFree = [&](const Appointment& current) -> Result<QVariantList> {
+        if (!current.doubleBookingReason.isEmpty())
+            return QVariantList{};
+        auto conflict = conflictFor(current.practitioner, current.startsAt, current.endsAt, id);
+        if (!conflict)
+            return fail(conflict.error());
+        if (*conflict)
+            return fail(overlapError(**conflict));
+        return QVariantList{};
+    };
     return change(
-        transaction, appointment, {AppointmentStatus::Booked, AppointmentStatus::Confirmed},
-        tr("This appointment is %1; only a booked or confirmed appointment can be a no-show."),
-        QStringLiteral("status = 'no_show'"), {}, actor);
+        transaction, appointment, {AppointmentStatus::NoShow, AppointmentStatus::Completed},
+        tr("Only a no-show or a completed visit can be taken back."),
+        QStringLiteral("status = ?, completed_at = NULL"), {sqlName(previous)}, actor, slotIsFree);
 }
 
 Status AppointmentRepository::markReminderSent(TransactionGuard& transaction,
@@ -473,7 +486,7 @@ Status AppointmentRepository::markReminderSent(TransactionGuard& transaction,
 {
     return change(
         transaction, appointment, {AppointmentStatus::Booked, AppointmentStatus::Confirmed},
-        tr("This appointment is %1; only a booked or confirmed appointment needs a reminder."),
+        tr("Only a booked or confirmed appointment needs a reminder."),
         QStringLiteral("reminder_sent_at = ?"), {SqlTime::toSql(nowIfInvalid(at))}, actor);
 }
 

@@ -75,6 +75,12 @@ public:
                   const Actor& actor, const QDateTime& at = {});
     Status markNoShow(Appointment& appointment, const Actor& actor);
     Status markNoShow(TransactionGuard& transaction, Appointment& appointment, const Actor& actor);
+    // Takes back a no-show or a completion recorded by mistake: the appointment (as the change
+    // left it) becomes `previous` again, an active status, and loses its completion time.
+    // Refused when it was changed since, or when its slot was booked by someone else meanwhile.
+    Status reopen(Appointment& appointment, AppointmentStatus previous, const Actor& actor);
+    Status reopen(TransactionGuard& transaction, Appointment& appointment,
+                  AppointmentStatus previous, const Actor& actor);
     // Records that the client was reminded of this (booked or confirmed) appointment.
     Status markReminderSent(TransactionGuard& transaction, Appointment& appointment,
                             const QDateTime& at, const Actor& actor);
@@ -112,7 +118,7 @@ private:
     Result<std::vector<Appointment>> list(const QString& where, const QString& order,
                                           const QVariantList& values) const;
     // In one transaction: loads the row, refuses a stale rowVersion or a status outside
-    // allowedFrom (refusal, with %1 = the current status), runs check on the current row (it
+    // allowedFrom (with `refusal`), runs check on the current row (it
     // may refuse, or return values to bind after `values`), then `UPDATE appointments SET
     // <assignments>, updated_at, updated_by, row_version + 1` and refreshes appointment.
     using Check = std::function<Result<QVariantList>(const Appointment& current)>;
@@ -123,7 +129,6 @@ private:
     // Runs change in a transaction of its own.
     using Change = std::function<Status(TransactionGuard&, Appointment&)>;
     Status alone(Appointment& appointment, const Change& change);
-    QString statusText(AppointmentStatus status) const;
 
     Database& m_database;
 };

@@ -390,4 +390,27 @@ Status FollowUpTaskRepository::cancel(FollowUpTask& task, const QString& resolut
     return done;
 }
 
+Result<int> FollowUpTaskRepository::withdrawPlannedForVisit(TransactionGuard&, AppointmentId visit,
+                                                            const QDateTime& plannedSince)
+{
+    const QString planned =
+        QStringLiteral("appointment_id = ? AND status = 'open' AND created_at >= ?");
+    const QVariantList values{visit.toVariant(), SqlTime::toSql(plannedSince)};
+    auto worked =
+        m_database.scalar(QStringLiteral("SELECT count(*) FROM call_attempts WHERE task_id IN "
+                                         "(SELECT id FROM followup_tasks WHERE %1)")
+                              .arg(planned),
+                          values);
+    if (!worked)
+        return fail(worked.error());
+    if (worked->toLongLong() > 0)
+        return fail(Error::validation(
+            tr("A call was logged on this visit's follow-up meanwhile; its completion stays.")));
+    auto removed =
+        m_database.run(QStringLiteral("DELETE FROM followup_tasks WHERE %1").arg(planned), values);
+    if (!removed)
+        return fail(removed.error());
+    return removed->numRowsAffected();
+}
+
 } // namespace aftercare

@@ -78,6 +78,11 @@ public:
                     const QString& resolutionNote, const Actor& actor, const QDateTime& at = {});
     // A cancelled task needs a reason in its resolution note.
     Status cancel(FollowUpTask& task, const QString& resolutionNote, const Actor& actor);
+    // The visit's completion was taken back: removes the open tasks planned for it since
+    // `plannedSince` (its check-in call), in the caller's transaction, so that completing it
+    // again plans them afresh. Refused when one of them was worked on (a call logged).
+    Result<int> withdrawPlannedForVisit(TransactionGuard& transaction, AppointmentId visit,
+                                        const QDateTime& plannedSince);
 
 private:
     Status validate(const FollowUpTask& draft) const;

@@ -520,4 +520,27 @@ Result<qint64> InvoiceRepository::balance(ClientId client) const
     return owed->toLongLong();
 }
 
+Status InvoiceRepository::voidDraftOfVisit(TransactionGuard& transaction, AppointmentId visit,
+                                           const QString& reason, const Actor& actor)
+{
+    auto invoices = list(QStringLiteral("i.appointment_id = ? AND i.status <> 'void'"),
+                         QStringLiteral("i.id"), {visit.toVariant()});
+    if (!invoices)
+        return fail(invoices.error());
+    for (Invoice& invoice : *invoices) {
+        if (invoice.status != InvoiceStatus::Draft || invoice.paidCents > 0)
+            return fail(Error::validation(
+                tr("The invoice of this visit was issued meanwhile; its completion stays. "
+                   "Void the invoice on the invoice page first.")));
+        if (auto voided = bump(invoice, QStringLiteral("status = 'void'")); !voided)
+            return voided;
+        if (auto audited =
+                m_audit.record(transaction, actor, QStringLiteral("invoice.void"), kTable,
+                               invoice.id.value(), invoice.client, reason.trimmed());
+            !audited)
+            return audited;
+    }
+    return {};
+}
+
 } // namespace aftercare

@@ -60,6 +60,11 @@ public:
                                     const Payment& payment, const Actor& actor);
     // Voids a draft or an issued invoice without payments; the reason goes to the audit log.
     Status voidInvoice(Invoice& invoice, const QString& reason, const Actor& actor);
+    // The visit's completion was taken back: voids its drafted invoice, in the caller's
+    // transaction (a later completion drafts a new one). Refused when the invoice was issued
+    // meanwhile: that one is voided on purpose, on the invoice page.
+    Status voidDraftOfVisit(TransactionGuard& transaction, AppointmentId visit,
+                            const QString& reason, const Actor& actor);
 
     // Issued invoices not paid in full whose due time lies before the day asOf, oldest first.
     Result<std::vector<Invoice>> overdue(const QDate& asOf) const;

@@ -117,4 +117,23 @@ QString paymentMethodName(PaymentMethod method)
     return {};
 }
 
+QString appointmentStatusName(AppointmentStatus status)
+{
+    switch (status) {
+    case AppointmentStatus::Booked:
+        return QCoreApplication::translate("Vocabulary", "booked");
+    case AppointmentStatus::Confirmed:
+        return QCoreApplication::translate("Vocabulary", "confirmed");
+    case AppointmentStatus::CheckedIn:
+        return QCoreApplication::translate("Vocabulary", "checked in");
+    case AppointmentStatus::Completed:
+        return QCoreApplication::translate("Vocabulary", "completed");
+    case AppointmentStatus::Cancelled:
+        return QCoreApplication::translate("Vocabulary", "cancelled");
+    case AppointmentStatus::NoShow:
+        return QCoreApplication::translate("Vocabulary", "no-show");
+    }
+    return {};
+}
+
 } // namespace aftercare::ui

@@ -14,5 +14,8 @@ QString consentPurposeName(ConsentPurpose purpose);
 QString consentChannelName(ConsentChannel channel);
 QString journeyStageName(JourneyStage stage);
 QString paymentMethodName(PaymentMethod method);
+// "booked", "checked in", "no-show" ...: the one wording of an appointment's status, in the
+// diary, its legend, the printed day list and the client's profile.
+QString appointmentStatusName(AppointmentStatus status);
 
 } // namespace aftercare::ui

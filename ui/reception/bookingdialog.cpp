@@ -69,8 +69,7 @@ BookingDialog::BookingDialog(Database& database, const Actor& actor, const Appoi
     m_moving = appointment;
     setWindowTitle(tr("Move appointment"));
     setClient(appointment.client, appointment.clientName);
-    m_clientSearch->setVisible(false);
-    m_clientList->setVisible(false);
+    hideClientSearch();
     m_practitioner->setCurrentIndex(
         std::max(0, m_practitioner->findData(qlonglong(appointment.practitioner.value()))));
     m_service->setCurrentIndex(
@@ -91,8 +90,7 @@ BookingDialog* BookingDialog::forChoosing(Database& database, const Actor& actor
     dialog->m_chooseOnly = true;
     dialog->setWindowTitle(tr("Book an appointment for %1").arg(clientName));
     dialog->setClient(proposal.client, clientName);
-    dialog->m_clientSearch->setVisible(false);
-    dialog->m_clientList->setVisible(false);
+    dialog->hideClientSearch();
     if (const int p = dialog->m_practitioner->findData(qlonglong(proposal.practitioner.value()));
         p >= 0)
         dialog->m_practitioner->setCurrentIndex(p);
@@ -103,6 +101,61 @@ BookingDialog* BookingDialog::forChoosing(Database& database, const Actor& actor
     dialog->m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Choose"));
     dialog->m_start->setFocus();
     return dialog;
+}
+
+BookingDialog* BookingDialog::forClient(Database& database, const Actor& actor, ClientId client,
+                                        const QString& clientName, QWidget* parent)
+{
+    auto* dialog = new BookingDialog(database, actor, parent);
+    dialog->setWindowTitle(tr("Book an appointment for %1").arg(clientName));
+    dialog->setClient(client, clientName);
+    dialog->hideClientSearch();
+    dialog->m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Book"));
+    AppointmentRepository diary(database);
+    const QDateTime now = QDateTime::currentDateTime();
+    // The same practitioner and service as last time: what a returning client usually books.
+    if (auto past = diary.past(client, now); past && !past->empty()) {
+        const Appointment& last = past->front();
+        if (const int p = dialog->m_practitioner->findData(qlonglong(last.practitioner.value()));
+            p >= 0)
+            dialog->m_practitioner->setCurrentIndex(p);
+        if (const int s = dialog->m_service->findData(qlonglong(last.serviceType.value())); s >= 0)
+            dialog->m_service->setCurrentIndex(s);
+    }
+    // The first free quarter hour from an hour on, on a weekday between 08:00 and 17:00: a
+    // proposal that does not open with an overlap. A bounded search (a working week).
+    QDateTime start = now.addSecs(3600);
+    start.setTime(QTime(start.time().hour(), start.time().minute() / 15 * 15));
+    const QDateTime first = start;
+    const int service = dialog->m_service->currentIndex();
+    const qint64 length = service >= 0 && service < int(dialog->m_services.size())
+                              ? qint64(dialog->m_services[size_t(service)].durationMinutes) * 60
+                              : 30 * 60;
+    const PractitionerId practitioner{dialog->m_practitioner->currentData().toLongLong()};
+    QDateTime proposal;
+    for (int step = 0; step < 4 * 24 * 7 && !proposal.isValid(); ++step) {
+        const bool open = start.date().dayOfWeek() <= 5 && start.time() >= QTime(8, 0) &&
+                          start.addSecs(length).time() <= QTime(17, 0) &&
+                          start.addSecs(length).date() == start.date();
+        if (open) {
+            auto conflict = diary.conflictFor(practitioner, start, start.addSecs(length));
+            if (conflict && !*conflict)
+                proposal = start;
+        }
+        start = start.addSecs(15 * 60);
+    }
+    dialog->m_start->setDateTime(proposal.isValid() ? proposal : first);
+    dialog->m_start->setFocus();
+    return dialog;
+}
+
+void BookingDialog::hideClientSearch()
+{
+    // The client is known: no search, and no empty "Client:" row above the name.
+    if (auto* form = findChild<QFormLayout*>()) {
+        form->setRowVisible(m_clientSearch, false);
+        form->setRowVisible(m_clientList, false);
+    }
 }
 
 void BookingDialog::build()

@@ -46,6 +46,12 @@ public:
                                       const Appointment& proposal, const QString& clientName,
                                       QWidget* parent = nullptr);
 
+    // A new booking for `client` (from the client's profile, details or the not-rebooked
+    // list): the client is set, the practitioner and service of their last visit are
+    // proposed, at the first free quarter hour from an hour on.
+    static BookingDialog* forClient(Database& database, const Actor& actor, ClientId client,
+                                    const QString& clientName, QWidget* parent = nullptr);
+
     void setClient(ClientId client, const QString& name);
     bool isMove() const { return m_moving.has_value(); }
 
@@ -62,6 +68,7 @@ signals:
 private:
     BookingDialog(Database& database, const Actor& actor, QWidget* parent);
     void build();
+    void hideClientSearch();
     void searchClients(const QString& text);
     void showServiceInfo();
     void updateOverride();

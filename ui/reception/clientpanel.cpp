@@ -54,6 +54,7 @@ ClientPanel::ClientPanel(Database& database, QWidget* parent)
     , m_error(new MessageLabel(this))
     , m_close(new QPushButton(tr("&Close"), this))
     , m_profile(new QPushButton(tr("&Open profile"), this))
+    , m_book(new QPushButton(tr("Boo&k…"), this))
 {
     setObjectName(QStringLiteral("clientPanel"));
     m_name->setObjectName(QStringLiteral("clientNameLabel"));
@@ -86,6 +87,7 @@ ClientPanel::ClientPanel(Database& database, QWidget* parent)
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_name, 1);
+    top->addWidget(m_book, 0, Qt::AlignTop);
     top->addWidget(m_profile, 0, Qt::AlignTop);
     top->addWidget(m_close, 0, Qt::AlignTop);
 
@@ -114,6 +116,12 @@ ClientPanel::ClientPanel(Database& database, QWidget* parent)
         if (m_client.isValid())
             emit profileRequested(m_client);
     });
+    m_book->setObjectName(QStringLiteral("bookClientButton"));
+    m_book->setToolTip(tr("A new appointment for this client"));
+    connect(m_book, &QPushButton::clicked, this, [this] {
+        if (m_client.isValid())
+            emit bookRequested(m_client, m_clientName);
+    });
     setFocusProxy(m_close);
 }
 
@@ -132,6 +140,7 @@ bool ClientPanel::showClient(ClientId id)
     }
     auto consents = repository.consents(id);
     m_client = id;
+    m_clientName = client->displayName();
     m_error->clearMessage();
 
     m_name->setText(client->archived ? tr("%1 (archived)").arg(client->displayName())

@@ -35,12 +35,15 @@ public:
 signals:
     void closeRequested();
     void profileRequested(aftercare::ClientId client);
+    // "Book…": a new appointment for the client shown.
+    void bookRequested(aftercare::ClientId client, const QString& name);
 
 private:
     void setRow(QLabel* label, const QString& text);
 
     Database& m_database;
     ClientId m_client;
+    QString m_clientName;
     QLabel* m_name;
     QLabel* m_subtitle;
     QLabel* m_phone;
@@ -55,6 +58,7 @@ private:
     MessageLabel* m_error;
     QPushButton* m_close;
     QPushButton* m_profile;
+    QPushButton* m_book;
 };
 
 } // namespace aftercare::ui

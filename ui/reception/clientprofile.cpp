@@ -4,6 +4,9 @@
 #include "common/messagelabel.h"
 #include "common/vocabularytext.h"
 #include "domain/invoicenumber.h"
+#include "desk/bookingdesk.h"
+#include "reception/bookingdialog.h"
+#include "reception/cancelappointmentdialog.h"
 #include "reception/profileconsents.h"
 #include "reception/profiledetails.h"
 #include "reception/timelinemodel.h"
@@ -54,23 +57,13 @@ QString money(qint64 cents)
     return QLocale().toCurrencyString(double(cents) / 100.0);
 }
 
-QString appointmentStatusText(AppointmentStatus status)
+// The status as the diary words it, with the reason of a cancellation.
+QString appointmentStatusText(const Appointment& a)
 {
-    switch (status) {
-    case AppointmentStatus::Booked:
-        return ClientProfile::tr("booked");
-    case AppointmentStatus::Confirmed:
-        return ClientProfile::tr("confirmed");
-    case AppointmentStatus::CheckedIn:
-        return ClientProfile::tr("checked in");
-    case AppointmentStatus::Completed:
-        return ClientProfile::tr("completed");
-    case AppointmentStatus::Cancelled:
-        return ClientProfile::tr("cancelled");
-    case AppointmentStatus::NoShow:
-        return ClientProfile::tr("did not come");
-    }
-    return {};
+    if (a.status == AppointmentStatus::Cancelled && !a.cancellationReason.isEmpty())
+        return ClientProfile::tr("%1: %2").arg(appointmentStatusName(a.status),
+                                               a.cancellationReason);
+    return appointmentStatusName(a.status);
 }
 
 } // namespace
@@ -90,6 +83,10 @@ ClientProfile::ClientProfile(Database& database, const Actor& actor, QWidget* pa
     , m_timeline(new QTableView(this))
     , m_appointments(makeList(QStringLiteral("profileAppointments"),
                               {tr("When"), tr("Service"), tr("With"), tr("Status")}, this))
+    , m_book(new QPushButton(tr("Boo&k appointment…"), this))
+    , m_showInDiary(new QPushButton(tr("Show in &diary"), this))
+    , m_moveAppointment(new QPushButton(tr("Mo&ve…"), this))
+    , m_cancelAppointment(new QPushButton(tr("Cancel appoint&ment…"), this))
     , m_invoices(makeList(QStringLiteral("profileInvoices"),
                           {tr("Invoice"), tr("Issued"), tr("Total"), tr("Paid"), tr("Status")},
                           this))
@@ -122,11 +119,20 @@ ClientProfile::ClientProfile(Database& database, const Actor& actor, QWidget* pa
     m_timeline->setShowGrid(false);
     m_balance->setObjectName(QStringLiteral("profileBalance"));
 
+    m_book->setObjectName(QStringLiteral("profileBook"));
+    m_book->setToolTip(tr("A new appointment for this client"));
+    m_showInDiary->setObjectName(QStringLiteral("profileShowInDiary"));
+    m_moveAppointment->setObjectName(QStringLiteral("profileMoveAppointment"));
+    m_cancelAppointment->setObjectName(QStringLiteral("profileCancelAppointment"));
+    for (QPushButton* button : {m_book, m_showInDiary, m_moveAppointment, m_cancelAppointment})
+        button->setAutoDefault(false);
+
     auto* header = new QHBoxLayout;
     auto* titles = new QVBoxLayout;
     titles->addWidget(m_name);
     titles->addWidget(m_subtitle);
     header->addLayout(titles, 1);
+    header->addWidget(m_book, 0, Qt::AlignTop);
     header->addWidget(m_close, 0, Qt::AlignTop);
 
     auto* contact = new QGroupBox(tr("Contact"), this);
@@ -142,7 +148,16 @@ ClientProfile::ClientProfile(Database& database, const Actor& actor, QWidget* pa
     invoicesLayout->addWidget(m_balance);
     invoicesLayout->addWidget(m_invoices, 1);
     m_tabs->addTab(m_timeline, tr("&Timeline"));
-    m_tabs->addTab(m_appointments, tr("&Appointments"));
+    auto* appointmentsPage = new QWidget(this);
+    auto* appointmentsLayout = new QVBoxLayout(appointmentsPage);
+    auto* appointmentActions = new QHBoxLayout;
+    appointmentActions->addWidget(m_showInDiary);
+    appointmentActions->addWidget(m_moveAppointment);
+    appointmentActions->addWidget(m_cancelAppointment);
+    appointmentActions->addStretch();
+    appointmentsLayout->addLayout(appointmentActions);
+    appointmentsLayout->addWidget(m_appointments, 1);
+    m_tabs->addTab(appointmentsPage, tr("&Appointments"));
     m_tabs->addTab(invoicesPage, tr("&Invoices"));
     m_tabs->addTab(m_results, tr("Res&ults"));
 
@@ -156,6 +171,19 @@ ClientProfile::ClientProfile(Database& database, const Actor& actor, QWidget* pa
     layout->addLayout(body, 1);
 
     connect(m_close, &QPushButton::clicked, this, &ClientProfile::closeRequested);
+    connect(m_book, &QPushButton::clicked, this, &ClientProfile::bookForClient);
+    connect(m_moveAppointment, &QPushButton::clicked, this, &ClientProfile::moveSelected);
+    connect(m_cancelAppointment, &QPushButton::clicked, this, &ClientProfile::cancelSelected);
+    connect(m_showInDiary, &QPushButton::clicked, this, [this] {
+        if (auto appointment = selectedAppointment())
+            emit appointmentOpenRequested(*appointment);
+    });
+    connect(m_appointments, &QTreeWidget::currentItemChanged, this,
+            &ClientProfile::updateAppointmentActions);
+    connect(m_appointments, &QTreeWidget::itemActivated, this, [this] {
+        if (auto appointment = selectedAppointment())
+            emit appointmentOpenRequested(*appointment);
+    });
     auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     escape->setContext(Qt::WidgetWithChildrenShortcut);
     connect(escape, &QShortcut::activated, this, &ClientProfile::closeRequested);
@@ -219,28 +247,143 @@ void ClientProfile::refreshHeader()
 void ClientProfile::showAppointments()
 {
     m_appointments->clear();
+    m_listed.clear();
     AppointmentRepository repo(m_database);
     const QDateTime now = QDateTime::currentDateTime();
     auto upcoming = repo.upcoming(m_client, now);
     auto past = repo.past(m_client, now);
     if (!upcoming || !past) {
         m_error->showError((!upcoming ? upcoming.error() : past.error()).message);
+        updateAppointmentActions();
         return;
     }
-    auto add = [this](const QString& section, const std::vector<Appointment>& list) {
+    m_listed = *upcoming;
+    m_listed.insert(m_listed.end(), past->begin(), past->end());
+    size_t index = 0;
+    auto add = [&](const QString& section, const std::vector<Appointment>& list) {
         auto* title = new QTreeWidgetItem(m_appointments, {section});
         QFont bold = title->font(0);
         bold.setBold(true);
         title->setFont(0, bold);
         title->setFirstColumnSpanned(true);
-        for (const Appointment& a : list)
-            new QTreeWidgetItem(m_appointments,
-                                {whenText(a.startsAt), a.serviceName, a.practitionerName,
-                                 appointmentStatusText(a.status)});
+        title->setFlags(Qt::ItemIsEnabled);
+        for (const Appointment& a : list) {
+            auto* item =
+                new QTreeWidgetItem(m_appointments, {whenText(a.startsAt), a.serviceName,
+                                                     a.practitionerName, appointmentStatusText(a)});
+            item->setData(0, Qt::UserRole, qulonglong(index++));
+            if (!a.notes.isEmpty())
+                for (int column = 0; column < 3; ++column)
+                    item->setToolTip(column, a.notes);
+            item->setToolTip(3, appointmentStatusText(a)); // a long reason in full
+        }
     };
     add(tr("Upcoming (%1)").arg(upcoming->size()), *upcoming);
     add(tr("Past (%1)").arg(past->size()), *past);
     m_tabs->setTabText(1, tr("&Appointments (%1 ahead)").arg(upcoming->size()));
+    updateAppointmentActions();
+}
+
+std::optional<Appointment> ClientProfile::selectedAppointment() const
+{
+    const QTreeWidgetItem* item = m_appointments->currentItem();
+    if (!item || !item->data(0, Qt::UserRole).isValid())
+        return std::nullopt;
+    const size_t index = item->data(0, Qt::UserRole).toULongLong();
+    return index < m_listed.size() ? std::optional(m_listed[index]) : std::nullopt;
+}
+
+void ClientProfile::selectAppointment(AppointmentId appointment)
+{
+    for (int i = 0; i < m_appointments->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* item = m_appointments->topLevelItem(i);
+        const QVariant index = item->data(0, Qt::UserRole);
+        if (index.isValid() && index.toULongLong() < m_listed.size() &&
+            m_listed[index.toULongLong()].id == appointment) {
+            m_appointments->setCurrentItem(item);
+            return;
+        }
+    }
+}
+
+void ClientProfile::updateAppointmentActions()
+{
+    const std::optional<Appointment> appointment = selectedAppointment();
+    const bool active = appointment && appointment->isActive();
+    m_showInDiary->setEnabled(appointment.has_value());
+    m_moveAppointment->setEnabled(active);
+    m_cancelAppointment->setEnabled(active);
+    m_book->setEnabled(m_client.isValid());
+}
+
+void ClientProfile::afterDiaryChange(AppointmentId keep)
+{
+    showAppointments();
+    selectAppointment(keep);
+    auto total = TouchpointRepository(m_database).count(m_client);
+    m_timelineModel->showClient(m_client, total.value_or(0), m_userNames);
+    m_tabs->setTabText(0, tr("&Timeline (%1)").arg(total.value_or(0)));
+    emit diaryChanged();
+}
+
+void ClientProfile::bookForClient()
+{
+    if (!m_client.isValid())
+        return;
+    auto* dialog = BookingDialog::forClient(m_database, m_actor, m_client,
+                                            m_details->client().displayName(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &BookingDialog::saved, this, [this](AppointmentId id) {
+        m_tabs->setCurrentIndex(1);
+        afterDiaryChange(id);
+        if (auto booked = AppointmentRepository(m_database).get(id))
+            m_error->showSuccess(tr("Booked: %1 with %2.")
+                                     .arg(whenText(booked->startsAt), booked->practitionerName));
+    });
+    dialog->open();
+    emit dialogOpened(dialog);
+}
+
+void ClientProfile::moveSelected()
+{
+    const std::optional<Appointment> appointment = selectedAppointment();
+    if (!appointment || !appointment->isActive())
+        return;
+    auto* dialog = new BookingDialog(m_database, m_actor, *appointment, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &BookingDialog::saved, this, [this](AppointmentId id) {
+        afterDiaryChange(id);
+        if (auto moved = AppointmentRepository(m_database).get(id))
+            m_error->showSuccess(
+                tr("Moved to %1 with %2.").arg(whenText(moved->startsAt), moved->practitionerName));
+    });
+    connect(dialog, &BookingDialog::conflicted, this,
+            [this, id = appointment->id](const QString& message) {
+                afterDiaryChange(id);
+                m_error->showError(message);
+            });
+    dialog->open();
+    emit dialogOpened(dialog);
+}
+
+void ClientProfile::cancelSelected()
+{
+    const std::optional<Appointment> appointment = selectedAppointment();
+    if (!appointment || !appointment->isActive())
+        return;
+    auto* dialog = new CancelAppointmentDialog(*appointment, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CancelAppointmentDialog::accepted, this, [this, dialog] {
+        Appointment cancelled = dialog->appointment();
+        const Status done = BookingDesk(m_database, m_actor).cancel(cancelled, dialog->reason());
+        afterDiaryChange(cancelled.id);
+        if (done)
+            m_error->showSuccess(tr("Cancelled: %1.").arg(dialog->reason()));
+        else
+            m_error->showError(done.error().message);
+    });
+    dialog->open();
+    emit dialogOpened(dialog);
 }
 
 void ClientProfile::showInvoices()

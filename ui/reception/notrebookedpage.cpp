@@ -2,6 +2,7 @@
 
 #include "common/displayformat.h"
 #include "common/messagelabel.h"
+#include "reception/bookingdialog.h"
 #include "reception/pagedrowsmodel.h"
 
 #include <QHBoxLayout>
@@ -35,12 +36,16 @@ NotRebookedPage::NotRebookedPage(Database& database, const Actor& actor, QWidget
     , m_count(new QLabel(this))
     , m_list(new QTableView(this))
     , m_call(new QPushButton(tr("&Record recall call…"), this))
+    , m_book(new QPushButton(tr("Boo&k…"), this))
     , m_message(new MessageLabel(this))
 {
     setObjectName(QStringLiteral("notRebookedPage"));
     m_count->setObjectName(QStringLiteral("notRebookedCount"));
     m_call->setObjectName(QStringLiteral("notRebookedRecordCall"));
     m_call->setAutoDefault(false);
+    m_book->setObjectName(QStringLiteral("notRebookedBook"));
+    m_book->setAutoDefault(false);
+    m_book->setToolTip(tr("Book the selected client's next visit"));
     m_message->setObjectName(QStringLiteral("notRebookedMessage"));
     m_model = new PagedRowsModel<RecallDue>(
         {tr("Client"), tr("Phone"), tr("Last visit"), tr("Service"), tr("Rebook after"),
@@ -77,6 +82,7 @@ NotRebookedPage::NotRebookedPage(Database& database, const Actor& actor, QWidget
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_count);
     bar->addStretch();
+    bar->addWidget(m_book);
     bar->addWidget(m_call);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);
@@ -86,6 +92,7 @@ NotRebookedPage::NotRebookedPage(Database& database, const Actor& actor, QWidget
     setFocusProxy(m_list);
 
     connect(m_call, &QPushButton::clicked, this, &NotRebookedPage::recordCallForSelected);
+    connect(m_book, &QPushButton::clicked, this, &NotRebookedPage::bookForSelected);
     connect(m_list, &QTableView::activated, this, &NotRebookedPage::recordCallForSelected);
 }
 
@@ -122,6 +129,7 @@ void NotRebookedPage::reload()
     if (m_model->rowCount() > 0)
         m_list->setCurrentIndex(m_model->index(0, 0));
     m_call->setEnabled(m_model->rowCount() > 0);
+    m_book->setEnabled(m_model->rowCount() > 0);
 }
 
 void NotRebookedPage::recordCallForSelected()
@@ -143,6 +151,23 @@ void NotRebookedPage::recordCallForSelected()
     dialog->setOkButtonText(tr("Record call"));
     connect(dialog, &QInputDialog::textValueSelected, this,
             [this, chosen](const QString& outcome) { record(chosen, outcome); });
+    dialog->open();
+    emit dialogOpened(dialog);
+}
+
+void NotRebookedPage::bookForSelected()
+{
+    const RecallDue* due = m_model->rowAt(m_list->currentIndex().row());
+    if (!due)
+        return;
+    const RecallDue chosen = *due;
+    auto* dialog =
+        BookingDialog::forClient(m_database, m_actor, chosen.client, chosen.clientName, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &BookingDialog::saved, this, [this, chosen](AppointmentId) {
+        reload();
+        m_message->showSuccess(tr("%1 is booked again.").arg(chosen.clientName));
+    });
     dialog->open();
     emit dialogOpened(dialog);
 }

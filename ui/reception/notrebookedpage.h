@@ -32,6 +32,8 @@ public:
     void reload();
     // Asks how the call with the selected client went, then records it.
     void recordCallForSelected();
+    // Opens the booking dialog for the selected client; once booked they leave the list.
+    void bookForSelected();
     QTableView* list() const { return m_list; }
     QString message() const;
 
@@ -51,6 +53,7 @@ private:
     QTableView* m_list;
     PagedRowsModel<RecallDue>* m_model;
     QPushButton* m_call;
+    QPushButton* m_book;
     MessageLabel* m_message;
 };
 

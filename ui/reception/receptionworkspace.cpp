@@ -1,5 +1,6 @@
 #include "reception/receptionworkspace.h"
 
+#include "reception/bookingdialog.h"
 #include "reception/clientfinder.h"
 #include "reception/clientpanel.h"
 #include "reception/clientprofile.h"
@@ -70,6 +71,20 @@ ReceptionWorkspace::ReceptionWorkspace(Database& database, const Actor& actor, Q
         m_pages->removeTab(m_pages->indexOf(m_profile));
         focusClientSearch();
     });
+    // Booking from the client's details or profile; "Show in diary" opens the diary on it.
+    connect(
+        m_panel, &ClientPanel::bookRequested, this, [this](ClientId client, const QString& name) {
+            auto* dialog = BookingDialog::forClient(m_database, m_actor, client, name, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            connect(dialog, &BookingDialog::saved, m_schedule, [this] { m_schedule->reload(); });
+            dialog->open();
+        });
+    connect(m_profile, &ClientProfile::appointmentOpenRequested, this,
+            [this](const Appointment& appointment) {
+                m_pages->setCurrentWidget(m_schedule);
+                m_schedule->showAppointment(appointment);
+            });
+    connect(m_profile, &ClientProfile::diaryChanged, m_schedule, &SchedulePage::reload);
     connect(m_finder, &ClientFinder::newClientRequested, this,
             &ReceptionWorkspace::startOnboarding);
     auto* onboard = new QShortcut(QKeySequence::New, this);

@@ -1,13 +1,16 @@
 #include "reception/scheduleview.h"
 
 #include "common/displayformat.h"
+#include "common/vocabularytext.h"
 
 #include <QApplication>
+#include <QFontMetrics>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QTimer>
 #include <QToolTip>
 
 #include <algorithm>
@@ -20,10 +23,12 @@ constexpr int kHeaderHeight = 28;
 constexpr int kTimeWidth = 56;
 constexpr int kRowHeight = 20;
 constexpr int kMinColumnWidth = 170;
-constexpr int kMinWeekDayWidth = 160;
+constexpr int kMinWeekDayWidth = 126; // the week beside the side bar fits 1280 pixels
 constexpr int kMinWeekColumnWidth = 22;
 
-QColor statusColour(AppointmentStatus status)
+} // namespace
+
+QColor ScheduleView::statusColour(AppointmentStatus status)
 {
     switch (status) {
     case AppointmentStatus::Booked:
@@ -42,8 +47,6 @@ QColor statusColour(AppointmentStatus status)
     return Qt::lightGray;
 }
 
-} // namespace
-
 ScheduleView::ScheduleView(QWidget* parent)
     : QWidget(parent)
 {
@@ -51,6 +54,11 @@ ScheduleView::ScheduleView(QWidget* parent)
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true); // a drag follows the pointer whatever reports the button
     setAccessibleName(tr("Schedule"));
+    // The current-time line moves on by itself.
+    auto* clockTick = new QTimer(this);
+    clockTick->setInterval(60 * 1000);
+    connect(clockTick, &QTimer::timeout, this, qOverload<>(&QWidget::update));
+    clockTick->start();
 }
 
 void ScheduleView::setDay(const QDate& date, std::vector<Practitioner> practitioners,
@@ -77,6 +85,7 @@ void ScheduleView::setColumns(std::vector<Practitioner> practitioners,
     const PractitionerId keep = selectedPractitioner();
     const QDate keepDate =
         m_column < int(m_columns.size()) ? m_columns[size_t(m_column)].date : QDate();
+    const QTime keepTime = selectedTime().time();
     m_practitioners = std::move(practitioners);
     m_appointments = std::move(appointments);
     m_columns.clear();
@@ -95,12 +104,78 @@ void ScheduleView::setColumns(std::vector<Practitioner> practitioners,
             break;
         }
     }
+    fitHours();
+    m_row = std::clamp(rowOf(keepTime), 0, rowCount() - 1);
     m_dragged.reset();
     m_dragging = false;
     layoutBlocks();
     updateGeometry();
     update();
     emit selectionChanged(slotRect(m_column, m_row));
+}
+
+void ScheduleView::fitHours()
+{
+    m_firstHour = kUsualFirstHour;
+    m_lastHour = kUsualLastHour;
+    const QDate last = m_first.addDays(m_week ? 6 : 0);
+    for (const Appointment& appointment : m_appointments) {
+        if (appointment.endsAt <= m_first.startOfDay() ||
+            appointment.startsAt >= last.addDays(1).startOfDay())
+            continue;
+        // From midnight when it started the day before, to midnight when it ends the next.
+        const int start =
+            appointment.startsAt.date() < m_first ? 0 : appointment.startsAt.time().hour();
+        const QTime end = appointment.endsAt.time();
+        const int endHour = appointment.endsAt.date() > last ||
+                                    appointment.endsAt.date() > appointment.startsAt.date()
+                                ? 24
+                                : end.hour() + (end.minute() > 0 || end.second() > 0 ? 1 : 0);
+        m_firstHour = std::min(m_firstHour, start);
+        m_lastHour = std::max(m_lastHour, endHour);
+    }
+}
+
+QDateTime ScheduleView::now() const
+{
+    return m_now.isValid() ? m_now : QDateTime::currentDateTime();
+}
+
+void ScheduleView::setNow(const QDateTime& now)
+{
+    m_now = now;
+    update();
+}
+
+std::optional<int> ScheduleView::nowLineY() const
+{
+    const QDateTime at = now();
+    const bool shown =
+        m_week ? at.date() >= m_first && at.date() <= m_first.addDays(6) : at.date() == m_first;
+    const int minute = at.time().msecsSinceStartOfDay() / 60000;
+    if (!shown || m_columns.empty() || minute < m_firstHour * 60 || minute >= m_lastHour * 60)
+        return std::nullopt;
+    return headerHeight() + (minute - m_firstHour * 60) * kRowHeight / kSlotMinutes;
+}
+
+bool ScheduleView::selectAppointment(AppointmentId id)
+{
+    for (const Appointment& appointment : m_appointments) {
+        if (appointment.id != id)
+            continue;
+        for (int i = 0; i < int(m_columns.size()); ++i) {
+            const Column& column = m_columns[size_t(i)];
+            if (column.date != appointment.startsAt.date() ||
+                m_practitioners[size_t(column.practitioner)].id != appointment.practitioner)
+                continue;
+            m_column = i;
+            m_row = std::clamp(rowOf(appointment.startsAt.time()), 0, rowCount() - 1);
+            update();
+            emit selectionChanged(slotRect(m_column, m_row));
+            return true;
+        }
+    }
+    return false;
 }
 
 QDate ScheduleView::date() const
@@ -121,7 +196,7 @@ QDateTime ScheduleView::timeOf(int column, int row) const
 {
     const QDate day =
         column >= 0 && column < int(m_columns.size()) ? m_columns[size_t(column)].date : m_first;
-    return QDateTime(day, QTime(kFirstHour, 0).addSecs(row * kSlotMinutes * 60));
+    return QDateTime(day, QTime(0, 0).addSecs((m_firstHour * 60 + row * kSlotMinutes) * 60));
 }
 
 QDateTime ScheduleView::selectedTime() const
@@ -169,7 +244,7 @@ int ScheduleView::headerHeight() const
 
 int ScheduleView::rowCount() const
 {
-    return (kLastHour - kFirstHour) * 60 / kSlotMinutes;
+    return (m_lastHour - m_firstHour) * 60 / kSlotMinutes;
 }
 
 int ScheduleView::minColumnWidth() const
@@ -207,7 +282,7 @@ QRect ScheduleView::slotRect(int column, int row) const
 
 int ScheduleView::rowOf(const QTime& time) const
 {
-    return (time.msecsSinceStartOfDay() / 60000 - kFirstHour * 60) / kSlotMinutes;
+    return (time.msecsSinceStartOfDay() / 60000 - m_firstHour * 60) / kSlotMinutes;
 }
 
 bool ScheduleView::inColumn(const Appointment& appointment, int column) const
@@ -221,13 +296,13 @@ QRect ScheduleView::blockRect(const Block& block) const
 {
     const Appointment& appointment = m_appointments[size_t(block.appointment)];
     const QDate day = m_columns[size_t(block.column)].date;
-    const int dayStart = kFirstHour * 60;
+    const int dayStart = m_firstHour * 60;
     const auto minuteOf = [&](const QDateTime& at) {
         if (at.date() < day)
             return dayStart;
         if (at.date() > day)
-            return kLastHour * 60;
-        return std::clamp(at.time().msecsSinceStartOfDay() / 60000, dayStart, kLastHour * 60);
+            return m_lastHour * 60;
+        return std::clamp(at.time().msecsSinceStartOfDay() / 60000, dayStart, m_lastHour * 60);
     };
     const int top =
         headerHeight() + (minuteOf(appointment.startsAt) - dayStart) * kRowHeight / kSlotMinutes;
@@ -305,6 +380,71 @@ bool ScheduleView::slotAt(const QPoint& at, int* column, int* row) const
     return true;
 }
 
+QString ScheduleView::fittingName(const QString& name, int width, const QFontMetrics& metrics) const
+{
+    // In full when it fits; else the surname ("Dr. Käthe Brandt" -> "Brandt"); else the
+    // initials ("KB"). The header's tooltip names the practitioner in full.
+    if (metrics.horizontalAdvance(name) <= width)
+        return name;
+    const QStringList parts = name.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (!parts.isEmpty() && metrics.horizontalAdvance(parts.last()) <= width)
+        return parts.last();
+    QString initials;
+    for (const QString& part : parts)
+        if (part.at(0).isLetter() && !part.endsWith(QLatin1Char('.')))
+            initials += part.at(0);
+    return initials.isEmpty() ? name : initials;
+}
+
+QStringList ScheduleView::weekLines(const Appointment& appointment, const QRect& text,
+                                    const QFontMetrics& metrics) const
+{
+    // A week column is narrow: the client's name is wrapped over the block's lines when
+    // every word fits, else shortened to the surname or the initials, never cut mid-word.
+    const QStringList words = appointment.clientName.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const int maxLines = std::max(1, text.height() / std::max(1, metrics.height()));
+    QStringList lines;
+    bool fits = !words.isEmpty();
+    for (const QString& word : words) {
+        if (metrics.horizontalAdvance(word) > text.width()) {
+            fits = false;
+            break;
+        }
+        const QString joined = lines.isEmpty() ? QString() : lines.last() + QLatin1Char(' ') + word;
+        if (!lines.isEmpty() && metrics.horizontalAdvance(joined) <= text.width())
+            lines.last() = joined;
+        else
+            lines << word;
+    }
+    if (fits && lines.size() <= maxLines)
+        return lines;
+    return {fittingName(appointment.clientName, text.width(), metrics)};
+}
+
+QString ScheduleView::blockText(AppointmentId id) const
+{
+    for (const Block& block : m_blocks) {
+        const Appointment& appointment = m_appointments[size_t(block.appointment)];
+        if (appointment.id != id)
+            continue;
+        const QRect text = blockRect(block).adjusted(4, 1, -3, -1);
+        if (!m_week || text.width() < 12)
+            return {};
+        return weekLines(appointment, text, QFontMetrics(font())).join(QLatin1Char(' '));
+    }
+    return {};
+}
+
+QString ScheduleView::columnHeading(int column) const
+{
+    if (column < 0 || column >= int(m_columns.size()))
+        return {};
+    QFont heading = font();
+    heading.setBold(!m_week);
+    return fittingName(m_practitioners[size_t(m_columns[size_t(column)].practitioner)].name,
+                       columnWidth() - 2, QFontMetrics(heading));
+}
+
 void ScheduleView::paintHeader(QPainter& painter)
 {
     QFont bold = font();
@@ -312,7 +452,7 @@ void ScheduleView::paintHeader(QPainter& painter)
     const QColor line = palette().mid().color();
     const int columns = int(m_columns.size());
     const int perDay = std::max<int>(1, int(m_practitioners.size()));
-    const QDate today = QDate::currentDate();
+    const QDate today = now().date();
     for (int column = 0; column <= columns; ++column) {
         const int x = kTimeWidth + column * columnWidth();
         const bool dayEdge = !m_week || column % perDay == 0;
@@ -322,7 +462,6 @@ void ScheduleView::paintHeader(QPainter& painter)
         if (column == columns)
             break;
         const Column& c = m_columns[size_t(column)];
-        const QString name = m_practitioners[size_t(c.practitioner)].name;
         painter.setPen(palette().text().color());
         if (m_week && column % perDay == 0) {
             const QRect day(x + 2, 0, perDay * columnWidth() - 4, kHeaderHeight);
@@ -336,22 +475,10 @@ void ScheduleView::paintHeader(QPainter& painter)
             painter.setFont(font());
         }
         if (!m_week || perDay > 1) {
-            const QRect header(x + 2, headerHeight() - kHeaderHeight, columnWidth() - 4,
+            const QRect header(x + 1, headerHeight() - kHeaderHeight, columnWidth() - 2,
                                kHeaderHeight);
             painter.setFont(m_week ? font() : bold);
-            // A narrow week column shows the practitioner's initials; the tooltip of the
-            // page's filter names them in full.
-            QString text = name;
-            if (painter.fontMetrics().horizontalAdvance(name) > header.width()) {
-                QString initials;
-                for (const QString& part : name.split(QLatin1Char(' '), Qt::SkipEmptyParts))
-                    if (part.at(0).isLetter() && !part.endsWith(QLatin1Char('.')))
-                        initials += part.at(0);
-                text = initials.isEmpty() ? name : initials;
-            }
-            painter.drawText(
-                header, Qt::AlignCenter,
-                painter.fontMetrics().elidedText(text, Qt::ElideRight, header.width()));
+            painter.drawText(header, Qt::AlignCenter, columnHeading(column));
             painter.setFont(font());
         }
     }
@@ -361,38 +488,35 @@ bool ScheduleView::event(QEvent* event)
 {
     if (event->type() != QEvent::ToolTip)
         return QWidget::event(event);
-    const QPoint at = static_cast<QHelpEvent*>(event)->pos();
+    const auto* help = static_cast<QHelpEvent*>(event);
+    const QPoint at = help->pos();
     for (const Block& block : m_blocks) {
         if (!blockRect(block).contains(at))
             continue;
         const Appointment& a = m_appointments[size_t(block.appointment)];
-        QString status;
-        switch (a.status) {
-        case AppointmentStatus::Booked:
-            status = tr("booked");
-            break;
-        case AppointmentStatus::Confirmed:
-            status = tr("confirmed");
-            break;
-        case AppointmentStatus::CheckedIn:
-            status = tr("checked in");
-            break;
-        case AppointmentStatus::Completed:
-            status = tr("completed");
-            break;
-        case AppointmentStatus::Cancelled:
-            status = tr("cancelled");
-            break;
-        case AppointmentStatus::NoShow:
-            status = tr("no-show");
-            break;
-        }
-        QToolTip::showText(static_cast<QHelpEvent*>(event)->globalPos(),
-                           tr("%1–%2 %3\n%4 with %5 (%6)")
-                               .arg(timeText(a.startsAt.time()), timeText(a.endsAt.time()),
-                                    a.clientName, a.serviceName, a.practitionerName, status),
-                           this);
+        QString text = tr("%1–%2 %3\n%4 with %5 (%6)")
+                           .arg(timeText(a.startsAt.time()), timeText(a.endsAt.time()), a.clientName,
+                                a.serviceName, a.practitionerName, appointmentStatusName(a.status));
+        if (a.status == AppointmentStatus::Cancelled && !a.cancellationReason.isEmpty())
+            text += QLatin1Char('\n') + tr("Cancelled: %1").arg(a.cancellationReason);
+        if (!a.doubleBookingReason.isEmpty())
+            text += QLatin1Char('\n') + tr("Double-booked: %1").arg(a.doubleBookingReason);
+        if (!a.notes.isEmpty())
+            text += QLatin1Char('\n') + a.notes;
+        QToolTip::showText(help->globalPos(), text, this);
         return true;
+    }
+    // Over a practitioner's heading: the name in full (the week may show it shortened).
+    if (at.y() < headerHeight() && at.x() >= kTimeWidth && !m_columns.empty()) {
+        const int column = (at.x() - kTimeWidth) / columnWidth();
+        if (column < int(m_columns.size())) {
+            const Column& c = m_columns[size_t(column)];
+            QToolTip::showText(help->globalPos(),
+                               tr("%1, %2").arg(m_practitioners[size_t(c.practitioner)].name,
+                                                QLocale().toString(c.date, QLocale::LongFormat)),
+                               this);
+            return true;
+        }
     }
     QToolTip::hideText();
     event->ignore();
@@ -417,6 +541,17 @@ void ScheduleView::paintEvent(QPaintEvent*)
                 painter.fillRect(QRect(kTimeWidth + column * columnWidth(), top, columnWidth(),
                                        rowCount() * kRowHeight),
                                  palette().alternateBase());
+    // Hours outside the usual day, shown only because something is booked there, are shaded.
+    const auto shade = [&](int fromHour, int toHour) {
+        if (toHour <= fromHour)
+            return;
+        const QRect band(
+            kTimeWidth, top + (fromHour - m_firstHour) * 60 / kSlotMinutes * kRowHeight,
+            gridRight - kTimeWidth, (toHour - fromHour) * 60 / kSlotMinutes * kRowHeight);
+        painter.fillRect(band, QBrush(palette().mid().color(), Qt::BDiagPattern));
+    };
+    shade(m_firstHour, std::min(kUsualFirstHour, m_lastHour));
+    shade(std::max(kUsualLastHour, m_firstHour), m_lastHour);
 
     for (int row = 0; row <= rowCount(); ++row) {
         const int y = top + row * kRowHeight;
@@ -427,7 +562,7 @@ void ScheduleView::paintEvent(QPaintEvent*)
             painter.setPen(palette().text().color());
             painter.drawText(QRect(0, y, kTimeWidth - 6, kRowHeight),
                              Qt::AlignRight | Qt::AlignVCenter,
-                             timeText(QTime(kFirstHour + row / 4, 0)));
+                             timeText(QTime(m_firstHour + row * kSlotMinutes / 60, 0)));
         }
     }
     paintHeader(painter);
@@ -451,26 +586,35 @@ void ScheduleView::paintEvent(QPaintEvent*)
             painter.setBrush(Qt::NoBrush);
             painter.drawRoundedRect(box.adjusted(1, 1, -1, -1), 3, 3);
         }
-        painter.setPen(faded ? palette().placeholderText().color() : QColor(Qt::black));
+        painter.setPen(faded ? QColor(0x6c, 0x75, 0x7d) : QColor(Qt::black));
         const QRect text = box.adjusted(4, 1, -3, -1);
         if (text.width() < 12)
             continue; // a narrow week column shows the colour; the status bar names it
         const QFontMetrics metrics = painter.fontMetrics();
-        QString first = m_week ? appointment.clientName
-                               : timeText(appointment.startsAt.time()) + QLatin1Char(' ') +
-                                     appointment.clientName;
-        if (faded)
-            first += QLatin1Char(' ') + tr("(cancelled)");
-        else if (appointment.status == AppointmentStatus::NoShow)
-            first += QLatin1Char(' ') + tr("(no-show)");
+        if (m_week) {
+            painter.drawText(text, Qt::AlignLeft | Qt::AlignTop,
+                             weekLines(appointment, text, metrics).join(QLatin1Char('\n')));
+            continue;
+        }
+        QString first =
+            timeText(appointment.startsAt.time()) + QLatin1Char(' ') + appointment.clientName;
+        if (faded || appointment.status == AppointmentStatus::NoShow)
+            first += QStringLiteral(" (%1)").arg(appointmentStatusName(appointment.status));
         if (!appointment.doubleBookingReason.isEmpty())
             first.prepend(QStringLiteral("⚠ "));
         QStringList lines{metrics.elidedText(first, Qt::ElideRight, text.width())};
-        if (text.height() >= 2 * metrics.height())
-            lines << metrics.elidedText(appointment.serviceName, Qt::ElideRight, text.width());
-        else if (!m_week)
-            lines[0] = metrics.elidedText(first + QStringLiteral(" · ") + appointment.serviceName,
+        if (text.height() >= 2 * metrics.height()) {
+            QString second = appointment.serviceName;
+            if (faded && !appointment.cancellationReason.isEmpty())
+                second = appointment.cancellationReason;
+            lines << metrics.elidedText(second, Qt::ElideRight, text.width());
+        } else {
+            lines[0] = metrics.elidedText(first + QStringLiteral(" · ") +
+                                              (faded && !appointment.cancellationReason.isEmpty()
+                                                   ? appointment.cancellationReason
+                                                   : appointment.serviceName),
                                           Qt::ElideRight, text.width());
+        }
         painter.drawText(text, Qt::AlignLeft | Qt::AlignTop, lines.join(QLatin1Char('\n')));
     }
     if (m_dragging && m_dragged && m_dropColumn >= 0) {
@@ -482,6 +626,21 @@ void ScheduleView::paintEvent(QPaintEvent*)
         painter.setPen(QPen(palette().highlight().color(), 2, Qt::DashLine));
         painter.setBrush(QColor(0, 0, 0, 0));
         painter.drawRect(ghost.adjusted(2, 1, -2, -1));
+    }
+    if (const std::optional<int> y = nowLineY()) {
+        // Across the day, or in the week across today's practitioners.
+        int left = kTimeWidth;
+        int right = gridRight;
+        if (m_week) {
+            const int perDay = std::max<int>(1, int(m_practitioners.size()));
+            const int day = int(m_first.daysTo(now().date()));
+            left = kTimeWidth + day * perDay * columnWidth();
+            right = left + perDay * columnWidth();
+        }
+        painter.setPen(QPen(QColor(0xdc, 0x35, 0x45), 2));
+        painter.drawLine(left, *y, right, *y);
+        painter.setBrush(QColor(0xdc, 0x35, 0x45));
+        painter.drawEllipse(QPoint(left, *y), 4, 4);
     }
     if (hasFocus() && columns > 0) {
         painter.setPen(QPen(palette().highlight().color(), 1, Qt::DashLine));

@@ -3,11 +3,15 @@
 #include "domain/appointment.h"
 #include "domain/practitioner.h"
 
+#include <QColor>
 #include <QDate>
+#include <QDateTime>
 #include <QWidget>
 
 #include <optional>
 #include <vector>
+
+class QFontMetrics;
 
 namespace aftercare::ui {
 
@@ -17,14 +21,22 @@ namespace aftercare::ui {
 // The keyboard moves a selected slot; the slot's appointment (if any) is the selected
 // appointment. An active appointment can be dragged onto another slot: the view only asks
 // (moveRequested); the page moves it through the desk, which may refuse.
+//
+// The grid spans the practice's usual hours and grows to take in every appointment shown:
+// one booked at 21:30 extends the day to 22:00 (the hours outside the usual ones are shaded),
+// so nothing booked is ever out of sight. Today's day shows a line at the current time.
 class ScheduleView : public QWidget
 {
     Q_OBJECT
 
 public:
-    static constexpr int kFirstHour = 7;
-    static constexpr int kLastHour = 19; // the grid ends at this hour
+    // The hours the grid shows when nothing is booked outside them.
+    static constexpr int kUsualFirstHour = 7;
+    static constexpr int kUsualLastHour = 19; // the usual grid ends at this hour
     static constexpr int kSlotMinutes = 15;
+
+    // The colour of an appointment's block, also used by the page's legend.
+    static QColor statusColour(AppointmentStatus status);
 
     explicit ScheduleView(QWidget* parent = nullptr);
 
@@ -38,6 +50,14 @@ public:
     QDate date() const;
     const std::vector<Practitioner>& practitioners() const { return m_practitioners; }
     const std::vector<Appointment>& appointments() const { return m_appointments; }
+    // The hours the grid shows now: the usual ones, extended to every appointment shown.
+    int firstHour() const { return m_firstHour; }
+    int lastHour() const { return m_lastHour; }
+    // Where the current-time line is drawn (a y in the view's coordinates), when the day
+    // shown is today and now lies within the grid.
+    std::optional<int> nowLineY() const;
+    // Overrides the clock for the current-time line (tests); invalid: the real time.
+    void setNow(const QDateTime& now);
 
     // The selected slot: its practitioner and start time.
     PractitionerId selectedPractitioner() const;
@@ -45,11 +65,19 @@ public:
     void selectSlot(PractitionerId practitioner, const QTime& time);
     // In the week view: the slot of practitioner on date.
     void selectSlot(const QDate& date, PractitionerId practitioner, const QTime& time);
+    // Selects the slot where appointment starts (when it is shown); false when it is not.
+    bool selectAppointment(AppointmentId appointment);
     // The appointment at the selected slot (the active one when several share it).
     std::optional<Appointment> selectedAppointment() const;
     // Where the slot of practitioner at time is drawn (for tests and scrolling); empty when
     // it is not shown.
     QRect slotRectFor(const QDateTime& time, PractitionerId practitioner) const;
+    // The practitioner's name as the heading of column shows it at the current width: in
+    // full, or shortened to the surname or initials where the week is narrow, never cut.
+    QString columnHeading(int column) const;
+    // What the week's block of an appointment says at the current width (the client's name,
+    // wrapped or shortened, never cut); empty in the day view or when the block is too narrow.
+    QString blockText(AppointmentId appointment) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -87,6 +115,13 @@ private:
     };
 
     void setColumns(std::vector<Practitioner> practitioners, std::vector<Appointment> appointments);
+    // The usual hours, extended to the appointments in the columns.
+    void fitHours();
+    // The practitioner's name as it fits `width`: in full, the surname, or the initials.
+    QString fittingName(const QString& name, int width, const QFontMetrics& metrics) const;
+    QDateTime now() const;
+    QStringList weekLines(const Appointment& appointment, const QRect& text,
+                          const QFontMetrics& metrics) const;
     int headerHeight() const;
     int rowCount() const;
     int columnWidth() const;
@@ -105,7 +140,10 @@ private:
     void paintHeader(QPainter& painter);
 
     bool m_week = false;
-    QDate m_first; // the day shown, or the week's Monday
+    int m_firstHour = kUsualFirstHour;
+    int m_lastHour = kUsualLastHour;
+    QDateTime m_now; // invalid: the clock
+    QDate m_first;   // the day shown, or the week's Monday
     std::vector<Practitioner> m_practitioners;
     std::vector<Column> m_columns;
     std::vector<Appointment> m_appointments;
