@@ -43,7 +43,7 @@ inline Practice seed(Database& db)
     Practice p;
     UserRepository users(db);
     const auto admin = users.createFirstAdmin(QStringLiteral("admin"), QStringLiteral("Admin"),
-                                              QStringLiteral("admin password 1"));
+                                              QStringLiteral("practice head 1"));
     const Actor adminActor{admin ? *admin : UserId(), Role::Admin, QStringLiteral("server")};
     const auto desk = users.create(adminActor, QStringLiteral("desk"), QStringLiteral("Dana Desk"),
                                    Role::Reception, QStringLiteral("desk password 1"));
