@@ -316,9 +316,8 @@ void TestCli::missingPracticeIsNeverCreated_data()
     };
     for (const QString how : {"path", "url", "environment"})
         for (const QStringList& command : commands)
-            QTest::addRow("%s %s %s", qPrintable(command.at(0)),
-                          qPrintable(command.value(2) == QLatin1String("csv") ? "csv" : ""),
-                          qPrintable(how))
+            QTest::addRow("%s%s by %s", qPrintable(command.at(0)),
+                          command.contains(QLatin1String("csv")) ? " csv" : "", qPrintable(how))
                 << how << command;
 }
 
