@@ -119,6 +119,15 @@ void TestCli::usageErrors_data()
         << QStringList{QStringLiteral("--database"), QStringLiteral("/tmp/x.db"),
                        QStringLiteral("backup")}
         << 2;
+    QTest::newRow("export without a client")
+        << QStringList{QStringLiteral("--database"), QStringLiteral("/tmp/x.db"),
+                       QStringLiteral("export"), QStringLiteral("--out"),
+                       QStringLiteral("/tmp/x.json")}
+        << 2;
+    QTest::newRow("export without a file")
+        << QStringList{QStringLiteral("--database"), QStringLiteral("/tmp/x.db"),
+                       QStringLiteral("export"), QStringLiteral("client"), QStringLiteral("C-1")}
+        << 2;
     QTest::newRow("compact with an argument")
         << QStringList{QStringLiteral("--database"), QStringLiteral("/tmp/x.db"),
                        QStringLiteral("compact"), QStringLiteral("now")}
