@@ -88,7 +88,7 @@ void PracticeOpener::checkPrivacy(const Database& database)
     box.setIcon(QMessageBox::Warning);
     box.setText(tr("Other users of this computer can read the practice's health data."));
     box.setInformativeText(
-        tr("These files may be read by every account on this computer, not only by you:\n%1\n\n"
+        tr("Other accounts on this computer may read these files, not only you:\n%1\n\n"
            "Make them private unless several accounts on this computer are meant to share "
            "the practice.")
             .arg(shown.join(QLatin1Char('\n'))));
