@@ -2,8 +2,11 @@
 #include "database/database.h"
 #include "database/databasebackup.h"
 #include "database/migrator.h"
+#include "database/privatefiles.h"
 
 #include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
 
 namespace aftercare::app {
 
@@ -39,12 +42,10 @@ int BackupCommand::backup(CommandContext& context)
     if (file.isEmpty())
         return kExitUsage;
     // A backup is taken as the database is, without upgrading it first.
-    auto database = Database::open(context.url);
-    if (!database) {
-        context.err << database.error().describe() << Qt::endl;
+    auto database = CommandSupport::openAsItIs(context.url, context.err, Database::IfMissing::Fail);
+    if (!database)
         return kExitFailure;
-    }
-    if (auto done = DatabaseBackup::backup(**database, file); !done) {
+    if (auto done = DatabaseBackup::backup(*database, file); !done) {
         context.err << done.error().describe() << Qt::endl;
         return kExitFailure;
     }
@@ -57,23 +58,37 @@ int BackupCommand::restore(CommandContext& context)
     const QString file = fileArgument(context, QStringLiteral("restore"));
     if (file.isEmpty())
         return kExitUsage;
-    auto database = Database::open(context.url);
-    if (!database) {
-        context.err << database.error().describe() << Qt::endl;
+    // Nothing is opened, let alone made, for a backup that is not there.
+    if (!QFileInfo(file).isFile()) {
+        context.err << DatabaseBackup::tr("There is no backup file %1.").arg(file) << Qt::endl;
         return kExitFailure;
     }
-    if (auto done = DatabaseBackup::restore(**database, file); !done) {
-        context.err << done.error().describe() << Qt::endl;
+    // Restoring onto a new computer is what a backup is for, so a practice file that is not
+    // there yet is made (for its owner only) and filled; if the restore fails, it is removed
+    // again, so that a failed restore never leaves an empty practice behind.
+    const bool newFile = Database::isMissingFile(context.url);
+    auto database =
+        CommandSupport::openAsItIs(context.url, context.err, Database::IfMissing::Create);
+    if (!database)
         return kExitFailure;
-    }
+    auto failed = [&](const Error& error) {
+        context.err << error.describe() << Qt::endl;
+        if (newFile) {
+            database.reset();
+            for (const QString& path : PrivateFiles::practiceFiles(context.url.path()))
+                QFile::remove(path);
+        }
+        return kExitFailure;
+    };
+    if (auto done = DatabaseBackup::restore(*database, file); !done)
+        return failed(done.error());
     // A backup from an older Aftercare is brought up to this one's schema.
-    Migrator migrator(**database);
+    Migrator migrator(*database);
     auto migrated = migrator.migrate();
-    if (!migrated) {
-        context.err << migrated.error().describe() << Qt::endl;
-        return kExitFailure;
-    }
-    context.out << tr("Restored %1 from %2 (schema version %3).")
+    if (!migrated)
+        return failed(migrated.error());
+    context.out << (newFile ? tr("Restored %2 into the new practice file %1 (schema version %3).")
+                            : tr("Restored %1 from %2 (schema version %3)."))
                        .arg(context.url.displayString(), file)
                        .arg(migrated->toVersion)
                 << Qt::endl;

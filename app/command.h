@@ -1,5 +1,6 @@
 #pragma once
 
+#include "database/database.h"
 #include "database/databaseurl.h"
 
 #include <QCoreApplication>
@@ -9,10 +10,6 @@
 #include <memory>
 
 class QCommandLineParser;
-
-namespace aftercare {
-class Database;
-}
 
 namespace aftercare::app {
 
@@ -38,8 +35,16 @@ class CommandSupport
     Q_DECLARE_TR_FUNCTIONS(CommandSupport)
 
 public:
-    // Opens the database and brings its schema up to date; on failure prints one line.
-    static std::unique_ptr<Database> openPractice(const DatabaseUrl& url, QTextStream& err);
+    // Opens the database and brings its schema up to date; on failure prints one line. A
+    // SQLite file that is not there is an error unless ifMissing says Create (the demo).
+    static std::unique_ptr<Database>
+    openPractice(const DatabaseUrl& url, QTextStream& err,
+                 Database::IfMissing ifMissing = Database::IfMissing::Fail);
+    // Opens the database as it is, without upgrading it (backup, restore).
+    static std::unique_ptr<Database> openAsItIs(const DatabaseUrl& url, QTextStream& err,
+                                                Database::IfMissing ifMissing);
+    // One warning line when other accounts on the computer can read the practice's files.
+    static void warnIfExposed(const Database& database, QTextStream& err);
     // Parses a command's own options; on failure prints one line and returns false.
     static bool parseOptions(QCommandLineParser& parser, const QString& command,
                              const QStringList& arguments, QTextStream& err);
@@ -51,5 +56,6 @@ int runRestoreCommand(CommandContext& context);
 int runCompactCommand(CommandContext& context);
 int runImportCommand(CommandContext& context);
 int runReportCommand(CommandContext& context);
+int runExportCommand(CommandContext& context);
 
 } // namespace aftercare::app

@@ -71,10 +71,12 @@ QString CommandLineParser::usage()
         "  aftercare [--database URL] backup FILE\n"
         "  aftercare [--database URL] restore FILE\n"
         "  aftercare [--database URL] compact\n"
+        "  aftercare [--database URL] export client EXTERNAL_ID --out FILE.json\n"
         "\n"
         "URL: a file path or sqlite:PATH, or postgresql://user:password@host:port/dbname.\n"
         "Default: the AFTERCARE_DATABASE environment variable, else aftercare.db in the\n"
-        "application-data folder.\n");
+        "application-data folder. A practice file that does not exist is an error; only demo\n"
+        "and restore make one.\n");
 }
 
 } // namespace aftercare::app

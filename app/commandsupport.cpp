@@ -1,19 +1,45 @@
 #include "command.h"
 #include "database/database.h"
 #include "database/migrator.h"
+#include "database/privatefiles.h"
 
 #include <QCommandLineParser>
 
 namespace aftercare::app {
 
-std::unique_ptr<Database> CommandSupport::openPractice(const DatabaseUrl& url, QTextStream& err)
+std::unique_ptr<Database> CommandSupport::openAsItIs(const DatabaseUrl& url, QTextStream& err,
+                                                     Database::IfMissing ifMissing)
 {
-    auto database = Database::open(url);
+    auto database = Database::open(url, ifMissing);
     if (!database) {
         err << database.error().describe() << Qt::endl;
         return nullptr;
     }
-    Migrator migrator(**database);
+    warnIfExposed(**database, err);
+    return std::move(*database);
+}
+
+void CommandSupport::warnIfExposed(const Database& database, QTextStream& err)
+{
+    if (!database.isSqlite())
+        return;
+    const QStringList exposed =
+        PrivateFiles::exposed(PrivateFiles::practiceFiles(database.url().path()));
+    if (exposed.isEmpty())
+        return;
+    err << tr("Warning: other users of this computer can read the practice's health data in %1; "
+              "to keep it to yourself: chmod 600 %2")
+               .arg(exposed.join(QStringLiteral(", ")), exposed.join(QLatin1Char(' ')))
+        << Qt::endl;
+}
+
+std::unique_ptr<Database> CommandSupport::openPractice(const DatabaseUrl& url, QTextStream& err,
+                                                       Database::IfMissing ifMissing)
+{
+    std::unique_ptr<Database> database = openAsItIs(url, err, ifMissing);
+    if (!database)
+        return nullptr;
+    Migrator migrator(*database);
     auto migrated = migrator.migrate();
     if (!migrated) {
         err << migrated.error().describe() << Qt::endl;
@@ -26,7 +52,7 @@ std::unique_ptr<Database> CommandSupport::openPractice(const DatabaseUrl& url, Q
                    .arg(migrated->toVersion)
                    .arg(migrated->backupPath)
             << Qt::endl;
-    return std::move(*database);
+    return database;
 }
 
 bool CommandSupport::parseOptions(QCommandLineParser& parser, const QString& command,

@@ -68,7 +68,9 @@ int DemoCommand::run(CommandContext& context)
         }
     }
 
-    auto database = CommandSupport::openPractice(context.url, context.err);
+    // The demo is one of the few things that make a new practice (file and folder).
+    auto database =
+        CommandSupport::openPractice(context.url, context.err, Database::IfMissing::Create);
     if (!database)
         return kExitFailure;
 

@@ -1,8 +1,9 @@
+#include "appearance.h"
 #include "command.h"
 #include "commandline.h"
 #include "database/database.h"
-#include "database/migrator.h"
 #include "desktop.h"
+#include "signin/practiceopener.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -11,6 +12,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <sys/stat.h>
 
 using namespace aftercare;
 
@@ -26,6 +28,7 @@ constexpr CommandEntry kCommands[] = {
     {"demo", app::runDemoCommand},       {"backup", app::runBackupCommand},
     {"restore", app::runRestoreCommand}, {"import", app::runImportCommand},
     {"report", app::runReportCommand},   {"compact", app::runCompactCommand},
+    {"export", app::runExportCommand},
 };
 
 void setApplicationNames()
@@ -95,28 +98,32 @@ int runDesktop(int argc, char** argv, const app::CommandLine& commandLine)
     QGuiApplication::setDesktopFileName(QStringLiteral("aftercare"));
     ui::installTranslations(application, commandLine.language);
 
+    ui::applyAppearance(application);
+
     auto url = resolveDatabase(commandLine);
     if (!url) {
         QMessageBox::critical(nullptr, QObject::tr("Aftercare"), url.error().describe());
         return app::kExitUsage;
     }
-    auto database = Database::open(*url);
-    if (!database) {
-        QMessageBox::critical(nullptr, QObject::tr("Aftercare"), database.error().describe());
-        return app::kExitFailure;
-    }
-    Migrator migrator(**database);
-    if (auto migrated = migrator.migrate(); !migrated) {
-        QMessageBox::critical(nullptr, QObject::tr("Aftercare"), migrated.error().describe());
-        return app::kExitFailure;
-    }
-    return ui::runDesktop(**database, ui::DesktopOptions{commandLine.language});
+    const bool named = !commandLine.database.isEmpty() ||
+                       !qEnvironmentVariable("AFTERCARE_DATABASE").trimmed().isEmpty();
+    int exitCode = app::kExitFailure;
+    auto database = ui::PracticeOpener::open(
+        *url, named ? ui::PracticeOpener::Location::Given : ui::PracticeOpener::Location::Default,
+        &exitCode);
+    if (!database)
+        return exitCode;
+    return ui::runDesktop(*database, ui::DesktopOptions{commandLine.language});
 }
 
 } // namespace
 
 int main(int argc, char** argv)
 {
+    // Everything this process writes (the practice, its -wal and -shm, backups, reports,
+    // exports) is health data: for the owner only, whatever the login's umask. The files that
+    // matter get their mode explicitly where they are made, too.
+    ::umask(S_IRWXG | S_IRWXO);
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));

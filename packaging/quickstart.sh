@@ -37,7 +37,7 @@ DB="$data_dir/demo-practice.db"
 
 if [[ ! -e "$DB" ]]; then
     echo "== creating the demo practice in $DB (first run only)"
-    mkdir -p "$data_dir"
+    (umask 077 && mkdir -p "$data_dir")   # health data: the folder is for this user only
     # Generate into a scratch file and move it into place only when complete,
     # so an interrupted run does not leave a half-filled demo behind.
     partial="$data_dir/.demo-practice.partial-$$.db"

@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace aftercare;
 using namespace aftercare::test;
 
@@ -19,6 +21,7 @@ private slots:
     void backupThenRestoreBringsBackTheContent();
     void restoreRefusesWhatIsNotABackup();
     void restoreRefusesABackupFromANewerProgram();
+    void backupIsForItsOwnerOnly();
 
 private:
     static qlonglong clientCount(Database& db)
@@ -109,6 +112,25 @@ void TestBackup::restoreRefusesABackupFromANewerProgram()
         QVERIFY(!migrated);
         QCOMPARE(migrated.error().kind, ErrorKind::SchemaTooNew);
     }
+}
+
+void TestBackup::backupIsForItsOwnerOnly()
+{
+    AFTERCARE_FRESH_DATABASE(db);
+    addClient(db, QStringLiteral("P-1"), QStringLiteral("Private"));
+    QTemporaryDir dir;
+    // A folder of its own, as a backup script would name it, under the umask most logins have.
+    const QString folder = dir.filePath(QStringLiteral("backups/2026"));
+    const QString file = folder + QStringLiteral("/practice.backup");
+    const mode_t previous = ::umask(022);
+    auto backedUp = DatabaseBackup::backup(db, file);
+    ::umask(previous);
+    QVERIFY2(backedUp, qPrintable(backedUp ? QString() : backedUp.error().describe()));
+    struct stat status = {};
+    QVERIFY(::stat(QFile::encodeName(file).constData(), &status) == 0);
+    QCOMPARE(int(status.st_mode & 07777), 0600);
+    QVERIFY(::stat(QFile::encodeName(folder).constData(), &status) == 0);
+    QCOMPARE(int(status.st_mode & 07777), 0700);
 }
 
 QTEST_GUILESS_MAIN(TestBackup)

@@ -4,11 +4,15 @@
 #include "tst_metrics_fixture.h"
 
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace aftercare;
 using namespace aftercare::test;
@@ -25,6 +29,12 @@ private slots:
     void demoBackupRestoreRoundTrip();
     void reportFilters_data();
     void reportFilters();
+    void missingPracticeIsNeverCreated_data();
+    void missingPracticeIsNeverCreated();
+    void restoreMakesTheMissingPracticeFromABackup();
+    void practiceFilesAreForTheOwnerOnly();
+    void readablePracticeIsReported();
+    void exportClientRecord();
 
 private:
     struct Run
@@ -33,10 +43,13 @@ private:
         QString out;
         QString err;
     };
-    static Run run(const QStringList& arguments)
+    static Run run(const QStringList& arguments, const QString& databaseVariable = {})
     {
         QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("AFTERCARE_DATABASE"));
+        if (!databaseVariable.isEmpty())
+            environment.insert(QStringLiteral("AFTERCARE_DATABASE"), databaseVariable);
         environment.remove(QStringLiteral("DISPLAY"));
         environment.remove(QStringLiteral("QT_QPA_PLATFORM")); // headless commands need no platform
         process.setProcessEnvironment(environment);
@@ -59,6 +72,23 @@ private:
     static int lineCount(const QString& text)
     {
         return int(text.trimmed().split(QLatin1Char('\n')).size());
+    }
+    static int mode(const QString& path)
+    {
+        struct stat status = {};
+        if (::stat(QFile::encodeName(path).constData(), &status) != 0)
+            return -1;
+        return int(status.st_mode & 07777);
+    }
+    // A small practice in a file of its own (the SQLite side of the command line's files).
+    static bool makeDemo(const QString& path, QString* error)
+    {
+        const Run demo =
+            run({QStringLiteral("--database"), path, QStringLiteral("demo"),
+                 QStringLiteral("--clients"), QStringLiteral("30"), QStringLiteral("--years"),
+                 QStringLiteral("1"), QStringLiteral("--today"), QStringLiteral("2026-06-30")});
+        *error = demo.err;
+        return demo.exitCode == 0;
     }
 };
 
@@ -88,6 +118,15 @@ void TestCli::usageErrors_data()
     QTest::newRow("backup without file")
         << QStringList{QStringLiteral("--database"), QStringLiteral("/tmp/x.db"),
                        QStringLiteral("backup")}
+        << 2;
+    QTest::newRow("export without a client")
+        << QStringList{QStringLiteral("--database"), QStringLiteral("/tmp/x.db"),
+                       QStringLiteral("export"), QStringLiteral("--out"),
+                       QStringLiteral("/tmp/x.json")}
+        << 2;
+    QTest::newRow("export without a file")
+        << QStringList{QStringLiteral("--database"), QStringLiteral("/tmp/x.db"),
+                       QStringLiteral("export"), QStringLiteral("client"), QStringLiteral("C-1")}
         << 2;
     QTest::newRow("compact with an argument")
         << QStringList{QStringLiteral("--database"), QStringLiteral("/tmp/x.db"),
@@ -269,6 +308,229 @@ void TestCli::reportFilters()
         const QString actual = node.isDouble() ? QString::number(node.toDouble()) : node.toString();
         QCOMPARE(actual, value);
     }
+}
+
+void TestCli::missingPracticeIsNeverCreated_data()
+{
+    QTest::addColumn<QString>("how"); // --database PATH, sqlite:PATH, or AFTERCARE_DATABASE
+    QTest::addColumn<QStringList>("command");
+    const QStringList commands[] = {
+        {"report", "--month", "2026-03", "--format", "json", "--out", "OUT"},
+        {"report", "--month", "2026-03", "--format", "csv", "--out", "OUT"},
+        {"import", "clients", "CSV"},
+        {"backup", "OUT"},
+        {"restore", "BACKUP"},
+        {"compact"},
+        {"export", "client", "C-1", "--out", "OUT"},
+    };
+    for (const QString how : {"path", "url", "environment"})
+        for (const QStringList& command : commands)
+            QTest::addRow("%s%s by %s", qPrintable(command.at(0)),
+                          command.contains(QLatin1String("csv")) ? " csv" : "", qPrintable(how))
+                << how << command;
+}
+
+void TestCli::missingPracticeIsNeverCreated()
+{
+    QFETCH(QString, how);
+    QFETCH(QStringList, command);
+    QTemporaryDir dir;
+    // A typing error in the folder's name: neither it nor the file may appear.
+    const QString folder = dir.filePath(QStringLiteral("Aftercaer"));
+    const QString path = folder + QStringLiteral("/aftercare.db");
+    const QString out = dir.filePath(QStringLiteral("out.file"));
+    const QString csv = dir.filePath(QStringLiteral("clients.csv"));
+    QFile csvFile(csv);
+    QVERIFY(csvFile.open(QIODevice::WriteOnly));
+    csvFile.write("external_id,first_name,last_name\nC-1,Ann,Adams\n");
+    csvFile.close();
+    // restore makes a missing practice from a backup (restoreMakesTheMissingPractice...), but
+    // never when the backup itself is not there.
+    QStringList arguments;
+    for (QString word : command) {
+        word.replace(QLatin1String("OUT"), out);
+        word.replace(QLatin1String("CSV"), csv);
+        word.replace(QLatin1String("BACKUP"), dir.filePath(QStringLiteral("missing.backup")));
+        arguments.append(word);
+    }
+    QString variable;
+    if (how == QLatin1String("environment"))
+        variable = path;
+    else
+        arguments =
+            QStringList{QStringLiteral("--database"),
+                        how == QLatin1String("url") ? QStringLiteral("sqlite:") + path : path} +
+            arguments;
+    const Run result = run(arguments, variable);
+    QVERIFY2(result.exitCode != 0, qPrintable(result.out));
+    QCOMPARE(lineCount(result.err), 1);
+    QVERIFY2(result.err.contains(command.first() == QLatin1String("restore")
+                                     ? dir.filePath(QStringLiteral("missing.backup"))
+                                     : path),
+             qPrintable(result.err));
+    QVERIFY(!QFileInfo::exists(path));
+    QVERIFY(!QFileInfo::exists(folder));
+    QVERIFY(!QFileInfo::exists(out));
+}
+
+void TestCli::restoreMakesTheMissingPracticeFromABackup()
+{
+    // What a backup is for: the computer is new, the practice file is not there yet.
+    QTemporaryDir dir;
+    QString error;
+    const QString original = dir.filePath(QStringLiteral("original.db"));
+    QVERIFY2(makeDemo(original, &error), qPrintable(error));
+    const QString backup = dir.filePath(QStringLiteral("practice.backup"));
+    QCOMPARE(
+        run({QStringLiteral("--database"), original, QStringLiteral("backup"), backup}).exitCode,
+        0);
+    const QString target = dir.filePath(QStringLiteral("new-computer/Aftercare/aftercare.db"));
+    const Run restore =
+        run({QStringLiteral("--database"), target, QStringLiteral("restore"), backup});
+    QVERIFY2(restore.exitCode == 0, qPrintable(restore.err));
+    QVERIFY2(restore.out.contains(QLatin1String("new practice file")), qPrintable(restore.out));
+    QCOMPARE(mode(target), 0600);
+    QCOMPARE(mode(QFileInfo(target).path()), 0700);
+    const Run report = run({QStringLiteral("--database"), target, QStringLiteral("compact")});
+    QVERIFY2(report.exitCode == 0, qPrintable(report.err));
+
+    // A file that is no backup leaves nothing behind either.
+    const QString other = dir.filePath(QStringLiteral("other.db"));
+    const Run refused = run({QStringLiteral("--database"), other, QStringLiteral("restore"),
+                             QStringLiteral(AFTERCARE_BINARY)});
+    QCOMPARE(refused.exitCode, 1);
+    QCOMPARE(lineCount(refused.err), 1);
+    QVERIFY(!QFileInfo::exists(other));
+}
+
+void TestCli::practiceFilesAreForTheOwnerOnly()
+{
+    // The umask of most logins; the program must not follow it for health data.
+    const mode_t previous = ::umask(022);
+    QTemporaryDir dir;
+    QString error;
+    const QString folder = dir.filePath(QStringLiteral("Aftercare"));
+    const QString practice = folder + QStringLiteral("/demo-practice.db");
+    const bool made = makeDemo(practice, &error);
+    const QString backup = dir.filePath(QStringLiteral("backups/monday.backup"));
+    const Run backedUp =
+        run({QStringLiteral("--database"), practice, QStringLiteral("backup"), backup});
+    const QString json = dir.filePath(QStringLiteral("march.json"));
+    const Run report =
+        run({QStringLiteral("--database"), practice, QStringLiteral("report"),
+             QStringLiteral("--month"), QStringLiteral("2026-03"), QStringLiteral("--format"),
+             QStringLiteral("json"), QStringLiteral("--out"), json});
+    ::umask(previous);
+    QVERIFY2(made, qPrintable(error));
+    QVERIFY2(backedUp.exitCode == 0, qPrintable(backedUp.err));
+    QVERIFY2(report.exitCode == 0, qPrintable(report.err));
+    QCOMPARE(mode(practice), 0600);
+    QCOMPARE(mode(folder), 0700);
+    QCOMPARE(mode(backup), 0600);
+    QCOMPARE(mode(QFileInfo(backup).path()), 0700);
+    QCOMPARE(mode(json), 0600);
+    QVERIFY(!backedUp.err.contains(QLatin1String("Warning")));
+}
+
+void TestCli::readablePracticeIsReported()
+{
+    QTemporaryDir dir;
+    QString error;
+    const QString practice = dir.filePath(QStringLiteral("practice.db"));
+    QVERIFY2(makeDemo(practice, &error), qPrintable(error));
+    QVERIFY(::chmod(QFile::encodeName(practice).constData(), 0644) == 0);
+    const Run compact = run({QStringLiteral("--database"), practice, QStringLiteral("compact")});
+    QCOMPARE(compact.exitCode, 0); // reported, not refused
+    QCOMPARE(lineCount(compact.err), 1);
+    QVERIFY2(compact.err.contains(QLatin1String("Warning")) && compact.err.contains(practice) &&
+                 compact.err.contains(QLatin1String("chmod 600")),
+             qPrintable(compact.err));
+    QCOMPARE(mode(practice), 0644); // the user decides
+}
+
+void TestCli::exportClientRecord()
+{
+    QString error;
+    auto holder = TestDatabase::create(backendUnderTest(), false, &error);
+    QVERIFY2(holder, qPrintable(error));
+    const QString url = urlWithPassword(holder->url());
+    holder->close();
+    QVERIFY2(makeDemo(url, &error), qPrintable(error));
+    QVERIFY(holder->reopen(&error));
+    Database& db = holder->database();
+    // A client with a result, an invoice and feedback: the whole record has something in
+    // every part.
+    auto found = db.run(QStringLiteral(
+        "SELECT c.external_id, c.id FROM clients c WHERE EXISTS (SELECT 1 FROM test_results r "
+        "WHERE r.client_id = c.id) AND EXISTS (SELECT 1 FROM invoices i WHERE i.client_id = "
+        "c.id) AND EXISTS (SELECT 1 FROM feedback f WHERE f.client_id = c.id) ORDER BY c.id"));
+    QVERIFY(found && found->next());
+    const QString externalId = found->value(0).toString();
+    const qlonglong clientId = found->value(1).toLongLong();
+    const qlonglong results =
+        db.scalar(QStringLiteral("SELECT count(*) FROM test_results WHERE client_id = ?"),
+                  {clientId})
+            .value()
+            .toLongLong();
+    holder->close();
+
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("record.json"));
+    const Run exported = run({QStringLiteral("--database"), url, QStringLiteral("export"),
+                              QStringLiteral("client"), externalId, QStringLiteral("--out"), out});
+    QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject record = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(record.value(QStringLiteral("format")).toString(),
+             QStringLiteral("aftercare-client-record"));
+    QCOMPARE(record.value(QStringLiteral("client"))
+                 .toObject()
+                 .value(QStringLiteral("external_id"))
+                 .toString(),
+             externalId);
+    for (const char* part : {"consents", "appointments", "touchpoints", "feedback", "invoices"})
+        QVERIFY2(!record.value(QLatin1String(part)).toArray().isEmpty(), part);
+    const QJsonArray resultList = record.value(QStringLiteral("results")).toArray();
+    QCOMPARE(qlonglong(resultList.size()), results);
+    const QJsonObject first = resultList.first().toObject();
+    QVERIFY(!first.value(QStringLiteral("values")).toArray().isEmpty());
+    QVERIFY(first.contains(QStringLiteral("summary")));
+    QVERIFY(!record.value(QStringLiteral("invoices"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QStringLiteral("lines"))
+                 .toArray()
+                 .isEmpty());
+    QCOMPARE(mode(out), 0600);
+
+    // Audited as a view of clinical content: the export, and each result read.
+    QVERIFY(holder->reopen(&error));
+    QCOMPARE(holder->database()
+                 .scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
+                                        "'client.export' AND client_id = ?"),
+                         {clientId})
+                 .value()
+                 .toLongLong(),
+             1);
+    QCOMPARE(holder->database()
+                 .scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
+                                        "'result.view' AND client_id = ?"),
+                         {clientId})
+                 .value()
+                 .toLongLong(),
+             results);
+    holder->close();
+
+    const QString nobody = dir.filePath(QStringLiteral("nobody.json"));
+    const Run unknown =
+        run({QStringLiteral("--database"), url, QStringLiteral("export"), QStringLiteral("client"),
+             QStringLiteral("NO-SUCH-ONE"), QStringLiteral("--out"), nobody});
+    QCOMPARE(unknown.exitCode, 1);
+    QCOMPARE(lineCount(unknown.err), 1);
+    QVERIFY(unknown.err.contains(QLatin1String("NO-SUCH-ONE")));
+    QVERIFY(!QFileInfo::exists(nobody));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

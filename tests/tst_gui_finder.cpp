@@ -38,7 +38,7 @@ void typeText(QWidget* widget, const QString& text)
     }
 }
 
-const QString kPassword = QStringLiteral("front desk 2026");
+const QString kPassword = QStringLiteral("front counter 2026");
 
 ClientId addClient(Database& db, const QString& first, const QString& last, const QDate& born,
                    const QString& phone, const QString& externalId = {})

@@ -1,5 +1,7 @@
 #include "auth/passwordhasher.h"
 
+#include "auth/passwordstrength.h"
+
 #include <sodium.h>
 
 namespace aftercare {
@@ -43,11 +45,9 @@ bool PasswordHasher::verify(const QString& hash, const QString& password)
                                     static_cast<unsigned long long>(utf8.size())) == 0;
 }
 
-Status PasswordHasher::checkStrength(const QString& password)
+Status PasswordHasher::checkStrength(const QString& password, const QString& userName)
 {
-    if (password.trimmed().size() < 8)
-        return fail(Error::validation(tr("A password needs at least 8 characters.")));
-    return {};
+    return PasswordStrength::require(password, userName);
 }
 
 } // namespace aftercare

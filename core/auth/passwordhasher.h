@@ -21,8 +21,9 @@ public:
 
     static Result<QString> hash(const QString& password, Cost cost = Cost::Interactive);
     static bool verify(const QString& hash, const QString& password);
-    // A password we accept for a new account: at least 8 characters, not only spaces.
-    static Status checkStrength(const QString& password);
+    // A password we accept for an account: strong enough by PasswordStrength (libpwquality),
+    // and not containing the account's user name when it is given.
+    static Status checkStrength(const QString& password, const QString& userName = {});
 };
 
 } // namespace aftercare

@@ -1,6 +1,7 @@
 #include "database/database.h"
 
-#include <QDir>
+#include "database/privatefiles.h"
+
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSqlDriver>
@@ -39,7 +40,13 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url)
+bool Database::isMissingFile(const DatabaseUrl& url)
+{
+    return url.kind() == DatabaseUrl::Kind::Sqlite && url.path() != QLatin1String(":memory:") &&
+           !QFileInfo::exists(url.path());
+}
+
+Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, IfMissing ifMissing)
 {
     // SQLite keeps memory statistics unless told otherwise, taking one process-wide mutex for
     // every allocation, so that connections working on several threads at once (a report's
@@ -65,11 +72,14 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url)
         QSqlDatabase db = QSqlDatabase::addDatabase(
             sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name);
         if (sqlite) {
-            if (url.path() != QLatin1String(":memory:")) {
-                const QFileInfo info(url.path());
-                if (!QDir().mkpath(info.absolutePath()))
-                    return fail(
-                        Error::io(tr("Cannot create the folder %1.").arg(info.absolutePath())));
+            if (isMissingFile(url)) {
+                if (ifMissing == IfMissing::Fail)
+                    return fail(Error::notFound(
+                        tr("There is no practice file %1 (check the path).").arg(url.path())));
+                // Made here rather than by SQLite, which would follow the umask; its -wal and
+                // -shm files take this file's mode.
+                if (auto created = PrivateFiles::createFile(url.path()); !created)
+                    return fail(created.error());
             }
             db.setDatabaseName(url.path());
             db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=15000"));

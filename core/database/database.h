@@ -29,9 +29,21 @@ class Database
 public:
     using Dialect = DatabaseUrl::Kind;
 
+    // What open() does when a SQLite file is not there: a mistyped path must never turn into
+    // a new, empty practice, so only what makes a practice on purpose (the demo, a new
+    // practice chosen in the desktop application, a restore) asks for Create.
+    enum class IfMissing
+    {
+        Fail,   // a NotFound error naming the file; nothing is created
+        Create, // an empty file for its owner only (0600), in folders made 0700
+    };
+
     // Opens and configures the connection (SQLite: WAL, foreign keys, busy timeout).
     // Does not migrate: see Migrator.
-    static Result<std::unique_ptr<Database>> open(const DatabaseUrl& url);
+    static Result<std::unique_ptr<Database>> open(const DatabaseUrl& url,
+                                                  IfMissing ifMissing = IfMissing::Fail);
+    // Whether url names a SQLite file that does not exist (PostgreSQL: always false).
+    static bool isMissingFile(const DatabaseUrl& url);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;

@@ -2,6 +2,7 @@
 
 #include "database/database.h"
 #include "database/migrator.h"
+#include "database/privatefiles.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -44,6 +45,9 @@ Status DatabaseBackup::backup(Database& database, const QString& path)
         return backupSqlite(database, path);
     const QString partial = path + QStringLiteral(".partial");
     QFile::remove(partial);
+    // pg_dump writes into the file as it is, for its owner only.
+    if (auto created = PrivateFiles::createFile(partial); !created)
+        return created;
     if (auto dumped =
             runPostgresTool(database, QStringLiteral("pg_dump"),
                             {QStringLiteral("--format=custom"), QStringLiteral("--no-owner"),
@@ -74,6 +78,10 @@ Status DatabaseBackup::backupSqlite(Database& database, const QString& path)
 {
     const QString partial = path + QStringLiteral(".partial");
     QFile::remove(partial);
+    // A backup holds the same health data as the practice: the file is made for its owner
+    // only (in folders made for the owner only), and VACUUM INTO fills the empty file.
+    if (auto created = PrivateFiles::createFile(partial); !created)
+        return created;
     // VACUUM INTO writes a consistent, compact copy while other connections keep working.
     if (auto copied = database.run(QStringLiteral("VACUUM INTO ?"), {partial}); !copied) {
         QFile::remove(partial);

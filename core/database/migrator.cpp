@@ -1,6 +1,7 @@
 #include "database/migrator.h"
 
 #include "database/database.h"
+#include "database/privatefiles.h"
 #include "database/sqltime.h"
 
 #include <QDateTime>
@@ -78,12 +79,18 @@ Result<QString> Migrator::backUpSqliteFile(int currentVersion)
                      .arg(path)
                      .arg(currentVersion)
                      .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    // The copy holds the same health data: made for its owner only first (VACUUM INTO fills
+    // an empty file), then written.
+    if (auto created = PrivateFiles::createFile(backup); !created)
+        return fail(created.error());
     // VACUUM INTO writes a consistent copy, WAL included, without closing the connection.
     auto done = m_database.run(QStringLiteral("VACUUM INTO ?"), {backup});
-    if (!done)
+    if (!done) {
+        QFile::remove(backup);
         return fail(Error{ErrorKind::Io,
                           tr("Cannot copy the database to %1 before upgrading it.").arg(backup),
                           done.error().detail});
+    }
     return backup;
 }
 

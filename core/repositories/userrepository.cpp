@@ -44,7 +44,7 @@ Result<UserId> UserRepository::insert(const QString& username, const QString& di
     const QString name = username.trimmed().toLower();
     if (name.isEmpty() || name.contains(QLatin1Char(' ')))
         return fail(Error::validation(tr("A user name must not be empty or contain spaces.")));
-    if (auto strong = PasswordHasher::checkStrength(password); !strong)
+    if (auto strong = PasswordHasher::checkStrength(password, name); !strong)
         return fail(strong.error());
     auto hash = PasswordHasher::hash(password);
     if (!hash)
@@ -96,7 +96,11 @@ Status UserRepository::setPassword(const Actor& actor, UserId id, const QString&
         if (auto allowed = Permissions::require(actor, Permission::ManageUsers); !allowed)
             return allowed;
     }
-    if (auto strong = PasswordHasher::checkStrength(password); !strong)
+    auto username = m_database.scalar(QStringLiteral("SELECT username FROM users WHERE id = ?"),
+                                      {id.toVariant()});
+    if (!username)
+        return fail(username.error());
+    if (auto strong = PasswordHasher::checkStrength(password, username->toString()); !strong)
         return strong;
     auto hash = PasswordHasher::hash(password);
     if (!hash)

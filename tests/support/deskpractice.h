@@ -43,13 +43,13 @@ inline Practice seed(Database& db)
     Practice p;
     UserRepository users(db);
     const auto admin = users.createFirstAdmin(QStringLiteral("admin"), QStringLiteral("Admin"),
-                                              QStringLiteral("admin password 1"));
+                                              QStringLiteral("practice head 1"));
     const Actor adminActor{admin ? *admin : UserId(), Role::Admin, QStringLiteral("server")};
     const auto desk = users.create(adminActor, QStringLiteral("desk"), QStringLiteral("Dana Desk"),
-                                   Role::Reception, QStringLiteral("desk password 1"));
+                                   Role::Reception, QStringLiteral("morning shift 1"));
     const auto other =
         users.create(adminActor, QStringLiteral("olga"), QStringLiteral("Olga Other"),
-                     Role::Reception, QStringLiteral("olga password 1"));
+                     Role::Reception, QStringLiteral("late shift 22"));
     p.desk = Actor{desk ? *desk : UserId(), Role::Reception, QStringLiteral("desk-1")};
     p.colleague = Actor{other ? *other : UserId(), Role::Reception, QStringLiteral("desk-2")};
     PracticeRepository practice(db);

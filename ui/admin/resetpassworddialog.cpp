@@ -28,6 +28,7 @@ ResetPasswordDialog::ResetPasswordDialog(Database& database, const Actor& actor,
     setWindowModality(Qt::WindowModal);
     m_save->setObjectName(QStringLiteral("setPasswordButton"));
     m_error->setObjectName(QStringLiteral("errorLabel"));
+    m_password->setUserName(user.username);
 
     auto* lead = new QLabel(tr("Choose a new password for %1 (%2). Tell it to them in person; "
                                "their old password stops working at once.")

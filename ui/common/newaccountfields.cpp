@@ -24,6 +24,8 @@ NewAccountFields::NewAccountFields(QWidget* parent)
     m_userName->setMinimumWidth(m_userName->fontMetrics().averageCharWidth() * 36);
 
     connect(m_userName, &QLineEdit::textChanged, this, &NewAccountFields::changed);
+    // The password must not contain the user name being chosen.
+    connect(m_userName, &QLineEdit::textChanged, m_password, &NewPasswordFields::setUserName);
     connect(m_password, &NewPasswordFields::changed, this, &NewAccountFields::changed);
 }
 

@@ -1,6 +1,6 @@
 #include "common/newpasswordfields.h"
 
-#include "auth/passwordhasher.h"
+#include "auth/passwordstrength.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -47,9 +47,18 @@ QString NewPasswordFields::password() const
     return m_password->text();
 }
 
+void NewPasswordFields::setUserName(const QString& userName)
+{
+    if (userName == m_userName)
+        return;
+    m_userName = userName;
+    updateHint();
+    emit changed();
+}
+
 bool NewPasswordFields::isAcceptable() const
 {
-    return PasswordHasher::checkStrength(m_password->text()).has_value() &&
+    return PasswordStrength::check(m_password->text(), m_userName).isStrongEnough() &&
            m_password->text() == m_repeat->text();
 }
 
@@ -64,9 +73,14 @@ void NewPasswordFields::updateHint()
     QString text;
     const char* state = "info";
     if (m_password->text().isEmpty()) {
-        text = tr("At least 8 characters.");
-    } else if (auto strong = PasswordHasher::checkStrength(m_password->text()); !strong) {
-        text = strong.error().message;
+        text = tr("At least %n characters, hard to guess: not a dictionary word, a simple "
+                  "pattern or the user name. Several unrelated words work well.",
+                  nullptr, PasswordStrength::kMinimumLength);
+    } else if (const PasswordVerdict verdict =
+                   PasswordStrength::check(m_password->text(), m_userName);
+               !verdict.isStrongEnough()) {
+        // The library's reason, in the user's language.
+        text = PasswordStrength::describe(verdict.weakness);
         state = "warning";
     } else if (m_repeat->text().isEmpty()) {
         text = tr("Strong enough. Now type it once more.");

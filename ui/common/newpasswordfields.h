@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QString>
 
 class QFormLayout;
 class QLabel;
@@ -9,9 +10,9 @@ class QWidget;
 
 namespace aftercare::ui {
 
-// A new password typed twice, with its strength checked as it is typed
-// (PasswordHasher::checkStrength). Used wherever a password is set; its rows go into the
-// form of the dialog that uses it, so they line up with the other fields.
+// A new password typed twice, with its strength checked as it is typed (PasswordStrength,
+// libpwquality) and the reason shown when it is too easy to guess. Used wherever a password is set;
+// its rows go into the form of the dialog that uses it, so they line up with the other fields.
 class NewPasswordFields : public QObject
 {
     Q_OBJECT
@@ -21,6 +22,8 @@ public:
 
     void addRowsTo(QFormLayout* form);
     QString password() const;
+    // The account's user name, which the password must not contain.
+    void setUserName(const QString& userName);
     // Strong enough and typed the same twice.
     bool isAcceptable() const;
     void clear();
@@ -36,6 +39,7 @@ private:
     QLineEdit* m_password;
     QLineEdit* m_repeat;
     QLabel* m_hint;
+    QString m_userName;
 };
 
 } // namespace aftercare::ui
