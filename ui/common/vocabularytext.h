@@ -13,5 +13,10 @@ QString contactChannelName(ContactChannel channel);
 QString consentPurposeName(ConsentPurpose purpose);
 QString consentChannelName(ConsentChannel channel);
 QString journeyStageName(JourneyStage stage);
+QString channelName(Channel channel);
+QString callOutcomeName(CallOutcome outcome);
+QString callNextStepName(CallNextStep step);
+QString taskStatusName(TaskStatus status);
+QString resultStatusName(ResultStatus status);
 
 } // namespace aftercare::ui
