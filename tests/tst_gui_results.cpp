@@ -7,6 +7,7 @@
 #include "followup/clinicalprofiledialog.h"
 #include "followup/followupworkspace.h"
 #include "followup/resultdialog.h"
+#include "followup/resulttrendview.h"
 #include "followup/resultvaluetext.h"
 #include "followup/summarytemplatedialog.h"
 #include "followup/worklistmodel.h"
@@ -230,18 +231,19 @@ void TestGuiResults::valuesShowHighOrLowAndTheTrend()
     QCOMPARE(values->item(1, 4)->text(), ResultValueText::tr("low %1").arg(QStringLiteral("↓")));
     QVERIFY(values->item(0, 1)->font().bold());
 
+    // One row per analyte and one for "told", one column per date, this result last.
     auto* trend = child<QTableWidget>(&dialog, "resultTrend");
     QVERIFY(trend);
-    QCOMPARE(trend->rowCount(), 3); // this result and the two before it
-    QCOMPARE(trend->columnCount(), 4);
-    QCOMPARE(trend->item(0, 1)->text(), QLocale().toString(168) + QStringLiteral("↑"));
-    QCOMPARE(trend->item(1, 1)->text(), QLocale().toString(125));
-    QCOMPARE(trend->item(2, 2)->text(), QLocale().toString(55));
-    QVERIFY(trend->item(1, 3)->text().contains(channelName(Channel::Letter)));
-    const QString directions = child<QLabel>(&dialog, "resultTrendDirection")->text();
-    QVERIFY2(directions.contains(ResultValueText::direction(TrendDirection::Rising)),
-             qPrintable(directions));
-    QVERIFY(directions.contains(ResultValueText::direction(TrendDirection::Falling)));
+    QCOMPARE(trend->rowCount(), 3);
+    QCOMPARE(trend->columnCount(), 5);
+    QCOMPARE(trend->item(0, 1)->text(), QLocale().toString(110));
+    QCOMPARE(trend->item(0, 2)->text(), QLocale().toString(125));
+    QCOMPARE(trend->item(0, 3)->text(), QLocale().toString(168) + QStringLiteral("↑"));
+    QCOMPARE(trend->item(1, 3)->text(), QLocale().toString(38) + QStringLiteral("↓"));
+    QCOMPARE(trend->item(0, 4)->text(), ResultValueText::direction(TrendDirection::Rising));
+    QCOMPARE(trend->item(1, 4)->text(), ResultValueText::direction(TrendDirection::Falling));
+    QVERIFY(trend->item(2, 2)->toolTip().contains(channelName(Channel::Letter)));
+    QCOMPARE(trend->item(2, 1)->text(), ResultTrendView::tr("not yet reviewed"));
     // Looking at the trend is looking at the earlier results: each view is audited.
     QCOMPARE(AuditLog(db)
                  .count(QLatin1String(ResultRepository::kViewAction),

@@ -33,9 +33,9 @@ QTreeWidget* tree(const QString& objectName, const QStringList& headers, QWidget
     return view;
 }
 
-QString firstLine(const QString& text)
+QString oneLine(const QString& text)
 {
-    const QString simplified = text.trimmed().section(QLatin1Char('\n'), 0, 0);
+    const QString simplified = text.simplified();
     return simplified.size() > 90 ? simplified.left(88) + QStringLiteral("…") : simplified;
 }
 
@@ -131,7 +131,7 @@ void ClinicalProfileDialog::showResults()
         for (const ResultValue& value : r.values)
             if (ResultValueText::isOutside(value))
                 outside << QStringLiteral("%1 %2").arg(value.analyte, ResultValueText::flag(value));
-        QString summary = firstLine(r.summary);
+        QString summary = oneLine(r.summary);
         if (!r.summarySignedAt.isValid())
             summary =
                 summary.isEmpty() ? tr("(no summary yet)") : tr("(not signed off) %1").arg(summary);
@@ -165,13 +165,15 @@ void ClinicalProfileDialog::showCalls()
             settled += QStringLiteral(" · ") + t.resolutionNote;
         auto* item =
             new QTreeWidgetItem(m_calls, {dateText(t.dueAt.date()), call.reason, status, settled});
+        item->setToolTip(3, settled);
         for (const CallAttempt& a : call.attempts) {
             QString line =
                 callOutcomeName(a.outcome) + QStringLiteral(", ") + callNextStepName(a.nextStep);
             if (!a.notes.isEmpty())
                 line += QStringLiteral(": ") + a.notes;
-            new QTreeWidgetItem(item,
-                                {appointmentTimeText(a.attemptedAt), QString(), QString(), line});
+            auto* attempt = new QTreeWidgetItem(
+                item, {appointmentTimeText(a.attemptedAt), QString(), QString(), line});
+            attempt->setToolTip(3, line);
         }
     }
     m_calls->expandAll();

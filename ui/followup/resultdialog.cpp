@@ -19,9 +19,12 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace aftercare::ui {
 
@@ -77,12 +80,12 @@ ResultDialog::ResultDialog(Database& database, const Actor& actor, ResultId resu
     m_formal = new QPlainTextEdit(m_result->formalReport, left);
     m_formal->setObjectName(QStringLiteral("resultFormal"));
     m_formal->setReadOnly(true);
-    m_formal->setMaximumHeight(90);
+    m_formal->setMaximumHeight(72);
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(m_values, 2);
+    leftLayout->addWidget(m_values);
     leftLayout->addWidget(heading(tr("Earlier results of this test"), left));
-    leftLayout->addWidget(m_trend, 2);
+    leftLayout->addWidget(m_trend, 1);
     leftLayout->addWidget(heading(tr("Laboratory report"), left));
     leftLayout->addWidget(m_formal);
 
@@ -154,7 +157,7 @@ ResultDialog::ResultDialog(Database& database, const Actor& actor, ResultId resu
     splitter->addWidget(left);
     splitter->addWidget(right);
     splitter->setChildrenCollapsible(false);
-    splitter->setSizes({560, 560});
+    splitter->setSizes({660, 500});
 
     m_reviewed = new QPushButton(tr("Mark &reviewed"), this);
     m_reviewed->setObjectName(QStringLiteral("markReviewed"));
@@ -208,7 +211,7 @@ ResultDialog::ResultDialog(Database& database, const Actor& actor, ResultId resu
     // A result nobody has written about yet opens with the template's draft to adjust.
     if (m_result->summary.trimmed().isEmpty() && !m_result->summarySignedAt.isValid())
         draftFromTemplate();
-    resize(1180, 760);
+    resize(1180, 700);
 }
 
 bool ResultDialog::hasUnsavedChanges() const
@@ -288,6 +291,16 @@ void ResultDialog::fillValues()
     }
     m_values->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_values->horizontalHeader()->setStretchLastSection(true);
+    // Every value in sight without scrolling, up to six; a short result takes little room.
+    m_values->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
+    const int rows = std::min(m_values->rowCount(), 6);
+    const int height = m_values->horizontalHeader()->sizeHint().height() +
+                       rows * m_values->verticalHeader()->defaultSectionSize() +
+                       m_values->horizontalScrollBar()->sizeHint().height() +
+                       2 * m_values->frameWidth();
+    m_values->setMinimumHeight(height);
+    if (m_values->rowCount() <= 6)
+        m_values->setMaximumHeight(height);
 }
 
 void ResultDialog::loadVersions()

@@ -9,6 +9,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace aftercare::ui {
 
 namespace {
@@ -34,6 +36,7 @@ ResultTrendView::ResultTrendView(QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
     m_table->setWordWrap(false);
     m_table->setAccessibleName(tr("Earlier results of this test"));
     m_directions->setWordWrap(true);
@@ -63,76 +66,87 @@ QString ResultTrendView::toldText(const TestResult& result, const QDateTime& dis
 void ResultTrendView::showTrend(const TestResult& current,
                                 const std::vector<DiscussedResult>& earlier)
 {
+    // Oldest first, this result last: read left to right as time goes.
+    std::vector<const DiscussedResult*> ordered;
     std::vector<TestResult> earlierResults;
-    earlierResults.reserve(earlier.size());
-    for (const DiscussedResult& e : earlier)
+    for (const DiscussedResult& e : earlier) {
+        ordered.push_back(&e);
         earlierResults.push_back(e.result);
+    }
+    std::sort(ordered.begin(), ordered.end(),
+              [](const DiscussedResult* a, const DiscussedResult* b) {
+                  return a->result.receivedAt < b->result.receivedAt;
+              });
     const std::vector<AnalyteTrend> trends = ResultTrend::of(current, earlierResults);
 
-    QStringList lines;
-    for (const AnalyteTrend& trend : trends) {
-        if (trend.points.size() < 2)
-            continue;
-        QStringList values;
-        for (const TrendPoint& point : trend.points)
-            values << ResultValueText::number(point.value) + ResultValueText::mark(point.position);
-        lines << tr("<b>%1</b>: %2 since %3 (%4)")
-                     .arg(trend.analyte.toHtmlEscaped(),
-                          ResultValueText::direction(trend.direction).toHtmlEscaped(),
-                          dateText(trend.points.front().receivedAt.date()),
-                          values.join(QStringLiteral(" → ")).toHtmlEscaped());
-    }
     if (earlier.empty())
-        m_directions->setText(
-            tr("No earlier %1 result for this client.").arg(current.testName.toHtmlEscaped()));
-    else if (lines.isEmpty())
-        m_directions->setText(tr("%n earlier results of this test, none with numbers to compare.",
-                                 nullptr, int(earlier.size())));
+        m_directions->setText(tr("No earlier %1 result for this client.").arg(current.testName));
     else
-        m_directions->setText(lines.join(QStringLiteral("<br>")));
+        m_directions->setText(
+            tr("%n earlier results of this test, the first on %1.", nullptr, int(earlier.size()))
+                .arg(dateText(ordered.front()->result.receivedAt.date())));
 
-    // Columns: received, one per value of this result, told.
-    QStringList headers{tr("Received")};
-    for (const ResultValue& value : current.values)
-        headers << (value.unit.isEmpty() ? value.analyte
-                                         : tr("%1 (%2)").arg(value.analyte, value.unit));
-    headers << tr("Told / discussed");
+    QStringList headers{tr("Value")};
+    for (const DiscussedResult* e : ordered)
+        headers << dateText(e->result.receivedAt.date());
+    headers << tr("%1\n(this result)").arg(dateText(current.receivedAt.date()));
+    headers << tr("Trend");
     m_table->clear();
     m_table->setColumnCount(int(headers.size()));
     m_table->setHorizontalHeaderLabels(headers);
-    m_table->setRowCount(int(earlier.size()) + 1);
+    m_table->setRowCount(int(current.values.size()) + 1);
+    const int trendColumn = int(headers.size()) - 1;
 
-    const auto fillRow = [&](int row, const TestResult& result, const QDateTime& discussedAt,
-                             bool isCurrent) {
-        auto* when = new QTableWidgetItem(
-            isCurrent ? tr("%1 (this result)").arg(dateText(result.receivedAt.date()))
-                      : dateText(result.receivedAt.date()));
-        if (isCurrent) {
-            QFont bold = when->font();
-            bold.setBold(true);
-            when->setFont(bold);
-        }
-        m_table->setItem(row, 0, when);
-        int column = 1;
-        for (const ResultValue& value : current.values) {
-            const ResultValue* v = valueOf(result, value.analyte);
-            auto* item =
-                new QTableWidgetItem(v ? (v->numeric ? ResultValueText::number(*v->numeric) +
-                                                           ResultValueText::mark(v->rangePosition())
-                                                     : v->text)
-                                       : QString());
-            if (v && ResultValueText::isOutside(*v))
-                ResultValueText::highlight(item);
-            if (v)
-                item->setToolTip(ResultValueText::range(*v));
-            m_table->setItem(row, column++, item);
-        }
-        m_table->setItem(row, column, new QTableWidgetItem(toldText(result, discussedAt)));
+    const auto cell = [](const ResultValue* v) {
+        auto* item =
+            new QTableWidgetItem(v ? (v->numeric ? ResultValueText::number(*v->numeric) +
+                                                       ResultValueText::mark(v->rangePosition())
+                                                 : v->text)
+                                   : QString());
+        if (v && ResultValueText::isOutside(*v))
+            ResultValueText::highlight(item);
+        if (v)
+            item->setToolTip(ResultValueText::range(*v));
+        return item;
     };
-    fillRow(0, current, {}, true);
-    int row = 1;
-    for (const DiscussedResult& e : earlier)
-        fillRow(row++, e.result, e.discussedAt, false);
+    int row = 0;
+    for (const ResultValue& value : current.values) {
+        m_table->setItem(row, 0,
+                         new QTableWidgetItem(value.unit.isEmpty()
+                                                  ? value.analyte
+                                                  : tr("%1 (%2)").arg(value.analyte, value.unit)));
+        int column = 1;
+        for (const DiscussedResult* e : ordered)
+            m_table->setItem(row, column++, cell(valueOf(e->result, value.analyte)));
+        QTableWidgetItem* now = cell(&value);
+        QFont bold = now->font();
+        bold.setBold(true);
+        now->setFont(bold);
+        m_table->setItem(row, column, now);
+        for (const AnalyteTrend& trend : trends)
+            if (trend.analyte == value.analyte && trend.points.size() >= 2)
+                m_table->setItem(row, trendColumn,
+                                 new QTableWidgetItem(ResultValueText::direction(trend.direction)));
+        ++row;
+    }
+    // Short in the cell, how and when in its tooltip.
+    const auto told = [](const TestResult& result, const QDateTime& discussedAt) {
+        QString text;
+        if (result.status == ResultStatus::Communicated && result.communicatedAt.isValid())
+            text = tr("told %1").arg(dateText(result.communicatedAt.date()));
+        else if (discussedAt.isValid())
+            text = tr("discussed %1").arg(dateText(discussedAt.date()));
+        else
+            text = toldText(result, discussedAt);
+        auto* item = new QTableWidgetItem(text);
+        item->setToolTip(toldText(result, discussedAt));
+        return item;
+    };
+    m_table->setItem(row, 0, new QTableWidgetItem(tr("Told / discussed")));
+    int column = 1;
+    for (const DiscussedResult* e : ordered)
+        m_table->setItem(row, column++, told(e->result, e->discussedAt));
+    m_table->setItem(row, column, told(current, {}));
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
 }

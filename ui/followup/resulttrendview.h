@@ -12,9 +12,10 @@ class QTableWidget;
 
 namespace aftercare::ui {
 
-// A result beside the client's earlier results of the same test: a compact table of date →
-// value per analyte (high ↑ / low ↓ marked), whether each earlier result was already discussed
-// or communicated, and a line per analyte saying which way it went. Shows what it is given.
+// A result beside the client's earlier results of the same test: a compact table, one row per
+// analyte and one column per date (oldest first, this result last), high ↑ / low ↓ marked,
+// which way each analyte went, and a last row saying whether each result was already told or
+// discussed. Shows what it is given.
 class ResultTrendView : public QWidget
 {
     Q_OBJECT
