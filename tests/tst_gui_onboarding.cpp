@@ -124,7 +124,11 @@ void TestGuiOnboarding::onboardFromTheFinderThenFindAndProfile()
     QTRY_VERIFY(dialog->isVisible());
     QCOMPARE(child<QLineEdit>(dialog, "onboardingFirstName")->text(), QStringLiteral("Lena"));
     QCOMPARE(child<QLineEdit>(dialog, "onboardingLastName")->text(), QStringLiteral("Schröder"));
-    QVERIFY(!saveButton(dialog)->isEnabled());
+    // A name is enough to register a client: the preferred channel is questioned only when
+    // another way to reach them is given (prefersMissingEmail, the client repository's rule).
+    QVERIFY(saveButton(dialog)->isEnabled());
+    type(dialog, "onboardingPhone", QStringLiteral("0761 1234567"));
+    QTRY_VERIFY(!saveButton(dialog)->isEnabled());
 
     fillLena(dialog);
     child<QCheckBox>(dialog, "consent_reminders")->setChecked(true);

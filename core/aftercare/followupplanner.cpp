@@ -22,7 +22,7 @@ const QString kAssigneeJoin =
     QStringLiteral(" LEFT JOIN practitioners p ON p.id = a.practitioner_id "
                    "LEFT JOIN users u ON u.id = p.user_id AND u.active ");
 
-const QString kActiveStatuses = QStringLiteral("('booked', 'confirmed', 'checked_in')");
+const QString kActiveStatuses = activeBookingStatusesSql();
 
 // True when a task of `kind` exists for the row named by `link` (e.g. r.id) in `column`.
 QString covered(TaskKind kind, const QString& column, const QString& link)
@@ -35,12 +35,7 @@ QString covered(TaskKind kind, const QString& column, const QString& link)
 // The highest score of `kind` that makes a detractor (FeedbackScore::isDetractor).
 int highestDetractorScore(FeedbackKind kind)
 {
-    int highest = -1;
-    for (int score = FeedbackScore::minimum(kind); score <= FeedbackScore::maximum(kind); ++score) {
-        if (const auto parsed = FeedbackScore::parse(kind, score); parsed && parsed->isDetractor())
-            highest = score;
-    }
-    return highest;
+    return FeedbackBands::detractorUpTo(kind);
 }
 
 QDateTime later(const QDateTime& a, const QDateTime& b)
@@ -266,11 +261,11 @@ FollowUpPlanner::lastVisitCandidates(const std::vector<VisitWindow>& windows) co
             "WHERE a.status = 'completed' AND NOT c.archived%2 "
             "AND NOT EXISTS (SELECT 1 FROM appointments b WHERE b.client_id = a.client_id "
             "AND b.starts_at >= a.starts_at AND (b.starts_at > a.starts_at OR b.id > a.id) "
-            "AND b.status IN ('completed', 'booked', 'confirmed', 'checked_in')) "
+            "AND b.status IN %5) "
             "AND NOT EXISTS (SELECT 1 FROM followup_tasks t WHERE t.appointment_id = a.id "
             "AND t.kind = CASE WHEN st.rebook_after_weeks IS NULL THEN '%3' ELSE '%4' END)")
             .arg(kAssigneeJoin, bounds, sqlName(TaskKind::AnnualReview),
-                 sqlName(TaskKind::RebookReminder)),
+                 sqlName(TaskKind::RebookReminder), keptOrComingStatusesSql()),
         values);
     if (!query)
         return fail(query.error());
@@ -354,10 +349,12 @@ Result<int> FollowUpPlanner::closeCommunicated(const Scope& scope)
 Result<int> FollowUpPlanner::closeRebooked(const Scope& scope)
 {
     // Booked again: an appointment, kept or still to come, after the visit the task is about.
-    const QString rebooked = QStringLiteral(
-        "FROM appointments b JOIN appointments v ON v.id = followup_tasks.appointment_id "
-        "WHERE b.client_id = followup_tasks.client_id AND b.starts_at > v.starts_at "
-        "AND b.status IN ('booked', 'confirmed', 'checked_in', 'completed')");
+    const QString rebooked =
+        QStringLiteral(
+            "FROM appointments b JOIN appointments v ON v.id = followup_tasks.appointment_id "
+            "WHERE b.client_id = followup_tasks.client_id AND b.starts_at > v.starts_at "
+            "AND b.status IN %1")
+            .arg(keptOrComingStatusesSql());
     QVariantList values{tr("Closed: the client booked again.")};
     values << scope.values;
     auto query = m_database.run(

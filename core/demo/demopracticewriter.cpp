@@ -4,6 +4,7 @@
 #include "demo/democatalog.h"
 #include "demo/demorandom.h"
 #include "demo/demotext.h"
+#include "domain/invoicenumber.h"
 
 #include <QDate>
 
@@ -433,9 +434,8 @@ Status DemoPracticeWriter::invoices()
                            kRowsPerStatement);
     for (const DemoInvoiceRecord& inv : m_model.invoices) {
         const DemoAppointmentRecord& a = m_model.appointments[std::size_t(inv.appointment)];
-        insert << inv.id << QStringLiteral("INV-%1").arg(inv.id, 7, 10, QLatin1Char('0'))
-               << qint64(a.client) + 1 << a.id << sqlWord(inv.status)
-               << DemoValue::time(inv.issuedAt) << DemoValue::time(inv.dueAt)
+        insert << inv.id << invoiceNumber(InvoiceId(inv.id)) << qint64(a.client) + 1 << a.id
+               << sqlWord(inv.status) << DemoValue::time(inv.issuedAt) << DemoValue::time(inv.dueAt)
                << DemoValue::time(inv.paidAt) << DemoValue::time(inv.createdAt)
                << user(DemoUser::Reception);
         if (auto done = insert.endRow(); !done)

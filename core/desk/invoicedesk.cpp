@@ -2,6 +2,7 @@
 
 #include "database/database.h"
 #include "database/sqltime.h"
+#include "domain/invoicenumber.h"
 #include "domain/touchpoint.h"
 #include "repositories/invoicerepository.h"
 #include "repositories/practicerepository.h"
@@ -9,6 +10,9 @@
 
 #include <QLocale>
 #include <QSqlQuery>
+
+#include <algorithm>
+#include <utility>
 
 namespace aftercare {
 
@@ -68,7 +72,43 @@ QString money(qint64 cents)
     return QLocale().toString(double(cents) / 100.0, 'f', 2);
 }
 
+const QString kRowSelect = QStringLiteral(
+    "SELECT i.id, i.external_id, i.client_id, c.first_name, c.last_name, c.phone, "
+    "i.status, i.total_cents, (SELECT coalesce(sum(p.amount_cents), 0) FROM payments p "
+    "WHERE p.invoice_id = i.id), i.created_at, i.issued_at, i.due_at, i.row_version "
+    "FROM invoices i JOIN clients c ON c.id = i.client_id ");
+
+std::vector<InvoiceRow> rowsFrom(QSqlQuery& query)
+{
+    std::vector<InvoiceRow> rows;
+    while (query.next()) {
+        InvoiceRow row;
+        row.id = InvoiceId(query.value(0).toLongLong());
+        row.number = invoiceNumber(row.id, query.value(1).toString());
+        row.client = ClientId(query.value(2).toLongLong());
+        row.clientName = query.value(3).toString() + QLatin1Char(' ') + query.value(4).toString();
+        row.phone = query.value(5).toString();
+        row.status =
+            parseSqlName<InvoiceStatus>(query.value(6).toString()).value_or(InvoiceStatus::Draft);
+        row.totalCents = query.value(7).toLongLong();
+        row.paidCents = query.value(8).toLongLong();
+        row.createdAt = SqlTime::toDateTime(query.value(9));
+        row.issuedAt = SqlTime::toDateTime(query.value(10));
+        row.dueAt = SqlTime::toDateTime(query.value(11));
+        row.rowVersion = query.value(12).toInt();
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
 } // namespace
+
+int InvoiceRow::daysOverdue(const QDate& today) const
+{
+    if (status != InvoiceStatus::Issued || !dueAt.isValid() || balanceCents() <= 0)
+        return 0;
+    return int(std::max<qint64>(0, dueAt.date().daysTo(today)));
+}
 
 InvoiceDesk::InvoiceDesk(Database& database)
     : m_database(database)
@@ -79,38 +119,64 @@ Result<std::vector<InvoiceRow>> InvoiceDesk::list(View view, const QDate& today,
 {
     QVariantList values = valuesOf(view, today);
     values << limit << offset;
+    auto query = m_database.run(kRowSelect + QStringLiteral("WHERE %1 ORDER BY %2 LIMIT ? OFFSET ?")
+                                                 .arg(whereOf(view), orderOf(view)),
+                                values);
+    if (!query)
+        return fail(query.error());
+    return rowsFrom(*query);
+}
+
+Result<InvoiceRow> InvoiceDesk::row(InvoiceId invoice) const
+{
+    auto query =
+        m_database.run(kRowSelect + QStringLiteral("WHERE i.id = ?"), {invoice.toVariant()});
+    if (!query)
+        return fail(query.error());
+    auto rows = rowsFrom(*query);
+    if (rows.empty())
+        return fail(Error::notFound(
+            tr("There is no invoice with the number %1.").arg(invoiceNumber(invoice))));
+    return std::move(rows.front());
+}
+
+Result<std::optional<qint64>> InvoiceDesk::position(View view, const QDate& today,
+                                                    InvoiceId invoice) const
+{
+    // Numbered in the list's own order, so the answer is the row the list shows it in.
+    QVariantList values = valuesOf(view, today);
+    values << invoice.toVariant();
     auto query = m_database.run(
-        QStringLiteral(
-            "SELECT i.id, i.external_id, i.client_id, c.first_name, c.last_name, c.phone, "
-            "i.status, i.total_cents, (SELECT coalesce(sum(p.amount_cents), 0) FROM payments p "
-            "WHERE p.invoice_id = i.id), i.created_at, i.issued_at, i.due_at, i.row_version "
-            "FROM invoices i JOIN clients c ON c.id = i.client_id WHERE %1 ORDER BY %2 "
-            "LIMIT ? OFFSET ?")
+        QStringLiteral("SELECT n FROM (SELECT i.id, row_number() OVER (ORDER BY %2) - 1 AS n "
+                       "FROM invoices i JOIN clients c ON c.id = i.client_id WHERE %1) "
+                       "numbered WHERE numbered.id = ?")
             .arg(whereOf(view), orderOf(view)),
         values);
     if (!query)
         return fail(query.error());
-    std::vector<InvoiceRow> rows;
-    while (query->next()) {
-        InvoiceRow row;
-        row.id = InvoiceId(query->value(0).toLongLong());
-        row.number = query->value(1).toString();
-        if (row.number.isEmpty())
-            row.number = QString::number(row.id.value());
-        row.client = ClientId(query->value(2).toLongLong());
-        row.clientName = query->value(3).toString() + QLatin1Char(' ') + query->value(4).toString();
-        row.phone = query->value(5).toString();
-        row.status =
-            parseSqlName<InvoiceStatus>(query->value(6).toString()).value_or(InvoiceStatus::Draft);
-        row.totalCents = query->value(7).toLongLong();
-        row.paidCents = query->value(8).toLongLong();
-        row.createdAt = SqlTime::toDateTime(query->value(9));
-        row.issuedAt = SqlTime::toDateTime(query->value(10));
-        row.dueAt = SqlTime::toDateTime(query->value(11));
-        row.rowVersion = query->value(12).toInt();
-        rows.push_back(std::move(row));
+    if (!query->next())
+        return std::optional<qint64>();
+    return std::optional<qint64>(query->value(0).toLongLong());
+}
+
+Result<InvoiceTotals> InvoiceDesk::totals(View view, const QDate& today) const
+{
+    auto query = m_database.run(
+        QStringLiteral("SELECT count(*), coalesce(sum(i.total_cents), 0), "
+                       "coalesce(sum(i.total_cents - (SELECT coalesce(sum(p.amount_cents), 0) "
+                       "FROM payments p WHERE p.invoice_id = i.id)), 0) "
+                       "FROM invoices i WHERE %1")
+            .arg(whereOf(view)),
+        valuesOf(view, today));
+    if (!query)
+        return fail(query.error());
+    InvoiceTotals totals;
+    if (query->next()) {
+        totals.count = query->value(0).toLongLong();
+        totals.totalCents = query->value(1).toLongLong();
+        totals.openCents = query->value(2).toLongLong();
     }
-    return rows;
+    return totals;
 }
 
 Result<qint64> InvoiceDesk::count(View view, const QDate& today) const
@@ -121,6 +187,45 @@ Result<qint64> InvoiceDesk::count(View view, const QDate& today) const
     if (!value)
         return fail(value.error());
     return value->toLongLong();
+}
+
+Result<InvoiceDocument> InvoiceDesk::document(InvoiceId invoiceId) const
+{
+    auto invoice = InvoiceRepository(m_database).get(invoiceId);
+    if (!invoice)
+        return fail(invoice.error());
+    if (invoice->status != InvoiceStatus::Issued && invoice->status != InvoiceStatus::Paid)
+        return fail(Error::validation(
+            tr("Invoice %1 is not issued; only an issued or paid invoice is printed.")
+                .arg(invoiceNumber(*invoice))));
+    InvoiceDocument document;
+    auto client = m_database.run(
+        QStringLiteral(
+            "SELECT first_name, last_name, address, external_id FROM clients WHERE id = ?"),
+        {invoice->client.toVariant()});
+    if (!client)
+        return fail(client.error());
+    if (client->next()) {
+        document.clientName =
+            client->value(0).toString() + QLatin1Char(' ') + client->value(1).toString();
+        document.clientAddress = client->value(2).toString().trimmed();
+        document.clientNumber = client->value(3).toString();
+    }
+    PracticeRepository practice(m_database);
+    const std::pair<QLatin1String, QString*> settings[] = {
+        {PracticeSetting::kName, &document.practiceName},
+        {PracticeSetting::kAddress, &document.practiceAddress},
+        {PracticeSetting::kPhone, &document.practicePhone},
+        {PracticeSetting::kEmail, &document.practiceEmail}};
+    for (const auto& [key, field] : settings) {
+        auto value = practice.setting(key);
+        if (!value)
+            return fail(value.error());
+        *field = value->trimmed();
+    }
+    document.number = invoiceNumber(*invoice);
+    document.invoice = std::move(*invoice);
+    return document;
 }
 
 Result<int> InvoiceDesk::paymentDays() const
@@ -151,15 +256,12 @@ Status InvoiceDesk::issue(Invoice& invoice, const Actor& actor, const QDateTime&
             return done;
         return toStatus(
             TouchpointRepository(m_database)
-                .record(
-                    tx,
-                    financial(copy, TouchpointKind::kInvoice,
-                              tr("Invoice %1 issued: %2, due %3")
-                                  .arg(copy.externalId.isEmpty() ? QString::number(copy.id.value())
-                                                                 : copy.externalId,
-                                       money(copy.totalCents),
-                                       QLocale().toString(dueAt.date(), QLocale::ShortFormat))),
-                    actor));
+                .record(tx,
+                        financial(copy, TouchpointKind::kInvoice,
+                                  tr("Invoice %1 issued: %2, due %3")
+                                      .arg(invoiceNumber(copy), money(copy.totalCents),
+                                           QLocale().toString(dueAt.date(), QLocale::ShortFormat))),
+                        actor));
     });
     if (issued)
         invoice = std::move(copy);
@@ -179,8 +281,9 @@ Result<PaymentId> InvoiceDesk::recordPayment(Invoice& invoice, const Payment& pa
             TouchpointRepository(m_database)
                 .record(tx,
                         financial(copy, TouchpointKind::kPayment,
-                                  tr("Paid %1; %2 open")
-                                      .arg(money(payment.amountCents), money(copy.balanceCents()))),
+                                  tr("Invoice %1: paid %2; %3 open")
+                                      .arg(invoiceNumber(copy), money(payment.amountCents),
+                                           money(copy.balanceCents()))),
                         actor);
         if (!touched)
             return fail(touched.error());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/actor.h"
+#include "desk/invoicedocument.h"
 #include "domain/invoice.h"
 #include "domain/payment.h"
 #include "error.h"
@@ -10,6 +11,7 @@
 #include <QLatin1String>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace aftercare {
@@ -20,7 +22,7 @@ class Database;
 struct InvoiceRow
 {
     InvoiceId id;
-    QString number; // the external id when it came from elsewhere, else the id
+    QString number; // invoiceNumber(): the one way an invoice's number is written
     ClientId client;
     QString clientName;
     QString phone;
@@ -32,6 +34,16 @@ struct InvoiceRow
     QDateTime dueAt;
     int rowVersion = 0;
     qint64 balanceCents() const { return totalCents - paidCents; }
+    // Whole days since the due day ended: 1 on the day after it; 0 when not overdue.
+    int daysOverdue(const QDate& today) const;
+};
+
+// What a list holds in all (not only the rows read so far).
+struct InvoiceTotals
+{
+    qint64 count = 0;
+    qint64 totalCents = 0; // the invoices' totals
+    qint64 openCents = 0;  // what is still to be paid on them
 };
 
 // What the reception does with invoices: the lists to work through (drafts to review, issued
@@ -55,6 +67,15 @@ public:
     Result<std::vector<InvoiceRow>> list(View view, const QDate& today, int limit,
                                          int offset = 0) const;
     Result<qint64> count(View view, const QDate& today) const;
+    Result<InvoiceTotals> totals(View view, const QDate& today) const;
+    // One invoice as the lists show it, whichever list it is in.
+    Result<InvoiceRow> row(InvoiceId invoice) const;
+    // Where the invoice stands in the view's order (0 = first), or nothing when it is not in
+    // the view: so that the desk can keep the invoice it just handled in sight.
+    Result<std::optional<qint64>> position(View view, const QDate& today, InvoiceId invoice) const;
+
+    // The invoice as it goes on paper: issued or paid invoices only.
+    Result<InvoiceDocument> document(InvoiceId invoice) const;
 
     // Days from issue to due date: the practice setting, 14 when it is not set.
     Result<int> paymentDays() const;

@@ -28,8 +28,8 @@ QString NotRebooked::from() const
                "JOIN service_types s ON s.id = v.service_type_id "
                "WHERE NOT c.archived AND s.rebook_after_weeks IS NOT NULL AND %1 "
                "AND NOT EXISTS (SELECT 1 FROM appointments f WHERE f.client_id = c.id AND "
-               "f.starts_at >= ? AND f.status IN ('booked', 'confirmed', 'checked_in')) ")
-        .arg(due);
+               "f.starts_at >= ? AND f.status IN %2) ")
+        .arg(due, activeBookingStatusesSql());
 }
 
 Result<std::vector<RecallDue>> NotRebooked::list(const QDateTime& now, int limit, int offset) const

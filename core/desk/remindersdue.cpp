@@ -10,6 +10,42 @@
 
 namespace aftercare {
 
+namespace {
+
+// The client's reminder decisions on their preferred channel (or for any channel): binds
+// nothing, reads the client as c.
+const QString kDecisions =
+    QStringLiteral("FROM consents g WHERE g.client_id = c.id AND g.purpose = 'reminders' AND "
+                   "(g.channel = c.preferred_channel OR g.channel = 'any') ");
+// The latest decision that is not withdrawn (as ClientRepository::hasConsent), its time, and
+// the latest withdrawal.
+const QString kConsentColumns =
+    QStringLiteral("(SELECT g.granted ") + kDecisions +
+    QStringLiteral("AND g.withdrawn_at IS NULL ORDER BY g.recorded_at DESC, g.id DESC LIMIT 1), "
+                   "(SELECT g.recorded_at ") +
+    kDecisions +
+    QStringLiteral("AND g.withdrawn_at IS NULL ORDER BY g.recorded_at DESC, g.id DESC LIMIT 1), "
+                   "(SELECT max(g.withdrawn_at) ") +
+    kDecisions + QStringLiteral(") ");
+
+// Reads the three consent columns starting at column.
+void readConsent(const QSqlQuery& query, int column, ReminderDue& due)
+{
+    const QVariant granted = query.value(column);
+    if (!granted.isNull()) {
+        due.consent = granted.toBool() ? ReminderConsent::Granted : ReminderConsent::Declined;
+        due.consentChangedAt = SqlTime::toDateTime(query.value(column + 1));
+    } else if (!query.value(column + 2).isNull()) {
+        due.consent = ReminderConsent::Withdrawn;
+        due.consentChangedAt = SqlTime::toDateTime(query.value(column + 2));
+    } else {
+        due.consent = ReminderConsent::NeverAsked;
+    }
+    due.consented = due.consent == ReminderConsent::Granted;
+}
+
+} // namespace
+
 RemindersDue::RemindersDue(Database& database)
     : m_database(database)
 {}
@@ -18,21 +54,17 @@ Result<std::vector<ReminderDue>> RemindersDue::list(const QDate& day) const
 {
     if (!day.isValid())
         return fail(Error::validation(tr("Please choose a day.")));
-    // The latest decision about reminders on the client's channel counts, as in
-    // ClientRepository::hasConsent.
     auto query = m_database.run(
         QStringLiteral(
             "SELECT a.id, a.row_version, c.id, c.first_name, c.last_name, c.phone, a.starts_at, "
-            "p.name, s.name, c.preferred_channel, c.journey_stage, "
-            "(SELECT g.granted FROM consents g WHERE g.client_id = c.id AND g.purpose = "
-            "'reminders' AND (g.channel = c.preferred_channel OR g.channel = 'any') AND "
-            "g.withdrawn_at IS NULL ORDER BY g.recorded_at DESC, g.id DESC LIMIT 1) "
-            "FROM appointments a JOIN clients c ON c.id = a.client_id "
-            "JOIN practitioners p ON p.id = a.practitioner_id "
-            "JOIN service_types s ON s.id = a.service_type_id "
-            "WHERE a.starts_at >= ? AND a.starts_at < ? AND a.status IN ('booked', 'confirmed') "
-            "AND a.reminder_sent_at IS NULL "
-            "ORDER BY a.starts_at, c.last_name, a.id"),
+            "p.name, s.name, c.preferred_channel, c.journey_stage, ") +
+            kConsentColumns +
+            QStringLiteral("FROM appointments a JOIN clients c ON c.id = a.client_id "
+                           "JOIN practitioners p ON p.id = a.practitioner_id "
+                           "JOIN service_types s ON s.id = a.service_type_id "
+                           "WHERE a.starts_at >= ? AND a.starts_at < ? AND a.status IN ('booked', "
+                           "'confirmed') AND a.reminder_sent_at IS NULL "
+                           "ORDER BY a.starts_at, c.last_name, a.id"),
         {SqlTime::toSql(day.startOfDay()), SqlTime::toSql(day.addDays(1).startOfDay())});
     if (!query)
         return fail(query.error());
@@ -51,14 +83,14 @@ Result<std::vector<ReminderDue>> RemindersDue::list(const QDate& day) const
                                    .value_or(ContactChannel::Email);
         due.stage = parseSqlName<JourneyStage>(query->value(10).toString())
                         .value_or(JourneyStage::Decision);
-        due.consented = !query->value(11).isNull() && query->value(11).toBool();
+        readConsent(*query, 11, due);
         result.push_back(std::move(due));
     }
     return result;
 }
 
 Status RemindersDue::markDone(const ReminderDue& due, Channel channel, const Actor& actor,
-                              const QString& outcome)
+                              const QString& outcome, WithoutConsent withoutConsent)
 {
     AppointmentRepository appointments(m_database);
     return m_database.write([&](TransactionGuard& tx) -> Status {
@@ -69,6 +101,19 @@ Status RemindersDue::markDone(const ReminderDue& due, Channel channel, const Act
         const QDateTime now = QDateTime::currentDateTime();
         if (auto marked = appointments.markReminderSent(tx, *appointment, now, actor); !marked)
             return marked;
+        // The consent as it is now, not as the list read it: it may have been withdrawn since.
+        auto consent = m_database.run(QStringLiteral("SELECT ") + kConsentColumns +
+                                          QStringLiteral("FROM clients c WHERE c.id = ?"),
+                                      {due.client.toVariant()});
+        if (!consent)
+            return fail(consent.error());
+        ReminderDue current;
+        if (consent->next())
+            readConsent(*consent, 0, current);
+        if (!current.consented && withoutConsent == WithoutConsent::Refuse)
+            return fail(Error::validation(
+                tr("%1 has not agreed to appointment reminders; the reminder was not recorded.")
+                    .arg(due.clientName)));
         Touchpoint touchpoint;
         touchpoint.client = due.client;
         touchpoint.occurredAt = now;
@@ -77,6 +122,9 @@ Status RemindersDue::markDone(const ReminderDue& due, Channel channel, const Act
         touchpoint.kind = TouchpointKind::kReminder;
         touchpoint.appointment = due.appointment;
         touchpoint.outcome = outcome.trimmed().isEmpty() ? tr("Reminded") : outcome.trimmed();
+        if (!current.consented)
+            touchpoint.notes = tr(
+                "Without consent to reminders; the desk confirmed that the client asked for it.");
         return toStatus(TouchpointRepository(m_database).record(tx, touchpoint, actor));
     });
 }

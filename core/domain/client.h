@@ -37,6 +37,21 @@ struct Client
     QString displayName() const { return firstName + QLatin1Char(' ') + lastName; }
 };
 
+// Whether a client's preferred channel is one the practice cannot use although it could reach
+// them otherwise: e-mail preferred, no e-mail address, but a phone number. The one rule for
+// onboarding, the profile, the client repository and the import; a client with no contact
+// details, or with only the one they prefer missing, is taken as given.
+constexpr bool prefersMissingEmail(ContactChannel preferred, bool hasEmail, bool hasPhone)
+{
+    return preferred == ContactChannel::Email && !hasEmail && hasPhone;
+}
+
+inline bool prefersMissingEmail(const Client& client)
+{
+    return prefersMissingEmail(client.preferredChannel, client.email.has_value(),
+                               client.phone.has_value());
+}
+
 // One consent decision, with its evidence. Never edited: a change of mind is a new row,
 // and a withdrawal is stamped on the row it ends.
 struct Consent

@@ -6,6 +6,34 @@
 
 namespace aftercare {
 
+// The score bands of docs/metrics.md, the one place they are written: a satisfied CSAT answer
+// is 4–5; NPS promoters answer 9–10, passives 7–8, detractors 0–6; an unhappy client to call
+// back gave NPS ≤ 6 or CSAT ≤ 2. SQL that needs a band builds it from these numbers.
+namespace FeedbackBands {
+inline constexpr int kCsatSatisfiedFrom = 4;
+inline constexpr int kCsatDetractorUpTo = 2;
+inline constexpr int kNpsPromoterFrom = 9;
+inline constexpr int kNpsDetractorUpTo = 6;
+
+constexpr bool isCsatSatisfied(int score)
+{
+    return score >= kCsatSatisfiedFrom;
+}
+constexpr bool isNpsPromoter(int score)
+{
+    return score >= kNpsPromoterFrom;
+}
+constexpr bool isNpsDetractor(int score)
+{
+    return score <= kNpsDetractorUpTo;
+}
+// The highest score of `kind` that makes a client to call back.
+constexpr int detractorUpTo(FeedbackKind kind)
+{
+    return kind == FeedbackKind::Nps ? kNpsDetractorUpTo : kCsatDetractorUpTo;
+}
+} // namespace FeedbackBands
+
 // A survey answer on its own scale: CSAT 1–5, NPS 0–10. Only parse() makes one.
 class FeedbackScore
 {
@@ -16,8 +44,8 @@ public:
 
     FeedbackKind kind() const { return m_kind; }
     int value() const { return m_value; }
-    // An unhappy client to call back (BRIEF §4): NPS ≤ 6 or CSAT ≤ 2.
-    bool isDetractor() const { return m_kind == FeedbackKind::Nps ? m_value <= 6 : m_value <= 2; }
+    // An unhappy client to call back (FeedbackBands).
+    bool isDetractor() const { return m_value <= FeedbackBands::detractorUpTo(m_kind); }
 
 private:
     FeedbackScore(FeedbackKind kind, int value)

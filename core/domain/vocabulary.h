@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 #include <array>
@@ -260,10 +261,40 @@ template <typename E> constexpr auto allOf()
     return values;
 }
 
+// A booking that holds its slot: booked, confirmed or checked in. The one definition of the
+// active statuses; SQL spells them with activeBookingStatusesSql().
 inline bool isActiveBooking(AppointmentStatus status)
 {
     return status == AppointmentStatus::Booked || status == AppointmentStatus::Confirmed ||
            status == AppointmentStatus::CheckedIn;
+}
+
+// The stored words of the values for which `holds` is true, as an SQL list: ('a', 'b').
+template <typename E, typename Predicate> QString sqlWordList(Predicate holds)
+{
+    QStringList words;
+    for (E value : allOf<E>()) {
+        if (holds(value))
+            words << QLatin1Char('\'') + sqlName(value) + QLatin1Char('\'');
+    }
+    return QLatin1Char('(') + words.join(QStringLiteral(", ")) + QLatin1Char(')');
+}
+
+// The active statuses (isActiveBooking) as an SQL list: ('booked', 'confirmed', 'checked_in').
+inline QString activeBookingStatusesSql()
+{
+    return sqlWordList<AppointmentStatus>(isActiveBooking);
+}
+
+// An appointment that was kept or is still to come: an active booking or a completed visit.
+inline bool isKeptOrComing(AppointmentStatus status)
+{
+    return isActiveBooking(status) || status == AppointmentStatus::Completed;
+}
+
+inline QString keptOrComingStatusesSql()
+{
+    return sqlWordList<AppointmentStatus>(isKeptOrComing);
 }
 
 } // namespace aftercare

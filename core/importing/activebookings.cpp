@@ -8,9 +8,11 @@ namespace aftercare {
 
 Status ActiveBookings::load(Database& database)
 {
-    auto query = database.run(QStringLiteral(
-        "SELECT id, practitioner_id, starts_at, ends_at, external_id FROM appointments "
-        "WHERE status IN ('booked', 'confirmed', 'checked_in') AND double_booking_reason IS NULL"));
+    auto query = database.run(
+        QStringLiteral(
+            "SELECT id, practitioner_id, starts_at, ends_at, external_id FROM appointments "
+            "WHERE status IN %1 AND double_booking_reason IS NULL")
+            .arg(activeBookingStatusesSql()));
     if (!query)
         return fail(query.error());
     while (query->next()) {

@@ -1,6 +1,7 @@
 #include "importing/clientimport.h"
 
 #include "database/database.h"
+#include "domain/client.h"
 #include "domain/email.h"
 #include "domain/phonenumber.h"
 #include "importing/importbinding.h"
@@ -188,8 +189,8 @@ Status ClientImport::row(const CsvRecord& record, qint64 bytePosition)
     c.registeredAt = r.time(m_registeredAt);
     for (std::size_t i = 0; i < kConsentColumns; ++i)
         c.consents[i] = r.yesNo(m_consentColumns[i]);
-    if (r.ok() && !m_context.client(c.externalId).isValid() && c.channel == ContactChannel::Email &&
-        c.email.isEmpty() && !c.phone.isEmpty())
+    if (r.ok() && c.channel && !m_context.client(c.externalId).isValid() &&
+        prefersMissingEmail(*c.channel, !c.email.isEmpty(), !c.phone.isEmpty()))
         r.reject(tr("preferred_channel: e-mail is preferred, but the row has no e-mail address."));
 
     if (r.ok()) {

@@ -1,6 +1,7 @@
 #include "metrics/feedbackmetrics.h"
 
 #include "database/sqltime.h"
+#include "domain/feedbackscore.h"
 #include "metrics/metricquery.h"
 #include "metrics/sqlbuilder.h"
 
@@ -12,15 +13,18 @@ FeedbackMetrics::FeedbackMetrics(const MetricQuery& query)
 
 Result<std::map<QDate, FeedbackCounts>> FeedbackMetrics::countByMonth(const Period& range) const
 {
-    // CSAT satisfied: 4–5; NPS promoters 9–10, detractors 0–6, passives the rest.
+    // Satisfied CSAT answers and NPS promoters, then NPS detractors (FeedbackBands).
     SqlBuilder sql;
     sql.sql(QStringLiteral("SELECT %1 AS month, f.kind, count(*), "
-                           "sum(CASE WHEN f.kind = 'csat' AND f.score >= 4 THEN 1 "
-                           "         WHEN f.kind = 'nps' AND f.score >= 9 THEN 1 ELSE 0 END), "
-                           "sum(CASE WHEN f.kind = 'nps' AND f.score <= 6 THEN 1 ELSE 0 END), "
+                           "sum(CASE WHEN f.kind = 'csat' AND f.score >= %2 THEN 1 "
+                           "         WHEN f.kind = 'nps' AND f.score >= %3 THEN 1 ELSE 0 END), "
+                           "sum(CASE WHEN f.kind = 'nps' AND f.score <= %4 THEN 1 ELSE 0 END), "
                            "sum(f.score) "
                            "FROM feedback f WHERE f.kind IN ('csat', 'nps') AND f.responded_at >= ")
-                .arg(m_query.monthOf(u"f.responded_at")))
+                .arg(m_query.monthOf(u"f.responded_at"))
+                .arg(FeedbackBands::kCsatSatisfiedFrom)
+                .arg(FeedbackBands::kNpsPromoterFrom)
+                .arg(FeedbackBands::kNpsDetractorUpTo))
         .bind(SqlTime::toSql(range.from))
         .sql(u" AND f.responded_at < ")
         .bind(SqlTime::toSql(range.endExclusive()));

@@ -3,6 +3,7 @@
 #include "auth/permissions.h"
 #include "database/database.h"
 #include "database/sqltime.h"
+#include "domain/feedbackscore.h"
 #include "metrics/appointmentmetrics.h"
 #include "metrics/clientmetrics.h"
 #include "metrics/metricformulas.h"
@@ -18,18 +19,22 @@ namespace {
 // practitioner, service, category, met.
 constexpr int kMaxPage = 1000;
 
-const QString kNpsBand = QStringLiteral("CASE WHEN f.score >= 9 THEN 'promoter' "
-                                        "WHEN f.score >= 7 THEN 'passive' ELSE 'detractor' END");
+const QString kNpsBand = QStringLiteral("CASE WHEN f.score >= %1 THEN 'promoter' "
+                                        "WHEN f.score > %2 THEN 'passive' ELSE 'detractor' END")
+                             .arg(FeedbackBands::kNpsPromoterFrom)
+                             .arg(FeedbackBands::kNpsDetractorUpTo);
 
 QString bandCondition(NpsBand band)
 {
     switch (band) {
     case NpsBand::Promoter:
-        return QStringLiteral(" AND f.score >= 9");
+        return QStringLiteral(" AND f.score >= %1").arg(FeedbackBands::kNpsPromoterFrom);
     case NpsBand::Passive:
-        return QStringLiteral(" AND f.score BETWEEN 7 AND 8");
+        return QStringLiteral(" AND f.score > %1 AND f.score < %2")
+            .arg(FeedbackBands::kNpsDetractorUpTo)
+            .arg(FeedbackBands::kNpsPromoterFrom);
     case NpsBand::Detractor:
-        return QStringLiteral(" AND f.score <= 6");
+        return QStringLiteral(" AND f.score <= %1").arg(FeedbackBands::kNpsDetractorUpTo);
     }
     return {};
 }

@@ -1,5 +1,7 @@
 #include "metrics/metricformulas.h"
 
+#include "domain/feedbackscore.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -25,17 +27,17 @@ CsatResult csatFromCounts(qint64 responses, qint64 satisfied, qint64 scoreSum)
 
 bool isCsatSatisfied(int score)
 {
-    return score >= 4;
+    return FeedbackBands::isCsatSatisfied(score);
 }
 
 bool isNpsPromoter(int score)
 {
-    return score >= 9;
+    return FeedbackBands::isNpsPromoter(score);
 }
 
 bool isNpsDetractor(int score)
 {
-    return score <= 6;
+    return FeedbackBands::isNpsDetractor(score);
 }
 
 NpsResult npsFromCounts(qint64 promoters, qint64 passives, qint64 detractors)

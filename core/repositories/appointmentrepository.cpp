@@ -25,7 +25,7 @@ const QString kSelect = QStringLiteral(
     "JOIN practitioners p ON p.id = a.practitioner_id JOIN service_types s ON s.id = "
     "a.service_type_id ");
 
-const QString kActive = QStringLiteral("a.status IN ('booked', 'confirmed', 'checked_in')");
+const QString kActive = QStringLiteral("a.status IN %1").arg(activeBookingStatusesSql());
 
 Appointment appointmentFromRow(const QSqlQuery& q)
 {

@@ -60,7 +60,7 @@ Status ClientRepository::validate(const Client& client) const
         return fail(Error::validation(tr("The date of birth lies in the future.")));
     if (client.referredBy.isValid() && client.referredBy == client.id)
         return fail(Error::validation(tr("A client cannot have referred themselves.")));
-    if (client.preferredChannel == ContactChannel::Email && !client.email && client.phone)
+    if (prefersMissingEmail(client))
         return fail(Error::validation(
             tr("E-mail is the preferred channel, but there is no e-mail address.")));
     return {};

@@ -2,6 +2,7 @@
 
 #include "database/database.h"
 #include "database/sqltime.h"
+#include "domain/invoicenumber.h"
 #include "repositories/sqlvalue.h"
 #include "repositories/staleedit.h"
 
@@ -160,14 +161,16 @@ Result<InvoiceId> InvoiceRepository::draftForAppointment(TransactionGuard& tx,
     if (query->value(1).toString() != sqlName(AppointmentStatus::Completed))
         return fail(Error::validation(tr("Only a completed appointment is invoiced.")));
     auto existing =
-        m_database.scalar(QStringLiteral("SELECT id FROM invoices WHERE appointment_id = ? AND "
-                                         "status <> 'void' ORDER BY id LIMIT 1"),
-                          {appointment.toVariant()});
+        m_database.run(QStringLiteral("SELECT id, external_id FROM invoices WHERE appointment_id = "
+                                      "? AND status <> 'void' ORDER BY id LIMIT 1"),
+                       {appointment.toVariant()});
     if (!existing)
         return fail(existing.error());
-    if (!existing->isNull())
-        return fail(Error::conflict(
-            tr("This appointment is invoiced already (invoice %1).").arg(existing->toLongLong())));
+    if (existing->next())
+        return fail(
+            Error::conflict(tr("This appointment is invoiced already (invoice %1).")
+                                .arg(invoiceNumber(InvoiceId(existing->value(0).toLongLong()),
+                                                   existing->value(1).toString()))));
 
     Invoice draft;
     draft.client = ClientId(query->value(0).toLongLong());
@@ -234,7 +237,7 @@ Result<Invoice> InvoiceRepository::load(const QString& where, const QVariantList
 Result<Invoice> InvoiceRepository::get(InvoiceId id) const
 {
     return load(QStringLiteral("i.id = ?"), {id.toVariant()},
-                tr("There is no invoice with the number %1.").arg(id.value()));
+                tr("There is no invoice with the number %1.").arg(invoiceNumber(id)));
 }
 
 Result<Invoice> InvoiceRepository::findByExternalId(const QString& externalId) const
@@ -257,8 +260,8 @@ Status InvoiceRepository::check(const Invoice& invoice,
     if (!current)
         return fail(current.error());
     if (!current->next())
-        return fail(
-            Error::notFound(tr("There is no invoice with the number %1.").arg(invoice.id.value())));
+        return fail(Error::notFound(
+            tr("There is no invoice with the number %1.").arg(invoiceNumber(invoice))));
     if (current->value(1).toInt() != invoice.rowVersion)
         return fail(StaleEdit::explain(m_database, kTable, invoice.id.value(), tr("invoice")));
     const InvoiceStatus status =
@@ -427,8 +430,8 @@ Result<PaymentId> InvoiceRepository::recordPayment(TransactionGuard&, Invoice& i
     if (!totals)
         return fail(totals.error());
     if (!totals->next())
-        return fail(
-            Error::notFound(tr("There is no invoice with the number %1.").arg(invoice.id.value())));
+        return fail(Error::notFound(
+            tr("There is no invoice with the number %1.").arg(invoiceNumber(invoice))));
     const qint64 total = totals->value(0).toLongLong();
     const qint64 paidBefore = totals->value(1).toLongLong();
     if (payment.amountCents > total - paidBefore)

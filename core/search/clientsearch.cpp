@@ -2,6 +2,7 @@
 
 #include "database/database.h"
 #include "database/sqltime.h"
+#include "domain/vocabulary.h"
 #include "search/searchtext.h"
 
 #include <QSet>
@@ -137,12 +138,12 @@ std::pair<QString, QVariantList> ClientSearch::statement(const SearchText& text,
             "JOIN clients c ON c.id = m.client_id "
             "LEFT JOIN appointments a ON a.id = ("
             "  SELECT n.id FROM appointments n WHERE n.client_id = c.id "
-            "  AND n.status IN ('booked', 'confirmed', 'checked_in') AND n.starts_at >= ? "
+            "  AND n.status IN %2 AND n.starts_at >= ? "
             "  ORDER BY n.starts_at, n.id LIMIT 1) "
             "LEFT JOIN practitioners p ON p.id = a.practitioner_id "
             "LEFT JOIN service_types s ON s.id = a.service_type_id "
             "ORDER BY m.match_rank, m.sort_key, c.id")
-            .arg(selects.join(QStringLiteral(" UNION ALL ")));
+            .arg(selects.join(QStringLiteral(" UNION ALL ")), activeBookingStatusesSql());
     return {sql, values};
 }
 

@@ -31,6 +31,16 @@ QString appointmentTimeText(const QDateTime& time)
              locale.toString(time.time(), QLocale::ShortFormat));
 }
 
+QString moneyText(qint64 cents)
+{
+    return QLocale().toCurrencyString(double(cents) / 100.0);
+}
+
+QString amountText(qint64 cents)
+{
+    return QLocale().toString(double(cents) / 100.0, 'f', 2);
+}
+
 int ageOn(const QDate& born, const QDate& today)
 {
     if (!born.isValid() || !today.isValid() || born > today)

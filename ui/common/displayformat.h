@@ -3,6 +3,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QString>
+#include <QtGlobal>
 
 namespace aftercare::ui {
 
@@ -11,6 +12,12 @@ namespace aftercare::ui {
 QString dateText(const QDate& date);
 // "Tue 12.05.2026 09:30": a weekday helps when a client asks "which day was that?".
 QString appointmentTimeText(const QDateTime& time);
+// Money in cents as the desk reads it: "1.234,50 €" with the language's currency sign
+// (totals, balances, the invoice PDF).
+QString moneyText(qint64 cents);
+// The same amount without the currency sign, e.g. in a table column headed by it or in a
+// cell that is typed into ("1.234,50").
+QString amountText(qint64 cents);
 // Whole years between born and today.
 int ageOn(const QDate& born, const QDate& today);
 

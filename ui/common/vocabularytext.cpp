@@ -179,4 +179,19 @@ QString resultStatusName(ResultStatus status)
     return {};
 }
 
+QString paymentMethodName(PaymentMethod method)
+{
+    switch (method) {
+    case PaymentMethod::Card:
+        return QCoreApplication::translate("Vocabulary", "Card");
+    case PaymentMethod::Cash:
+        return QCoreApplication::translate("Vocabulary", "Cash");
+    case PaymentMethod::Transfer:
+        return QCoreApplication::translate("Vocabulary", "Bank transfer");
+    case PaymentMethod::Other:
+        return QCoreApplication::translate("Vocabulary", "Other");
+    }
+    return {};
+}
+
 } // namespace aftercare::ui

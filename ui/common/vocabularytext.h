@@ -18,5 +18,6 @@ QString callOutcomeName(CallOutcome outcome);
 QString callNextStepName(CallNextStep step);
 QString taskStatusName(TaskStatus status);
 QString resultStatusName(ResultStatus status);
+QString paymentMethodName(PaymentMethod method);
 
 } // namespace aftercare::ui

@@ -3,6 +3,7 @@
 #include "common/displayformat.h"
 #include "common/messagelabel.h"
 #include "common/vocabularytext.h"
+#include "domain/invoicenumber.h"
 #include "reception/profileconsents.h"
 #include "reception/profiledetails.h"
 #include "reception/timelinemodel.h"
@@ -271,8 +272,7 @@ void ClientProfile::showInvoices()
             break;
         }
         new QTreeWidgetItem(
-            m_invoices, {invoice.externalId.isEmpty() ? QString::number(invoice.id.value())
-                                                      : invoice.externalId,
+            m_invoices, {invoiceNumber(invoice),
                          invoice.issuedAt.isValid() ? dateText(invoice.issuedAt.date()) : QString(),
                          money(invoice.totalCents), money(invoice.paidCents), status});
     }

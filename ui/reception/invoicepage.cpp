@@ -2,6 +2,9 @@
 
 #include "common/displayformat.h"
 #include "common/messagelabel.h"
+#include "common/vocabularytext.h"
+#include "domain/invoicenumber.h"
+#include "reception/invoicedocumentdialog.h"
 #include "reception/pagedrowsmodel.h"
 #include "repositories/invoicerepository.h"
 
@@ -14,6 +17,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableView>
 #include <QTableWidget>
@@ -34,7 +38,8 @@ enum Column
     TotalColumn,
     BalanceColumn,
     IssuedColumn,
-    DueColumn
+    DueColumn,
+    OverdueColumn
 };
 
 enum LineColumn
@@ -44,11 +49,6 @@ enum LineColumn
     PriceColumn,
     AmountColumn
 };
-
-QString money(qint64 cents)
-{
-    return QLocale().toString(double(cents) / 100.0, 'f', 2);
-}
 
 QString statusName(InvoiceStatus status)
 {
@@ -80,13 +80,16 @@ InvoicePage::InvoicePage(Database& database, const Actor& actor, QWidget* parent
     , m_database(database)
     , m_actor(actor)
     , m_view(new QComboBox(this))
+    , m_summary(new QLabel(this))
     , m_list(new QTableView(this))
     , m_title(new QLabel(this))
     , m_lines(new QTableWidget(0, 4, this))
-    , m_addLine(button(tr("Add &line"), "invoiceAddLine", this))
+    , m_addLine(button(tr("Add li&ne"), "invoiceAddLine", this))
     , m_removeLine(button(tr("&Remove line"), "invoiceRemoveLine", this))
     , m_issue(button(tr("&Issue"), "invoiceIssue", this))
+    , m_document(button(tr("Prin&t / PDF…"), "invoiceDocument", this))
     , m_totals(new QLabel(this))
+    , m_paymentFor(new QLabel(this))
     , m_amount(new QDoubleSpinBox(this))
     , m_method(new QComboBox(this))
     , m_paidOn(new QDateEdit(QDate::currentDate(), this))
@@ -101,12 +104,14 @@ InvoicePage::InvoicePage(Database& database, const Actor& actor, QWidget* parent
     m_view->addItem(tr("Paid"), int(InvoiceDesk::View::Paid));
     auto* viewLabel = new QLabel(tr("&Show:"), this);
     viewLabel->setBuddy(m_view);
+    m_summary->setObjectName(QStringLiteral("invoiceSummary"));
 
     m_model = new PagedRowsModel<InvoiceRow>(
         {tr("No."), tr("Client"), tr("Phone"), tr("Status"), tr("Total"), tr("Open"), tr("Issued"),
-         tr("Due")},
+         tr("Due"), tr("Overdue")},
         [](const InvoiceRow& row, int column, int role) -> QVariant {
-            if (role == Qt::TextAlignmentRole && (column == TotalColumn || column == BalanceColumn))
+            if (role == Qt::TextAlignmentRole &&
+                (column == TotalColumn || column == BalanceColumn || column == OverdueColumn))
                 return int(Qt::AlignRight | Qt::AlignVCenter);
             if (role != Qt::DisplayRole)
                 return {};
@@ -120,15 +125,19 @@ InvoicePage::InvoicePage(Database& database, const Actor& actor, QWidget* parent
             case StatusColumn:
                 return statusName(row.status);
             case TotalColumn:
-                return money(row.totalCents);
+                return moneyText(row.totalCents);
             case BalanceColumn:
-                return money(row.balanceCents());
+                return moneyText(row.balanceCents());
             case IssuedColumn:
                 // A draft is not issued yet, whatever date an import may have carried.
                 return row.status == InvoiceStatus::Draft ? QString()
                                                           : dateText(row.issuedAt.date());
             case DueColumn:
                 return dateText(row.dueAt.date());
+            case OverdueColumn: {
+                const int days = row.daysOverdue(QDate::currentDate());
+                return days > 0 ? tr("%n days", nullptr, days) : QString();
+            }
             }
             return {};
         },
@@ -153,17 +162,25 @@ InvoicePage::InvoicePage(Database& database, const Actor& actor, QWidget* parent
     m_lines->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_lines->horizontalHeader()->setSectionResizeMode(DescriptionColumn, QHeaderView::Stretch);
     m_lines->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
+    // Most invoices have a line or two; the list above gets the room.
+    m_lines->setMinimumHeight(72);
+    m_list->setMinimumHeight(120);
     m_totals->setObjectName(QStringLiteral("invoiceBalance"));
+    m_document->setToolTip(tr("The invoice, or the receipt once it is paid, to print or to "
+                              "save as a PDF"));
 
+    m_paymentFor->setObjectName(QStringLiteral("invoicePaymentFor"));
+    m_paymentFor->setFont(bold);
+    // A long name must not widen the window: the label gives way, the fields stay.
+    m_paymentFor->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_amount->setObjectName(QStringLiteral("invoicePaymentAmount"));
     m_amount->setDecimals(2);
     m_amount->setRange(0.0, 1000000.0);
     m_amount->setAccessibleName(tr("Amount paid"));
     m_method->setObjectName(QStringLiteral("invoicePaymentMethod"));
-    m_method->addItem(tr("Card"), int(PaymentMethod::Card));
-    m_method->addItem(tr("Cash"), int(PaymentMethod::Cash));
-    m_method->addItem(tr("Bank transfer"), int(PaymentMethod::Transfer));
-    m_method->addItem(tr("Other"), int(PaymentMethod::Other));
+    for (PaymentMethod method :
+         {PaymentMethod::Card, PaymentMethod::Cash, PaymentMethod::Transfer, PaymentMethod::Other})
+        m_method->addItem(paymentMethodName(method), int(method));
     m_paidOn->setObjectName(QStringLiteral("invoicePaymentDate"));
     m_paidOn->setCalendarPopup(true);
     m_paidOn->setMaximumDate(QDate::currentDate());
@@ -172,6 +189,8 @@ InvoicePage::InvoicePage(Database& database, const Actor& actor, QWidget* parent
     auto* top = new QHBoxLayout;
     top->addWidget(viewLabel);
     top->addWidget(m_view);
+    top->addSpacing(16);
+    top->addWidget(m_summary);
     top->addStretch();
 
     auto* detail = new QWidget(this);
@@ -181,12 +200,13 @@ InvoicePage::InvoicePage(Database& database, const Actor& actor, QWidget* parent
     lineButtons->addStretch();
     lineButtons->addWidget(m_totals);
     lineButtons->addWidget(m_issue);
+    lineButtons->addWidget(m_document);
     auto* payment = new QHBoxLayout;
     auto* amountLabel = new QLabel(tr("A&mount:"), detail);
     amountLabel->setBuddy(m_amount);
     auto* methodLabel = new QLabel(tr("M&ethod:"), detail);
     methodLabel->setBuddy(m_method);
-    auto* dateLabel = new QLabel(tr("Paid &on:"), detail);
+    auto* dateLabel = new QLabel(tr("Pai&d on:"), detail);
     dateLabel->setBuddy(m_paidOn);
     payment->addWidget(amountLabel);
     payment->addWidget(m_amount);
@@ -201,6 +221,7 @@ InvoicePage::InvoicePage(Database& database, const Actor& actor, QWidget* parent
     detailLayout->addWidget(m_title);
     detailLayout->addWidget(m_lines, 1);
     detailLayout->addLayout(lineButtons);
+    detailLayout->addWidget(m_paymentFor);
     detailLayout->addLayout(payment);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
@@ -219,17 +240,25 @@ InvoicePage::InvoicePage(Database& database, const Actor& actor, QWidget* parent
     setTabOrder(m_list, m_lines);
     setFocusProxy(m_list);
 
-    connect(m_view, &QComboBox::currentIndexChanged, this, [this] { reload(); });
+    // What was said about the last invoice handled does not stay beside another one.
+    connect(m_view, &QComboBox::currentIndexChanged, this, [this] {
+        m_message->clearMessage();
+        reload();
+    });
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
-                const InvoiceRow* row = m_model->rowAt(current.row());
-                if (row)
+                if (m_selecting)
+                    return;
+                if (const InvoiceRow* row = m_model->rowAt(current.row())) {
+                    m_message->clearMessage();
                     showInvoice(row->id);
+                }
             });
     connect(m_lines, &QTableWidget::cellChanged, this, &InvoicePage::lineEdited);
     connect(m_addLine, &QPushButton::clicked, this, &InvoicePage::addLine);
     connect(m_removeLine, &QPushButton::clicked, this, &InvoicePage::removeLine);
     connect(m_issue, &QPushButton::clicked, this, &InvoicePage::issueShown);
+    connect(m_document, &QPushButton::clicked, this, &InvoicePage::openDocument);
     connect(m_pay, &QPushButton::clicked, this, &InvoicePage::recordPayment);
     fillDetail();
 }
@@ -248,6 +277,11 @@ void InvoicePage::showEvent(QShowEvent* event)
         reload();
 }
 
+InvoiceDesk::View InvoicePage::currentView() const
+{
+    return InvoiceDesk::View(m_view->currentData().toInt());
+}
+
 void InvoicePage::showView(InvoiceDesk::View view)
 {
     const int index = m_view->findData(int(view));
@@ -259,36 +293,94 @@ void InvoicePage::showView(InvoiceDesk::View view)
 
 void InvoicePage::reload()
 {
+    load(m_invoice ? m_invoice->id : InvoiceId(), false);
+}
+
+void InvoicePage::load(InvoiceId keep, bool stay)
+{
     m_loaded = true;
-    const auto view = InvoiceDesk::View(m_view->currentData().toInt());
+    const auto view = currentView();
     const QDate today = QDate::currentDate();
-    auto loaded = m_model->reload([this, view, today](int limit, int offset) {
-        return InvoiceDesk(m_database).list(view, today, limit, offset);
-    });
+    InvoiceDesk desk(m_database);
+    std::optional<qint64> position;
+    if (keep.isValid()) {
+        auto found = desk.position(view, today, keep);
+        if (found)
+            position = *found;
+        else
+            m_message->showError(found.error().message);
+    }
+    // Enough pages to hold the invoice kept, however far down the list has it.
+    auto loaded = m_model->reload(
+        [this, view, today](int limit, int offset) {
+            return InvoiceDesk(m_database).list(view, today, limit, offset);
+        },
+        position ? int(*position) + 1 : 0);
     if (!loaded)
         m_message->showError(loaded.error().message);
-    // Keep the invoice in view if it is still in this list, else show the first.
-    int row = 0;
-    for (int i = 0; m_invoice && i < m_model->rowCount(); ++i)
-        if (m_model->rowAt(i)->id == m_invoice->id)
-            row = i;
-    if (m_model->rowCount() > 0) {
-        m_list->setCurrentIndex(m_model->index(row, 0));
-        showInvoice(m_model->rowAt(row)->id);
+    showSummary(view, today);
+
+    m_selecting = true;
+    if (position && *position < m_model->rowCount()) {
+        const QModelIndex index = m_model->index(int(*position), 0);
+        m_list->setCurrentIndex(index);
+        m_list->scrollTo(index);
+        showInvoice(keep);
+    } else if (stay && keep.isValid()) {
+        // Not in this list (any more): it stays below, named, rather than another one.
+        m_list->setCurrentIndex({});
+        showInvoice(keep);
+    } else if (m_model->rowCount() > 0) {
+        m_list->setCurrentIndex(m_model->index(0, 0));
+        showInvoice(m_model->rowAt(0)->id);
     } else {
         m_invoice.reset();
+        m_row.reset();
         fillDetail();
+    }
+    m_selecting = false;
+}
+
+void InvoicePage::showSummary(InvoiceDesk::View view, const QDate& today)
+{
+    auto totals = InvoiceDesk(m_database).totals(view, today);
+    if (!totals) {
+        m_summary->clear();
+        m_message->showError(totals.error().message);
+        return;
+    }
+    const int count = int(totals->count);
+    switch (view) {
+    case InvoiceDesk::View::Drafts:
+        m_summary->setText(
+            tr("%n drafts, %1 in all", nullptr, count).arg(moneyText(totals->totalCents)));
+        break;
+    case InvoiceDesk::View::Open:
+        m_summary->setText(
+            tr("%n invoices not paid, %1 open", nullptr, count).arg(moneyText(totals->openCents)));
+        break;
+    case InvoiceDesk::View::Overdue:
+        m_summary->setText(
+            tr("%n invoices overdue, %1 open", nullptr, count).arg(moneyText(totals->openCents)));
+        break;
+    case InvoiceDesk::View::Paid:
+        m_summary->setText(
+            tr("%n invoices paid, %1 in all", nullptr, count).arg(moneyText(totals->totalCents)));
+        break;
     }
 }
 
 void InvoicePage::showInvoice(InvoiceId id)
 {
     auto invoice = InvoiceRepository(m_database).get(id);
-    if (!invoice) {
-        m_message->showError(invoice.error().message);
+    auto row = InvoiceDesk(m_database).row(id);
+    if (!invoice || !row) {
+        m_message->showError((!invoice ? invoice.error() : row.error()).message);
         m_invoice.reset();
+        m_row.reset();
     } else {
         m_invoice = std::move(*invoice);
+        m_row = std::move(*row);
     }
     fillDetail();
 }
@@ -298,15 +390,14 @@ void InvoicePage::fillDetail()
     m_filling = true;
     const bool draft = m_invoice && m_invoice->status == InvoiceStatus::Draft;
     const bool issued = m_invoice && m_invoice->status == InvoiceStatus::Issued;
+    const bool paid = m_invoice && m_invoice->status == InvoiceStatus::Paid;
     m_lines->setRowCount(0);
-    if (m_invoice) {
-        const InvoiceRow* row = m_model->rowAt(m_list->currentIndex().row());
-        const QString client = row && row->id == m_invoice->id ? row->clientName : QString();
-        m_title->setText(tr("Invoice %1 · %2 · %3")
-                             .arg(m_invoice->externalId.isEmpty()
-                                      ? QString::number(m_invoice->id.value())
-                                      : m_invoice->externalId,
-                                  client, statusName(m_invoice->status)));
+    if (m_invoice && m_row) {
+        QString title = tr("Invoice %1 · %2 · %3")
+                            .arg(m_row->number, m_row->clientName, statusName(m_invoice->status));
+        if (const int days = m_row->daysOverdue(QDate::currentDate()); days > 0)
+            title += QStringLiteral(" · ") + tr("%n days overdue", nullptr, days);
+        m_title->setText(title);
         for (const InvoiceLine& line : m_invoice->lines) {
             const int r = m_lines->rowCount();
             m_lines->insertRow(r);
@@ -315,8 +406,8 @@ void InvoicePage::fillDetail()
             m_lines->setItem(r, DescriptionColumn, description);
             m_lines->setItem(r, QuantityColumn,
                              new QTableWidgetItem(QString::number(line.quantity)));
-            m_lines->setItem(r, PriceColumn, new QTableWidgetItem(money(line.unitPriceCents)));
-            auto* amount = new QTableWidgetItem(money(line.amountCents()));
+            m_lines->setItem(r, PriceColumn, new QTableWidgetItem(amountText(line.unitPriceCents)));
+            auto* amount = new QTableWidgetItem(amountText(line.amountCents()));
             amount->setFlags(amount->flags() & ~Qt::ItemIsEditable);
             m_lines->setItem(r, AmountColumn, amount);
             for (int c : {QuantityColumn, PriceColumn, AmountColumn})
@@ -327,21 +418,31 @@ void InvoicePage::fillDetail()
                                                   ~Qt::ItemIsEditable);
         }
         QString totals = tr("Total %1 · paid %2 · open %3")
-                             .arg(money(m_invoice->totalCents), money(m_invoice->paidCents),
-                                  money(m_invoice->balanceCents()));
-        if (m_invoice->dueAt.isValid())
+                             .arg(moneyText(m_invoice->totalCents), moneyText(m_invoice->paidCents),
+                                  moneyText(m_invoice->balanceCents()));
+        if (m_invoice->dueAt.isValid() && !draft)
             totals += QStringLiteral(" · ") + tr("due %1").arg(dateText(m_invoice->dueAt.date()));
         m_totals->setText(totals);
+        // The payment form says whose invoice it takes money for.
+        if (issued)
+            m_paymentFor->setText(tr("Payment for %1 · %2:").arg(m_row->number, m_row->clientName));
+        else if (paid)
+            m_paymentFor->setText(tr("%1 is paid in full.").arg(m_row->number));
+        else
+            m_paymentFor->setText(tr("Payments are taken once the invoice is issued."));
         m_amount->setMaximum(double(std::max<qint64>(0, m_invoice->balanceCents())) / 100.0);
         m_amount->setValue(m_amount->maximum());
     } else {
         m_title->setText(tr("No invoice in this list."));
         m_totals->clear();
+        m_paymentFor->clear();
+        m_amount->setValue(0.0);
     }
     m_lines->setEnabled(bool(m_invoice));
     m_addLine->setEnabled(draft);
     m_removeLine->setEnabled(draft && m_invoice->lines.size() > 1);
     m_issue->setEnabled(draft && !m_invoice->lines.empty());
+    m_document->setEnabled(issued || paid);
     for (QWidget* w : std::initializer_list<QWidget*>{m_amount, m_method, m_paidOn, m_pay})
         w->setEnabled(issued);
     m_filling = false;
@@ -364,7 +465,7 @@ void InvoicePage::lineEdited(int row, int column)
     }
     const double price = QLocale().toDouble(m_lines->item(row, PriceColumn)->text().trimmed(), &ok);
     if (!ok) {
-        m_message->showError(tr("The unit price is an amount such as %1.").arg(money(8050)));
+        m_message->showError(tr("The unit price is an amount such as %1.").arg(amountText(8050)));
         fillDetail();
         return;
     }
@@ -373,7 +474,7 @@ void InvoicePage::lineEdited(int row, int column)
     auto status = InvoiceRepository(m_database).updateLine(edited, line, m_actor);
     if (status)
         m_invoice = std::move(edited);
-    finish(status, tr("Line saved; the total is %1.").arg(money(m_invoice->totalCents)));
+    finish(status, tr("Line saved; the total is %1.").arg(moneyText(m_invoice->totalCents)));
 }
 
 void InvoicePage::addLine()
@@ -414,17 +515,26 @@ void InvoicePage::issueShown()
         return;
     Invoice edited = *m_invoice;
     auto issued = InvoiceDesk(m_database).issue(edited, m_actor);
-    if (issued)
+    if (issued) {
         m_invoice = std::move(edited);
-    finish(issued,
-           issued ? tr("Issued; due on %1.").arg(dateText(m_invoice->dueAt.date())) : QString());
-    if (issued)
-        showView(InvoiceDesk::View::Open); // where it is now, to take the payment
+        // Where it is now, to take the payment: the list of the issued, on this invoice.
+        const QSignalBlocker blocker(m_view);
+        m_view->setCurrentIndex(m_view->findData(int(InvoiceDesk::View::Open)));
+    }
+    finish(issued, issued
+                       ? tr("%1 issued to %2; due on %3.")
+                             .arg(invoiceNumber(*m_invoice), m_row ? m_row->clientName : QString(),
+                                  dateText(m_invoice->dueAt.date()))
+                       : QString());
+    if (issued && m_invoice && m_invoice->status == InvoiceStatus::Issued) {
+        m_amount->setFocus(Qt::OtherFocusReason);
+        m_amount->selectAll();
+    }
 }
 
 void InvoicePage::recordPayment()
 {
-    if (!m_invoice)
+    if (!m_invoice || m_invoice->status != InvoiceStatus::Issued)
         return;
     Payment payment;
     payment.amountCents = std::llround(m_amount->value() * 100.0);
@@ -433,14 +543,42 @@ void InvoicePage::recordPayment()
                          ? QDateTime::currentDateTime()
                          : QDateTime(m_paidOn->date(), QTime(12, 0));
     Invoice edited = *m_invoice;
+    const QString client = m_row ? m_row->clientName : QString();
     auto paid = InvoiceDesk(m_database).recordPayment(edited, payment, m_actor);
-    if (paid)
+    if (paid) {
         m_invoice = std::move(edited);
-    finish(toStatus(paid),
-           paid ? tr("Payment recorded; %1 open.").arg(money(m_invoice->balanceCents()))
-                : QString());
-    if (paid && m_invoice->status == InvoiceStatus::Paid)
-        showView(InvoiceDesk::View::Paid);
+        if (m_invoice->status == InvoiceStatus::Paid) {
+            const QSignalBlocker blocker(m_view);
+            m_view->setCurrentIndex(m_view->findData(int(InvoiceDesk::View::Paid)));
+        }
+    }
+    QString done;
+    if (paid)
+        done = m_invoice->status == InvoiceStatus::Paid
+                   ? tr("%1 from %2 for %3; the invoice is paid.")
+                         .arg(moneyText(payment.amountCents), client, invoiceNumber(*m_invoice))
+                   : tr("%1 from %2 for %3; %4 still open.")
+                         .arg(moneyText(payment.amountCents), client, invoiceNumber(*m_invoice),
+                              moneyText(m_invoice->balanceCents()));
+    finish(toStatus(paid), done);
+    if (!paid || !m_invoice)
+        return;
+    if (m_invoice->status == InvoiceStatus::Issued) {
+        m_amount->setFocus(Qt::OtherFocusReason);
+        m_amount->selectAll();
+    } else {
+        m_list->setFocus(Qt::OtherFocusReason);
+    }
+}
+
+void InvoicePage::openDocument()
+{
+    if (!m_invoice ||
+        !(m_invoice->status == InvoiceStatus::Issued || m_invoice->status == InvoiceStatus::Paid))
+        return;
+    auto* dialog = new InvoiceDocumentDialog(m_database, m_actor, m_invoice->id, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void InvoicePage::finish(const Status& status, const QString& done)
@@ -449,8 +587,9 @@ void InvoicePage::finish(const Status& status, const QString& done)
         m_message->showSuccess(done);
     else
         m_message->showError(status.error().message);
-    // The list shows the new state (or, after a refusal, the other desk's).
-    reload();
+    // The list shows the new state (or, after a refusal, the other desk's); the page stays on
+    // the invoice handled.
+    load(m_invoice ? m_invoice->id : InvoiceId(), true);
 }
 
 } // namespace aftercare::ui

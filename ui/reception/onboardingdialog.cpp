@@ -3,6 +3,7 @@
 #include "common/displayformat.h"
 #include "common/messagelabel.h"
 #include "common/vocabularytext.h"
+#include "domain/birthdate.h"
 #include "reception/clientpicker.h"
 #include "reception/consentfields.h"
 #include "reception/firstbookingfields.h"
@@ -288,24 +289,18 @@ void OnboardingDialog::prefill(const QString& searchText)
 
 std::optional<QDate> OnboardingDialog::birthDate(QString* problem) const
 {
-    const QString text = m_birth->text().trimmed();
-    if (text.isEmpty())
-        return QDate();
-    QDate date = QLocale().toDate(text, QLocale::ShortFormat);
-    for (const char* format : {"d.M.yyyy", "yyyy-MM-dd", "d/M/yyyy", "ddMMyyyy"}) {
-        if (date.isValid())
-            break;
-        date = QDate::fromString(text, QLatin1String(format));
-    }
-    if (!date.isValid() || date.year() < 1900) {
+    const BirthDate::Parsed parsed = BirthDate::parse(m_birth->text(), QDate::currentDate());
+    if (!parsed.problem)
+        return parsed.date;
+    switch (*parsed.problem) {
+    case BirthDate::Problem::NotADate:
         *problem = tr("Not a date; write it like %1.").arg(dateText(QDate(1990, 5, 17)));
-        return std::nullopt;
-    }
-    if (date > QDate::currentDate()) {
+        break;
+    case BirthDate::Problem::InTheFuture:
         *problem = tr("The date of birth lies in the future.");
-        return std::nullopt;
+        break;
     }
-    return date;
+    return std::nullopt;
 }
 
 Client OnboardingDialog::client() const
@@ -352,22 +347,11 @@ void OnboardingDialog::validate()
     const QString phone = m_phone->text().trimmed();
     const bool phoneOk = phone.isEmpty() || PhoneNumber::parse(phone).has_value();
     ok &= show(m_phoneError, phoneOk ? QString() : tr("Not a phone number."));
-    QString channelProblem;
-    switch (ContactChannel(m_channel->currentData().toInt())) {
-    case ContactChannel::Email:
-        if (email.isEmpty())
-            channelProblem = tr("E-mail is preferred: please give the address.");
-        break;
-    case ContactChannel::Sms:
-    case ContactChannel::Phone:
-        if (phone.isEmpty())
-            channelProblem = tr("Please give the phone number to reach them on.");
-        break;
-    case ContactChannel::Letter:
-        if (m_address->toPlainText().trimmed().isEmpty())
-            channelProblem = tr("A letter needs the postal address.");
-        break;
-    }
+    const QString channelProblem =
+        prefersMissingEmail(ContactChannel(m_channel->currentData().toInt()), !email.isEmpty(),
+                            !phone.isEmpty())
+            ? tr("E-mail is preferred: please give the address.")
+            : QString();
     ok &= show(m_channelError, m_contactTouched ? channelProblem : QString()) &&
           channelProblem.isEmpty();
     ok &= show(m_bookingError, m_booking->problem());

@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <QStringList>
 
+#include <algorithm>
 #include <functional>
 #include <vector>
 
@@ -26,18 +27,20 @@ public:
         , m_cell(std::move(cell))
     {}
 
-    // Replaces the rows with the first page of fetch.
-    Status reload(Fetch fetch)
+    // Replaces the rows with the first page of fetch, or with as many pages as hold the
+    // first atLeast rows (to keep a row further down in view).
+    Status reload(Fetch fetch, int atLeast = 0)
     {
         m_fetch = std::move(fetch);
-        auto first = m_fetch(kPageSize, 0);
+        const int pages = std::max(1, (atLeast + kPageSize - 1) / kPageSize);
+        auto first = m_fetch(pages * kPageSize, 0);
         m_changing = true;
         beginResetModel();
         m_rows.clear();
         m_exhausted = true;
         if (first) {
             m_rows = std::move(*first);
-            m_exhausted = int(m_rows.size()) < kPageSize;
+            m_exhausted = int(m_rows.size()) < pages * kPageSize;
         }
         endResetModel();
         m_changing = false;

@@ -3,6 +3,7 @@
 #include "common/displayformat.h"
 #include "common/messagelabel.h"
 #include "common/vocabularytext.h"
+#include "domain/birthdate.h"
 #include "repositories/clientrepository.h"
 
 #include <QComboBox>
@@ -21,18 +22,10 @@ namespace {
 
 std::optional<QDate> parseBirthDate(const QString& input)
 {
-    const QString text = input.trimmed();
-    if (text.isEmpty())
-        return QDate();
-    QDate date = QLocale().toDate(text, QLocale::ShortFormat);
-    for (const char* format : {"d.M.yyyy", "yyyy-MM-dd", "d/M/yyyy"}) {
-        if (date.isValid())
-            break;
-        date = QDate::fromString(text, QLatin1String(format));
-    }
-    if (!date.isValid() || date.year() < 1900 || date > QDate::currentDate())
+    const BirthDate::Parsed parsed = BirthDate::parse(input, QDate::currentDate());
+    if (parsed.problem)
         return std::nullopt;
-    return date;
+    return parsed.date;
 }
 
 } // namespace

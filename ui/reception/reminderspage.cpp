@@ -10,10 +10,13 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace aftercare::ui {
 
@@ -26,7 +29,7 @@ enum Column
     ChannelColumn,
     ConsentColumn,
     PhoneColumn,
-    WithColumn
+    WhyColumn
 };
 
 } // namespace
@@ -53,13 +56,23 @@ RemindersPage::RemindersPage(Database& database, const Actor& actor, QWidget* pa
 
     m_model = new PagedRowsModel<ReminderDue>(
         {tr("Time"), tr("Client"), tr("Preferred channel"), tr("Reminder consent"), tr("Phone"),
-         tr("With")},
+         tr("Why on this list")},
         [](const ReminderDue& row, int column, int role) -> QVariant {
+            if (role == Qt::FontRole && column == ConsentColumn && !row.consented) {
+                QFont bold;
+                bold.setBold(true);
+                return bold;
+            }
+            if (role == Qt::ToolTipRole && column == ConsentColumn && !row.consented)
+                return tr("Marking this reminder done asks first: only when the client asked "
+                          "for it themselves.");
             if (role == Qt::FontRole && column == PhoneColumn && row.toCall()) {
                 QFont bold;
                 bold.setBold(true);
                 return bold;
             }
+            if (role == Qt::ToolTipRole && column == WhyColumn)
+                return reasonText(row, QDate::currentDate());
             if (role == Qt::ToolTipRole && column == PhoneColumn && row.toCall())
                 return tr("Prefers a call");
             if (role != Qt::DisplayRole)
@@ -72,11 +85,11 @@ RemindersPage::RemindersPage(Database& database, const Actor& actor, QWidget* pa
             case ChannelColumn:
                 return contactChannelName(row.preferredChannel);
             case ConsentColumn:
-                return row.consented ? tr("yes") : tr("no – do not remind");
+                return consentText(row);
             case PhoneColumn:
                 return row.phone;
-            case WithColumn:
-                return tr("%1, %2").arg(row.practitionerName, row.serviceName);
+            case WhyColumn:
+                return reasonText(row, QDate::currentDate());
             }
             return {};
         },
@@ -88,7 +101,7 @@ RemindersPage::RemindersPage(Database& database, const Actor& actor, QWidget* pa
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->verticalHeader()->hide();
     m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_list->horizontalHeader()->setSectionResizeMode(WithColumn, QHeaderView::Stretch);
+    m_list->horizontalHeader()->setSectionResizeMode(WhyColumn, QHeaderView::Stretch);
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(dayLabel);
@@ -105,7 +118,10 @@ RemindersPage::RemindersPage(Database& database, const Actor& actor, QWidget* pa
     auto* shortcut = new QShortcut(QKeySequence(tr("Ctrl+D")), this);
     shortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(shortcut, &QShortcut::activated, this, &RemindersPage::markSelectedDone);
-    connect(m_day, &QDateEdit::dateChanged, this, [this] { reload(); });
+    connect(m_day, &QDateEdit::dateChanged, this, [this] {
+        m_list->setCurrentIndex({}); // another day's list starts at its top
+        reload();
+    });
     connect(m_done, &QPushButton::clicked, this, &RemindersPage::markSelectedDone);
 }
 
@@ -136,6 +152,9 @@ void RemindersPage::reload()
     m_loaded = true;
     m_message->clearMessage();
     const QDate day = m_day->date();
+    // Afterwards the row that took the place of the one just done: the desk works down the
+    // list, not back from its top.
+    const int previous = std::max(0, m_list->currentIndex().row());
     // A day's reminders are few: read them at once, so the list is the whole day.
     auto loaded = m_model->reload([this, day](int, int offset) -> Result<std::vector<ReminderDue>> {
         if (offset > 0)
@@ -148,8 +167,37 @@ void RemindersPage::reload()
         m_message->showInfo(tr("Every appointment on %1 has had its reminder.")
                                 .arg(QLocale().toString(day, QLocale::LongFormat)));
     if (m_model->rowCount() > 0)
-        m_list->setCurrentIndex(m_model->index(0, 0));
+        m_list->setCurrentIndex(m_model->index(std::min(previous, m_model->rowCount() - 1), 0));
     m_done->setEnabled(m_model->rowCount() > 0);
+}
+
+QString RemindersPage::consentText(const ReminderDue& due)
+{
+    switch (due.consent) {
+    case ReminderConsent::Granted:
+        return tr("yes");
+    case ReminderConsent::Declined:
+        return tr("no – declined %1").arg(dateText(due.consentChangedAt.date()));
+    case ReminderConsent::Withdrawn:
+        return tr("no – withdrawn %1").arg(dateText(due.consentChangedAt.date()));
+    case ReminderConsent::NeverAsked:
+        return tr("no – never asked");
+    }
+    return {};
+}
+
+QString RemindersPage::reasonText(const ReminderDue& due, const QDate& today)
+{
+    const QString time = QLocale().toString(due.startsAt.time(), QStringLiteral("HH:mm"));
+    const QDate day = due.startsAt.date();
+    if (day == today.addDays(1))
+        return tr("Appointment tomorrow at %1 with %2, %3")
+            .arg(time, due.practitionerName, due.serviceName);
+    if (day == today)
+        return tr("Appointment today at %1 with %2, %3")
+            .arg(time, due.practitionerName, due.serviceName);
+    return tr("Appointment on %1 with %2, %3")
+        .arg(appointmentTimeText(due.startsAt), due.practitionerName, due.serviceName);
 }
 
 void RemindersPage::markSelectedDone()
@@ -158,8 +206,39 @@ void RemindersPage::markSelectedDone()
     if (!due)
         return;
     const ReminderDue chosen = *due;
+    if (chosen.consented) {
+        markDone(chosen, RemindersDue::WithoutConsent::Refuse);
+        return;
+    }
+    // They said no (or were never asked): only a reminder they asked for themselves is given.
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("No consent to reminders"),
+                                tr("%1 has not agreed to appointment reminders (%2).")
+                                    .arg(chosen.clientName, consentText(chosen)),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("remindersConsentQuestion"));
+    box->setInformativeText(tr("Record a reminder only if the client asked for it themselves. "
+                               "Record it as given anyway?"));
+    QPushButton* anyway = box->addButton(tr("&Record anyway"), QMessageBox::AcceptRole);
+    anyway->setObjectName(QStringLiteral("remindersConsentRemindAnyway"));
+    QPushButton* cancel = box->addButton(QMessageBox::Cancel);
+    cancel->setObjectName(QStringLiteral("remindersConsentCancel"));
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, chosen, anyway](QAbstractButton* b) {
+        if (b == anyway)
+            markDone(chosen, RemindersDue::WithoutConsent::RemindAnyway);
+        else
+            m_message->showInfo(tr("No reminder recorded for %1.").arg(chosen.clientName));
+    });
+    box->open();
+}
+
+void RemindersPage::markDone(const ReminderDue& chosen, RemindersDue::WithoutConsent withoutConsent)
+{
     auto done =
-        RemindersDue(m_database).markDone(chosen, channelOf(chosen.preferredChannel), m_actor);
+        RemindersDue(m_database)
+            .markDone(chosen, channelOf(chosen.preferredChannel), m_actor, {}, withoutConsent);
     reload();
     if (done)
         m_message->showSuccess(tr("%1 reminded.").arg(chosen.clientName));
