@@ -6,6 +6,7 @@
 #include "followup/followupworkspace.h"
 #include "followup/postservicedialog.h"
 #include "followup/resultdialog.h"
+#include "followup/resultvaluetext.h"
 #include "followup/summarytemplatedialog.h"
 #include "followup/worklistmodel.h"
 #include "reception/bookingdialog.h"
@@ -22,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -296,11 +298,11 @@ void TestGuiFollowUp::resultIsSignedOffCommunicatedAndPrinted()
     ResultDialog* dialog = openResultOf(workspace, p.anna);
     QVERIFY(dialog);
 
-    // The value outside 4.0–6.0 is flagged and highlighted.
+    // The value above 4.0–6.0 is flagged high and highlighted.
     auto* values = child<QTableWidget>(dialog, "resultValues");
     QCOMPARE(values->rowCount(), 1);
     QCOMPARE(values->item(0, 1)->text(), QLocale().toString(8.4));
-    QCOMPARE(values->item(0, 4)->text(), ResultDialog::tr("abnormal"));
+    QCOMPARE(values->item(0, 4)->text(), ResultValueText::tr("high %1").arg(QStringLiteral("↑")));
     QVERIFY(values->item(0, 1)->font().bold());
 
     auto* summary = child<QPlainTextEdit>(dialog, "resultSummary");
@@ -383,6 +385,10 @@ void TestGuiFollowUp::summaryIsDraftedFromAnEditedTemplate()
     auto* summary = child<QPlainTextEdit>(dialog, "resultSummary");
     QCOMPARE(summary->toPlainText(), QStringLiteral("Your HbA1c is 8.4.")); // written before
     QTest::mouseClick(child<QPushButton>(dialog, "draftSummary"), Qt::LeftButton);
+    // Written text is replaced only when the clinician says so.
+    auto* replace = dialog->findChild<QMessageBox*>(QStringLiteral("confirmReplaceSummary"));
+    QVERIFY(replace);
+    QTest::mouseClick(replace->button(QMessageBox::Yes), Qt::LeftButton);
     QCOMPARE(summary->toPlainText(),
              QStringLiteral("Dear Anna, your result:\nHbA1c: %1 % (%2), %3")
                  .arg(QLocale().toString(8.4),

@@ -182,7 +182,8 @@ void TestGuiSignIn::roleDecidesWorkspaces_data()
     QTest::addColumn<QStringList>("workspaces");
     QTest::addColumn<bool>("canFindClients");
     QTest::newRow("reception") << Role::Reception << QStringList{"today", "reception"} << true;
-    QTest::newRow("clinician") << Role::Clinician << QStringList{"followup", "today"} << false;
+    QTest::newRow("clinician") << Role::Clinician << QStringList{"followup", "today"}
+                               << true; // Ctrl+K: the clinical profile
     QTest::newRow("manager") << Role::Manager << QStringList{"today", "dashboard"} << false;
     QTest::newRow("admin") << Role::Admin
                            << QStringList{"today", "reception", "dashboard", "administration"}

@@ -27,7 +27,8 @@ std::vector<WorkspaceRegistration> registeredWorkspaces()
          {Role::Clinician},
          [](const WorkspaceContext& c, QWidget* parent) -> Workspace* {
              return new FollowUpWorkspace(c.database, c.actor, parent);
-         }},
+         },
+         true},
         {QStringLiteral("today"), [] { return QCoreApplication::translate("Workspaces", "Today"); },
          everyone,
          [](const WorkspaceContext& c, QWidget* parent) -> Workspace* {

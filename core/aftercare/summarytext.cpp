@@ -3,6 +3,8 @@
 #include <QLocale>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <cmath>
 #include <optional>
 
 namespace aftercare {
@@ -35,15 +37,36 @@ QString rangeText(const ResultValue& value)
 
 QString verdict(const ResultValue& value)
 {
-    const std::optional<bool> outside = value.outsideReferenceRange();
-    if (!outside)
+    switch (value.rangePosition()) {
+    case RangePosition::NotCompared:
         return value.abnormal.value_or(false) ? SummaryText::tr("outside the normal range")
                                               : QString();
-    if (!*outside)
+    case RangePosition::WithinRange:
         return SummaryText::tr("within the normal range");
-    return value.referenceLow && *value.numeric < *value.referenceLow
-               ? SummaryText::tr("below the normal range")
-               : SummaryText::tr("above the normal range");
+    case RangePosition::Low:
+        return SummaryText::tr("below the normal range");
+    case RangePosition::High:
+        return SummaryText::tr("above the normal range");
+    }
+    return {};
+}
+
+// A number that lies inside [low, high], or just outside it, as a laboratory would report it.
+double sampleNumber(const ResultValue& reference, bool outside)
+{
+    const auto low = reference.referenceLow;
+    const auto high = reference.referenceHigh;
+    if (low && high) {
+        const double span = *high - *low;
+        if (!outside)
+            return *low + span / 2;
+        return *high + std::max(span * 0.2, std::abs(*high) * 0.1);
+    }
+    if (high)
+        return outside ? *high * 1.25 : *high * 0.75;
+    if (low)
+        return outside ? *low * 0.75 : *low * 1.25;
+    return 1;
 }
 
 bool isOutside(const ResultValue& value)
@@ -100,6 +123,38 @@ QString SummaryText::valueLines(const std::vector<ResultValue>& values, bool onl
         lines << line;
     }
     return lines.join(QLatin1Char('\n'));
+}
+
+std::vector<ResultValue> SummaryText::sampleValues(const QString& testName,
+                                                   std::vector<ResultValue> reference,
+                                                   bool abnormal)
+{
+    if (reference.empty()) {
+        ResultValue only;
+        only.analyte = testName;
+        only.text = tr("as the laboratory reports it");
+        only.abnormal = abnormal;
+        reference.push_back(only);
+    }
+    bool outsideGiven = false;
+    for (ResultValue& value : reference) {
+        value.abnormal.reset();
+        const bool hasRange = value.referenceLow || value.referenceHigh;
+        if (!value.numeric && !hasRange) {
+            if (value.text.isEmpty())
+                value.text = tr("as the laboratory reports it");
+            value.abnormal = abnormal && !outsideGiven;
+            outsideGiven = outsideGiven || abnormal;
+            continue;
+        }
+        const bool outside = abnormal && !outsideGiven;
+        value.numeric = std::round(sampleNumber(value, outside) * 100) / 100;
+        value.text.clear();
+        if (!hasRange)
+            value.abnormal = outside;
+        outsideGiven = outsideGiven || outside;
+    }
+    return reference;
 }
 
 QString SummaryText::render(const QString& body, const SummaryContext& context)

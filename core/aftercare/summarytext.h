@@ -43,6 +43,11 @@ public:
     static QStringList unknownPlaceholders(const QString& body);
     // The body with every known placeholder replaced; unknown ones are left as written.
     static QString render(const QString& body, const SummaryContext& context);
+    // Values to preview a template of `testName` with: the test's analytes, units and reference
+    // ranges (from `reference`) with numbers inside their ranges, and for an abnormal template
+    // the first one outside. Without a reference, one value named after the test.
+    static std::vector<ResultValue> sampleValues(const QString& testName,
+                                                 std::vector<ResultValue> reference, bool abnormal);
     // One line per value: "Haemoglobin: 9.8 g/dl (normal 12–16), below the normal range".
     static QString valueLines(const std::vector<ResultValue>& values, bool onlyOutsideRange);
 };

@@ -6,6 +6,15 @@
 
 namespace aftercare {
 
+// Where a value lies against its reference range.
+enum class RangePosition
+{
+    NotCompared, // no number, or no range to compare it with
+    Low,
+    WithinRange,
+    High,
+};
+
 // One measured value of a test result, with its unit and reference range.
 struct ResultValue
 {
@@ -25,6 +34,18 @@ struct ResultValue
             return std::nullopt;
         return (referenceLow && *numeric < *referenceLow) ||
                (referenceHigh && *numeric > *referenceHigh);
+    }
+
+    // Below, within or above the reference range, value by value.
+    RangePosition rangePosition() const
+    {
+        if (!numeric || (!referenceLow && !referenceHigh))
+            return RangePosition::NotCompared;
+        if (referenceLow && *numeric < *referenceLow)
+            return RangePosition::Low;
+        if (referenceHigh && *numeric > *referenceHigh)
+            return RangePosition::High;
+        return RangePosition::WithinRange;
     }
 };
 

@@ -269,10 +269,85 @@ Result<TestResult> ResultRepository::content(ResultId id, const Actor& actor)
     });
 }
 
+Result<QDateTime> ResultRepository::discussedAt(ResultId id) const
+{
+    auto at = m_database.scalar(
+        QStringLiteral("SELECT max(a.attempted_at) FROM call_attempts a JOIN followup_tasks t "
+                       "ON t.id = a.task_id WHERE t.result_id = ? AND a.outcome = ?"),
+        {id.toVariant(), sqlName(CallOutcome::Reached)});
+    if (!at)
+        return fail(at.error());
+    return SqlTime::toDateTime(*at);
+}
+
+Result<std::vector<DiscussedResult>> ResultRepository::loadViewed(TransactionGuard& tx,
+                                                                  const std::vector<ResultId>& ids,
+                                                                  const Actor& actor,
+                                                                  const QString& detail)
+{
+    std::vector<DiscussedResult> loaded;
+    loaded.reserve(ids.size());
+    for (const ResultId id : ids) {
+        auto result = load(id);
+        if (!result)
+            return fail(result.error());
+        auto discussed = discussedAt(id);
+        if (!discussed)
+            return fail(discussed.error());
+        if (auto logged = m_audit.record(tx, actor, QLatin1String(kViewAction), kTable, id.value(),
+                                         result->client, detail);
+            !logged)
+            return fail(logged.error());
+        loaded.push_back({std::move(*result), *discussed});
+    }
+    return loaded;
+}
+
+Result<std::vector<DiscussedResult>> ResultRepository::earlierResults(const TestResult& result,
+                                                                      const Actor& actor, int limit)
+{
+    if (auto allowed = Permissions::require(actor, Permission::ReadClinicalContent); !allowed)
+        return fail(allowed.error());
+    return m_database.write([&](TransactionGuard& tx) -> Result<std::vector<DiscussedResult>> {
+        auto query = m_database.run(
+            QStringLiteral("SELECT id FROM test_results WHERE client_id = ? AND test_name = ? "
+                           "AND received_at < ? AND id <> ? ORDER BY received_at DESC, id DESC "
+                           "LIMIT ?"),
+            {result.client.toVariant(), result.testName, SqlTime::toSql(result.receivedAt),
+             result.id.toVariant(), limit});
+        if (!query)
+            return fail(query.error());
+        std::vector<ResultId> ids;
+        while (query->next())
+            ids.emplace_back(query->value(0).toLongLong());
+        return loadViewed(tx, ids, actor,
+                          QStringLiteral("earlier result beside %1").arg(result.id.value()));
+    });
+}
+
+Result<std::vector<DiscussedResult>> ResultRepository::contentForClient(ClientId client,
+                                                                        const Actor& actor)
+{
+    if (auto allowed = Permissions::require(actor, Permission::ReadClinicalContent); !allowed)
+        return fail(allowed.error());
+    return m_database.write([&](TransactionGuard& tx) -> Result<std::vector<DiscussedResult>> {
+        auto query = m_database.run(QStringLiteral("SELECT id FROM test_results WHERE client_id = "
+                                                   "? ORDER BY received_at DESC, id DESC"),
+                                    {client.toVariant()});
+        if (!query)
+            return fail(query.error());
+        std::vector<ResultId> ids;
+        while (query->next())
+            ids.emplace_back(query->value(0).toLongLong());
+        return loadViewed(tx, ids, actor, QStringLiteral("clinical profile"));
+    });
+}
+
 Status ResultRepository::change(TestResult& result, std::initializer_list<ResultStatus> allowedFrom,
                                 const QString& refusal, const QString& assignments,
                                 const QVariantList& values, const Actor& actor,
-                                const QString& auditAction)
+                                const QString& auditAction,
+                                const std::function<Status()>& alongside)
 {
     if (auto allowed = Permissions::require(actor, Permission::WriteClinicalContent); !allowed)
         return allowed;
@@ -293,6 +368,10 @@ Status ResultRepository::change(TestResult& result, std::initializer_list<Result
         if (std::find(allowedFrom.begin(), allowedFrom.end(), status) == allowedFrom.end())
             return fail(Error::validation(refusal.arg(statusText(status))));
         const ClientId client(current->value(2).toLongLong());
+        if (alongside) {
+            if (auto done = alongside(); !done)
+                return done;
+        }
 
         QVariantList all = values;
         all << result.id.toVariant() << result.rowVersion;
@@ -325,11 +404,123 @@ Status ResultRepository::signOffSummary(TestResult& result, const QString& summa
 {
     if (summary.trimmed().isEmpty())
         return fail(Error::validation(tr("A summary to sign off must not be empty.")));
-    return change(result, {ResultStatus::Received, ResultStatus::Reviewed},
-                  tr("This result was %1; its summary can no longer be changed."),
-                  QStringLiteral("summary = ?, summary_signed_by = ?, summary_signed_at = ?"),
-                  {summary, actor.user.toVariant(), SqlTime::toSql(QDateTime::currentDateTime())},
-                  actor, QStringLiteral("result.sign_off"));
+    const QVariant now = SqlTime::toSql(QDateTime::currentDateTime());
+    return change(
+        result, {ResultStatus::Received, ResultStatus::Reviewed},
+        tr("This result was %1; its summary changes only as a new version, with the reason."),
+        QStringLiteral("summary = ?, summary_signed_by = ?, summary_signed_at = ?"),
+        {summary, actor.user.toVariant(), now}, actor, QStringLiteral("result.sign_off"),
+        [&] { return addSummaryVersion(result.id, summary, actor, now, QString()); });
+}
+
+Status ResultRepository::reviseSummary(TestResult& result, const QString& summary,
+                                       const QString& reason, const Actor& actor)
+{
+    if (summary.trimmed().isEmpty())
+        return fail(Error::validation(tr("A summary to sign off must not be empty.")));
+    if (reason.trimmed().isEmpty())
+        return fail(
+            Error::validation(tr("The client was told this summary already: say why it changes.")));
+    if (summary.trimmed() == result.summary.trimmed())
+        return fail(Error::validation(tr("The summary is unchanged; there is no new version "
+                                         "to keep.")));
+    const QVariant now = SqlTime::toSql(QDateTime::currentDateTime());
+    return change(
+        result, {ResultStatus::Communicated},
+        tr("This result is %1; sign off its summary instead."),
+        QStringLiteral("summary = ?, summary_signed_by = ?, summary_signed_at = ?"),
+        {summary, actor.user.toVariant(), now}, actor, QStringLiteral("result.revise_summary"),
+        [&] { return addSummaryVersion(result.id, summary, actor, now, reason.trimmed()); });
+}
+
+Status ResultRepository::addSummaryVersion(ResultId id, const QString& summary, const Actor& actor,
+                                           const QVariant& signedAt, const QString& reason)
+{
+    auto current = m_database.run(
+        QStringLiteral("SELECT summary, summary_signed_at FROM test_results WHERE id = ?"),
+        {id.toVariant()});
+    if (!current)
+        return fail(current.error());
+    if (!current->next())
+        return fail(Error::notFound(tr("There is no result with the number %1.").arg(id.value())));
+    // Signing off the text that is signed off already adds nothing to keep.
+    if (!current->value(1).isNull() && current->value(0).toString() == summary)
+        return {};
+    // A summary signed off before versions were kept (or written by an import or the demo)
+    // becomes version 1 before anything replaces it.
+    if (auto kept = m_database.run(
+            QStringLiteral("INSERT INTO result_summary_versions (result_id, version, summary, "
+                           "signed_by, signed_at) SELECT id, 1, summary, summary_signed_by, "
+                           "summary_signed_at FROM test_results WHERE id = ? AND "
+                           "summary_signed_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+                           "result_summary_versions WHERE result_id = ?)"),
+            {id.toVariant(), id.toVariant()});
+        !kept)
+        return fail(kept.error());
+    auto next = m_database.scalar(QStringLiteral("SELECT coalesce(max(version), 0) + 1 FROM "
+                                                 "result_summary_versions WHERE result_id = ?"),
+                                  {id.toVariant()});
+    if (!next)
+        return fail(next.error());
+    return toStatus(m_database.run(
+        QStringLiteral("INSERT INTO result_summary_versions (result_id, version, summary, "
+                       "signed_by, signed_at, reason) VALUES (?, ?, ?, ?, ?, ?)"),
+        {id.toVariant(), next->toInt(), summary, actor.user.toVariant(), signedAt,
+         SqlValue::text(reason)}));
+}
+
+Result<std::vector<SummaryVersion>> ResultRepository::summaryVersions(const TestResult& result,
+                                                                      const Actor& actor)
+{
+    if (auto allowed = Permissions::require(actor, Permission::ReadClinicalContent); !allowed)
+        return fail(allowed.error());
+    return m_database.write([&](TransactionGuard& tx) -> Result<std::vector<SummaryVersion>> {
+        auto query = m_database.run(
+            QStringLiteral("SELECT v.version, v.summary, v.signed_by, u.display_name, "
+                           "v.signed_at, v.reason FROM result_summary_versions v "
+                           "LEFT JOIN users u ON u.id = v.signed_by WHERE v.result_id = ? "
+                           "ORDER BY v.version"),
+            {result.id.toVariant()});
+        if (!query)
+            return fail(query.error());
+        std::vector<SummaryVersion> versions;
+        while (query->next()) {
+            SummaryVersion v;
+            v.version = query->value(0).toInt();
+            v.summary = query->value(1).toString();
+            v.signedBy = UserId::fromVariant(query->value(2));
+            v.signedByName = query->value(3).toString();
+            v.signedAt = SqlTime::toDateTime(query->value(4));
+            v.reason = query->value(5).toString();
+            versions.push_back(std::move(v));
+        }
+        if (versions.empty()) {
+            // Signed off before versions were kept: the result's own summary is version 1.
+            auto signedOff = m_database.run(
+                QStringLiteral("SELECT r.summary, r.summary_signed_by, u.display_name, "
+                               "r.summary_signed_at FROM test_results r LEFT JOIN users u ON "
+                               "u.id = r.summary_signed_by WHERE r.id = ? AND "
+                               "r.summary_signed_at IS NOT NULL"),
+                {result.id.toVariant()});
+            if (!signedOff)
+                return fail(signedOff.error());
+            if (signedOff->next()) {
+                SummaryVersion v;
+                v.version = 1;
+                v.summary = signedOff->value(0).toString();
+                v.signedBy = UserId::fromVariant(signedOff->value(1));
+                v.signedByName = signedOff->value(2).toString();
+                v.signedAt = SqlTime::toDateTime(signedOff->value(3));
+                versions.push_back(std::move(v));
+            }
+        }
+        if (auto logged =
+                m_audit.record(tx, actor, QLatin1String(kViewAction), kTable, result.id.value(),
+                               result.client, QStringLiteral("summary versions"));
+            !logged)
+            return fail(logged.error());
+        return versions;
+    });
 }
 
 Status ResultRepository::confirmAbnormal(TestResult& result, bool abnormal, const Actor& actor)

@@ -81,6 +81,33 @@ Result<QStringList> SummaryTemplateRepository::testNames() const
     return names;
 }
 
+Result<std::vector<ResultValue>>
+SummaryTemplateRepository::referenceValues(const QString& testName) const
+{
+    auto query = m_database.run(
+        QStringLiteral("SELECT analyte, unit, reference_low, reference_high, "
+                       "CASE WHEN value_numeric IS NULL THEN 0 ELSE 1 END FROM result_values "
+                       "WHERE result_id = (SELECT id FROM test_results WHERE test_name = ? "
+                       "ORDER BY received_at DESC, id DESC LIMIT 1) ORDER BY position"),
+        {testName.trimmed()});
+    if (!query)
+        return fail(query.error());
+    std::vector<ResultValue> values;
+    while (query->next()) {
+        ResultValue v;
+        v.analyte = query->value(0).toString();
+        v.unit = query->value(1).toString();
+        if (!query->value(2).isNull())
+            v.referenceLow = query->value(2).toDouble();
+        if (!query->value(3).isNull())
+            v.referenceHigh = query->value(3).toDouble();
+        if (query->value(4).toInt() == 1 && !v.referenceLow && !v.referenceHigh)
+            v.numeric = 1; // a number without a range: any number shows how it reads
+        values.push_back(std::move(v));
+    }
+    return values;
+}
+
 Status SummaryTemplateRepository::validate(const SummaryTemplate& t) const
 {
     if (t.testName.trimmed().isEmpty())

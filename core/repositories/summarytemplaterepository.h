@@ -27,6 +27,10 @@ public:
     Result<std::optional<SummaryTemplate>> find(const QString& testName, bool abnormal) const;
     // The names of the tests seen in results or templates, for choosing a new template's test.
     Result<QStringList> testNames() const;
+    // What a result of the test measures: the analytes, units and reference ranges of its
+    // most recent result, without the client's numbers (no clinical content, for a preview).
+    // Empty when the practice has no result of the test yet.
+    Result<std::vector<ResultValue>> referenceValues(const QString& testName) const;
 
     Result<SummaryTemplateId> create(const SummaryTemplate& draft, const Actor& actor);
     // Updates in place (row version, who, when) on success.

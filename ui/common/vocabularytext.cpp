@@ -102,6 +102,83 @@ QString journeyStageName(JourneyStage stage)
     return {};
 }
 
+QString channelName(Channel channel)
+{
+    switch (channel) {
+    case Channel::InPerson:
+        return QCoreApplication::translate("Vocabulary", "In person");
+    case Channel::Phone:
+        return QCoreApplication::translate("Vocabulary", "Phone");
+    case Channel::Email:
+        return QCoreApplication::translate("Vocabulary", "E-mail");
+    case Channel::Sms:
+        return QCoreApplication::translate("Vocabulary", "Text message");
+    case Channel::Letter:
+        return QCoreApplication::translate("Vocabulary", "Letter");
+    }
+    return {};
+}
+
+QString callOutcomeName(CallOutcome outcome)
+{
+    switch (outcome) {
+    case CallOutcome::Reached:
+        return QCoreApplication::translate("Vocabulary", "Reached");
+    case CallOutcome::Voicemail:
+        return QCoreApplication::translate("Vocabulary", "Voicemail");
+    case CallOutcome::NoAnswer:
+        return QCoreApplication::translate("Vocabulary", "No answer");
+    case CallOutcome::WrongNumber:
+        return QCoreApplication::translate("Vocabulary", "Wrong number");
+    case CallOutcome::Declined:
+        return QCoreApplication::translate("Vocabulary", "Declined");
+    }
+    return {};
+}
+
+QString callNextStepName(CallNextStep step)
+{
+    switch (step) {
+    case CallNextStep::Done:
+        return QCoreApplication::translate("Vocabulary", "done");
+    case CallNextStep::CallAgain:
+        return QCoreApplication::translate("Vocabulary", "call again");
+    case CallNextStep::Book:
+        return QCoreApplication::translate("Vocabulary", "appointment booked");
+    case CallNextStep::Escalate:
+        return QCoreApplication::translate("Vocabulary", "handed over");
+    case CallNextStep::Letter:
+        return QCoreApplication::translate("Vocabulary", "letter instead");
+    }
+    return {};
+}
+
+QString taskStatusName(TaskStatus status)
+{
+    switch (status) {
+    case TaskStatus::Open:
+        return QCoreApplication::translate("Vocabulary", "open");
+    case TaskStatus::Done:
+        return QCoreApplication::translate("Vocabulary", "done");
+    case TaskStatus::Cancelled:
+        return QCoreApplication::translate("Vocabulary", "cancelled");
+    }
+    return {};
+}
+
+QString resultStatusName(ResultStatus status)
+{
+    switch (status) {
+    case ResultStatus::Received:
+        return QCoreApplication::translate("Vocabulary", "received, not yet reviewed");
+    case ResultStatus::Reviewed:
+        return QCoreApplication::translate("Vocabulary", "reviewed, not yet communicated");
+    case ResultStatus::Communicated:
+        return QCoreApplication::translate("Vocabulary", "communicated");
+    }
+    return {};
+}
+
 QString paymentMethodName(PaymentMethod method)
 {
     switch (method) {

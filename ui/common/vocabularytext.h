@@ -13,6 +13,11 @@ QString contactChannelName(ContactChannel channel);
 QString consentPurposeName(ConsentPurpose purpose);
 QString consentChannelName(ConsentChannel channel);
 QString journeyStageName(JourneyStage stage);
+QString channelName(Channel channel);
+QString callOutcomeName(CallOutcome outcome);
+QString callNextStepName(CallNextStep step);
+QString taskStatusName(TaskStatus status);
+QString resultStatusName(ResultStatus status);
 QString paymentMethodName(PaymentMethod method);
 // "booked", "checked in", "no-show" ...: the one wording of an appointment's status, in the
 // diary, its legend, the printed day list and the client's profile.

@@ -1,5 +1,6 @@
 #include "calldialog.h"
 
+#include "clientidentitylabel.h"
 #include "common/displayformat.h"
 #include "common/messagelabel.h"
 #include "common/vocabularytext.h"
@@ -137,6 +138,7 @@ QWidget* CallDialog::buildContext()
     phone->setFont(big);
     phone->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(name);
+    layout->addWidget(new ClientIdentityLabel(c.client, box)); // two clients may share a name
     layout->addWidget(phone);
     auto* prefers = new QHBoxLayout;
     prefers->addWidget(

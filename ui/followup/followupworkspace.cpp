@@ -3,6 +3,7 @@
 #include "aftercare/followupplanner.h"
 #include "aftercare/taskreason.h"
 #include "calldialog.h"
+#include "clinicalfinderdialog.h"
 #include "common/messagelabel.h"
 #include "summarytemplatedialog.h"
 #include "worklistmodel.h"
@@ -82,8 +83,12 @@ FollowUpWorkspace::FollowUpWorkspace(Database& database, const Actor& actor, QWi
     open->setObjectName(QStringLiteral("openCall"));
     auto* templates = new QPushButton(tr("Summary &templates…"), this);
     templates->setObjectName(QStringLiteral("openSummaryTemplates"));
+    auto* find = new QPushButton(tr("Find client… (Ctrl+K)"), this);
+    find->setObjectName(QStringLiteral("findClinicalClient"));
+    connect(find, &QPushButton::clicked, this, &FollowUpWorkspace::focusClientSearch);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_message, 1);
+    buttons->addWidget(find);
     buttons->addWidget(templates);
     buttons->addWidget(open);
 
@@ -131,6 +136,11 @@ void FollowUpWorkspace::showCounts()
     const WorklistCounts& counts = m_model->counts();
     m_counts->setText(tr("%n due", nullptr, int(counts.total)) + QStringLiteral(" · ") +
                       tr("%n overdue", nullptr, int(counts.overdue)));
+}
+
+void FollowUpWorkspace::focusClientSearch()
+{
+    emit clientFinderOpened(ClinicalFinderDialog::showFor(m_database, m_actor, this));
 }
 
 void FollowUpWorkspace::planFollowUps()

@@ -32,10 +32,15 @@ public:
     void reload();
     // Opens the call dialog for the worklist's row.
     void openTask(int row);
+    // Ctrl+K: find any client and open their clinical profile.
+    bool offersClientSearch() const override { return true; }
+    void focusClientSearch() override;
 
 signals:
     // A call dialog was opened (tests and the idle lock reach it through this).
     void callDialogOpened(QWidget* dialog);
+    // The client finder was opened (Ctrl+K or its button).
+    void clientFinderOpened(QWidget* dialog);
 
 private:
     void planFollowUps();

@@ -1,6 +1,7 @@
 #include "summarypdf.h"
 
 #include "common/displayformat.h"
+#include "resultvaluetext.h"
 
 #include <QFileInfo>
 #include <QPageLayout>
@@ -12,13 +13,20 @@ namespace aftercare::ui {
 
 namespace {
 
-QString rangeText(const ResultValue& value)
+// What a value means for the client, in the words of the letter.
+QString noteText(const ResultValue& value)
 {
-    if (!value.referenceLow && !value.referenceHigh)
-        return {};
-    return QStringLiteral("%1 – %2").arg(
-        value.referenceLow ? QString::number(*value.referenceLow) : QString(),
-        value.referenceHigh ? QString::number(*value.referenceHigh) : QString());
+    switch (value.rangePosition()) {
+    case RangePosition::High:
+        return SummaryPdf::tr("higher than usual");
+    case RangePosition::Low:
+        return SummaryPdf::tr("lower than usual");
+    case RangePosition::WithinRange:
+    case RangePosition::NotCompared:
+        break;
+    }
+    return ResultValueText::isOutside(value) ? SummaryPdf::tr("outside the usual range")
+                                             : QString();
 }
 
 } // namespace
@@ -45,16 +53,14 @@ bool SummaryPdf::write(const TestResult& result, const QString& clientName, cons
                 .arg(tr("Test").toHtmlEscaped(), tr("Value").toHtmlEscaped(),
                      tr("Usual range").toHtmlEscaped(), tr("Note").toHtmlEscaped());
     for (const ResultValue& value : result.values) {
-        const bool abnormal =
-            value.abnormal.value_or(value.outsideReferenceRange().value_or(false));
-        const QString shown = (value.numeric ? QString::number(*value.numeric) : value.text) +
-                              (value.unit.isEmpty() ? QString() : QLatin1Char(' ') + value.unit);
+        const bool abnormal = ResultValueText::isOutside(value);
+        const QString shown = ResultValueText::value(value);
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
                     .arg(value.analyte.toHtmlEscaped(),
                          abnormal ? QStringLiteral("<b>%1</b>").arg(shown.toHtmlEscaped())
                                   : shown.toHtmlEscaped(),
-                         rangeText(value).toHtmlEscaped(),
-                         abnormal ? tr("outside the usual range").toHtmlEscaped() : QString());
+                         ResultValueText::range(value).toHtmlEscaped(),
+                         noteText(value).toHtmlEscaped());
     }
     html += QStringLiteral("</table>");
     if (!result.formalReport.isEmpty())

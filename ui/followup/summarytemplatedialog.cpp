@@ -26,31 +26,21 @@ QString variantText(bool abnormal)
                     : SummaryTemplateDialog::tr("normal results");
 }
 
-// The preview's client: enough to see every placeholder filled in.
-SummaryContext sampleContext(const QString& testName)
+// The preview's client, with values of the template's own test: its analytes, units and
+// reference ranges, inside the ranges for a normal template and one outside for an abnormal one.
+SummaryContext sampleContext(const QString& testName, bool abnormal,
+                             const std::vector<ResultValue>& reference)
 {
     SummaryContext context;
     context.clientFirstName = SummaryTemplateDialog::tr("Alex");
     context.clientName = SummaryTemplateDialog::tr("Alex Example");
     context.testName =
-        testName.isEmpty() ? SummaryTemplateDialog::tr("Full blood count") : testName;
+        testName.trimmed().isEmpty() ? SummaryTemplateDialog::tr("the test") : testName.trimmed();
     context.receivedAt = QDateTime::currentDateTime();
     context.clinicianName = SummaryTemplateDialog::tr("Dr. Sample");
     context.practiceName = SummaryTemplateDialog::tr("Your practice");
     context.practicePhone = QStringLiteral("+49 761 4567890");
-    ResultValue low;
-    low.analyte = SummaryTemplateDialog::tr("Haemoglobin");
-    low.numeric = 10.9;
-    low.unit = QStringLiteral("g/dl");
-    low.referenceLow = 12;
-    low.referenceHigh = 16;
-    ResultValue normal;
-    normal.analyte = SummaryTemplateDialog::tr("Platelets");
-    normal.numeric = 250;
-    normal.unit = QStringLiteral("/nl");
-    normal.referenceLow = 150;
-    normal.referenceHigh = 400;
-    context.values = {low, normal};
+    context.values = SummaryText::sampleValues(context.testName, reference, abnormal);
     return context;
 }
 
@@ -140,7 +130,8 @@ SummaryTemplateDialog::SummaryTemplateDialog(Database& database, const Actor& ac
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addLayout(form);
     rightLayout->addLayout(editing, 3);
-    rightLayout->addWidget(new QLabel(tr("Preview with a sample client"), right));
+    rightLayout->addWidget(
+        new QLabel(tr("Preview with a sample client and values of this test"), right));
     rightLayout->addWidget(m_preview, 2);
     rightLayout->addWidget(m_changed);
 
@@ -295,7 +286,13 @@ void SummaryTemplateDialog::updateState()
         problem = tr("Name the test this template is for.");
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
-    m_preview->setPlainText(SummaryText::render(body, sampleContext(m_test->currentText())));
+    const QString testName = m_test->currentText().trimmed();
+    if (testName != m_referenceTest) {
+        m_referenceTest = testName;
+        m_reference = m_templates.referenceValues(testName).value_or(std::vector<ResultValue>());
+    }
+    m_preview->setPlainText(SummaryText::render(
+        body, sampleContext(testName, m_variant->currentData().toBool(), m_reference)));
 
     m_test->setEnabled(isNew());
     m_variant->setEnabled(isNew());

@@ -24,7 +24,8 @@ class MessageLabel;
 
 // The clinicians' plain-language templates, one per test for normal and one for abnormal
 // results: pick one, edit its text with placeholders ({first_name}, {values}, …) inserted
-// from a list, see a preview filled with a sample client, save. Unknown placeholders are
+// from a list, see a preview filled with a sample client and values of the template's own test
+// (its analytes and reference ranges from the practice's results), save. Unknown placeholders are
 // flagged as you type; while a template has unsaved changes the list is locked, so nothing
 // typed is lost by clicking elsewhere.
 class SummaryTemplateDialog : public QDialog
@@ -55,6 +56,9 @@ private:
     int m_current = -1;
     bool m_dirty = false;
     bool m_filling = false;
+    // The analytes and ranges the preview shows, read once per test name.
+    QString m_referenceTest;
+    std::vector<ResultValue> m_reference;
 
     QListWidget* m_templateList;
     QPushButton* m_new;
