@@ -11,6 +11,9 @@ namespace aftercare::ui {
 QString dateText(const QDate& date);
 // "Tue 12.05.2026 09:30": a weekday helps when a client asks "which day was that?".
 QString appointmentTimeText(const QDateTime& time);
+// A span of days as a heading reads it: "1–7 Nov 2026", "28 Nov – 4 Dec 2026",
+// "1 Jan 2026 – 7 Dec 2026" (in the locale's month names), or one day alone.
+QString periodText(const QDate& from, const QDate& to);
 // Whole years between born and today.
 int ageOn(const QDate& born, const QDate& today);
 
