@@ -8,11 +8,17 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QCursor>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QHorizontalBarSeries>
+#include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
 #include <QStackedBarSeries>
+#include <QTableWidget>
+#include <QToolTip>
+#include <QVBoxLayout>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -100,6 +106,49 @@ QLineSeries* line(const QString& name, const std::vector<std::optional<double>>&
     return series;
 }
 
+// Values on hover: the month (or category) and the value under the pointer.
+void showValuesOnHover(QLineSeries* series, const QStringList& labels, const QString& suffix,
+                       int decimals = 1)
+{
+    QObject::connect(
+        series, &QLineSeries::hovered, series,
+        [series, labels, suffix, decimals](const QPointF& point, bool state) {
+            if (!state) {
+                QToolTip::hideText();
+                return;
+            }
+            const int i = int(std::lround(point.x()));
+            const QString label = i >= 0 && i < labels.size() ? labels.at(i) : QString();
+            // The nearest point of the series, not the pointer's own height.
+            double value = point.y();
+            for (const QPointF& p : series->points())
+                if (int(std::lround(p.x())) == i)
+                    value = p.y();
+            QToolTip::showText(
+                QCursor::pos(),
+                DashboardCharts::tr("%1 · %2: %3")
+                    .arg(series->name(), label, QLocale().toString(value, 'f', decimals) + suffix));
+        });
+}
+
+void showValuesOnHover(QBarSet* set, const QStringList& labels, const QString& suffix,
+                       int decimals = 0)
+{
+    QObject::connect(set, &QBarSet::hovered, set,
+                     [set, labels, suffix, decimals](bool state, int index) {
+                         if (!state || index < 0 || index >= set->count()) {
+                             QToolTip::hideText();
+                             return;
+                         }
+                         const QString label = index < labels.size() ? labels.at(index) : QString();
+                         QToolTip::showText(
+                             QCursor::pos(),
+                             DashboardCharts::tr("%1 · %2: %3")
+                                 .arg(set->label(), label,
+                                      QLocale().toString(set->at(index), 'f', decimals) + suffix));
+                     });
+}
+
 } // namespace
 
 DashboardCharts::DashboardCharts(QWidget* parent)
@@ -114,7 +163,37 @@ DashboardCharts::DashboardCharts(QWidget* parent)
     m_csat = addView(satisfaction, QStringLiteral("chart.csat"));
     m_nps = addView(satisfaction, QStringLiteral("chart.nps"));
     m_retention = addView(clients, QStringLiteral("chart.retention"));
-    m_cohorts = addView(clients, QStringLiteral("chart.cohorts"));
+    m_cohorts = new QTableWidget(clients);
+    m_cohorts->setObjectName(QStringLiteral("cohortGrid"));
+    m_cohorts->setColumnCount(CohortColumnCount);
+    m_cohorts->setHorizontalHeaderLabels(
+        {tr("Clients"), tr("3 months"), tr("6 months"), tr("12 months")});
+    m_cohorts->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_cohorts->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_cohorts->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_cohorts->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_cohorts->setMinimumSize(280, 220);
+    m_cohorts->setToolTip(ReportPdfRenderer::cohortFormulaLines().join(QLatin1Char('\n')));
+    m_cohorts->setAccessibleName(tr("Cohort retention: back within k months"));
+    auto* cohortBox = new QWidget(clients);
+    auto* cohortLayout = new QVBoxLayout(cohortBox);
+    cohortLayout->setContentsMargins(0, 0, 0, 0);
+    auto* cohortTitle = new QLabel(tr("Cohort retention: back within k months (%)"), cohortBox);
+    cohortTitle->setAlignment(Qt::AlignHCenter);
+    QFont titleFont = cohortTitle->font();
+    titleFont.setBold(true);
+    cohortTitle->setFont(titleFont);
+    cohortLayout->addWidget(cohortTitle);
+    cohortLayout->addWidget(m_cohorts, 1);
+    clients->layout()->addWidget(cohortBox);
+    connect(m_cohorts, &QTableWidget::cellActivated, this, [this](int row, int) {
+        if (row < 0 || row >= int(m_cohortMonths.size()))
+            return;
+        emit drilldownRequested(
+            DrilldownQuery::of(DrilldownSubject::NewClients,
+                               Period::monthOf(m_cohortMonths[std::size_t(row)])),
+            tr("Clients of the cohort"));
+    });
     m_referral = addView(clients, QStringLiteral("chart.referral"));
     m_sla = addView(followUp, QStringLiteral("chart.sla"));
     m_postService = addView(followUp, QStringLiteral("chart.postService"));
@@ -149,7 +228,7 @@ void DashboardCharts::showData(const DashboardData& data)
     csatChart(data);
     npsChart(data);
     retentionChart(data);
-    cohortChart(data);
+    cohortGrid(data);
     referralChart(data);
     slaChart(data);
     postServiceChart(data);
@@ -175,6 +254,7 @@ void DashboardCharts::csatChart(const DashboardData& data)
     for (const PeriodMetrics& month : data.report.monthly)
         scores.push_back(month.csat.score);
     QLineSeries* series = line(tr("CSAT"), scores);
+    showValuesOnHover(series, monthLabels(data.report.monthly), tr(" %"));
     attach(chart, series, categoryAxis(chart, monthLabels(data.report.monthly)),
            valueAxis(chart, 0, 100, tr("%")));
     connect(series, &QLineSeries::clicked, this, [this](const QPointF& point) {
@@ -212,6 +292,8 @@ void DashboardCharts::npsChart(const DashboardData& data)
     passives->setColor(QColor(0xc8, 0xc8, 0xc8));
     detractors->setColor(QColor(0xc0, 0x50, 0x40));
     bars->append({detractors, passives, promoters});
+    for (QBarSet* set : {detractors, passives, promoters})
+        showValuesOnHover(set, monthLabels(data.report.monthly), QString());
     QBarCategoryAxis* x = categoryAxis(chart, monthLabels(data.report.monthly));
     QValueAxis* answers = valueAxis(chart, 0, tallest, tr("answers"));
     answers->applyNiceNumbers();
@@ -223,6 +305,7 @@ void DashboardCharts::npsChart(const DashboardData& data)
     interval->setBorderColor(QColor(0x30, 0x60, 0xc0, 120));
     attach(chart, interval, x, score);
     QLineSeries* scoreLine = line(tr("NPS"), scores);
+    showValuesOnHover(scoreLine, monthLabels(data.report.monthly), QString());
     scoreLine->setColor(QColor(0x20, 0x40, 0x90));
     attach(chart, scoreLine, x, score);
     const std::pair<QBarSet*, NpsBand> sets[] = {{promoters, NpsBand::Promoter},
@@ -252,6 +335,7 @@ void DashboardCharts::retentionChart(const DashboardData& data)
     QValueAxis* y = valueAxis(chart, 0, 100, tr("%"));
     for (QLineSeries* series : {line(tr("Retention"), retention), line(tr("Churn"), churn, 1)}) {
         attach(chart, series, x, y);
+        showValuesOnHover(series, monthLabels(data.report.monthly), tr(" %"));
         connect(series, &QLineSeries::clicked, this, [this](const QPointF& point) {
             emit drilldownRequested(
                 DrilldownQuery::of(DrilldownSubject::LapsedClients, monthAt(point.x())),
@@ -261,36 +345,63 @@ void DashboardCharts::retentionChart(const DashboardData& data)
     replaceChart(m_retention, chart);
 }
 
-void DashboardCharts::cohortChart(const DashboardData& data)
+void DashboardCharts::cohortGrid(const DashboardData& data)
 {
-    QChart* chart = newChart(tr("Cohort retention: back within k months (%)"));
-    QStringList labels;
-    std::vector<QDate> months;
-    std::vector<std::optional<double>> k3;
-    std::vector<std::optional<double>> k6;
-    std::vector<std::optional<double>> k12;
-    for (const CohortRow& cohort : data.report.cohorts) {
-        labels << QLocale().toString(cohort.month, QStringLiteral("MMM yy"));
-        months.push_back(cohort.month);
-        k3.push_back(cohort.k3);
-        k6.push_back(cohort.k6);
-        k12.push_back(cohort.k12);
+    // One hue from light to dark, so the shading reads without telling colours apart; the
+    // figure is in every cell as well.
+    const auto shade = [](double share) {
+        const double t = std::clamp(share / 100.0, 0.0, 1.0);
+        return QColor::fromRgbF(float(1.0 - t * (1.0 - 0.13)), float(1.0 - t * (1.0 - 0.40)),
+                                float(1.0 - t * (1.0 - 0.67)));
+    };
+    const QLocale locale;
+    m_cohortMonths.clear();
+    m_cohorts->clearContents();
+    m_cohorts->setRowCount(int(data.report.cohorts.size()));
+    QStringList months;
+    for (std::size_t i = 0; i < data.report.cohorts.size(); ++i) {
+        const CohortRow& cohort = data.report.cohorts[i];
+        const int row = int(i);
+        m_cohortMonths.push_back(cohort.month);
+        const QString month = locale.toString(cohort.month, QStringLiteral("MMM yyyy"));
+        months << month;
+        auto* clients = new QTableWidgetItem(locale.toString(cohort.clients));
+        clients->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        clients->setToolTip(
+            tr("%n client(s) came for the first time in %1", nullptr, int(cohort.clients))
+                .arg(month));
+        m_cohorts->setItem(row, CohortClientsColumn, clients);
+        const std::tuple<int, int, std::optional<double>, qint64> shares[] = {
+            {Cohort3Column, 3, cohort.k3, cohort.returned3},
+            {Cohort6Column, 6, cohort.k6, cohort.returned6},
+            {Cohort12Column, 12, cohort.k12, cohort.returned12},
+        };
+        for (const auto& [column, k, share, returned] : shares) {
+            auto* item = new QTableWidgetItem;
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (share) {
+                item->setText(locale.toString(*share, 'f', 1) + tr(" %"));
+                item->setBackground(shade(*share));
+                item->setForeground(*share > 55 ? QColor(Qt::white) : QColor(Qt::black));
+                item->setToolTip(tr("%1: %2 of %3 back within %4 months (%5)")
+                                     .arg(month, locale.toString(returned),
+                                          locale.toString(cohort.clients), QString::number(k),
+                                          item->text()));
+            } else {
+                item->setText(QStringLiteral("–"));
+                item->setToolTip(cohort.clients == 0
+                                     ? tr("%1: no new clients").arg(month)
+                                     : tr("%1: the %2 months have not passed for the whole "
+                                          "cohort yet")
+                                           .arg(month, QString::number(k)));
+            }
+            m_cohorts->setItem(row, column, item);
+        }
     }
-    QBarCategoryAxis* x = categoryAxis(chart, labels);
-    QValueAxis* y = valueAxis(chart, 0, 100, tr("%"));
-    for (QLineSeries* series : {line(tr("3 months"), k3, 0), line(tr("6 months"), k6, 1),
-                                line(tr("12 months"), k12, 2)}) {
-        attach(chart, series, x, y);
-        connect(series, &QLineSeries::clicked, this, [this, months](const QPointF& point) {
-            const int i = int(std::lround(point.x()));
-            if (i < 0 || i >= int(months.size()))
-                return;
-            emit drilldownRequested(DrilldownQuery::of(DrilldownSubject::NewClients,
-                                                       Period::monthOf(months[std::size_t(i)])),
-                                    tr("Clients of the cohort"));
-        });
-    }
-    replaceChart(m_cohorts, chart);
+    m_cohorts->setVerticalHeaderLabels(months);
+    // The latest cohorts are the ones a manager looks at first.
+    if (m_cohorts->rowCount() > 0)
+        m_cohorts->scrollToItem(m_cohorts->item(m_cohorts->rowCount() - 1, 0));
 }
 
 void DashboardCharts::referralChart(const DashboardData& data)
@@ -308,6 +419,7 @@ void DashboardCharts::referralChart(const DashboardData& data)
         most = std::max(most, double(clients));
     }
     series->append(set);
+    showValuesOnHover(set, labels, QString());
     QValueAxis* x = valueAxis(chart, 0, most, tr("clients"), Qt::AlignBottom);
     x->applyNiceNumbers();
     attach(chart, series, x, categoryAxis(chart, labels, Qt::AlignLeft, 0));
@@ -338,6 +450,7 @@ void DashboardCharts::slaChart(const DashboardData& data)
         *set << figures.rate.value_or(0);
     }
     series->append(set);
+    showValuesOnHover(set, labels, tr(" %"), 1);
     chart->addSeries(series);
     series->attachAxis(categoryAxis(chart, labels, Qt::AlignLeft, 0));
     QValueAxis* x = valueAxis(chart, 0, 100, tr("%"), Qt::AlignBottom);
@@ -366,6 +479,7 @@ void DashboardCharts::postServiceChart(const DashboardData& data)
         *set << completion.share.value_or(0);
     }
     series->append(set);
+    showValuesOnHover(set, labels, tr(" %"), 1);
     attach(chart, series, valueAxis(chart, 0, 100, tr("%"), Qt::AlignBottom),
            categoryAxis(chart, labels, Qt::AlignLeft, 0));
     chart->legend()->setVisible(false);
@@ -391,6 +505,8 @@ void DashboardCharts::appointmentChart(const DashboardData& data)
     QLineSeries* rebookingLine = line(tr("Rebooked"), rebooked);
     attach(chart, noShowLine, x, y);
     attach(chart, rebookingLine, x, y);
+    showValuesOnHover(noShowLine, monthLabels(data.report.monthly), tr(" %"));
+    showValuesOnHover(rebookingLine, monthLabels(data.report.monthly), tr(" %"));
     connect(noShowLine, &QLineSeries::clicked, this, [this](const QPointF& point) {
         emit drilldownRequested(DrilldownQuery::of(DrilldownSubject::NoShows, monthAt(point.x())),
                                 tr("No-shows"));
