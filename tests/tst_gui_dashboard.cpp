@@ -124,11 +124,12 @@ void TestGuiDashboard::tilesSayWhetherAChangeIsGood()
     // CSAT fell from 100 % to 50 %: a fall of a good figure is bad news.
     MetricTile* csat = tile(workspace, "csat");
     QCOMPARE(csat->verdict(), ChangeVerdict::Worse);
-    QCOMPARE(csat->changeText(), MetricTile::tr("▼ %1 · worse").arg(QStringLiteral("50.0 %")));
+    QCOMPARE(csat->changeText(), MetricTile::tr("▼ %1 · worse").arg(QStringLiteral("50.0 points")));
     // The no-show rate rose from 0 % to 25 %: a rise, and bad news.
     MetricTile* noShow = tile(workspace, "noShow");
     QCOMPARE(noShow->verdict(), ChangeVerdict::Worse);
-    QCOMPARE(noShow->changeText(), MetricTile::tr("▲ %1 · worse").arg(QStringLiteral("25.0 %")));
+    QCOMPARE(noShow->changeText(),
+             MetricTile::tr("▲ %1 · worse").arg(QStringLiteral("25.0 points")));
     // Each tile's formula is in its tooltip, worded as the report words it.
     QVERIFY(csat->toolTip().contains(
         ReportPdfRenderer::formulaLines(HeadlineFigure::Csat).first().toHtmlEscaped()));

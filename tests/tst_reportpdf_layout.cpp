@@ -1,4 +1,5 @@
 // gui
+#include "common/displayformat.h"
 #include "metrics/headlinefigure.h"
 #include "report/report.h"
 #include "report/reportpdfrenderer.h"
@@ -190,7 +191,9 @@ void TestReportPdfLayout::firstPageSummarisesAgainstTheMonthBefore_data()
 {
     QTest::addColumn<QString>("expected");
     QTest::newRow("heading") << QStringLiteral("Summary");
-    QTest::newRow("compared with") << QStringLiteral("1–31 Oct 2026 compared with 1–30 Sep 2026");
+    QTest::newRow("compared with") << ReportPdfRenderer::tr("%1 compared with %2.")
+                                          .arg(periodText(QDate(2026, 10, 1), QDate(2026, 10, 31)),
+                                               periodText(QDate(2026, 9, 1), QDate(2026, 9, 30)));
     for (HeadlineFigure figure : HeadlineFigures::all())
         QTest::newRow(qPrintable(ReportPdfRenderer::figureName(figure)))
             << ReportPdfRenderer::figureName(figure);

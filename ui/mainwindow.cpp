@@ -228,9 +228,11 @@ void MainWindow::openClientProfile(ClientId client)
         statusBar()->showMessage(allowed.error().message);
         return;
     }
-    // A window, not a workspace page: the drill-down it was opened from stays where it is. A
+    // A window, not a workspace page: the drill-down it was opened from stays where it is,
+    // under it (a child of the modal dialog, if one is open, so that it comes out on top). A
     // QDialog child, so that the idle lock hides it with the others.
-    auto* window = new QDialog(this);
+    QWidget* modal = QApplication::activeModalWidget();
+    auto* window = new QDialog(modal && isAncestorOf(modal) ? modal : this);
     window->setObjectName(QStringLiteral("clientProfileWindow"));
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->setWindowTitle(tr("Client profile"));

@@ -171,7 +171,10 @@ DashboardCharts::DashboardCharts(QWidget* parent)
     m_cohorts->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_cohorts->setSelectionMode(QAbstractItemView::SingleSelection);
     m_cohorts->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_cohorts->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_cohorts->horizontalHeader()->setSectionResizeMode(CohortClientsColumn,
+                                                        QHeaderView::ResizeToContents);
+    m_cohorts->verticalHeader()->setDefaultSectionSize(m_cohorts->fontMetrics().height() + 8);
+    m_cohorts->setWordWrap(false);
     m_cohorts->setMinimumSize(280, 220);
     m_cohorts->setToolTip(ReportPdfRenderer::cohortFormulaLines().join(QLatin1Char('\n')));
     m_cohorts->setAccessibleName(tr("Cohort retention: back within k months"));
@@ -185,7 +188,11 @@ DashboardCharts::DashboardCharts(QWidget* parent)
     cohortTitle->setFont(titleFont);
     cohortLayout->addWidget(cohortTitle);
     cohortLayout->addWidget(m_cohorts, 1);
-    clients->layout()->addWidget(cohortBox);
+    // The grid needs the room of its four columns; the charts beside it give way.
+    auto* clientsLayout = static_cast<QHBoxLayout*>(clients->layout());
+    clientsLayout->addWidget(cohortBox);
+    clientsLayout->setStretchFactor(m_retention, 2);
+    clientsLayout->setStretchFactor(cohortBox, 3);
     connect(m_cohorts, &QTableWidget::cellActivated, this, [this](int row, int) {
         if (row < 0 || row >= int(m_cohortMonths.size()))
             return;
@@ -198,6 +205,7 @@ DashboardCharts::DashboardCharts(QWidget* parent)
     m_sla = addView(followUp, QStringLiteral("chart.sla"));
     m_postService = addView(followUp, QStringLiteral("chart.postService"));
     m_appointments = addView(followUp, QStringLiteral("chart.appointments"));
+    static_cast<QHBoxLayout*>(clients->layout())->setStretchFactor(m_referral, 2);
     addTab(satisfaction, tr("&Satisfaction"));
     addTab(clients, tr("C&lients"));
     addTab(followUp, tr("&Follow-up and visits"));

@@ -277,10 +277,10 @@ void DashboardWorkspace::showData(const DashboardData& data)
             : tr("%1, compared with %2.")
                   .arg(periodText(current.from, current.to),
                        periodText(previous.from, previous.to)));
-    const MetricTile::Format percent{tr(" %"), 1, false};
-    const MetricTile::Format score{QString(), 1, false};
-    const MetricTile::Format mean{QString(), 2, false};
-    const MetricTile::Format money{QString(), 2, true};
+    const MetricTile::Format percent{tr(" %"), 1, false, tr(" points")};
+    const MetricTile::Format score{QString(), 1, false, QString()};
+    const MetricTile::Format mean{QString(), 2, false, QString()};
+    const MetricTile::Format money{QString(), 2, true, QString()};
     for (MetricTile* tile : m_tiles) {
         const HeadlineFigure figure = tile->figure();
         const auto value = HeadlineFigures::valueOf(figure, now, data.report.lifetimeValue);

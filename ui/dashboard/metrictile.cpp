@@ -94,7 +94,9 @@ QString MetricTile::changeText(const FigureChange& change, const Format& format)
         break;
     }
     const double difference = change.difference.value_or(0);
-    const QString amount = valueText(std::abs(difference), format);
+    Format amountFormat = format;
+    amountFormat.suffix = format.changeSuffix;
+    const QString amount = valueText(std::abs(difference), amountFormat);
     const bool better = change.verdict == ChangeVerdict::Better;
     if (difference > 0)
         return better ? tr("▲ %1 · better").arg(amount) : tr("▲ %1 · worse").arg(amount);

@@ -27,6 +27,8 @@ public:
         QString suffix;
         int decimals = 1;
         bool money = false;
+        // A change of a rate is in percentage points, not per cent.
+        QString changeSuffix = suffix;
     };
 
     MetricTile(HeadlineFigure figure, const QString& caption, QWidget* parent = nullptr);
