@@ -22,6 +22,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
@@ -30,6 +31,9 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
+#include <QtCharts/QChartView>
+#include <QtCharts/QLineSeries>
 
 using namespace aftercare;
 using namespace aftercare::test;
@@ -100,6 +104,7 @@ private slots:
     void tilesSayWhetherAChangeIsGood();
     void periodNotOverIsComparedLikeForLike();
     void cohortsAreAGrid();
+    void chartsShowValuesOnHover();
     void drilldownSortsInSql();
     void drilldownExportsCsv();
     void doubleClickOpensTheClientProfile();
@@ -234,6 +239,38 @@ void TestGuiDashboard::cohortsAreAGrid()
     QVERIFY(dialog);
     QCOMPARE(dialog->model()->totalRows(), qint64(2));
     dialog->close();
+}
+
+void TestGuiDashboard::chartsShowValuesOnHover()
+{
+    AFTERCARE_FRESH_DATABASE(db);
+    Practice practice(db);
+    MarchPractice march;
+    QVERIFY2(fillPractice(practice, march), qPrintable(practice.error()));
+
+    DashboardWorkspace workspace(db, manager());
+    workspace.setNow(QDateTime(QDate(2026, 4, 2), QTime(9, 0)));
+    workspace.resize(1280, 760);
+    workspace.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+    workspace.periodPicker()->setDay(QDate(2026, 3, 15));
+    QVERIFY(settled(workspace, kMarch));
+    auto* view = workspace.findChild<QChartView*>(QStringLiteral("chart.csat"));
+    QVERIFY(view);
+    auto* series = qobject_cast<QLineSeries*>(view->chart()->series().value(0));
+    QVERIFY(series);
+    QVERIFY(!series->points().isEmpty());
+    // March's CSAT, the last point: 50 %.
+    const QPointF march26 = series->points().last();
+    const QPoint at = view->mapFromScene(view->chart()->mapToPosition(march26, series));
+    // The pointer resting on March: the tooltip event every widget gets.
+    QHelpEvent rest(QEvent::ToolTip, at, view->viewport()->mapToGlobal(at));
+    QApplication::sendEvent(view->viewport(), &rest);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QVERIFY2(QToolTip::text().contains(QStringLiteral("50.0 %")), qPrintable(QToolTip::text()));
+    QVERIFY2(
+        QToolTip::text().contains(QLocale().toString(QDate(2026, 3, 1), QStringLiteral("MMM yy"))),
+        qPrintable(QToolTip::text()));
 }
 
 void TestGuiDashboard::drilldownSortsInSql()

@@ -8,9 +8,9 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
-#include <QCursor>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QHelpEvent>
 #include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QLineSeries>
@@ -106,53 +106,116 @@ QLineSeries* line(const QString& name, const std::vector<std::optional<double>>&
     return series;
 }
 
-// Values on hover: the month (or category) and the value under the pointer.
+// Values on hover: a series or bar set registers the names of its categories and how its
+// values are written; a chart view's tooltip (the pointer resting on it, as on every other
+// widget) then lists the values of every registered series at the category under the
+// pointer.
+const char* const kTipLabels = "aftercareTipLabels";
+const char* const kTipSuffix = "aftercareTipSuffix";
+const char* const kTipDecimals = "aftercareTipDecimals";
+
+void registerTip(QObject* object, const QStringList& labels, const QString& suffix, int decimals)
+{
+    object->setProperty(kTipLabels, labels);
+    object->setProperty(kTipSuffix, suffix);
+    object->setProperty(kTipDecimals, decimals);
+}
+
+QString tipValue(const QObject* object, double value)
+{
+    return QLocale().toString(value, 'f', object->property(kTipDecimals).toInt()) +
+           object->property(kTipSuffix).toString();
+}
+
 void showValuesOnHover(QLineSeries* series, const QStringList& labels, const QString& suffix,
                        int decimals = 1)
 {
-    QObject::connect(
-        series, &QLineSeries::hovered, series,
-        [series, labels, suffix, decimals](const QPointF& point, bool state) {
-            if (!state) {
-                QToolTip::hideText();
-                return;
-            }
-            const int i = int(std::lround(point.x()));
-            const QString label = i >= 0 && i < labels.size() ? labels.at(i) : QString();
-            // The nearest point of the series, not the pointer's own height.
-            double value = point.y();
-            for (const QPointF& p : series->points())
-                if (int(std::lround(p.x())) == i)
-                    value = p.y();
-            QToolTip::showText(
-                QCursor::pos(),
-                DashboardCharts::tr("%1 · %2: %3")
-                    .arg(series->name(), label, QLocale().toString(value, 'f', decimals) + suffix));
-        });
+    registerTip(series, labels, suffix, decimals);
 }
 
 void showValuesOnHover(QBarSet* set, const QStringList& labels, const QString& suffix,
                        int decimals = 0)
 {
-    QObject::connect(set, &QBarSet::hovered, set,
-                     [set, labels, suffix, decimals](bool state, int index) {
-                         if (!state || index < 0 || index >= set->count()) {
-                             QToolTip::hideText();
-                             return;
-                         }
-                         const QString label = index < labels.size() ? labels.at(index) : QString();
-                         QToolTip::showText(
-                             QCursor::pos(),
-                             DashboardCharts::tr("%1 · %2: %3")
-                                 .arg(set->label(), label,
-                                      QLocale().toString(set->at(index), 'f', decimals) + suffix));
-                     });
+    registerTip(set, labels, suffix, decimals);
 }
+
+// The text for the pointer at position (in the view's coordinates), or empty off the plot.
+QString valuesAt(QChartView* view, const QPoint& position)
+{
+    QChart* chart = view->chart();
+    if (!chart || chart->series().isEmpty())
+        return {};
+    const QPointF at = chart->mapFromScene(view->mapToScene(position));
+    if (!chart->plotArea().contains(at))
+        return {};
+    QStringList lines;
+    QString heading;
+    for (QAbstractSeries* series : chart->series()) {
+        const bool horizontal = qobject_cast<QHorizontalBarSeries*>(series) != nullptr;
+        const QPointF value = chart->mapToValue(at, series);
+        const int index = int(std::lround(horizontal ? value.y() : value.x()));
+        const auto headingFrom = [&](const QObject* object) {
+            const QStringList labels = object->property(kTipLabels).toStringList();
+            if (heading.isEmpty() && index >= 0 && index < labels.size())
+                heading = labels.at(index);
+        };
+        if (auto* line = qobject_cast<QLineSeries*>(series);
+            line && line->property(kTipLabels).isValid()) {
+            for (const QPointF& point : line->points()) {
+                if (int(std::lround(point.x())) == index) {
+                    headingFrom(line);
+                    lines << DashboardCharts::tr("%1: %2").arg(line->name(),
+                                                               tipValue(line, point.y()));
+                }
+            }
+        } else if (auto* bars = qobject_cast<QAbstractBarSeries*>(series)) {
+            // Top of a stack first, as the bars read.
+            const QList<QBarSet*> sets = bars->barSets();
+            for (auto it = sets.crbegin(); it != sets.crend(); ++it) {
+                QBarSet* set = *it;
+                if (!set->property(kTipLabels).isValid() || index < 0 || index >= set->count())
+                    continue;
+                headingFrom(set);
+                lines << DashboardCharts::tr("%1: %2").arg(set->label(),
+                                                           tipValue(set, set->at(index)));
+            }
+        }
+    }
+    if (lines.isEmpty())
+        return {};
+    return (heading.isEmpty() ? QString() : heading + QLatin1Char('\n')) +
+           lines.join(QLatin1Char('\n'));
+}
+
+class ChartValueTips : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() != QEvent::ToolTip)
+            return QObject::eventFilter(watched, event);
+        auto* viewport = qobject_cast<QWidget*>(watched);
+        auto* view = viewport ? qobject_cast<QChartView*>(viewport->parentWidget()) : nullptr;
+        if (!view)
+            return QObject::eventFilter(watched, event);
+        auto* help = static_cast<QHelpEvent*>(event);
+        const QString text = valuesAt(view, help->pos());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, viewport);
+        return true;
+    }
+};
 
 } // namespace
 
 DashboardCharts::DashboardCharts(QWidget* parent)
     : QTabWidget(parent)
+    , m_tips(new ChartValueTips(this))
 {
     setObjectName(QStringLiteral("dashboardCharts"));
     auto* satisfaction = new QWidget(this);
@@ -166,14 +229,16 @@ DashboardCharts::DashboardCharts(QWidget* parent)
     m_cohorts = new QTableWidget(clients);
     m_cohorts->setObjectName(QStringLiteral("cohortGrid"));
     m_cohorts->setColumnCount(CohortColumnCount);
-    m_cohorts->setHorizontalHeaderLabels(
-        {tr("Clients"), tr("3 months"), tr("6 months"), tr("12 months")});
+    // Short headings, so that four columns fit beside the charts; the tooltips say them in full.
+    m_cohorts->setHorizontalHeaderLabels({tr("Clients"), tr("3 mo."), tr("6 mo."), tr("12 mo.")});
+    const QString within[] = {tr("3 months"), tr("6 months"), tr("12 months")};
+    for (int column = Cohort3Column; column <= Cohort12Column; ++column)
+        m_cohorts->horizontalHeaderItem(column)->setToolTip(within[column - Cohort3Column]);
     m_cohorts->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_cohorts->setSelectionMode(QAbstractItemView::SingleSelection);
     m_cohorts->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_cohorts->horizontalHeader()->setSectionResizeMode(CohortClientsColumn,
                                                         QHeaderView::ResizeToContents);
-    m_cohorts->verticalHeader()->setDefaultSectionSize(m_cohorts->fontMetrics().height() + 8);
     m_cohorts->setWordWrap(false);
     m_cohorts->setMinimumSize(280, 220);
     m_cohorts->setToolTip(ReportPdfRenderer::cohortFormulaLines().join(QLatin1Char('\n')));
@@ -191,8 +256,8 @@ DashboardCharts::DashboardCharts(QWidget* parent)
     // The grid needs the room of its four columns; the charts beside it give way.
     auto* clientsLayout = static_cast<QHBoxLayout*>(clients->layout());
     clientsLayout->addWidget(cohortBox);
-    clientsLayout->setStretchFactor(m_retention, 2);
-    clientsLayout->setStretchFactor(cohortBox, 3);
+    clientsLayout->setStretchFactor(m_retention, 5);
+    clientsLayout->setStretchFactor(cohortBox, 6);
     connect(m_cohorts, &QTableWidget::cellActivated, this, [this](int row, int) {
         if (row < 0 || row >= int(m_cohortMonths.size()))
             return;
@@ -205,7 +270,7 @@ DashboardCharts::DashboardCharts(QWidget* parent)
     m_sla = addView(followUp, QStringLiteral("chart.sla"));
     m_postService = addView(followUp, QStringLiteral("chart.postService"));
     m_appointments = addView(followUp, QStringLiteral("chart.appointments"));
-    static_cast<QHBoxLayout*>(clients->layout())->setStretchFactor(m_referral, 2);
+    static_cast<QHBoxLayout*>(clients->layout())->setStretchFactor(m_referral, 5);
     addTab(satisfaction, tr("&Satisfaction"));
     addTab(clients, tr("C&lients"));
     addTab(followUp, tr("&Follow-up and visits"));
@@ -217,6 +282,7 @@ QChartView* DashboardCharts::addView(QWidget* page, const QString& objectName)
     view->setObjectName(objectName);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumSize(280, 220);
+    view->viewport()->installEventFilter(m_tips);
     page->layout()->addWidget(view);
     return view;
 }
@@ -407,6 +473,8 @@ void DashboardCharts::cohortGrid(const DashboardData& data)
         }
     }
     m_cohorts->setVerticalHeaderLabels(months);
+    // One line a month, with room for the header's padding.
+    m_cohorts->verticalHeader()->setDefaultSectionSize(m_cohorts->fontMetrics().height() + 14);
     // The latest cohorts are the ones a manager looks at first.
     if (m_cohorts->rowCount() > 0)
         m_cohorts->scrollToItem(m_cohorts->item(m_cohorts->rowCount() - 1, 0));

@@ -51,6 +51,7 @@ private:
     // The month of a series at a clicked x position (an index into the monthly series).
     Period monthAt(double x) const;
 
+    QObject* m_tips; // the values under the pointer, for every view
     std::vector<Period> m_months;
     Period m_period;
     QChartView* m_csat;
