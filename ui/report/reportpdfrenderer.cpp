@@ -259,22 +259,27 @@ public:
         space(1);
     }
 
-    // A boxed warning, so it stands out without colour.
+    // A boxed warning, so it stands out without colour; a long one (German, say) wraps inside
+    // its box instead of running out of it.
     void warning(const QString& line)
     {
-        ensure(9);
         QFont font = m_painter.font();
         font.setPointSizeF(kBodyPointSize);
         font.setBold(true);
         font.setItalic(false);
         m_painter.setFont(font);
-        const QRectF box(0, m_y, m_width, mm(7));
+        const QRectF inner(0, 0, m_width - mm(4), m_height);
+        const double textHeight =
+            m_painter.boundingRect(inner, Qt::AlignLeft | Qt::TextWordWrap, line).height();
+        const double height = std::max(mm(7), textHeight + mm(3));
+        ensurePixels(height + mm(1.5));
+        const QRectF box(0, m_y, m_width, height);
         m_painter.setPen(QPen(Qt::black, mm(0.4), Qt::DashLine));
         m_painter.drawRect(box);
         m_painter.setPen(Qt::black);
-        m_painter.drawText(box.adjusted(mm(2), 0, -mm(2), 0), Qt::AlignLeft | Qt::AlignVCenter,
-                           line);
-        m_y += mm(8.5);
+        m_painter.drawText(box.adjusted(mm(2), 0, -mm(2), 0),
+                           Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, line);
+        m_y += height + mm(1.5);
     }
 
     // Reserves the area of one chart (half width when side by side).
