@@ -17,6 +17,8 @@ class QPainter;
 
 namespace aftercare::ui {
 
+class ReportPage;
+
 // Renders a Report as the monthly A4 document: a first page with the title block and the
 // headline figures against the period before (change, better or worse), then per metric a
 // short table of its figures, its formula (worded as in docs/metrics.md), small-n warnings and
@@ -49,7 +51,7 @@ public:
     static QString figureText(HeadlineFigure figure, const std::optional<double>& value);
 
 private:
-    class Page;
+    using Page = ReportPage;
     using Section = void (ReportPdfRenderer::*)(Page&) const;
     static std::vector<Section> sections();
     // Lays the document out on device; measuring: on one endless page, adding each section's
