@@ -405,8 +405,9 @@ void TestGuiDashboard::doubleClickOpensTheClientProfile()
     QVERIFY(profile);
     QCOMPARE(profile->client(), ClientId(march.ben));
     QVERIFY(profileWindow->isVisible());
-    // The drill-down stays open behind it.
+    // The drill-down stays open under it: the profile is its child, so it comes out on top.
     QVERIFY(dialog->isVisible());
+    QCOMPARE(profileWindow->parentWidget(), static_cast<QWidget*>(dialog));
     profileWindow->close();
     dialog->close();
 }

@@ -229,10 +229,14 @@ void MainWindow::openClientProfile(ClientId client)
         return;
     }
     // A window, not a workspace page: the drill-down it was opened from stays where it is,
-    // under it (a child of the modal dialog, if one is open, so that it comes out on top). A
-    // QDialog child, so that the idle lock hides it with the others.
+    // under it. Over a modal dialog of this window (the drill-down) it is that dialog's modal
+    // child, so that it comes out on top; closing it returns to the list. A QDialog child, so
+    // that the idle lock hides it with the others.
     QWidget* modal = QApplication::activeModalWidget();
-    auto* window = new QDialog(modal && isAncestorOf(modal) ? modal : this);
+    bool overModal = false;
+    for (QWidget* w = modal; w && !overModal; w = w->parentWidget())
+        overModal = w == this;
+    auto* window = new QDialog(overModal ? modal : this);
     window->setObjectName(QStringLiteral("clientProfileWindow"));
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->setWindowTitle(tr("Client profile"));
@@ -242,7 +246,10 @@ void MainWindow::openClientProfile(ClientId client)
     connect(profile, &ClientProfile::closeRequested, window, &QDialog::close);
     profile->showClient(client);
     window->resize(1100, 720);
-    window->show();
+    if (overModal)
+        window->open();
+    else
+        window->show();
     window->raise();
     window->activateWindow();
 }
