@@ -1,5 +1,6 @@
 #include "command.h"
 #include "database/database.h"
+#include "metrics/periodcomparison.h"
 #include "report/periodparser.h"
 #include "report/reportbuilder.h"
 #include "report/reportcsvwriter.h"
@@ -89,7 +90,13 @@ int ReportCommand::run(CommandContext& context)
         context.err << tr("report: %1").arg(filter.error().describe()) << Qt::endl;
         return kExitFailure;
     }
-    auto report = ReportBuilder(*database).build(*period, *filter, QDateTime::currentDateTime());
+    const QDateTime now = QDateTime::currentDateTime();
+    ReportBuilder::Options options;
+    // The PDF's first page sets the figures against the period before (like for like while
+    // the period is not over).
+    if (kind == QLatin1String("pdf"))
+        options.compareWith = PeriodComparison::of(*period, now.date()).previous;
+    auto report = ReportBuilder(*database).build(*period, *filter, now, options);
     if (!report) {
         context.err << report.error().describe() << Qt::endl;
         return kExitFailure;

@@ -1,9 +1,11 @@
 #include "mainwindow.h"
 
+#include "auth/permissions.h"
 #include "auth/session.h"
 #include "common/vocabularytext.h"
 #include "idlewatcher.h"
 #include "lockscreen.h"
+#include "reception/clientprofile.h"
 #include "today/todayoverview.h"
 #include "workspace.h"
 #include "workspaceregistry.h"
@@ -212,6 +214,7 @@ Workspace* MainWindow::ensureBuilt(std::size_t index)
         return page.widget;
     page.widget = page.create(*m_context, m_workspaces);
     page.widget->setObjectName(page.key + QStringLiteral("Workspace"));
+    connect(page.widget, &Workspace::clientProfileRequested, this, &MainWindow::openClientProfile);
     const bool wasCurrent = m_workspaces->currentWidget() == page.standIn;
     m_workspaces->insertWidget(int(index), page.widget);
     m_workspaces->removeWidget(page.standIn);
@@ -231,6 +234,40 @@ bool MainWindow::showWorkspace(const QString& key)
         }
     }
     return false;
+}
+
+void MainWindow::openClientProfile(ClientId client)
+{
+    if (m_locked || !client.isValid())
+        return;
+    if (auto allowed = Permissions::require(m_session.actor(), Permission::FrontDesk); !allowed) {
+        statusBar()->showMessage(allowed.error().message);
+        return;
+    }
+    // A window, not a workspace page: the drill-down it was opened from stays where it is,
+    // under it. Over a modal dialog of this window (the drill-down) it is that dialog's modal
+    // child, so that it comes out on top; closing it returns to the list. A QDialog child, so
+    // that the idle lock hides it with the others.
+    QWidget* modal = QApplication::activeModalWidget();
+    bool overModal = false;
+    for (QWidget* w = modal; w && !overModal; w = w->parentWidget())
+        overModal = w == this;
+    auto* window = new QDialog(overModal ? modal : this);
+    window->setObjectName(QStringLiteral("clientProfileWindow"));
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setWindowTitle(tr("Client profile"));
+    auto* profile = new ClientProfile(m_database, m_session.actor(), window);
+    auto* layout = new QVBoxLayout(window);
+    layout->addWidget(profile);
+    connect(profile, &ClientProfile::closeRequested, window, &QDialog::close);
+    profile->showClient(client);
+    window->resize(1100, 720);
+    if (overModal)
+        window->open();
+    else
+        window->show();
+    window->raise();
+    window->activateWindow();
 }
 
 void MainWindow::findClient()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/ids.h"
+
 #include <QList>
 #include <QMainWindow>
 #include <QPointer>
@@ -45,6 +47,11 @@ public:
 
     bool isLocked() const { return m_locked; }
     void lock();
+
+    // Opens the client's profile (the desk's ClientProfile) in a window of its own over the
+    // current workspace, as far as the user's role may see it; asked for by any workspace
+    // (Workspace::clientProfileRequested), e.g. from a dashboard drill-down.
+    void openClientProfile(aftercare::ClientId client);
 
 signals:
     void signOutRequested();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/ids.h"
+
 #include <QWidget>
 
 namespace aftercare::ui {
@@ -22,6 +24,11 @@ public:
     virtual bool offersClientSearch() const { return false; }
     // Puts the keyboard focus into the client finder (only if offersClientSearch()).
     virtual void focusClientSearch() {}
+
+signals:
+    // The user asked to see a client's profile (a drill-down row double-clicked, say); the
+    // main window opens it where the user's role may see it.
+    void clientProfileRequested(aftercare::ClientId client);
 };
 
 } // namespace aftercare::ui

@@ -53,6 +53,40 @@ void inPeriod(SqlBuilder& sql, QStringView column, const Period& period)
         .bind(SqlTime::toSql(period.endExclusive()));
 }
 
+// ORDER BY for the selected columns (1 id, 5 when, 6 score, 9 category, 10 met) and the
+// tables every subject joins under the same names (c clients, p practitioners, st services).
+// Empty values sort last either way, on SQLite as on PostgreSQL.
+QString orderBy(DrilldownOrder order, bool descending)
+{
+    const QString direction =
+        descending ? QStringLiteral(" DESC NULLS LAST") : QStringLiteral(" ASC NULLS LAST");
+    QStringList terms;
+    switch (order) {
+    case DrilldownOrder::When:
+        break;
+    case DrilldownOrder::Client:
+        terms << QStringLiteral("lower(c.last_name)") << QStringLiteral("lower(c.first_name)");
+        break;
+    case DrilldownOrder::Score:
+        terms << QStringLiteral("6");
+        break;
+    case DrilldownOrder::Practitioner:
+        terms << QStringLiteral("lower(p.name)");
+        break;
+    case DrilldownOrder::Service:
+        terms << QStringLiteral("lower(st.name)");
+        break;
+    case DrilldownOrder::Detail:
+        terms << QStringLiteral("9") << QStringLiteral("10");
+        break;
+    }
+    terms << QStringLiteral("5");
+    for (QString& term : terms)
+        term += direction;
+    terms << QStringLiteral("1") + direction;
+    return QStringLiteral(" ORDER BY ") + terms.join(QStringLiteral(", "));
+}
+
 } // namespace
 
 MetricDrilldown::MetricDrilldown(const Database& database, const Actor& actor)
@@ -205,7 +239,8 @@ Result<std::vector<DrilldownRow>> MetricDrilldown::rows(const DrilldownQuery& qu
         return fail(select.error());
     SqlBuilder sql;
     sql.append(*select)
-        .sql(u" ORDER BY 5, 1 LIMIT ")
+        .sql(orderBy(query.order, query.descending))
+        .sql(u" LIMIT ")
         .bind(std::clamp(limit, 0, kMaxPage))
         .sql(u" OFFSET ")
         .bind(qlonglong(std::max<qint64>(offset, 0)));

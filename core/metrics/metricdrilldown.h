@@ -39,6 +39,18 @@ enum class NpsBand
     Detractor, // 0–6
 };
 
+// What a drill-down's rows are sorted by; ties go by date, then by the row's own id, so
+// that paging never skips or repeats a row.
+enum class DrilldownOrder
+{
+    When,         // answer, appointment start, last visit or task deadline
+    Client,       // last name, then first name, without regard to case
+    Score,        // answers only
+    Practitioner, // without regard to case
+    Service,      // without regard to case
+    Detail,       // NPS band, task kind and whether it was met, or referral source
+};
+
 struct DrilldownQuery
 {
     DrilldownSubject subject = DrilldownSubject::Visits;
@@ -50,6 +62,8 @@ struct DrilldownQuery
     // kClientReferralSource, kUnknownReferralSource); empty for all.
     QString referralSource;
     QDateTime now; // SlaTasks: open tasks count once their deadline has passed
+    DrilldownOrder order = DrilldownOrder::When;
+    bool descending = false;
 
     static DrilldownQuery of(DrilldownSubject subject, const Period& period)
     {
@@ -87,7 +101,8 @@ public:
     MetricDrilldown(const Database& database, const Actor& actor);
 
     Result<qint64> count(const DrilldownQuery& query) const;
-    // Rows in the order of their date (then id), from offset, at most limit of them.
+    // Rows in the query's order (by default their date, then id), from offset, at most limit
+    // of them.
     Result<std::vector<DrilldownRow>> rows(const DrilldownQuery& query, qint64 offset,
                                            int limit) const;
 

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace aftercare {
@@ -26,6 +27,12 @@ struct Report
     LifetimeValueResult lifetimeValue;
     std::vector<CohortRow> cohorts;
     std::vector<PeriodMetrics> monthly; // calendar months ending with the period's last day
+
+    // The period the figures are compared with (ReportBuilder::Options::compareWith), for
+    // the change on the PDF's summary page; empty when none was asked for. Not part of the
+    // JSON and CSV files.
+    std::optional<PeriodMetrics> previous;
+    LifetimeValueResult previousLifetimeValue;
 };
 
 } // namespace aftercare

@@ -89,6 +89,16 @@ Result<Report> ReportBuilder::build(const Period& period, const MetricFilter& fi
     report.monthly = std::move(figures->series.monthly);
     report.lifetimeValue = std::move(figures->lifetimeValue);
     report.cohorts = std::move(figures->cohorts);
+    if (options.compareWith && options.compareWith->isValid()) {
+        auto previous = engine.compute(*options.compareWith, filter, now);
+        if (!previous)
+            return fail(previous.error());
+        auto value = engine.lifetimeValue(options.compareWith->to, filter);
+        if (!value)
+            return fail(value.error());
+        report.previous = std::move(*previous);
+        report.previousLifetimeValue = std::move(*value);
+    }
     return report;
 }
 

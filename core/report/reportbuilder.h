@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QDateTime>
 
+#include <optional>
+
 namespace aftercare {
 
 class Database;
@@ -25,6 +27,9 @@ public:
         // Cohorts of at least this many months ending with the period's last month, and
         // always every month of the period.
         int cohortMonths = 24;
+        // The days to compare the figures with (PeriodComparison): their metrics and lifetime
+        // value go into Report::previous. None by default: the JSON and CSV do not show them.
+        std::optional<Period> compareWith;
     };
 
     explicit ReportBuilder(const Database& database);

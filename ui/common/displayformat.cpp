@@ -3,6 +3,7 @@
 #include "domain/clocktime.h"
 #include "domain/phonenumber.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 namespace aftercare::ui {
@@ -70,6 +71,29 @@ QString moneyText(qint64 cents)
 QString amountText(qint64 cents)
 {
     return QLocale().toString(double(cents) / 100.0, 'f', 2);
+}
+
+QString periodText(const QDate& from, const QDate& to)
+{
+    if (!from.isValid() || !to.isValid())
+        return {};
+    const QLocale locale;
+    //: A date in a heading: day, short month name, year (QLocale date format)
+    const QString full = QCoreApplication::translate("DisplayFormat", "d MMM yyyy");
+    if (from == to)
+        return locale.toString(to, full);
+    //: The first day of a span that ends in the same month (QLocale date format)
+    QString first = QCoreApplication::translate("DisplayFormat", "d");
+    if (from.year() != to.year())
+        first = full;
+    else if (from.month() != to.month())
+        //: The first day of a span that ends in the same year (QLocale date format)
+        first = QCoreApplication::translate("DisplayFormat", "d MMM");
+    //: A span of days: %1 its first day, %2 its last; a thin span for days of one month
+    const QString pattern = from.month() == to.month() && from.year() == to.year()
+                                ? QCoreApplication::translate("DisplayFormat", "%1–%2")
+                                : QCoreApplication::translate("DisplayFormat", "%1 – %2");
+    return pattern.arg(locale.toString(from, first), locale.toString(to, full));
 }
 
 int ageOn(const QDate& born, const QDate& today)

@@ -30,6 +30,9 @@ QString dateTimeEditFormat();
 // A phone number written one way wherever it is shown (see PhoneNumber::displayText); text
 // that is not a phone number is shown as it is.
 QString phoneText(const QString& stored);
+// A span of days as a heading reads it: "1–7 Nov 2026", "28 Nov – 4 Dec 2026",
+// "1 Jan 2026 – 7 Dec 2026" (in the locale's month names), or one day alone.
+QString periodText(const QDate& from, const QDate& to);
 // Whole years between born and today.
 int ageOn(const QDate& born, const QDate& today);
 

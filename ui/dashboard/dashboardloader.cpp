@@ -1,7 +1,6 @@
 #include "dashboardloader.h"
 
 #include "database/database.h"
-#include "metrics/metricsengine.h"
 #include "report/reportbuilder.h"
 #include "today/todayoverview.h"
 
@@ -26,7 +25,8 @@ DashboardLoader::~DashboardLoader()
     }
 }
 
-Result<DashboardData> DashboardLoader::compute(const DatabaseUrl& url, const Period& period,
+Result<DashboardData> DashboardLoader::compute(const DatabaseUrl& url,
+                                               const PeriodComparison& comparison,
                                                const MetricFilter& filter, const QDateTime& now)
 {
     auto database = Database::open(url);
@@ -36,14 +36,14 @@ Result<DashboardData> DashboardLoader::compute(const DatabaseUrl& url, const Per
         !tuned)
         return fail(tuned.error());
     DashboardData data;
-    auto report = ReportBuilder(**database).build(period, filter, now);
+    ReportBuilder::Options options;
+    options.compareWith = comparison.previous;
+    auto report = ReportBuilder(**database).build(comparison.current, filter, now, options);
     if (!report)
         return fail(report.error());
     data.report = std::move(*report);
-    auto previous = MetricsEngine(**database).compute(period.previous(), filter, now);
-    if (!previous)
-        return fail(previous.error());
-    data.previous = std::move(*previous);
+    data.previous = data.report.previous.value_or(PeriodMetrics{});
+    data.comparison = comparison;
     auto name = TodayOverview(**database).practiceName();
     if (!name)
         return fail(name.error());
@@ -51,13 +51,13 @@ Result<DashboardData> DashboardLoader::compute(const DatabaseUrl& url, const Per
     return data;
 }
 
-void DashboardLoader::request(const Period& period, const MetricFilter& filter)
+void DashboardLoader::request(const PeriodComparison& comparison, const MetricFilter& filter,
+                              const QDateTime& now)
 {
     const quint64 generation = ++m_generation;
     auto result = std::make_shared<Result<DashboardData>>();
-    const QDateTime now = QDateTime::currentDateTime();
-    QThread* thread = QThread::create([url = m_url, period, filter, now, result] {
-        *result = compute(url, period, filter, now);
+    QThread* thread = QThread::create([url = m_url, comparison, filter, now, result] {
+        *result = compute(url, comparison, filter, now);
     });
     m_running.push_back(thread);
     connect(thread, &QThread::finished, this, [this, thread, generation, result] {

@@ -28,11 +28,13 @@ public:
     // Waits for running computations (each takes at most a few seconds).
     ~DashboardLoader() override;
 
-    void request(const Period& period, const MetricFilter& filter);
+    // The figures of comparison.current against those of comparison.previous.
+    void request(const PeriodComparison& comparison, const MetricFilter& filter,
+                 const QDateTime& now);
     bool isBusy() const { return m_pending; }
 
     // The computation itself, on the calling thread and a new connection.
-    static Result<DashboardData> compute(const DatabaseUrl& url, const Period& period,
+    static Result<DashboardData> compute(const DatabaseUrl& url, const PeriodComparison& comparison,
                                          const MetricFilter& filter, const QDateTime& now);
 
 signals:

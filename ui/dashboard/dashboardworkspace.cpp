@@ -1,10 +1,12 @@
 #include "dashboardworkspace.h"
 
+#include "common/displayformat.h"
 #include "common/messagelabel.h"
 #include "dashboardcharts.h"
 #include "dashboardloader.h"
 #include "database/database.h"
 #include "drilldowndialog.h"
+#include "metrics/periodcomparison.h"
 #include "metrictile.h"
 #include "periodpicker.h"
 #include "report/reportfilterparser.h"
@@ -57,6 +59,7 @@ DashboardWorkspace::DashboardWorkspace(Database& database, const Actor& actor, Q
     , m_referralSource(
           filterBox(QStringLiteral("filterReferralSource"), tr("All referral sources"), this))
     , m_busy(new QLabel(this))
+    , m_comparedWith(new QLabel(this))
     , m_preview(new QPushButton(tr("Print pre&view…"), this))
     , m_save(new QPushButton(tr("Save P&DF…"), this))
     , m_message(new MessageLabel(this))
@@ -66,6 +69,8 @@ DashboardWorkspace::DashboardWorkspace(Database& database, const Actor& actor, Q
     setObjectName(QStringLiteral("dashboard"));
     m_period->setObjectName(QStringLiteral("periodPicker"));
     m_busy->setObjectName(QStringLiteral("busy"));
+    m_comparedWith->setObjectName(QStringLiteral("comparedWith"));
+    m_comparedWith->setWordWrap(true);
     m_preview->setObjectName(QStringLiteral("printPreview"));
     m_save->setObjectName(QStringLiteral("savePdf"));
     m_practitioner->setAccessibleName(tr("Practitioner"));
@@ -91,22 +96,28 @@ DashboardWorkspace::DashboardWorkspace(Database& database, const Actor& actor, Q
 
     auto* tiles = new QGridLayout;
     tiles->setSpacing(6);
-    const std::tuple<const char*, QString, DrilldownSubject> figures[] = {
-        {"csat", tr("CSAT"), DrilldownSubject::CsatResponses},
-        {"nps", tr("NPS"), DrilldownSubject::NpsResponses},
-        {"retention", tr("Retention"), DrilldownSubject::LapsedClients},
-        {"noShow", tr("No-show rate"), DrilldownSubject::NoShows},
-        {"rebooking", tr("Rebooking rate"), DrilldownSubject::RebookedVisits},
-        {"referral", tr("Referral rate"), DrilldownSubject::NewClients},
-        {"sla", tr("SLA adherence"), DrilldownSubject::SlaTasks},
-        {"postService", tr("Post-service delta"), DrilldownSubject::Visits},
+    using Subject = std::optional<DrilldownSubject>;
+    const std::tuple<const char*, HeadlineFigure, QString, Subject> figures[] = {
+        {"csat", HeadlineFigure::Csat, tr("CSAT"), DrilldownSubject::CsatResponses},
+        {"nps", HeadlineFigure::Nps, tr("NPS"), DrilldownSubject::NpsResponses},
+        {"retention", HeadlineFigure::Retention, tr("Retention"), DrilldownSubject::LapsedClients},
+        {"noShow", HeadlineFigure::NoShowRate, tr("No-show rate"), DrilldownSubject::NoShows},
+        {"rebooking", HeadlineFigure::RebookingRate, tr("Rebooking rate"),
+         DrilldownSubject::RebookedVisits},
+        {"referral", HeadlineFigure::ReferralRate, tr("Referral rate"),
+         DrilldownSubject::NewClients},
+        {"sla", HeadlineFigure::SlaAdherence, tr("SLA adherence"), DrilldownSubject::SlaTasks},
+        {"postService", HeadlineFigure::PostServiceDelta, tr("Post-service delta"),
+         DrilldownSubject::Visits},
+        // Lifetime value rests on every client's invoices: there is no list behind it.
+        {"clv", HeadlineFigure::HistoricalClv, tr("Lifetime value (CLV)"), std::nullopt},
     };
-    // Four tiles a row: eight in one row would not fit beside the navigation at 1280 pixels.
-    constexpr int kTilesPerRow = 4;
+    // Five tiles a row: nine in one row would not fit beside the navigation at 1280 pixels.
+    constexpr int kTilesPerRow = 5;
     int index = 0;
-    for (const auto& [key, caption, subject] : figures) {
-        tiles->addWidget(addTile(QString::fromLatin1(key), caption, subject), index / kTilesPerRow,
-                         index % kTilesPerRow);
+    for (const auto& [key, figure, caption, subject] : figures) {
+        tiles->addWidget(addTile(QString::fromLatin1(key), figure, caption, subject),
+                         index / kTilesPerRow, index % kTilesPerRow);
         ++index;
     }
 
@@ -114,6 +125,7 @@ DashboardWorkspace::DashboardWorkspace(Database& database, const Actor& actor, Q
     layout->addLayout(periodRow);
     layout->addLayout(filters);
     layout->addWidget(m_message);
+    layout->addWidget(m_comparedWith);
     layout->addLayout(tiles);
     layout->addWidget(m_charts, 1);
 
@@ -145,16 +157,23 @@ void DashboardWorkspace::showEvent(QShowEvent* event)
     Workspace::showEvent(event);
 }
 
-MetricTile* DashboardWorkspace::addTile(const QString& key, const QString& caption,
-                                        DrilldownSubject subject)
+MetricTile* DashboardWorkspace::addTile(const QString& key, HeadlineFigure figure,
+                                        const QString& caption,
+                                        std::optional<DrilldownSubject> subject)
 {
-    auto* tile = new MetricTile(caption, this);
+    auto* tile = new MetricTile(figure, caption, this);
     tile->setObjectName(QStringLiteral("tile.%1").arg(key));
-    m_tiles.emplace_back(tile, subject);
-    connect(tile, &MetricTile::clicked, this, [this, subject, caption] {
-        if (m_data)
-            openDrilldown(DrilldownQuery::of(subject, m_data->report.period), caption);
-    });
+    QStringList formula = ReportPdfRenderer::formulaLines(figure);
+    if (figure == HeadlineFigure::HistoricalClv)
+        formula += ReportPdfRenderer::formulaLines(HeadlineFigure::PredictedClv);
+    tile->setFormula(formula.join(QLatin1Char('\n')), subject.has_value());
+    m_tiles.push_back(tile);
+    if (subject) {
+        connect(tile, &MetricTile::clicked, this, [this, subject = *subject, caption] {
+            if (m_data)
+                openDrilldown(DrilldownQuery::of(subject, m_data->report.period), caption);
+        });
+    }
     return tile;
 }
 
@@ -203,19 +222,37 @@ void DashboardWorkspace::scheduleRefresh()
     m_debounce->start();
 }
 
+void DashboardWorkspace::setNow(const QDateTime& now)
+{
+    m_now = now;
+    if (m_data)
+        scheduleRefresh();
+}
+
+QDateTime DashboardWorkspace::now() const
+{
+    return m_now.isValid() ? m_now : QDateTime::currentDateTime();
+}
+
+QString DashboardWorkspace::comparisonText() const
+{
+    return m_comparedWith->text();
+}
+
 void DashboardWorkspace::refresh()
 {
     m_debounce->stop();
     if (!m_period->period().isValid())
         return;
-    m_loader->request(m_period->period(), filter());
+    const QDateTime at = now();
+    m_loader->request(PeriodComparison::of(m_period->period(), at.date()), filter(), at);
 }
 
 void DashboardWorkspace::setBusy(bool busy)
 {
     busy = busy || isBusy();
     m_busy->setText(busy ? tr("Counting…") : QString());
-    for (const auto& [tile, subject] : m_tiles)
+    for (MetricTile* tile : m_tiles)
         tile->setBusy(busy);
     m_preview->setEnabled(!busy && m_data);
     m_save->setEnabled(!busy && m_data);
@@ -231,34 +268,75 @@ void DashboardWorkspace::showData(const DashboardData& data)
     m_message->clearMessage();
     const PeriodMetrics& now = data.report.metrics;
     const PeriodMetrics& before = data.previous;
-    const QString percent = tr(" %");
-    for (const auto& [tile, subject] : m_tiles) {
-        const QString key = tile->objectName().mid(5);
-        if (key == QLatin1String("csat"))
-            tile->setFigure(now.csat.score, before.csat.score, now.csat.responses, percent, 1,
-                            now.csat.responses < kSmallN);
-        else if (key == QLatin1String("nps"))
-            tile->setFigure(now.nps.score, before.nps.score, now.nps.responses, QString(), 1,
-                            now.nps.lowConfidence);
-        else if (key == QLatin1String("retention"))
-            tile->setFigure(now.retention.rate, before.retention.rate, now.retention.activeStart,
-                            percent, 1, now.retention.activeStart < kSmallN);
-        else if (key == QLatin1String("noShow")) {
-            const qint64 n = now.noShow.completed + now.noShow.noShows;
-            tile->setFigure(now.noShow.rate, before.noShow.rate, n, percent, 1, n < kSmallN);
-        } else if (key == QLatin1String("rebooking"))
-            tile->setFigure(now.rebooking.rate, before.rebooking.rate, now.rebooking.visits,
-                            percent, 1, now.rebooking.visits < kSmallN);
-        else if (key == QLatin1String("referral"))
-            tile->setFigure(now.referral.rate, before.referral.rate, now.referral.newClients,
-                            percent, 1, now.referral.newClients < kSmallN);
-        else if (key == QLatin1String("sla"))
-            tile->setFigure(now.sla.total.rate, before.sla.total.rate, now.sla.total.due, percent,
-                            1, now.sla.total.due < kSmallN);
-        else if (key == QLatin1String("postService"))
-            tile->setFigure(now.postServiceDelta.mean, before.postServiceDelta.mean,
-                            now.postServiceDelta.visits, QString(), 2,
-                            now.postServiceDelta.visits < kSmallN);
+    const Period& current = data.comparison.current;
+    const Period& previous = data.comparison.previous;
+    m_comparedWith->setText(
+        data.comparison.toDate
+            ? tr("%1 so far, compared with %2 (the same days of the period before).")
+                  .arg(periodText(current.from, current.to), periodText(previous.from, previous.to))
+            : tr("%1, compared with %2.")
+                  .arg(periodText(current.from, current.to),
+                       periodText(previous.from, previous.to)));
+    const MetricTile::Format percent{tr(" %"), 1, false, tr(" points")};
+    const MetricTile::Format score{QString(), 1, false, QString()};
+    const MetricTile::Format mean{QString(), 2, false, QString()};
+    const MetricTile::Format money{QString(), 2, true, QString()};
+    for (MetricTile* tile : m_tiles) {
+        const HeadlineFigure figure = tile->figure();
+        const auto value = HeadlineFigures::valueOf(figure, now, data.report.lifetimeValue);
+        const auto was =
+            HeadlineFigures::valueOf(figure, before, data.report.previousLifetimeValue);
+        qint64 n = 0;
+        MetricTile::Format format = percent;
+        bool lowConfidence = false;
+        switch (figure) {
+        case HeadlineFigure::Csat:
+            n = now.csat.responses;
+            break;
+        case HeadlineFigure::Nps:
+            n = now.nps.responses;
+            format = score;
+            lowConfidence = now.nps.lowConfidence;
+            break;
+        case HeadlineFigure::Retention:
+            n = now.retention.activeStart;
+            break;
+        case HeadlineFigure::NoShowRate:
+            n = now.noShow.completed + now.noShow.noShows;
+            break;
+        case HeadlineFigure::RebookingRate:
+            n = now.rebooking.visits;
+            break;
+        case HeadlineFigure::ReferralRate:
+            n = now.referral.newClients;
+            break;
+        case HeadlineFigure::SlaAdherence:
+            n = now.sla.total.due;
+            break;
+        case HeadlineFigure::PostServiceDelta:
+            n = now.postServiceDelta.visits;
+            format = mean;
+            break;
+        case HeadlineFigure::HistoricalClv:
+        case HeadlineFigure::PredictedClv:
+            n = data.report.lifetimeValue.clients;
+            format = money;
+            break;
+        }
+        if (figure != HeadlineFigure::Nps)
+            lowConfidence = n < kSmallN;
+        tile->setFigure(value, was, n, format, lowConfidence);
+        if (figure == HeadlineFigure::HistoricalClv) {
+            // The predicted value beside the historical one, with its own change.
+            const auto predicted = data.report.lifetimeValue.predictedCents;
+            const FigureChange change =
+                HeadlineFigures::change(HeadlineFigure::PredictedClv, predicted,
+                                        data.report.previousLifetimeValue.predictedCents, 0.5);
+            tile->setDetail(
+                tr("predicted: %1 (%2)")
+                    .arg(predicted ? MetricTile::valueText(*predicted, money) : QStringLiteral("–"),
+                         MetricTile::changeText(change, money)));
+        }
     }
     m_charts->showData(data);
     setBusy(false);
@@ -271,6 +349,8 @@ void DashboardWorkspace::openDrilldown(DrilldownQuery query, const QString& titl
     query.now = m_data ? m_data->report.asOf : QDateTime::currentDateTime();
     auto* dialog = new DrilldownDialog(m_database, m_actor, query, title, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &DrilldownDialog::clientActivated, this,
+            &DashboardWorkspace::clientProfileRequested);
     dialog->open();
     emit drilldownOpened(dialog);
 }

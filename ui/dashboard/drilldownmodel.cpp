@@ -2,6 +2,7 @@
 
 #include "common/displayformat.h"
 #include "metrics/metricresults.h"
+#include "report/csvtablewriter.h"
 #include "report/reportpdfrenderer.h"
 
 namespace aftercare::ui {
@@ -81,6 +82,86 @@ QString DrilldownModel::detailText(const DrilldownRow& row) const
     return row.category;
 }
 
+QString DrilldownModel::cellText(const DrilldownRow& row, int column) const
+{
+    switch (column) {
+    case ClientColumn:
+        return row.clientName;
+    case WhenColumn:
+        return row.when.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    case ScoreColumn:
+        return row.score ? QString::number(*row.score) : QString();
+    case PractitionerColumn:
+        return row.practitioner;
+    case ServiceColumn:
+        return row.service;
+    case DetailColumn:
+        if (m_query.subject == DrilldownSubject::SlaTasks) {
+            const auto kind = parseSqlName<TaskKind>(row.category);
+            const QString kindText = kind ? ReportPdfRenderer::taskKindText(*kind) : row.category;
+            return tr("%1: %2").arg(kindText, detailText(row));
+        }
+        return detailText(row);
+    }
+    return {};
+}
+
+void DrilldownModel::sort(int column, Qt::SortOrder order)
+{
+    DrilldownQuery query = m_query;
+    switch (column) {
+    case ClientColumn:
+        query.order = DrilldownOrder::Client;
+        break;
+    case WhenColumn:
+        query.order = DrilldownOrder::When;
+        break;
+    case ScoreColumn:
+        query.order = DrilldownOrder::Score;
+        break;
+    case PractitionerColumn:
+        query.order = DrilldownOrder::Practitioner;
+        break;
+    case ServiceColumn:
+        query.order = DrilldownOrder::Service;
+        break;
+    case DetailColumn:
+        query.order = DrilldownOrder::Detail;
+        break;
+    default:
+        return;
+    }
+    query.descending = order == Qt::DescendingOrder;
+    if (query.order == m_query.order && query.descending == m_query.descending)
+        return;
+    setQuery(query);
+    if (canFetchMore({}))
+        fetchMore({});
+}
+
+Result<QByteArray> DrilldownModel::csv(const QList<int>& columns) const
+{
+    QStringList headers;
+    for (int column : columns)
+        headers << headerData(column, Qt::Horizontal).toString();
+    std::vector<QStringList> lines;
+    for (qint64 offset = 0;;) {
+        auto page = m_drilldown.rows(m_query, offset, kExportPageSize);
+        if (!page)
+            return fail(page.error());
+        for (const DrilldownRow& row : *page) {
+            QStringList cells;
+            for (int column : columns)
+                cells << cellText(row, column);
+            lines.push_back(std::move(cells));
+        }
+        if (int(page->size()) < kExportPageSize)
+            break;
+        offset += qint64(page->size());
+    }
+    return CsvTableWriter::toCsv(headers, lines);
+}
+
 QVariant DrilldownModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= int(m_rows.size()))
@@ -98,15 +179,8 @@ QVariant DrilldownModel::data(const QModelIndex& index, int role) const
             return row.practitioner;
         case ServiceColumn:
             return row.service;
-        case DetailColumn: {
-            if (m_query.subject == DrilldownSubject::SlaTasks) {
-                const auto kind = parseSqlName<TaskKind>(row.category);
-                const QString kindText =
-                    kind ? ReportPdfRenderer::taskKindText(*kind) : row.category;
-                return tr("%1: %2").arg(kindText, detailText(row));
-            }
-            return detailText(row);
-        }
+        case DetailColumn:
+            return cellText(row, index.column());
         }
     }
     if (role == Qt::TextAlignmentRole && index.column() == ScoreColumn)

@@ -26,6 +26,7 @@ public:
         ColumnCount
     };
     static constexpr int kPageSize = 200;
+    static constexpr int kExportPageSize = 1000; // the most MetricDrilldown::rows() gives
 
     DrilldownModel(const Database& database, const Actor& actor, QObject* parent = nullptr);
 
@@ -43,9 +44,16 @@ public:
                         int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex& parent) const override;
     void fetchMore(const QModelIndex& parent) override;
+    // Sorted in SQL (DrilldownOrder), the list read again from its first page.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    // Every row of the list in its current order (not only those read so far), columns as
+    // the view shows them, dates in ISO form: the CSV a spreadsheet opens.
+    Result<QByteArray> csv(const QList<int>& columns) const;
 
 private:
     QString detailText(const DrilldownRow& row) const;
+    QString cellText(const DrilldownRow& row, int column) const;
 
     MetricDrilldown m_drilldown;
     DrilldownQuery m_query;

@@ -1,7 +1,10 @@
 #include "report/reportpdfrenderer.h"
 
+#include "common/displayformat.h"
 #include "report/reportchartpainter.h"
+#include "report/reportpage.h"
 
+#include <QBuffer>
 #include <QFontMetricsF>
 #include <QLocale>
 #include <QPageLayout>
@@ -12,15 +15,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace aftercare::ui {
 
 namespace {
 
 constexpr double kMarginMm = 15;
-constexpr double kRowHeightMm = 5;
-constexpr double kChartHeightMm = 58;
-constexpr double kBodyPointSize = 8.5;
 
 QString percent(const std::optional<double>& value)
 {
@@ -38,9 +39,10 @@ QString count(qint64 value)
     return QLocale().toString(value);
 }
 
+// Money in the practice's currency, as the desk shows it.
 QString money(const std::optional<double>& cents)
 {
-    return cents ? QLocale().toString(*cents / 100.0, 'f', 2) : ReportPdfRenderer::tr("none");
+    return cents ? QLocale().toCurrencyString(*cents / 100.0) : ReportPdfRenderer::tr("none");
 }
 
 QString taskKindName(TaskKind kind)
@@ -83,155 +85,6 @@ QString stepName(PostServiceStep step)
 
 } // namespace
 
-// The running layout of one document: a cursor down the printable area of the current page.
-class ReportPdfRenderer::Page
-{
-public:
-    explicit Page(QPagedPaintDevice& device)
-        : m_device(device)
-        , m_painter(&device)
-        , m_unit(device.logicalDpiX() / 25.4)
-        , m_width(device.width())
-        , m_height(device.height())
-    {
-        m_painter.setRenderHint(QPainter::Antialiasing);
-    }
-
-    double mm(double value) const { return value * m_unit; }
-    QPainter& painter() { return m_painter; }
-    double unit() const { return m_unit; }
-
-    void newPage()
-    {
-        m_device.newPage();
-        m_y = 0;
-    }
-
-    // Starts a new page unless heightMm still fits on this one.
-    void ensure(double heightMm)
-    {
-        if (m_y > 0 && m_y + mm(heightMm) > m_height)
-            newPage();
-    }
-
-    void space(double heightMm) { m_y += mm(heightMm); }
-
-    void text(const QString& line, double pointSize, bool bold = false, bool italic = false)
-    {
-        QFont font = m_painter.font();
-        font.setPointSizeF(pointSize);
-        font.setBold(bold);
-        font.setItalic(italic);
-        m_painter.setFont(font);
-        m_painter.setPen(Qt::black);
-        const QRectF box(0, m_y, m_width, m_height);
-        const QRectF used =
-            m_painter.boundingRect(box, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, line);
-        m_painter.drawText(box, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, line);
-        m_y += used.height() + mm(0.8);
-    }
-
-    void heading(const QString& title)
-    {
-        ensure(30);
-        space(3);
-        text(title, 13, true);
-        m_painter.setPen(QPen(Qt::black, mm(0.3)));
-        m_painter.drawLine(QPointF(0, m_y), QPointF(m_width, m_y));
-        space(2);
-    }
-
-    // A small table: the first column left-aligned, the figures right-aligned. A table longer
-    // than the page continues on the next one under a repeated header.
-    void table(const QStringList& headers, const std::vector<QStringList>& rows)
-    {
-        const double rowHeight = mm(kRowHeightMm);
-        ensure(kRowHeightMm * double(std::min<std::size_t>(rows.size(), 4) + 1) + 2);
-        const double firstColumn = m_width * 0.34;
-        const double otherColumn =
-            headers.size() > 1 ? (m_width - firstColumn) / double(headers.size() - 1) : 0;
-        const auto cell = [&](int column) {
-            return column == 0 ? QRectF(0, m_y, firstColumn, rowHeight)
-                               : QRectF(firstColumn + otherColumn * (column - 1), m_y,
-                                        otherColumn - mm(2), rowHeight);
-        };
-        const auto drawRow = [&](const QStringList& cells, bool bold) {
-            QFont font = m_painter.font();
-            font.setPointSizeF(kBodyPointSize);
-            font.setItalic(false);
-            font.setBold(bold);
-            m_painter.setFont(font);
-            m_painter.setPen(Qt::black);
-            for (int column = 0; column < cells.size() && column < headers.size(); ++column)
-                m_painter.drawText(
-                    cell(column), Qt::AlignVCenter | (column == 0 ? Qt::AlignLeft : Qt::AlignRight),
-                    cells.at(column));
-            m_y += rowHeight;
-        };
-        const auto rule = [&] {
-            m_painter.setPen(QPen(Qt::black, mm(0.2)));
-            m_painter.drawLine(QPointF(0, m_y), QPointF(m_width, m_y));
-        };
-        drawRow(headers, true);
-        rule();
-        for (std::size_t row = 0; row < rows.size(); ++row) {
-            if (m_y + rowHeight > m_height) {
-                rule();
-                newPage();
-                drawRow(headers, true);
-                rule();
-            }
-            if (row % 2 == 1)
-                m_painter.fillRect(QRectF(0, m_y, m_width, rowHeight), QColor(238, 238, 238));
-            drawRow(rows[row], false);
-        }
-        rule();
-        space(1.5);
-    }
-
-    void formula(const QStringList& lines)
-    {
-        for (const QString& line : lines)
-            text(line, 7.5, false, true);
-        space(1);
-    }
-
-    // A boxed warning, so it stands out without colour.
-    void warning(const QString& line)
-    {
-        ensure(9);
-        QFont font = m_painter.font();
-        font.setPointSizeF(kBodyPointSize);
-        font.setBold(true);
-        font.setItalic(false);
-        m_painter.setFont(font);
-        const QRectF box(0, m_y, m_width, mm(7));
-        m_painter.setPen(QPen(Qt::black, mm(0.4), Qt::DashLine));
-        m_painter.drawRect(box);
-        m_painter.setPen(Qt::black);
-        m_painter.drawText(box.adjusted(mm(2), 0, -mm(2), 0), Qt::AlignLeft | Qt::AlignVCenter,
-                           line);
-        m_y += mm(8.5);
-    }
-
-    // Reserves the area of one chart (half width when side by side).
-    QRectF chart(double heightMm = kChartHeightMm)
-    {
-        ensure(heightMm + 1);
-        const QRectF area(0, m_y, m_width, mm(heightMm));
-        m_y += mm(heightMm + 2);
-        return area;
-    }
-
-private:
-    QPagedPaintDevice& m_device;
-    QPainter m_painter;
-    double m_unit;
-    double m_width;
-    double m_height;
-    double m_y = 0;
-};
-
 ReportPdfRenderer::ReportPdfRenderer(const Report& report, const QString& practiceName)
     : m_report(report)
     , m_practiceName(practiceName)
@@ -265,24 +118,259 @@ Status ReportPdfRenderer::writePdf(const QString& path) const
     return {};
 }
 
+std::vector<ReportPdfRenderer::Section> ReportPdfRenderer::sections()
+{
+    return {&ReportPdfRenderer::csatSection,          &ReportPdfRenderer::npsSection,
+            &ReportPdfRenderer::retentionSection,     &ReportPdfRenderer::referralSection,
+            &ReportPdfRenderer::cohortSection,        &ReportPdfRenderer::appointmentSection,
+            &ReportPdfRenderer::lifetimeValueSection, &ReportPdfRenderer::slaSection,
+            &ReportPdfRenderer::postServiceSection};
+}
+
+int ReportPdfRenderer::layOut(QPagedPaintDevice& device, bool measuring, int pageCount,
+                              std::vector<double>& heights) const
+{
+    Page page(device, measuring, pageCount, footerText());
+    // The first page opens with who, when, and the month against the one before; the
+    // sections follow.
+    titleBlock(page);
+    summarySection(page);
+    const std::vector<Section> all = sections();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        if (measuring) {
+            const double top = page.y();
+            (this->*all[i])(page);
+            heights.push_back(page.y() - top);
+        } else {
+            page.keepTogether(i < heights.size() ? heights[i] : 0);
+            (this->*all[i])(page);
+        }
+    }
+    const int pages = page.pageNumber();
+    page.finish();
+    return pages;
+}
+
 void ReportPdfRenderer::render(QPagedPaintDevice& device) const
 {
-    Page page(device);
-    titleBlock(page);
-    csatSection(page);
-    page.newPage();
-    npsSection(page);
-    page.newPage();
-    retentionSection(page);
-    referralSection(page);
-    page.newPage();
-    cohortSection(page);
-    page.newPage();
-    appointmentSection(page);
-    lifetimeValueSection(page);
-    page.newPage();
-    slaSection(page);
-    postServiceSection(page);
+    // Three passes over the same layout: section heights on a page without breaks, then the
+    // pages they take (for "Page 2 of 5"), then the document itself. The first two go to a
+    // scratch PDF of the same page and resolution.
+    const auto scratch = [&device](QBuffer& buffer) {
+        buffer.open(QIODevice::WriteOnly);
+        auto writer = std::make_unique<QPdfWriter>(&buffer);
+        writer->setResolution(device.logicalDpiX());
+        writer->setPageLayout(device.pageLayout());
+        return writer;
+    };
+    std::vector<double> heights;
+    {
+        QBuffer buffer;
+        auto writer = scratch(buffer);
+        layOut(*writer, true, 0, heights);
+    }
+    int pages = 0;
+    {
+        QBuffer buffer;
+        auto writer = scratch(buffer);
+        pages = layOut(*writer, false, 0, heights);
+    }
+    layOut(device, false, pages, heights);
+}
+
+QString ReportPdfRenderer::footerText() const
+{
+    return tr("%1 · report %2")
+        .arg(m_practiceName.isEmpty() ? tr("Practice report") : m_practiceName,
+             periodText(m_report.period.from, m_report.period.to));
+}
+
+QStringList ReportPdfRenderer::formulaLines(HeadlineFigure figure)
+{
+    switch (figure) {
+    case HeadlineFigure::Csat:
+        return {tr("CSAT = 100 × (answers scoring 4 or 5) / (all CSAT answers), on the 1–5 "
+                   "scale, answers dated in the period.")};
+    case HeadlineFigure::Nps:
+        return {tr("NPS = 100 × (promoters − detractors) / answers, on the 0–10 scale."),
+                tr("Interval: NPS ± 1.96 × 100 × √((p + d − (p − d)²) / n), p and d the "
+                   "shares of promoters and detractors, cut off at −100 and +100.")};
+    case HeadlineFigure::Retention:
+        return {tr("Retention = 100 × |S and E| / |S|; churn = 100 − retention. Active on a "
+                   "day T: a visit on one of the W days before and including T.")};
+    case HeadlineFigure::NoShowRate:
+        return {tr("No-show rate = 100 × no-shows / (visits + no-shows).")};
+    case HeadlineFigure::RebookingRate:
+        return {tr("Rebooking rate = 100 × (visits followed by a rebooking) / (visits in the "
+                   "period); booked no later than 7 × 24 hours after the visit ended.")};
+    case HeadlineFigure::ReferralRate:
+        return {tr("Referral rate = 100 × (new clients referred by a client) / (new "
+                   "clients).")};
+    case HeadlineFigure::SlaAdherence:
+        return {tr("SLA adherence = 100 × (tasks done on or before their deadline) / (tasks "
+                   "due); open tasks not yet due are left out.")};
+    case HeadlineFigure::PostServiceDelta:
+        return {tr("Post-service delta = mean over the period's visits of the applicable "
+                   "steps not done; per step, completion = 100 × done / applicable.")};
+    case HeadlineFigure::HistoricalClv:
+        return {tr("Historical CLV = paid invoice amounts up to the last day, per client with "
+                   "at least one visit.")};
+    case HeadlineFigure::PredictedClv:
+        return {tr("Predicted CLV = (paid in Y / visits in Y) × (visits in Y / clients with a "
+                   "visit in Y) × expected years, Y the last 365 days.")};
+    }
+    return {};
+}
+
+QStringList ReportPdfRenderer::cohortFormulaLines()
+{
+    return {tr("k3 / k6 / k12 = 100 × (clients of the cohort with another visit within k "
+               "months after their first) / (clients of the cohort)."),
+            tr("A share stays empty until the window has passed for the whole cohort.")};
+}
+
+QString ReportPdfRenderer::figureName(HeadlineFigure figure)
+{
+    switch (figure) {
+    case HeadlineFigure::Csat:
+        return tr("CSAT score");
+    case HeadlineFigure::Nps:
+        return tr("NPS");
+    case HeadlineFigure::Retention:
+        return tr("Retention");
+    case HeadlineFigure::NoShowRate:
+        return tr("No-show rate");
+    case HeadlineFigure::RebookingRate:
+        return tr("Rebooking rate");
+    case HeadlineFigure::ReferralRate:
+        return tr("Referral rate");
+    case HeadlineFigure::SlaAdherence:
+        return tr("SLA adherence");
+    case HeadlineFigure::PostServiceDelta:
+        return tr("Post-service delta");
+    case HeadlineFigure::HistoricalClv:
+        return tr("Historical CLV");
+    case HeadlineFigure::PredictedClv:
+        return tr("Predicted CLV");
+    }
+    return {};
+}
+
+QString ReportPdfRenderer::figureText(HeadlineFigure figure, const std::optional<double>& value)
+{
+    switch (figure) {
+    case HeadlineFigure::Nps:
+        return decimal(value, 1);
+    case HeadlineFigure::PostServiceDelta:
+        return decimal(value, 2);
+    case HeadlineFigure::HistoricalClv:
+    case HeadlineFigure::PredictedClv:
+        return money(value);
+    default:
+        return percent(value);
+    }
+}
+
+void ReportPdfRenderer::summarySection(Page& page) const
+{
+    page.heading(tr("Summary"));
+    const std::optional<PeriodMetrics>& before = m_report.previous;
+    if (before)
+        page.text(tr("%1 compared with %2.")
+                      .arg(periodText(m_report.period.from, m_report.period.to),
+                           periodText(before->period.from, before->period.to)),
+                  10);
+    else
+        page.text(tr("%1; no earlier period to compare with.")
+                      .arg(periodText(m_report.period.from, m_report.period.to)),
+                  10);
+    page.space(1);
+
+    // Points, percentage points or money: the change in the figure's own unit.
+    const auto changeOf = [](HeadlineFigure figure, const FigureChange& change) {
+        const double amount = std::abs(change.difference.value_or(0));
+        QString text;
+        switch (figure) {
+        case HeadlineFigure::Nps:
+            text = QLocale().toString(amount, 'f', 1);
+            break;
+        case HeadlineFigure::PostServiceDelta:
+            text = QLocale().toString(amount, 'f', 2);
+            break;
+        case HeadlineFigure::HistoricalClv:
+        case HeadlineFigure::PredictedClv:
+            text = QLocale().toCurrencyString(amount / 100.0);
+            break;
+        default:
+            text = tr("%1 points").arg(QLocale().toString(amount, 'f', 1));
+            break;
+        }
+        return (change.difference.value_or(0) > 0 ? QStringLiteral("▲ ") : QStringLiteral("▼ ")) +
+               text;
+    };
+    const auto tolerance = [](HeadlineFigure figure) {
+        switch (figure) {
+        case HeadlineFigure::PostServiceDelta:
+            return 0.005;
+        case HeadlineFigure::HistoricalClv:
+        case HeadlineFigure::PredictedClv:
+            return 0.5;
+        default:
+            return 0.05;
+        }
+    };
+    const QColor better(0x1b, 0x7a, 0x35);
+    const QColor worse(0xb3, 0x26, 0x1e);
+    std::vector<std::vector<Page::Cell>> rows;
+    for (HeadlineFigure figure : HeadlineFigures::all()) {
+        const auto now = HeadlineFigures::valueOf(figure, m_report.metrics, m_report.lifetimeValue);
+        const auto then =
+            before ? HeadlineFigures::valueOf(figure, *before, m_report.previousLifetimeValue)
+                   : std::nullopt;
+        const FigureChange change = HeadlineFigures::change(figure, now, then, tolerance(figure));
+        std::vector<Page::Cell> row{{figureName(figure)},
+                                    {figureText(figure, now), Qt::black, true},
+                                    {before ? figureText(figure, then) : QString()}};
+        switch (change.verdict) {
+        case ChangeVerdict::Better:
+            row.push_back({changeOf(figure, change), better});
+            row.push_back({tr("better"), better, true});
+            break;
+        case ChangeVerdict::Worse:
+            row.push_back({changeOf(figure, change), worse});
+            row.push_back({tr("worse"), worse, true});
+            break;
+        case ChangeVerdict::Unchanged:
+            row.push_back({tr("unchanged")});
+            row.push_back({});
+            break;
+        case ChangeVerdict::NotComparable:
+            row.push_back({tr("no comparison")});
+            row.push_back({});
+            break;
+        }
+        rows.push_back(std::move(row));
+    }
+    page.table({tr("Figure"), tr("This period"), before ? tr("Before") : QString(), tr("Change"),
+                tr("Good or bad")},
+               rows, 0.3);
+    page.text(tr("A rising no-show rate or post-service delta is bad news; every other figure "
+                 "is good news when it rises. Rates change by percentage points."),
+              7.5, false, true);
+
+    // What the figures rest on, and where they are too few to trust.
+    const PeriodMetrics& m = m_report.metrics;
+    page.space(2);
+    page.text(tr("Resting on %1 CSAT and %2 NPS answers, %3 visits, %4 new clients and %5 "
+                 "follow-up tasks due.")
+                  .arg(count(m.csat.responses), count(m.nps.responses), count(m.rebooking.visits),
+                       count(m.retention.newClients), count(m.sla.total.due)),
+              8.5);
+    if (m.nps.lowConfidence)
+        page.warning(tr("Low confidence: only %n answer(s), fewer than %1. Read the interval "
+                        "before drawing conclusions.",
+                        nullptr, int(m.nps.responses))
+                         .arg(kNpsConfidentResponses));
 }
 
 QStringList ReportPdfRenderer::monthLabels() const
@@ -329,8 +417,7 @@ void ReportPdfRenderer::csatSection(Page& page) const
                                              {tr("Mean score (1–5)"), decimal(csat.mean, 2)},
                                              {tr("Satisfied (4 or 5)"), count(csat.satisfied)},
                                              {tr("Responses"), count(csat.responses)}});
-    page.formula({tr("CSAT = 100 × (answers scoring 4 or 5) / (all CSAT answers), on the 1–5 "
-                     "scale, answers dated in the period.")});
+    page.formula(formulaLines(HeadlineFigure::Csat));
     std::vector<std::optional<double>> scores;
     for (const PeriodMetrics& month : m_report.monthly)
         scores.push_back(month.csat.score);
@@ -358,9 +445,7 @@ void ReportPdfRenderer::npsSection(Page& page) const
                         "before drawing conclusions.",
                         nullptr, int(nps.responses))
                          .arg(kNpsConfidentResponses));
-    page.formula({tr("NPS = 100 × (promoters − detractors) / answers, on the 0–10 scale."),
-                  tr("Interval: NPS ± 1.96 × 100 × √((p + d − (p − d)²) / n), p and d the "
-                     "shares of promoters and detractors, cut off at −100 and +100.")});
+    page.formula(formulaLines(HeadlineFigure::Nps));
 
     std::vector<std::optional<double>> scores;
     std::vector<std::optional<std::pair<double, double>>> intervals;
@@ -399,8 +484,7 @@ void ReportPdfRenderer::retentionSection(Page& page) const
                 {tr("Active on the last day (E)"), count(retention.activeEnd)},
                 {tr("Retained (in S and E)"), count(retention.retained)},
                 {tr("New clients"), count(retention.newClients)}});
-    page.formula({tr("Retention = 100 × |S and E| / |S|; churn = 100 − retention. Active on a "
-                     "day T: a visit on one of the W days before and including T.")});
+    page.formula(formulaLines(HeadlineFigure::Retention));
     std::vector<std::optional<double>> rates;
     std::vector<std::optional<double>> churn;
     for (const PeriodMetrics& month : m_report.monthly) {
@@ -424,8 +508,7 @@ void ReportPdfRenderer::referralSection(Page& page) const
     for (const auto& [source, clients] : referral.bySource)
         rows.push_back({tr("New clients from \"%1\"").arg(source), count(clients)});
     page.table({tr("Figure"), tr("Value")}, rows);
-    page.formula({tr("Referral rate = 100 × (new clients referred by a client) / (new "
-                     "clients).")});
+    page.formula(formulaLines(HeadlineFigure::ReferralRate));
 }
 
 void ReportPdfRenderer::cohortSection(Page& page) const
@@ -438,9 +521,7 @@ void ReportPdfRenderer::cohortSection(Page& page) const
     page.table(
         {tr("First visit in"), tr("Clients"), tr("3 months"), tr("6 months"), tr("12 months")},
         rows);
-    page.formula({tr("k3 / k6 / k12 = 100 × (clients of the cohort with another visit within k "
-                     "months after their first) / (clients of the cohort)."),
-                  tr("A share stays empty until the window has passed for the whole cohort.")});
+    page.formula(cohortFormulaLines());
 }
 
 void ReportPdfRenderer::appointmentSection(Page& page) const
@@ -455,9 +536,8 @@ void ReportPdfRenderer::appointmentSection(Page& page) const
                 {tr("Rebooking rate"), percent(rebooking.rate)},
                 {tr("Visits followed by a rebooking"), count(rebooking.rebooked)},
                 {tr("Visits"), count(rebooking.visits)}});
-    page.formula({tr("No-show rate = 100 × no-shows / (visits + no-shows)."),
-                  tr("Rebooking rate = 100 × (visits followed by a rebooking) / (visits in the "
-                     "period); booked no later than 7 × 24 hours after the visit ended.")});
+    page.formula(formulaLines(HeadlineFigure::NoShowRate) +
+                 formulaLines(HeadlineFigure::RebookingRate));
     std::vector<std::optional<double>> noShows;
     std::vector<std::optional<double>> rebookings;
     for (const PeriodMetrics& month : m_report.monthly) {
@@ -481,10 +561,8 @@ void ReportPdfRenderer::lifetimeValueSection(Page& page) const
                 {tr("Clients with a visit"), count(value.clients)},
                 {tr("Visits in the last 365 days"), count(value.windowVisits)},
                 {tr("Expected years as a client"), decimal(value.lifetimeYears, 1)}});
-    page.formula({tr("Historical CLV = paid invoice amounts up to the last day, per client with "
-                     "at least one visit."),
-                  tr("Predicted CLV = (paid in Y / visits in Y) × (visits in Y / clients with a "
-                     "visit in Y) × expected years, Y the last 365 days.")});
+    page.formula(formulaLines(HeadlineFigure::HistoricalClv) +
+                 formulaLines(HeadlineFigure::PredictedClv));
 }
 
 void ReportPdfRenderer::slaSection(Page& page) const
@@ -502,8 +580,7 @@ void ReportPdfRenderer::slaSection(Page& page) const
         rates.values.push_back(figures.rate.value_or(0));
     }
     page.table({tr("Task"), tr("On time"), tr("Met"), tr("Due")}, rows);
-    page.formula({tr("SLA adherence = 100 × (tasks done on or before their deadline) / (tasks "
-                     "due); open tasks not yet due are left out.")});
+    page.formula(formulaLines(HeadlineFigure::SlaAdherence));
     ReportChartPainter(page.painter(), page.unit())
         .barChart(page.chart(50), tr("On time by kind of task (%)"), kinds, {rates}, false, 100);
 }
@@ -525,8 +602,7 @@ void ReportPdfRenderer::postServiceSection(Page& page) const
         shares.values.push_back(completion.share.value_or(0));
     }
     page.table({tr("Step"), tr("Completed"), tr("Done"), tr("Applicable")}, rows);
-    page.formula({tr("Post-service delta = mean over the period's visits of the applicable "
-                     "steps not done; per step, completion = 100 × done / applicable.")});
+    page.formula(formulaLines(HeadlineFigure::PostServiceDelta));
     ReportChartPainter(page.painter(), page.unit())
         .barChart(page.chart(50), tr("Completion by step (%)"), steps, {shares}, false, 100);
 }
