@@ -45,7 +45,7 @@ QString number(const std::optional<double>& value)
 
 ResultDialog::ResultDialog(Database& database, const Actor& actor, ResultId result,
                            const QString& clientName, QWidget* parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_results(database)
     , m_templates(database)
     , m_actor(actor)
@@ -138,6 +138,9 @@ ResultDialog::ResultDialog(Database& database, const Actor& actor, ResultId resu
     connect(pdf, &QPushButton::clicked, this, &ResultDialog::saveSummaryPdf);
     fillValues();
     showStatus();
+    setUnsavedChangesCheck([this] {
+        return fieldsChanged() && m_summary->toPlainText().trimmed() != m_result->summary.trimmed();
+    });
     // A result nobody has written about yet opens with the template's draft to adjust.
     if (m_result->summary.trimmed().isEmpty() && !m_result->summarySignedAt.isValid())
         draftFromTemplate();

@@ -1,11 +1,10 @@
 #pragma once
 
 #include "auth/actor.h"
+#include "common/formdialog.h"
 #include "domain/testresult.h"
 #include "repositories/resultrepository.h"
 #include "repositories/summarytemplaterepository.h"
-
-#include <QDialog>
 
 #include <optional>
 
@@ -28,7 +27,7 @@ class MessageLabel;
 // client, which the clinician edits and signs off; then reviewed, then communicated (by which
 // channel), and the client's copy as a PDF. The content is read through ResultRepository,
 // which audits the view.
-class ResultDialog : public QDialog
+class ResultDialog : public FormDialog
 {
     Q_OBJECT
 

@@ -46,7 +46,7 @@ QWidget* withError(QWidget* field, QLabel* error)
 } // namespace
 
 OnboardingDialog::OnboardingDialog(Database& database, const Actor& actor, QWidget* parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_database(database)
     , m_actor(actor)
     , m_first(new QLineEdit(this))
