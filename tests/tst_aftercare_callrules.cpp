@@ -38,16 +38,6 @@ std::optional<FollowUpTask> checkinTask(Database& db, const Practice& p, ClientI
     return task ? std::optional<FollowUpTask>(*task) : std::nullopt;
 }
 
-bool givePhone(Database& db, const Practice& p, ClientId id)
-{
-    ClientRepository clients(db);
-    auto client = clients.get(id);
-    if (!client)
-        return false;
-    client->phone = PhoneNumber::parse(QStringLiteral("+49 171 2345678"));
-    return client->phone && clients.update(*client, p.reception).has_value();
-}
-
 bool contains(const std::vector<CallNextStep>& steps, CallNextStep step)
 {
     return std::find(steps.begin(), steps.end(), step) != steps.end();

@@ -185,6 +185,7 @@ void TestGuiFollowUp::filtersNarrowTheWorklist()
 void TestGuiFollowUp::reachedWithABookingClosesTheTask()
 {
     AFTERCARE_PRACTICE(db, p);
+    QVERIFY(givePhone(db, p, p.anna));
     QVERIFY(addResult(db, p, p.anna, kNow.addSecs(-3600), 8.4));
     FollowUpWorkspace workspace(db, p.clinician);
     QTest::mouseClick(child<QPushButton>(&workspace, "planFollowUps"), Qt::LeftButton);
@@ -260,6 +261,7 @@ void TestGuiFollowUp::reachedWithABookingClosesTheTask()
 void TestGuiFollowUp::detractorAnswerInACallOpensRecovery()
 {
     AFTERCARE_PRACTICE(db, p);
+    QVERIFY(givePhone(db, p, p.anna));
     QVERIFY(addResult(db, p, p.anna, kNow.addSecs(-3600), 8.4));
     FollowUpWorkspace workspace(db, p.clinician);
     QTest::mouseClick(child<QPushButton>(&workspace, "planFollowUps"), Qt::LeftButton);

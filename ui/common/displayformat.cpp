@@ -31,6 +31,11 @@ QString appointmentTimeText(const QDateTime& time)
              locale.toString(time.time(), QLocale::ShortFormat));
 }
 
+QString dateTimeFieldFormat()
+{
+    return shortDateFormat() + QLatin1Char(' ') + QLocale().timeFormat(QLocale::ShortFormat);
+}
+
 int ageOn(const QDate& born, const QDate& today)
 {
     if (!born.isValid() || !today.isValid() || born > today)

@@ -6,7 +6,6 @@
 #include "postservicedialog.h"
 #include "reception/bookingdialog.h"
 #include "repositories/practicerepository.h"
-#include "repositories/userrepository.h"
 #include "resultdialog.h"
 
 #include <QComboBox>
@@ -20,6 +19,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -39,16 +39,16 @@ QString outcomeText(CallOutcome outcome)
     case CallOutcome::WrongNumber:
         return CallDialog::tr("Wrong number");
     case CallOutcome::Declined:
-        return CallDialog::tr("Declined");
+        return CallDialog::tr("Busy or declined");
     }
     return {};
 }
 
-QString nextStepText(CallNextStep step)
+QString nextStepText(CallNextStep step, bool reached = true)
 {
     switch (step) {
     case CallNextStep::Done:
-        return CallDialog::tr("Done");
+        return reached ? CallDialog::tr("Done") : CallDialog::tr("Close without reaching them…");
     case CallNextStep::CallAgain:
         return CallDialog::tr("Call again at…");
     case CallNextStep::Book:
@@ -56,9 +56,23 @@ QString nextStepText(CallNextStep step)
     case CallNextStep::Escalate:
         return CallDialog::tr("Escalate");
     case CallNextStep::Letter:
-        return CallDialog::tr("Send a letter");
+        return CallDialog::tr("Write instead (letter or email)");
     }
     return {};
+}
+
+std::optional<CallOutcome> chosenOutcome(const QComboBox* combo)
+{
+    if (combo->currentIndex() < 0)
+        return std::nullopt;
+    return static_cast<CallOutcome>(combo->currentData().toInt());
+}
+
+std::optional<CallNextStep> chosenStep(const QComboBox* combo)
+{
+    if (combo->currentIndex() < 0)
+        return std::nullopt;
+    return static_cast<CallNextStep>(combo->currentData().toInt());
 }
 
 QString valueText(const ResultValue& value)
@@ -84,7 +98,7 @@ QLabel* wrapped(const QString& text, QWidget* parent)
 } // namespace
 
 CallDialog::CallDialog(Database& database, const Actor& actor, FollowUpTaskId task, QWidget* parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_database(database)
     , m_actor(actor)
     , m_calls(database)
@@ -100,7 +114,10 @@ CallDialog::CallDialog(Database& database, const Actor& actor, FollowUpTaskId ta
 
     auto* columns = new QHBoxLayout;
     columns->addWidget(buildContext(), 1);
-    columns->addWidget(buildForm(), 1);
+    auto* right = new QVBoxLayout;
+    right->addWidget(buildWriting());
+    right->addWidget(buildForm(), 1);
+    columns->addLayout(right, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(columns, 1);
     m_message = new MessageLabel(this);
@@ -114,7 +131,13 @@ CallDialog::CallDialog(Database& database, const Actor& actor, FollowUpTaskId ta
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_log, &QPushButton::clicked, this, &CallDialog::logCall);
     fillChoices();
+    // Written to rather than called: no phone number, or the calls gave way to a letter.
+    const bool write = !m_context->canCall || m_context->task.kind == TaskKind::Letter;
+    m_writing->setVisible(write);
+    showCallForm(!write);
     updateForm();
+    // A booking chosen in the booking dialog is not a field of this form, but is work too.
+    setUnsavedChangesCheck([this] { return fieldsChanged() || m_chosenBooking.has_value(); });
     resize(1100, 720);
 }
 
@@ -135,7 +158,17 @@ QWidget* CallDialog::buildContext()
     phone->setObjectName(QStringLiteral("callClientPhone"));
     phone->setFont(big);
     phone->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QStringList identity;
+    if (c.client.dateOfBirth.isValid())
+        identity << tr("born %1").arg(dateText(c.client.dateOfBirth));
+    identity << tr("Client no. %1")
+                    .arg(c.client.externalId.isEmpty() ? QString::number(c.client.id.value())
+                                                       : c.client.externalId);
+    auto* who = new QLabel(identity.join(QStringLiteral(" · ")), box);
+    who->setObjectName(QStringLiteral("callClientIdentity"));
+    who->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(name);
+    layout->addWidget(who);
     layout->addWidget(phone);
     auto* prefers = new QHBoxLayout;
     prefers->addWidget(
@@ -215,39 +248,114 @@ QWidget* CallDialog::buildContext()
     return box;
 }
 
+QWidget* CallDialog::buildWriting()
+{
+    const CallContext& c = *m_context;
+    m_writing = new QGroupBox(tr("Write to them"), this);
+    m_writing->setObjectName(QStringLiteral("writeInstead"));
+    auto* layout = new QVBoxLayout(m_writing);
+    const QString name = c.client.displayName();
+    auto* why =
+        new QLabel(c.canCall ? tr("%1 could not be reached by phone: write to them.").arg(name)
+                             : tr("There is no phone number for %1: write to them "
+                                  "instead.")
+                                   .arg(name),
+                   m_writing);
+    why->setObjectName(QStringLiteral("writeWhy"));
+    why->setWordWrap(true);
+    layout->addWidget(why);
+    auto* form = new QFormLayout;
+    m_writeChannel = new QComboBox(m_writing);
+    m_writeChannel->setObjectName(QStringLiteral("writeChannel"));
+    const QString address = c.client.address.section(QLatin1Char('\n'), 0, 0).trimmed();
+    for (const Channel channel : c.writeChannels) {
+        if (channel == Channel::Email)
+            m_writeChannel->addItem(tr("Email to %1").arg(c.client.email->value()), int(channel));
+        else
+            m_writeChannel->addItem(address.isEmpty() ? tr("Letter (no postal address on file)")
+                                                      : tr("Letter to %1").arg(address),
+                                    int(channel));
+    }
+    form->addRow(tr("&Send by:"), m_writeChannel);
+    m_writeNote = new QLineEdit(m_writing);
+    m_writeNote->setObjectName(QStringLiteral("writeNote"));
+    m_writeNote->setPlaceholderText(c.task.kind == TaskKind::DetractorCallback
+                                        ? tr("What did you offer them? (required)")
+                                        : tr("What was sent (optional)"));
+    form->addRow(tr("&Note:"), m_writeNote);
+    layout->addLayout(form);
+    auto* actions = new QHBoxLayout;
+    auto* sent = new QPushButton(tr("&Mark as sent"), m_writing);
+    sent->setObjectName(QStringLiteral("markWritten"));
+    m_callInstead =
+        new QPushButton(c.canCall ? tr("&Call instead…") : tr("&Reached another way…"), m_writing);
+    m_callInstead->setObjectName(QStringLiteral("logCallInstead"));
+    m_callInstead->setToolTip(tr("Log a call: they called in, or a number was found."));
+    actions->addWidget(sent);
+    actions->addStretch();
+    actions->addWidget(m_callInstead);
+    layout->addLayout(actions);
+    connect(sent, &QPushButton::clicked, this, &CallDialog::markWritten);
+    connect(m_callInstead, &QPushButton::clicked, this, [this] { showCallForm(true); });
+    connect(m_writeNote, &QLineEdit::textChanged, this, &CallDialog::updateForm);
+    return m_writing;
+}
+
+void CallDialog::showCallForm(bool shown)
+{
+    m_callForm->setVisible(shown);
+    m_log->setVisible(shown);
+    m_callInstead->setVisible(!shown);
+    if (shown)
+        m_outcome->setFocus();
+    else
+        m_writeChannel->setFocus();
+}
+
 QWidget* CallDialog::buildForm()
 {
     auto* box = new QWidget(this);
+    m_callForm = box;
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     auto* form = new QFormLayout;
+    m_form = form;
 
     m_outcome = new QComboBox(box);
     m_outcome->setObjectName(QStringLiteral("callOutcome"));
     for (const CallOutcome o : allOf<CallOutcome>())
         m_outcome->addItem(outcomeText(o), int(o));
-    form->addRow(tr("Outcome:"), m_outcome);
+    // Nothing claims contact before the clinician says so.
+    m_outcome->setPlaceholderText(tr("Choose what came of the call"));
+    m_outcome->setCurrentIndex(-1);
+    form->addRow(tr("&Outcome:"), m_outcome);
     m_notes = new QPlainTextEdit(box);
     m_notes->setObjectName(QStringLiteral("callNotes"));
     m_notes->setMaximumHeight(90);
     form->addRow(tr("Notes:"), m_notes);
     m_nextStep = new QComboBox(box);
     m_nextStep->setObjectName(QStringLiteral("callNextStep"));
-    for (const CallNextStep s : allOf<CallNextStep>())
-        m_nextStep->addItem(nextStepText(s), int(s));
-    form->addRow(tr("Next step:"), m_nextStep);
+    m_nextStep->setPlaceholderText(tr("Choose what happens next"));
+    form->addRow(tr("Ne&xt step:"), m_nextStep);
     m_callAgainAt = new QDateTimeEdit(QDateTime::currentDateTime().addDays(1), box);
     m_callAgainAt->setObjectName(QStringLiteral("callAgainAt"));
     m_callAgainAt->setCalendarPopup(true);
+    m_callAgainAt->setDisplayFormat(dateTimeFieldFormat());
     form->addRow(tr("Call again at:"), m_callAgainAt);
     m_escalateTo = new QComboBox(box);
     m_escalateTo->setObjectName(QStringLiteral("escalateTo"));
-    form->addRow(tr("Hand over to:"), m_escalateTo);
+    form->addRow(tr("Hand over &to:"), m_escalateTo);
     m_resolution = new QLineEdit(box);
     m_resolution->setObjectName(QStringLiteral("resolutionNote"));
-    m_resolution->setPlaceholderText(tr("How was it settled?"));
-    form->addRow(tr("Resolution:"), m_resolution);
+    m_resolutionLabel = new QLabel(tr("&Resolution:"), box);
+    m_resolutionLabel->setBuddy(m_resolution);
+    form->addRow(m_resolutionLabel, m_resolution);
     layout->addLayout(form);
+    m_problem = new QLabel(box);
+    m_problem->setObjectName(QStringLiteral("callProblem"));
+    m_problem->setWordWrap(true);
+    m_problem->setProperty("hint", true);
+    layout->addWidget(m_problem);
 
     m_booking = new QGroupBox(tr("Booking"), box);
     m_booking->setObjectName(QStringLiteral("bookingForm"));
@@ -289,9 +397,11 @@ QWidget* CallDialog::buildForm()
     layout->addWidget(m_sendLetter);
     layout->addStretch();
 
-    connect(m_outcome, &QComboBox::currentIndexChanged, this, &CallDialog::updateForm);
+    connect(m_outcome, &QComboBox::currentIndexChanged, this, &CallDialog::outcomeChosen);
     connect(m_nextStep, &QComboBox::currentIndexChanged, this, &CallDialog::updateForm);
     connect(m_feedbackKind, &QComboBox::currentIndexChanged, this, &CallDialog::updateForm);
+    connect(m_resolution, &QLineEdit::textChanged, this, &CallDialog::updateForm);
+    connect(m_feedback, &QGroupBox::toggled, this, &CallDialog::updateForm);
     connect(m_sendLetter, &QPushButton::clicked, this, &CallDialog::sendLetter);
     return box;
 }
@@ -312,12 +422,31 @@ void CallDialog::fillChoices()
     if (m_context->visit)
         m_proposal.serviceType = m_context->visit->serviceType;
     showBookingChoice();
-    if (auto users = UserRepository(m_database).all()) {
-        for (const User& u : *users) {
-            if (u.active && u.role == Role::Clinician && u.id != m_actor.user)
-                m_escalateTo->addItem(u.displayName, qlonglong(u.id.value()));
-        }
+    for (const User& u : m_context->handOverTo)
+        m_escalateTo->addItem(u.displayName, qlonglong(u.id.value()));
+}
+
+void CallDialog::outcomeChosen()
+{
+    const auto outcome = chosenOutcome(m_outcome);
+    if (!outcome)
+        return;
+    const CallChoices choices =
+        CallService::choices(*m_context, *outcome, QDateTime::currentDateTime());
+    const bool reached = CallService::reachesClient(*outcome);
+    {
+        const QSignalBlocker quiet(m_nextStep);
+        m_nextStep->clear();
+        for (const CallNextStep step : choices.offered)
+            m_nextStep->addItem(nextStepText(step, reached), int(step));
+        m_nextStep->setCurrentIndex(choices.proposed ? m_nextStep->findData(int(*choices.proposed))
+                                                     : -1);
     }
+    m_callAgainAt->setDateTime(choices.callAgainAt);
+    m_resolutionLabel->setText(reached ? tr("&Resolution:") : tr("&Reason:"));
+    m_resolution->setPlaceholderText(reached ? tr("How was it settled?")
+                                             : tr("Why is it closed without reaching them?"));
+    updateForm();
 }
 
 void CallDialog::chooseBooking()
@@ -356,9 +485,14 @@ void CallDialog::showBookingChoice()
 
 void CallDialog::updateForm()
 {
-    const auto outcome = static_cast<CallOutcome>(m_outcome->currentData().toInt());
-    const auto step = static_cast<CallNextStep>(m_nextStep->currentData().toInt());
-    const bool reached = outcome == CallOutcome::Reached;
+    const auto outcome = chosenOutcome(m_outcome);
+    const auto step = chosenStep(m_nextStep);
+    const bool reached = outcome && CallService::reachesClient(*outcome);
+    m_nextStep->setEnabled(outcome.has_value());
+    // Only the fields of the chosen step are shown.
+    m_form->setRowVisible(m_callAgainAt, step == CallNextStep::CallAgain);
+    m_form->setRowVisible(m_escalateTo, step == CallNextStep::Escalate);
+    m_form->setRowVisible(m_resolution, step == CallNextStep::Done || step == CallNextStep::Book);
     m_callAgainAt->setEnabled(step == CallNextStep::CallAgain);
     m_escalateTo->setEnabled(step == CallNextStep::Escalate);
     m_resolution->setEnabled(step == CallNextStep::Done || step == CallNextStep::Book);
@@ -368,42 +502,88 @@ void CallDialog::updateForm()
     m_feedback->setEnabled(reached);
     const auto kind = static_cast<FeedbackKind>(m_feedbackKind->currentData().toInt());
     m_feedbackScore->setRange(FeedbackScore::minimum(kind), FeedbackScore::maximum(kind));
-    const bool propose = m_context->proposeLetter;
+    const bool propose = m_context->proposeLetter && m_callForm->isVisibleTo(this);
     m_letterProposal->setVisible(propose);
     m_sendLetter->setVisible(propose);
+    const QString why = problem();
+    m_problem->setText(why);
+    m_problem->setVisible(!why.isEmpty());
+    m_log->setEnabled(why.isEmpty());
 }
 
-void CallDialog::logCall()
+std::optional<CallLog> CallDialog::formLog() const
 {
+    const auto outcome = chosenOutcome(m_outcome);
+    const auto step = chosenStep(m_nextStep);
+    if (!outcome || !step)
+        return std::nullopt;
     CallLog log;
-    log.outcome = static_cast<CallOutcome>(m_outcome->currentData().toInt());
+    log.outcome = *outcome;
     log.notes = m_notes->toPlainText().trimmed();
-    log.nextStep = static_cast<CallNextStep>(m_nextStep->currentData().toInt());
+    log.nextStep = *step;
     if (log.nextStep == CallNextStep::CallAgain)
         log.callAgainAt = m_callAgainAt->dateTime();
     if (log.nextStep == CallNextStep::Escalate)
         log.escalateTo = UserId(m_escalateTo->currentData().toLongLong());
     if (log.nextStep == CallNextStep::Done || log.nextStep == CallNextStep::Book)
         log.resolutionNote = m_resolution->text().trimmed();
-    if (log.nextStep == CallNextStep::Book) {
-        if (!m_chosenBooking) {
-            m_message->showError(tr("Choose a time for the appointment first."));
-            chooseBooking();
-            return;
-        }
+    if (log.nextStep == CallNextStep::Book)
         log.booking = m_chosenBooking;
-    }
     if (m_feedback->isEnabled() && m_feedback->isChecked()) {
         const auto kind = static_cast<FeedbackKind>(m_feedbackKind->currentData().toInt());
         log.feedbackScore = FeedbackScore::parse(kind, m_feedbackScore->value());
         log.feedbackComment = m_feedbackComment->text().trimmed();
     }
-    auto logged = m_calls.logCall(m_context->task, log, m_actor);
+    return log;
+}
+
+QString CallDialog::problem() const
+{
+    if (!chosenOutcome(m_outcome))
+        return tr("Choose what came of the call.");
+    auto log = formLog();
+    if (!log)
+        return tr("Choose what happens next.");
+    // The time of a booking is chosen when the call is logged: not a problem yet.
+    if (log->nextStep == CallNextStep::Book && !log->booking)
+        log->booking = m_proposal;
+    auto checked = CallService::check(m_context->task, *log);
+    return checked ? QString() : checked.error().message;
+}
+
+void CallDialog::logCall()
+{
+    auto log = formLog();
+    if (!log) {
+        m_message->showError(problem());
+        return;
+    }
+    if (log->nextStep == CallNextStep::Book && !log->booking) {
+        m_message->showError(tr("Choose a time for the appointment first."));
+        chooseBooking();
+        return;
+    }
+    auto logged = m_calls.logCall(m_context->task, *log, m_actor);
     if (!logged) {
         m_message->showError(logged.error().message);
         return;
     }
-    emit callLogged(describe(*logged));
+    emit callLogged(describe(*logged, log->nextStep));
+    accept();
+}
+
+void CallDialog::markWritten()
+{
+    const auto channel = static_cast<Channel>(m_writeChannel->currentData().toInt());
+    if (auto written =
+            m_calls.recordWritten(m_context->task, channel, m_writeNote->text().trimmed(), m_actor);
+        !written) {
+        m_message->showError(written.error().message);
+        return;
+    }
+    emit callLogged(channel == Channel::Email
+                        ? tr("%1 was written to by email.").arg(m_context->client.displayName())
+                        : tr("%1 was written to by letter.").arg(m_context->client.displayName()));
     accept();
 }
 
@@ -447,7 +627,7 @@ void CallDialog::openPostService()
     emit postServiceOpened(dialog);
 }
 
-QString CallDialog::describe(const CallLogged& logged) const
+QString CallDialog::describe(const CallLogged& logged, CallNextStep step) const
 {
     QStringList said{tr("Call to %1 logged.").arg(m_context->client.displayName())};
     if (logged.booked.isValid())
@@ -456,6 +636,9 @@ QString CallDialog::describe(const CallLogged& logged) const
         said << tr("A recovery task was opened.");
     if (logged.letterTask.isValid())
         said << tr("A letter task was opened.");
+    if (step == CallNextStep::CallAgain)
+        said << tr("The task stays open: next attempt %1.")
+                    .arg(appointmentTimeText(logged.task.dueAt));
     if (logged.proposeLetter)
         said << tr("Three calls went unanswered: consider a letter.");
     return said.join(QLatin1Char(' '));
