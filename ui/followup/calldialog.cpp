@@ -7,6 +7,7 @@
 #include "reception/bookingdialog.h"
 #include "repositories/practicerepository.h"
 #include "resultdialog.h"
+#include "writeinsteadbox.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -115,8 +116,12 @@ CallDialog::CallDialog(Database& database, const Actor& actor, FollowUpTaskId ta
     auto* columns = new QHBoxLayout;
     columns->addWidget(buildContext(), 1);
     auto* right = new QVBoxLayout;
-    right->addWidget(buildWriting());
+    m_writing = new WriteInsteadBox(*m_context, this);
+    connect(m_writing, &WriteInsteadBox::sentMarked, this, &CallDialog::markWritten);
+    connect(m_writing, &WriteInsteadBox::callChosen, this, [this] { showCallForm(true); });
+    right->addWidget(m_writing);
     right->addWidget(buildForm(), 1);
+    right->addStretch(); // a written answer alone stays at the top
     columns->addLayout(right, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(columns, 1);
@@ -248,68 +253,15 @@ QWidget* CallDialog::buildContext()
     return box;
 }
 
-QWidget* CallDialog::buildWriting()
-{
-    const CallContext& c = *m_context;
-    m_writing = new QGroupBox(tr("Write to them"), this);
-    m_writing->setObjectName(QStringLiteral("writeInstead"));
-    auto* layout = new QVBoxLayout(m_writing);
-    const QString name = c.client.displayName();
-    auto* why =
-        new QLabel(c.canCall ? tr("%1 could not be reached by phone: write to them.").arg(name)
-                             : tr("There is no phone number for %1: write to them "
-                                  "instead.")
-                                   .arg(name),
-                   m_writing);
-    why->setObjectName(QStringLiteral("writeWhy"));
-    why->setWordWrap(true);
-    layout->addWidget(why);
-    auto* form = new QFormLayout;
-    m_writeChannel = new QComboBox(m_writing);
-    m_writeChannel->setObjectName(QStringLiteral("writeChannel"));
-    const QString address = c.client.address.section(QLatin1Char('\n'), 0, 0).trimmed();
-    for (const Channel channel : c.writeChannels) {
-        if (channel == Channel::Email)
-            m_writeChannel->addItem(tr("Email to %1").arg(c.client.email->value()), int(channel));
-        else
-            m_writeChannel->addItem(address.isEmpty() ? tr("Letter (no postal address on file)")
-                                                      : tr("Letter to %1").arg(address),
-                                    int(channel));
-    }
-    form->addRow(tr("&Send by:"), m_writeChannel);
-    m_writeNote = new QLineEdit(m_writing);
-    m_writeNote->setObjectName(QStringLiteral("writeNote"));
-    m_writeNote->setPlaceholderText(c.task.kind == TaskKind::DetractorCallback
-                                        ? tr("What did you offer them? (required)")
-                                        : tr("What was sent (optional)"));
-    form->addRow(tr("&Note:"), m_writeNote);
-    layout->addLayout(form);
-    auto* actions = new QHBoxLayout;
-    auto* sent = new QPushButton(tr("&Mark as sent"), m_writing);
-    sent->setObjectName(QStringLiteral("markWritten"));
-    m_callInstead =
-        new QPushButton(c.canCall ? tr("&Call instead…") : tr("&Reached another way…"), m_writing);
-    m_callInstead->setObjectName(QStringLiteral("logCallInstead"));
-    m_callInstead->setToolTip(tr("Log a call: they called in, or a number was found."));
-    actions->addWidget(sent);
-    actions->addStretch();
-    actions->addWidget(m_callInstead);
-    layout->addLayout(actions);
-    connect(sent, &QPushButton::clicked, this, &CallDialog::markWritten);
-    connect(m_callInstead, &QPushButton::clicked, this, [this] { showCallForm(true); });
-    connect(m_writeNote, &QLineEdit::textChanged, this, &CallDialog::updateForm);
-    return m_writing;
-}
-
 void CallDialog::showCallForm(bool shown)
 {
     m_callForm->setVisible(shown);
     m_log->setVisible(shown);
-    m_callInstead->setVisible(!shown);
+    m_writing->setCallOffered(!shown);
     if (shown)
         m_outcome->setFocus();
     else
-        m_writeChannel->setFocus();
+        m_writing->focusChannel();
 }
 
 QWidget* CallDialog::buildForm()
@@ -574,9 +526,8 @@ void CallDialog::logCall()
 
 void CallDialog::markWritten()
 {
-    const auto channel = static_cast<Channel>(m_writeChannel->currentData().toInt());
-    if (auto written =
-            m_calls.recordWritten(m_context->task, channel, m_writeNote->text().trimmed(), m_actor);
+    const Channel channel = m_writing->channel();
+    if (auto written = m_calls.recordWritten(m_context->task, channel, m_writing->note(), m_actor);
         !written) {
         m_message->showError(written.error().message);
         return;

@@ -22,6 +22,7 @@ class Database;
 namespace aftercare::ui {
 
 class MessageLabel;
+class WriteInsteadBox;
 
 // One call on the phone: who to call (name and number large), why, what to tell them (the
 // result's plain-language summary or the answer's comment, read through CallService, which
@@ -61,7 +62,6 @@ private:
     // Opens the reception's booking dialog to choose the appointment's time.
     void chooseBooking();
     void showBookingChoice();
-    QWidget* buildWriting();
     void outcomeChosen();
     void updateForm();
     void showCallForm(bool shown);
@@ -84,10 +84,7 @@ private:
 
     QWidget* m_callForm = nullptr;
     QFormLayout* m_form = nullptr;
-    QGroupBox* m_writing = nullptr;
-    QComboBox* m_writeChannel = nullptr;
-    QLineEdit* m_writeNote = nullptr;
-    QPushButton* m_callInstead = nullptr;
+    WriteInsteadBox* m_writing = nullptr;
     QComboBox* m_outcome = nullptr;
     QPlainTextEdit* m_notes = nullptr;
     QComboBox* m_nextStep = nullptr;
