@@ -100,6 +100,18 @@ inline bool linkWeberToClinician(Database& db, const Practice& p)
     return practice.updatePractitioner(*weber, p.admin).has_value();
 }
 
+// The client can be called: a phone number on file.
+inline bool givePhone(Database& db, const Practice& p, ClientId id,
+                      const QString& number = QStringLiteral("+49 171 2345678"))
+{
+    ClientRepository clients(db);
+    auto client = clients.get(id);
+    if (!client)
+        return false;
+    client->phone = PhoneNumber::parse(number);
+    return client->phone && clients.update(*client, p.reception).has_value();
+}
+
 inline qint64 count(Database& db, const QString& sql, const QVariantList& values = {})
 {
     auto n = db.scalar(sql, values);

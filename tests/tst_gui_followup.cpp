@@ -187,6 +187,7 @@ void TestGuiFollowUp::filtersNarrowTheWorklist()
 void TestGuiFollowUp::reachedWithABookingClosesTheTask()
 {
     AFTERCARE_PRACTICE(db, p);
+    QVERIFY(givePhone(db, p, p.anna));
     QVERIFY(addResult(db, p, p.anna, kNow.addSecs(-3600), 8.4));
     FollowUpWorkspace workspace(db, p.clinician);
     QTest::mouseClick(child<QPushButton>(&workspace, "planFollowUps"), Qt::LeftButton);
@@ -262,6 +263,7 @@ void TestGuiFollowUp::reachedWithABookingClosesTheTask()
 void TestGuiFollowUp::detractorAnswerInACallOpensRecovery()
 {
     AFTERCARE_PRACTICE(db, p);
+    QVERIFY(givePhone(db, p, p.anna));
     QVERIFY(addResult(db, p, p.anna, kNow.addSecs(-3600), 8.4));
     FollowUpWorkspace workspace(db, p.clinician);
     QTest::mouseClick(child<QPushButton>(&workspace, "planFollowUps"), Qt::LeftButton);

@@ -16,6 +16,7 @@
 #include "repositories/practicerepository.h"
 #include "repositories/resultrepository.h"
 #include "repositories/touchpointrepository.h"
+#include "repositories/userrepository.h"
 
 #include <QSqlQuery>
 
@@ -35,7 +36,114 @@ QDateTime nowIfInvalid(const QDateTime& at)
     return at.isValid() ? at : QDateTime::currentDateTime();
 }
 
+bool isWorkingDay(const QDate& day)
+{
+    return day.dayOfWeek() <= 5;
+}
+
+QDate nextWorkingDay(QDate day)
+{
+    do
+        day = day.addDays(1);
+    while (!isWorkingDay(day));
+    return day;
+}
+
+// `at` moved to another day and time, in the same time spec.
+QDateTime on(const QDateTime& at, const QDate& day, const QTime& time)
+{
+    QDateTime moved = at;
+    moved.setDate(day);
+    moved.setTime(time);
+    return moved;
+}
+
+// A recall: the clinician asks the client to come back, and says whether they booked.
+bool isRecall(TaskKind kind)
+{
+    return kind == TaskKind::RebookReminder || kind == TaskKind::AnnualReview;
+}
+
 } // namespace
+
+bool CallService::reachesClient(CallOutcome outcome)
+{
+    switch (outcome) {
+    case CallOutcome::Reached:
+        return true;
+    case CallOutcome::Voicemail:
+    case CallOutcome::NoAnswer:
+    case CallOutcome::WrongNumber:
+    case CallOutcome::Declined:
+        return false;
+    }
+    return false;
+}
+
+QDateTime CallService::nextAttemptAt(CallOutcome outcome, const QDateTime& call)
+{
+    const QTime from(kCallingFromHour, 0);
+    const QTime until(kCallingUntilHour, 0);
+    if (outcome == CallOutcome::Voicemail) {
+        const QTime latest = until.addSecs(-3600);
+        const QTime same = std::clamp(call.time(), from, latest);
+        return on(call, nextWorkingDay(call.date()), same);
+    }
+    const QDateTime later = call.addSecs(qint64(kRetryAfterHours) * 3600);
+    if (later.date() == call.date() && isWorkingDay(later.date()) && later.time() <= until)
+        return later.time() < from ? on(later, later.date(), from) : later;
+    return on(call, nextWorkingDay(call.date()), from);
+}
+
+CallChoices CallService::choices(const CallContext& context, CallOutcome outcome,
+                                 const QDateTime& at)
+{
+    CallChoices choices;
+    choices.callAgainAt = nextAttemptAt(outcome, nowIfInvalid(at));
+    const TaskKind kind = context.task.kind;
+    const bool canEscalate = !context.handOverTo.empty();
+    const bool canWrite = kind != TaskKind::Letter;
+    auto& offered = choices.offered;
+    if (reachesClient(outcome)) {
+        offered = {CallNextStep::Done, CallNextStep::Book, CallNextStep::CallAgain};
+        if (canEscalate)
+            offered.push_back(CallNextStep::Escalate);
+        if (canWrite)
+            offered.push_back(CallNextStep::Letter);
+        if (!isRecall(kind))
+            choices.proposed = CallNextStep::Done;
+        choices.closingNeedsReason = kind == TaskKind::DetractorCallback;
+        return choices;
+    }
+    offered = {CallNextStep::CallAgain};
+    if (canWrite)
+        offered.push_back(CallNextStep::Letter);
+    if (canEscalate)
+        offered.push_back(CallNextStep::Escalate);
+    offered.push_back(CallNextStep::Done);
+    choices.closingNeedsReason = true;
+    const int unanswered = context.unansweredAttempts + (isUnanswered(outcome) ? 1 : 0);
+    const bool writeRather =
+        canWrite && (outcome == CallOutcome::WrongNumber || unanswered >= kUnansweredBeforeLetter);
+    choices.proposed = writeRather ? CallNextStep::Letter : CallNextStep::CallAgain;
+    return choices;
+}
+
+Result<std::vector<User>> CallService::handOverCandidates(const Actor& actor) const
+{
+    auto users = UserRepository(m_database).all();
+    if (!users)
+        return fail(users.error());
+    std::vector<User> clinicians;
+    for (User& u : *users) {
+        if (u.active && u.role == Role::Clinician && u.id != actor.user)
+            clinicians.push_back(std::move(u));
+    }
+    std::sort(clinicians.begin(), clinicians.end(), [](const User& a, const User& b) {
+        return QString::localeAwareCompare(a.displayName, b.displayName) < 0;
+    });
+    return clinicians;
+}
 
 CallService::CallService(Database& database)
     : m_database(database)
@@ -134,16 +242,32 @@ Result<CallContext> CallService::open(FollowUpTaskId id, const Actor& actor)
     if (!timeline)
         return fail(timeline.error());
     context.timeline = std::move(*timeline);
+
+    const Client& who = context.client;
+    context.canCall = who.phone.has_value();
+    const bool prefersLetter = who.preferredChannel == ContactChannel::Letter;
+    if (who.email && !prefersLetter)
+        context.writeChannels.push_back(Channel::Email);
+    context.writeChannels.push_back(Channel::Letter);
+    if (who.email && prefersLetter)
+        context.writeChannels.push_back(Channel::Email);
+    auto clinicians = handOverCandidates(actor);
+    if (!clinicians)
+        return fail(clinicians.error());
+    context.handOverTo = std::move(*clinicians);
     return context;
 }
 
-Status CallService::validate(const FollowUpTask& task, const CallLog& log) const
+Status CallService::check(const FollowUpTask& task, const CallLog& log)
 {
-    const bool reached = log.outcome == CallOutcome::Reached;
+    const bool reached = reachesClient(log.outcome);
     if (log.feedbackScore && !reached)
         return fail(Error::validation(tr("An answer can only be taken from a client reached.")));
     switch (log.nextStep) {
     case CallNextStep::Done:
+        if (!reached && log.resolutionNote.trimmed().isEmpty())
+            return fail(Error::validation(
+                tr("The client was not reached: say why the task is closed all the same.")));
         if (task.kind == TaskKind::DetractorCallback && log.resolutionNote.trimmed().isEmpty())
             return fail(Error::validation(
                 tr("Say how the client's concern was resolved before closing the case.")));
@@ -172,8 +296,17 @@ Status CallService::validate(const FollowUpTask& task, const CallLog& log) const
 
 Result<CallLogged> CallService::logCall(FollowUpTask& task, const CallLog& log, const Actor& actor)
 {
-    if (auto valid = validate(task, log); !valid)
+    if (auto valid = check(task, log); !valid)
         return fail(valid.error());
+    if (log.nextStep == CallNextStep::Escalate) {
+        // Only someone who can work the follow-up list can take the task over.
+        auto user = UserRepository(m_database).get(log.escalateTo);
+        if (!user && user.error().kind != ErrorKind::NotFound)
+            return fail(user.error());
+        if (!user || !user->active || user->role != Role::Clinician)
+            return fail(
+                Error::validation(tr("Hand the task over to a clinician of the practice.")));
+    }
     const QDateTime at = nowIfInvalid(log.at);
     FollowUpTaskRepository tasks(m_database);
     CallLogged logged;
@@ -329,6 +462,48 @@ Result<FollowUpTaskId> CallService::sendLetterInstead(FollowUpTask& task, const 
     if (letter)
         task = copy;
     return letter;
+}
+
+Status CallService::recordWritten(FollowUpTask& task, Channel channel, const QString& note,
+                                  const Actor& actor, const QDateTime& at)
+{
+    if (channel != Channel::Email && channel != Channel::Letter)
+        return fail(Error::validation(tr("Write to the client by email or by letter.")));
+    if (task.kind == TaskKind::DetractorCallback && note.trimmed().isEmpty())
+        return fail(Error::validation(
+            tr("Say how the client's concern was resolved before closing the case.")));
+    if (channel == Channel::Email) {
+        auto client = ClientRepository(m_database).get(task.client);
+        if (!client)
+            return fail(client.error());
+        if (!client->email)
+            return fail(Error::validation(
+                tr("There is no email address for this client: write a letter instead.")));
+    }
+    const QDateTime when = nowIfInvalid(at);
+    const QString resolution = !note.trimmed().isEmpty()   ? note.trimmed()
+                               : channel == Channel::Email ? tr("Written to by email.")
+                                                           : tr("Written to by letter.");
+    FollowUpTask copy;
+    auto done = m_database.write([&](TransactionGuard& tx) -> Status {
+        copy = task;
+        if (auto completed =
+                FollowUpTaskRepository(m_database).complete(tx, copy, resolution, actor, when);
+            !completed)
+            return completed;
+        Touchpoint sent;
+        sent.client = copy.client;
+        sent.occurredAt = when;
+        sent.stage = JourneyStage::After;
+        sent.channel = channel;
+        sent.kind = sqlName(copy.kind);
+        sent.outcome = QStringLiteral("sent");
+        sent.appointment = copy.appointment;
+        return toStatus(TouchpointRepository(m_database).record(tx, sent, actor));
+    });
+    if (done)
+        task = copy;
+    return done;
 }
 
 Status CallService::resolve(FollowUpTask& task, const QString& resolutionNote, const Actor& actor,

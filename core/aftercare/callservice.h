@@ -8,6 +8,7 @@
 #include "domain/followuptask.h"
 #include "domain/testresult.h"
 #include "domain/touchpoint.h"
+#include "domain/user.h"
 #include "error.h"
 
 #include <QCoreApplication>
@@ -36,6 +37,22 @@ struct CallContext
     std::vector<Touchpoint> timeline;  // the client's latest contacts, newest first
     int unansweredAttempts = 0;        // voicemail or no answer
     bool proposeLetter = false;        // offer CallService::sendLetterInstead
+    bool canCall = true;               // there is a phone number to call
+    // How to write to them instead: email (when an address is on file) and letter, the
+    // client's preferred channel first.
+    std::vector<Channel> writeChannels;
+    std::vector<User> handOverTo; // the clinicians who can take the task over
+};
+
+// What may follow a call with a given outcome, and what the form proposes. An outcome that
+// did not reach the client never proposes closing the task: the next attempt is planned,
+// and closing anyway is a choice of its own that needs a reason.
+struct CallChoices
+{
+    std::vector<CallNextStep> offered;    // in the order the form lists them
+    std::optional<CallNextStep> proposed; // none: the clinician says which
+    QDateTime callAgainAt;                // the next attempt, should they call again
+    bool closingNeedsReason = false;      // "done" needs a reason or a resolution
 };
 
 // One call as the clinician logs it.
@@ -88,10 +105,35 @@ class CallService
 public:
     static constexpr int kTimelineLength = 20;
     static constexpr int kUnansweredBeforeLetter = 3;
+    // A call that did not get through is tried again this much later, within the calling
+    // day (working days, from 9:00 until 18:00).
+    static constexpr int kRetryAfterHours = 2;
+    static constexpr int kCallingFromHour = 9;
+    static constexpr int kCallingUntilHour = 18;
     // The audit action written each time a task's call context (its notes) is shown.
     static constexpr const char* kViewAction = "task.view";
 
     explicit CallService(Database& database);
+
+    // Whether the outcome means the client was spoken to. Busy lines, voicemail, no answer
+    // and wrong numbers did not reach them.
+    static bool reachesClient(CallOutcome outcome);
+    // When to try again after a call that did not reach the client: two hours later while
+    // that is within the calling day, else the next working day at 9:00; after a voicemail
+    // (they may call back) the next working day at the same time, between 9:00 and 17:00.
+    static QDateTime nextAttemptAt(CallOutcome outcome, const QDateTime& call);
+    // The next steps after a call with this outcome, at `at`. Not reached: call again
+    // (write instead after a wrong number or the third unanswered call), closing needs a
+    // reason. Reached: done, except for a recall (rebook or review), where the clinician
+    // says whether a visit was booked. Escalating is offered only when someone can take it.
+    static CallChoices choices(const CallContext& context, CallOutcome outcome,
+                               const QDateTime& at);
+    // The rules a call log must meet that need no database: checked as the form is filled
+    // in, and again by logCall().
+    static Status check(const FollowUpTask& task, const CallLog& log);
+
+    // The active clinicians other than `actor`, by name: whom a task can be handed to.
+    Result<std::vector<User>> handOverCandidates(const Actor& actor) const;
 
     // Clinicians only (Permission error otherwise). Writes a "task.view" audit row, and a
     // "result.view" row when the task is about a result.
@@ -111,6 +153,12 @@ public:
     Result<FollowUpTaskId> sendLetterInstead(FollowUpTask& task, const Actor& actor,
                                              const QDateTime& at = {});
 
+    // The client was written to instead of called (no phone number, or a letter task):
+    // the task is done with a touchpoint by email or letter. Email needs an address on file;
+    // a detractor's recovery case needs a note of what was written.
+    Status recordWritten(FollowUpTask& task, Channel channel, const QString& note,
+                         const Actor& actor, const QDateTime& at = {});
+
     // Closes a task without a call (the client came in, the letter went out). A detractor's
     // recovery case needs a resolution note. A letter task records a letter touchpoint.
     Status resolve(FollowUpTask& task, const QString& resolutionNote, const Actor& actor,
@@ -121,7 +169,6 @@ public:
     Result<FeedbackCaptured> recordFeedback(const Feedback& feedback, const Actor& actor);
 
 private:
-    Status validate(const FollowUpTask& task, const CallLog& log) const;
     Result<FollowUpTaskId> replaceByLetter(TransactionGuard& transaction, FollowUpTask& task,
                                            const Actor& actor, const QDateTime& at);
     Result<int> unansweredAttempts(FollowUpTaskId task) const;

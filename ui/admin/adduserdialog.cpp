@@ -15,7 +15,7 @@
 namespace aftercare::ui {
 
 AddUserDialog::AddUserDialog(Database& database, const Actor& actor, QWidget* parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_database(database)
     , m_actor(actor)
     , m_account(new NewAccountFields(this))

@@ -1,9 +1,8 @@
 #pragma once
 
 #include "auth/actor.h"
+#include "common/formdialog.h"
 #include "domain/ids.h"
-
-#include <QDialog>
 
 class QComboBox;
 class QPushButton;
@@ -19,7 +18,7 @@ class NewAccountFields;
 
 // A new account with its role and first password, created through UserRepository (which
 // checks that the actor may manage users). Stays open with the reason when that fails.
-class AddUserDialog : public QDialog
+class AddUserDialog : public FormDialog
 {
     Q_OBJECT
 

@@ -15,7 +15,7 @@ namespace aftercare::ui {
 
 ResetPasswordDialog::ResetPasswordDialog(Database& database, const Actor& actor, const User& user,
                                          QWidget* parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_database(database)
     , m_actor(actor)
     , m_user(user)

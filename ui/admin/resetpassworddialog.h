@@ -1,9 +1,8 @@
 #pragma once
 
 #include "auth/actor.h"
+#include "common/formdialog.h"
 #include "domain/user.h"
-
-#include <QDialog>
 
 class QPushButton;
 
@@ -18,7 +17,7 @@ class NewPasswordFields;
 
 // Sets a new password for an account (a forgotten one, or a first password handed over in
 // person), through UserRepository::setPassword.
-class ResetPasswordDialog : public QDialog
+class ResetPasswordDialog : public FormDialog
 {
     Q_OBJECT
 

@@ -7,8 +7,8 @@
 #include "postservicedialog.h"
 #include "reception/bookingdialog.h"
 #include "repositories/practicerepository.h"
-#include "repositories/userrepository.h"
 #include "resultdialog.h"
+#include "writeinsteadbox.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -21,6 +21,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -40,16 +41,16 @@ QString outcomeText(CallOutcome outcome)
     case CallOutcome::WrongNumber:
         return CallDialog::tr("Wrong number");
     case CallOutcome::Declined:
-        return CallDialog::tr("Declined");
+        return CallDialog::tr("Busy or declined");
     }
     return {};
 }
 
-QString nextStepText(CallNextStep step)
+QString nextStepText(CallNextStep step, bool reached = true)
 {
     switch (step) {
     case CallNextStep::Done:
-        return CallDialog::tr("Done");
+        return reached ? CallDialog::tr("Done") : CallDialog::tr("Close without reaching them…");
     case CallNextStep::CallAgain:
         return CallDialog::tr("Call again at…");
     case CallNextStep::Book:
@@ -57,9 +58,23 @@ QString nextStepText(CallNextStep step)
     case CallNextStep::Escalate:
         return CallDialog::tr("Escalate");
     case CallNextStep::Letter:
-        return CallDialog::tr("Send a letter");
+        return CallDialog::tr("Write instead (letter or email)");
     }
     return {};
+}
+
+std::optional<CallOutcome> chosenOutcome(const QComboBox* combo)
+{
+    if (combo->currentIndex() < 0)
+        return std::nullopt;
+    return static_cast<CallOutcome>(combo->currentData().toInt());
+}
+
+std::optional<CallNextStep> chosenStep(const QComboBox* combo)
+{
+    if (combo->currentIndex() < 0)
+        return std::nullopt;
+    return static_cast<CallNextStep>(combo->currentData().toInt());
 }
 
 QString valueText(const ResultValue& value)
@@ -85,7 +100,7 @@ QLabel* wrapped(const QString& text, QWidget* parent)
 } // namespace
 
 CallDialog::CallDialog(Database& database, const Actor& actor, FollowUpTaskId task, QWidget* parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_database(database)
     , m_actor(actor)
     , m_calls(database)
@@ -101,7 +116,14 @@ CallDialog::CallDialog(Database& database, const Actor& actor, FollowUpTaskId ta
 
     auto* columns = new QHBoxLayout;
     columns->addWidget(buildContext(), 1);
-    columns->addWidget(buildForm(), 1);
+    auto* right = new QVBoxLayout;
+    m_writing = new WriteInsteadBox(*m_context, this);
+    connect(m_writing, &WriteInsteadBox::sentMarked, this, &CallDialog::markWritten);
+    connect(m_writing, &WriteInsteadBox::callChosen, this, [this] { showCallForm(true); });
+    right->addWidget(m_writing);
+    right->addWidget(buildForm(), 1);
+    right->addStretch(); // a written answer alone stays at the top
+    columns->addLayout(right, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(columns, 1);
     m_message = new MessageLabel(this);
@@ -115,7 +137,13 @@ CallDialog::CallDialog(Database& database, const Actor& actor, FollowUpTaskId ta
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_log, &QPushButton::clicked, this, &CallDialog::logCall);
     fillChoices();
+    // Written to rather than called: no phone number, or the calls gave way to a letter.
+    const bool write = !m_context->canCall || m_context->task.kind == TaskKind::Letter;
+    m_writing->setVisible(write);
+    showCallForm(!write);
     updateForm();
+    // A booking chosen in the booking dialog is not a field of this form, but is work too.
+    setUnsavedChangesCheck([this] { return fieldsChanged() || m_chosenBooking.has_value(); });
     resize(1100, 720);
 }
 
@@ -218,39 +246,61 @@ QWidget* CallDialog::buildContext()
     return box;
 }
 
+void CallDialog::showCallForm(bool shown)
+{
+    m_callForm->setVisible(shown);
+    m_log->setVisible(shown);
+    m_writing->setCallOffered(!shown);
+    if (shown)
+        m_outcome->setFocus();
+    else
+        m_writing->focusChannel();
+}
+
 QWidget* CallDialog::buildForm()
 {
     auto* box = new QWidget(this);
+    m_callForm = box;
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     auto* form = new QFormLayout;
+    m_form = form;
 
     m_outcome = new QComboBox(box);
     m_outcome->setObjectName(QStringLiteral("callOutcome"));
     for (const CallOutcome o : allOf<CallOutcome>())
         m_outcome->addItem(outcomeText(o), int(o));
-    form->addRow(tr("Outcome:"), m_outcome);
+    // Nothing claims contact before the clinician says so.
+    m_outcome->setPlaceholderText(tr("Choose what came of the call"));
+    m_outcome->setCurrentIndex(-1);
+    form->addRow(tr("&Outcome:"), m_outcome);
     m_notes = new QPlainTextEdit(box);
     m_notes->setObjectName(QStringLiteral("callNotes"));
     m_notes->setMaximumHeight(90);
     form->addRow(tr("Notes:"), m_notes);
     m_nextStep = new QComboBox(box);
     m_nextStep->setObjectName(QStringLiteral("callNextStep"));
-    for (const CallNextStep s : allOf<CallNextStep>())
-        m_nextStep->addItem(nextStepText(s), int(s));
-    form->addRow(tr("Next step:"), m_nextStep);
+    m_nextStep->setPlaceholderText(tr("Choose what happens next"));
+    form->addRow(tr("Ne&xt step:"), m_nextStep);
     m_callAgainAt = new QDateTimeEdit(QDateTime::currentDateTime().addDays(1), box);
     m_callAgainAt->setObjectName(QStringLiteral("callAgainAt"));
     m_callAgainAt->setCalendarPopup(true);
+    m_callAgainAt->setDisplayFormat(dateTimeEditFormat());
     form->addRow(tr("Call again at:"), m_callAgainAt);
     m_escalateTo = new QComboBox(box);
     m_escalateTo->setObjectName(QStringLiteral("escalateTo"));
-    form->addRow(tr("Hand over to:"), m_escalateTo);
+    form->addRow(tr("Hand over &to:"), m_escalateTo);
     m_resolution = new QLineEdit(box);
     m_resolution->setObjectName(QStringLiteral("resolutionNote"));
-    m_resolution->setPlaceholderText(tr("How was it settled?"));
-    form->addRow(tr("Resolution:"), m_resolution);
+    m_resolutionLabel = new QLabel(tr("&Resolution:"), box);
+    m_resolutionLabel->setBuddy(m_resolution);
+    form->addRow(m_resolutionLabel, m_resolution);
     layout->addLayout(form);
+    m_problem = new QLabel(box);
+    m_problem->setObjectName(QStringLiteral("callProblem"));
+    m_problem->setWordWrap(true);
+    m_problem->setProperty("hint", true);
+    layout->addWidget(m_problem);
 
     m_booking = new QGroupBox(tr("Booking"), box);
     m_booking->setObjectName(QStringLiteral("bookingForm"));
@@ -292,9 +342,11 @@ QWidget* CallDialog::buildForm()
     layout->addWidget(m_sendLetter);
     layout->addStretch();
 
-    connect(m_outcome, &QComboBox::currentIndexChanged, this, &CallDialog::updateForm);
+    connect(m_outcome, &QComboBox::currentIndexChanged, this, &CallDialog::outcomeChosen);
     connect(m_nextStep, &QComboBox::currentIndexChanged, this, &CallDialog::updateForm);
     connect(m_feedbackKind, &QComboBox::currentIndexChanged, this, &CallDialog::updateForm);
+    connect(m_resolution, &QLineEdit::textChanged, this, &CallDialog::updateForm);
+    connect(m_feedback, &QGroupBox::toggled, this, &CallDialog::updateForm);
     connect(m_sendLetter, &QPushButton::clicked, this, &CallDialog::sendLetter);
     return box;
 }
@@ -315,12 +367,31 @@ void CallDialog::fillChoices()
     if (m_context->visit)
         m_proposal.serviceType = m_context->visit->serviceType;
     showBookingChoice();
-    if (auto users = UserRepository(m_database).all()) {
-        for (const User& u : *users) {
-            if (u.active && u.role == Role::Clinician && u.id != m_actor.user)
-                m_escalateTo->addItem(u.displayName, qlonglong(u.id.value()));
-        }
+    for (const User& u : m_context->handOverTo)
+        m_escalateTo->addItem(u.displayName, qlonglong(u.id.value()));
+}
+
+void CallDialog::outcomeChosen()
+{
+    const auto outcome = chosenOutcome(m_outcome);
+    if (!outcome)
+        return;
+    const CallChoices choices =
+        CallService::choices(*m_context, *outcome, QDateTime::currentDateTime());
+    const bool reached = CallService::reachesClient(*outcome);
+    {
+        const QSignalBlocker quiet(m_nextStep);
+        m_nextStep->clear();
+        for (const CallNextStep step : choices.offered)
+            m_nextStep->addItem(nextStepText(step, reached), int(step));
+        m_nextStep->setCurrentIndex(choices.proposed ? m_nextStep->findData(int(*choices.proposed))
+                                                     : -1);
     }
+    m_callAgainAt->setDateTime(choices.callAgainAt);
+    m_resolutionLabel->setText(reached ? tr("&Resolution:") : tr("&Reason:"));
+    m_resolution->setPlaceholderText(reached ? tr("How was it settled?")
+                                             : tr("Why is it closed without reaching them?"));
+    updateForm();
 }
 
 void CallDialog::chooseBooking()
@@ -359,9 +430,14 @@ void CallDialog::showBookingChoice()
 
 void CallDialog::updateForm()
 {
-    const auto outcome = static_cast<CallOutcome>(m_outcome->currentData().toInt());
-    const auto step = static_cast<CallNextStep>(m_nextStep->currentData().toInt());
-    const bool reached = outcome == CallOutcome::Reached;
+    const auto outcome = chosenOutcome(m_outcome);
+    const auto step = chosenStep(m_nextStep);
+    const bool reached = outcome && CallService::reachesClient(*outcome);
+    m_nextStep->setEnabled(outcome.has_value());
+    // Only the fields of the chosen step are shown.
+    m_form->setRowVisible(m_callAgainAt, step == CallNextStep::CallAgain);
+    m_form->setRowVisible(m_escalateTo, step == CallNextStep::Escalate);
+    m_form->setRowVisible(m_resolution, step == CallNextStep::Done || step == CallNextStep::Book);
     m_callAgainAt->setEnabled(step == CallNextStep::CallAgain);
     m_escalateTo->setEnabled(step == CallNextStep::Escalate);
     m_resolution->setEnabled(step == CallNextStep::Done || step == CallNextStep::Book);
@@ -371,42 +447,87 @@ void CallDialog::updateForm()
     m_feedback->setEnabled(reached);
     const auto kind = static_cast<FeedbackKind>(m_feedbackKind->currentData().toInt());
     m_feedbackScore->setRange(FeedbackScore::minimum(kind), FeedbackScore::maximum(kind));
-    const bool propose = m_context->proposeLetter;
+    const bool propose = m_context->proposeLetter && m_callForm->isVisibleTo(this);
     m_letterProposal->setVisible(propose);
     m_sendLetter->setVisible(propose);
+    const QString why = problem();
+    m_problem->setText(why);
+    m_problem->setVisible(!why.isEmpty());
+    m_log->setEnabled(why.isEmpty());
 }
 
-void CallDialog::logCall()
+std::optional<CallLog> CallDialog::formLog() const
 {
+    const auto outcome = chosenOutcome(m_outcome);
+    const auto step = chosenStep(m_nextStep);
+    if (!outcome || !step)
+        return std::nullopt;
     CallLog log;
-    log.outcome = static_cast<CallOutcome>(m_outcome->currentData().toInt());
+    log.outcome = *outcome;
     log.notes = m_notes->toPlainText().trimmed();
-    log.nextStep = static_cast<CallNextStep>(m_nextStep->currentData().toInt());
+    log.nextStep = *step;
     if (log.nextStep == CallNextStep::CallAgain)
         log.callAgainAt = m_callAgainAt->dateTime();
     if (log.nextStep == CallNextStep::Escalate)
         log.escalateTo = UserId(m_escalateTo->currentData().toLongLong());
     if (log.nextStep == CallNextStep::Done || log.nextStep == CallNextStep::Book)
         log.resolutionNote = m_resolution->text().trimmed();
-    if (log.nextStep == CallNextStep::Book) {
-        if (!m_chosenBooking) {
-            m_message->showError(tr("Choose a time for the appointment first."));
-            chooseBooking();
-            return;
-        }
+    if (log.nextStep == CallNextStep::Book)
         log.booking = m_chosenBooking;
-    }
     if (m_feedback->isEnabled() && m_feedback->isChecked()) {
         const auto kind = static_cast<FeedbackKind>(m_feedbackKind->currentData().toInt());
         log.feedbackScore = FeedbackScore::parse(kind, m_feedbackScore->value());
         log.feedbackComment = m_feedbackComment->text().trimmed();
     }
-    auto logged = m_calls.logCall(m_context->task, log, m_actor);
+    return log;
+}
+
+QString CallDialog::problem() const
+{
+    if (!chosenOutcome(m_outcome))
+        return tr("Choose what came of the call.");
+    auto log = formLog();
+    if (!log)
+        return tr("Choose what happens next.");
+    // The time of a booking is chosen when the call is logged: not a problem yet.
+    if (log->nextStep == CallNextStep::Book && !log->booking)
+        log->booking = m_proposal;
+    auto checked = CallService::check(m_context->task, *log);
+    return checked ? QString() : checked.error().message;
+}
+
+void CallDialog::logCall()
+{
+    auto log = formLog();
+    if (!log) {
+        m_message->showError(problem());
+        return;
+    }
+    if (log->nextStep == CallNextStep::Book && !log->booking) {
+        m_message->showError(tr("Choose a time for the appointment first."));
+        chooseBooking();
+        return;
+    }
+    auto logged = m_calls.logCall(m_context->task, *log, m_actor);
     if (!logged) {
         m_message->showError(logged.error().message);
         return;
     }
-    emit callLogged(describe(*logged));
+    emit callLogged(describe(*logged, log->nextStep));
+    accept();
+}
+
+void CallDialog::markWritten()
+{
+    const Channel channel = m_writing->channel();
+    if (auto written = m_calls.recordWritten(m_context->task, channel, m_writing->note(), m_actor);
+        !written) {
+        m_message->showError(written.error().message);
+        return;
+    }
+    emit callLogged(channel == Channel::Email
+                        ? tr("%1 was written to by email.").arg(m_context->client.displayName())
+                        : tr("%1 was written to by letter.").arg(m_context->client.displayName()));
     accept();
 }
 
@@ -450,7 +571,7 @@ void CallDialog::openPostService()
     emit postServiceOpened(dialog);
 }
 
-QString CallDialog::describe(const CallLogged& logged) const
+QString CallDialog::describe(const CallLogged& logged, CallNextStep step) const
 {
     QStringList said{tr("Call to %1 logged.").arg(m_context->client.displayName())};
     if (logged.booked.isValid())
@@ -459,6 +580,9 @@ QString CallDialog::describe(const CallLogged& logged) const
         said << tr("A recovery task was opened.");
     if (logged.letterTask.isValid())
         said << tr("A letter task was opened.");
+    if (step == CallNextStep::CallAgain)
+        said << tr("The task stays open: next attempt %1.")
+                    .arg(appointmentTimeText(logged.task.dueAt));
     if (logged.proposeLetter)
         said << tr("Three calls went unanswered: consider a letter.");
     return said.join(QLatin1Char(' '));

@@ -36,7 +36,7 @@ QString stepName(PostServiceStep step)
 
 PostServiceDialog::PostServiceDialog(Database& database, const Actor& actor, ClientId client,
                                      const QString& clientName, QWidget* parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_delta(database)
     , m_actor(actor)
     , m_client(client)

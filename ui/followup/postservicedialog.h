@@ -2,8 +2,7 @@
 
 #include "aftercare/postservicedelta.h"
 #include "auth/actor.h"
-
-#include <QDialog>
+#include "common/formdialog.h"
 
 class QLabel;
 class QTreeWidget;
@@ -20,7 +19,7 @@ class MessageLabel;
 // The five steps after each of a client's visits: done, due or not applicable (by the
 // service's policy or for want of consent), ticked off here, with each visit's delta
 // (applicable − done) and the client's mean.
-class PostServiceDialog : public QDialog
+class PostServiceDialog : public FormDialog
 {
     Q_OBJECT
 

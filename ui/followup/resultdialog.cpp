@@ -43,7 +43,7 @@ QLabel* heading(const QString& text, QWidget* parent)
 
 ResultDialog::ResultDialog(Database& database, const Actor& actor, ResultId result,
                            const QString& clientName, QWidget* parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_results(database)
     , m_templates(database)
     , m_actor(actor)
@@ -208,6 +208,9 @@ ResultDialog::ResultDialog(Database& database, const Actor& actor, ResultId resu
         m_message->showError(earlier.error().message);
     loadVersions();
     showStatus();
+    setUnsavedChangesCheck([this] {
+        return fieldsChanged() && m_summary->toPlainText().trimmed() != m_result->summary.trimmed();
+    });
     // A result nobody has written about yet opens with the template's draft to adjust.
     if (m_result->summary.trimmed().isEmpty() && !m_result->summarySignedAt.isValid())
         draftFromTemplate();

@@ -1,12 +1,11 @@
 #pragma once
 
 #include "auth/actor.h"
+#include "common/formdialog.h"
 #include "domain/summaryversion.h"
 #include "domain/testresult.h"
 #include "repositories/resultrepository.h"
 #include "repositories/summarytemplaterepository.h"
-
-#include <QDialog>
 
 #include <optional>
 #include <vector>
@@ -36,7 +35,7 @@ class ResultTrendView;
 // from the template replaces written text only when the clinician says so, and once the client
 // was told, the summary changes only as a new version with a reason. The content is read
 // through ResultRepository, which audits the view.
-class ResultDialog : public QDialog
+class ResultDialog : public FormDialog
 {
     Q_OBJECT
 

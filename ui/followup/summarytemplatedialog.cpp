@@ -48,7 +48,7 @@ SummaryContext sampleContext(const QString& testName, bool abnormal,
 
 SummaryTemplateDialog::SummaryTemplateDialog(Database& database, const Actor& actor,
                                              QWidget* parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_templates(database)
     , m_actor(actor)
     , m_templateList(new QListWidget(this))
@@ -163,6 +163,7 @@ SummaryTemplateDialog::SummaryTemplateDialog(Database& database, const Actor& ac
     connect(m_placeholders, &QListWidget::itemActivated, this,
             &SummaryTemplateDialog::insertPlaceholder);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    setUnsavedChangesCheck([this] { return m_dirty && fieldsChanged(); });
     connect(m_body, &QPlainTextEdit::textChanged, this, [this] {
         if (!m_filling)
             m_dirty = true;

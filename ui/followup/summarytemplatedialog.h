@@ -1,10 +1,9 @@
 #pragma once
 
 #include "auth/actor.h"
+#include "common/formdialog.h"
 #include "domain/summarytemplate.h"
 #include "repositories/summarytemplaterepository.h"
-
-#include <QDialog>
 
 #include <vector>
 
@@ -28,7 +27,7 @@ class MessageLabel;
 // (its analytes and reference ranges from the practice's results), save. Unknown placeholders are
 // flagged as you type; while a template has unsaved changes the list is locked, so nothing
 // typed is lost by clicking elsewhere.
-class SummaryTemplateDialog : public QDialog
+class SummaryTemplateDialog : public FormDialog
 {
     Q_OBJECT
 

@@ -26,7 +26,7 @@ constexpr int kClientMatches = 8;
 }
 
 BookingDialog::BookingDialog(Database& database, const Actor& actor, QWidget* parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_database(database)
     , m_actor(actor)
     , m_clientSearch(new QLineEdit(this))

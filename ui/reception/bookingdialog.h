@@ -1,11 +1,10 @@
 #pragma once
 
 #include "auth/actor.h"
+#include "common/formdialog.h"
 #include "domain/appointment.h"
 #include "domain/practitioner.h"
 #include "domain/servicetype.h"
-
-#include <QDialog>
 
 #include <optional>
 #include <vector>
@@ -28,7 +27,7 @@ namespace aftercare::ui {
 // Books a client into the diary, or moves an existing appointment to another time or
 // practitioner. An overlap is refused with the appointment in the way named; booking over it
 // anyway needs the "double-book" box ticked and a reason, which is recorded.
-class BookingDialog : public QDialog
+class BookingDialog : public FormDialog
 {
     Q_OBJECT
 

@@ -20,6 +20,8 @@ namespace aftercare::ui {
 class ClientPicker : public QWidget
 {
     Q_OBJECT
+    // What the picker holds as a field of its form (FormDialog compares it).
+    Q_PROPERTY(QString clientName READ clientName USER true)
 
 public:
     static constexpr int kMatches = 6;

@@ -148,6 +148,7 @@ void NotRebookedPage::recordCallForSelected()
     dialog->setComboBoxItems({tr("Booked a visit"), tr("Will call back to book"), tr("No answer"),
                               tr("Left a message"), tr("Does not want to come back")});
     dialog->setComboBoxEditable(true);
+    dialog->setTextValue(QString()); // nothing assumed: the desk says how it went
     dialog->setOkButtonText(tr("Record call"));
     connect(dialog, &QInputDialog::textValueSelected, this,
             [this, chosen](const QString& outcome) { record(chosen, outcome); });

@@ -58,7 +58,7 @@ void addFieldRow(QFormLayout* form, const QString& text, QWidget* row, QWidget* 
 } // namespace
 
 OnboardingDialog::OnboardingDialog(Database& database, const Actor& actor, QWidget* parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_database(database)
     , m_actor(actor)
     , m_first(new QLineEdit(this))

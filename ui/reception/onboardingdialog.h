@@ -1,10 +1,9 @@
 #pragma once
 
 #include "auth/actor.h"
+#include "common/formdialog.h"
 #include "domain/client.h"
 #include "reception/onboardingdraft.h"
-
-#include <QDialog>
 
 #include <optional>
 #include <vector>
@@ -35,7 +34,7 @@ class MessageLabel;
 // the field) and saves as one (OnboardingService). Possible duplicates are shown before
 // saving and need a deliberate "create anyway". When saving fails, the form stays open with
 // everything typed.
-class OnboardingDialog : public QDialog
+class OnboardingDialog : public FormDialog
 {
     Q_OBJECT
 

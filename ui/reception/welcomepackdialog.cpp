@@ -19,7 +19,7 @@ namespace aftercare::ui {
 
 WelcomePackDialog::WelcomePackDialog(Database& database, const Actor& actor,
                                      AppointmentId appointment, QWidget* parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_database(database)
     , m_actor(actor)
     , m_preview(new QTextBrowser(this))

@@ -1,10 +1,9 @@
 #pragma once
 
 #include "auth/actor.h"
+#include "common/formdialog.h"
 #include "domain/ids.h"
 #include "reception/welcomepack.h"
-
-#include <QDialog>
 
 class QPrinter;
 class QTextBrowser;
@@ -20,7 +19,7 @@ class MessageLabel;
 // Offers the welcome pack of a booked appointment right after onboarding: a preview, and
 // buttons to print it for the client at the desk or save it as a PDF (to attach to an
 // e-mail).
-class WelcomePackDialog : public QDialog
+class WelcomePackDialog : public FormDialog
 {
     Q_OBJECT
 

@@ -15,7 +15,7 @@
 namespace aftercare::ui {
 
 FirstRunDialog::FirstRunDialog(Database& database, Session& session, QWidget* parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_database(database)
     , m_session(session)
     , m_account(new NewAccountFields(this))

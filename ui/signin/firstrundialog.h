@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QDialog>
+#include "common/formdialog.h"
 
 class QPushButton;
 
@@ -16,7 +16,7 @@ class NewAccountFields;
 
 // A new practice has no users: this creates its first administrator
 // (UserRepository::createFirstAdmin) and signs them in.
-class FirstRunDialog : public QDialog
+class FirstRunDialog : public FormDialog
 {
     Q_OBJECT
 
