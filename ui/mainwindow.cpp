@@ -4,6 +4,7 @@
 #include "common/vocabularytext.h"
 #include "idlewatcher.h"
 #include "lockscreen.h"
+#include "today/todaynavigator.h"
 #include "today/todayoverview.h"
 #include "workspace.h"
 #include "workspaceregistry.h"
@@ -196,6 +197,8 @@ Workspace* MainWindow::ensureBuilt(std::size_t index)
         return page.widget;
     page.widget = page.create(*m_context, m_workspaces);
     page.widget->setObjectName(page.key + QStringLiteral("Workspace"));
+    // The Today page's figures and lines lead to the other workspaces.
+    TodayNavigator::attach(*this, page.widget);
     const bool wasCurrent = m_workspaces->currentWidget() == page.standIn;
     m_workspaces->insertWidget(int(index), page.widget);
     m_workspaces->removeWidget(page.standIn);
