@@ -84,10 +84,10 @@ FollowUpWorkspace::FollowUpWorkspace(Database& database, const Actor& actor, QWi
     m_view->verticalHeader()->hide();
     m_view->setWordWrap(false);
     // Every column as wide as what it shows, the reason too (it is what the line is about);
-    // the last one takes what is left, and a narrow window scrolls rather than cuts.
+    // a narrow window scrolls rather than cuts.
     auto* header = m_view->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setStretchLastSection(true);
+    header->setStretchLastSection(false);
     m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     // The list is sorted in SQL by the header clicked; most urgent first to begin with.
     header->setSortIndicator(WorklistModel::PriorityColumn, Qt::AscendingOrder);

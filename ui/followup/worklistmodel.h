@@ -25,12 +25,12 @@ public:
     {
         PriorityColumn,
         ClientColumn,
-        WhyColumn,
-        DueColumn,
+        WhyColumn, // as wide as its text: what the line is about
         DeadlineColumn,
         OverdueColumn,
         AttemptsColumn,
         AssigneeColumn,
+        DueColumn,
         ColumnCount
     };
     enum Role

@@ -30,9 +30,10 @@ enum ItemRole
     TaskRole,
 };
 
+// Hours and minutes, as the diary and the history show them.
 QString clock(const QDateTime& time)
 {
-    return QLocale().toString(time.time(), QLocale::ShortFormat);
+    return time.time().toString(QStringLiteral("HH:mm"));
 }
 
 // A heading that is a link when it leads somewhere.
@@ -81,17 +82,21 @@ TodayPage::TodayPage(Database& database, const Actor& actor, QWidget* parent)
     for (FigureTile* tile : {m_appointments, m_arrived, m_dueTasks, m_overdue})
         tiles->addWidget(tile, 1);
 
-    // And under them the same day as names: who comes next, who waits, what is mine to do.
-    auto* lists = new QHBoxLayout;
-    lists->setSpacing(16);
-    lists->addWidget(buildList(QStringLiteral("todayArrivals"), m_arrivalsHeading, m_arrivals,
-                               m_arrivalsEmpty, {tr("Time"), tr("Client"), tr("With")}),
-                     1);
-    lists->addWidget(buildList(QStringLiteral("todayWaiting"), m_waitingHeading, m_waiting,
-                               m_waitingEmpty, {tr("Since"), tr("Client"), tr("With")}),
-                     1);
+    // And under them the same day as names: who comes next and who waits, one above the
+    // other, and beside them what is mine to do (with room for why).
+    auto* visits = new QVBoxLayout;
+    visits->setSpacing(16);
+    visits->addWidget(buildList(QStringLiteral("todayArrivals"), m_arrivalsHeading, m_arrivals,
+                                m_arrivalsEmpty, {tr("Time"), tr("Client"), tr("With")}),
+                      3);
+    visits->addWidget(buildList(QStringLiteral("todayWaiting"), m_waitingHeading, m_waiting,
+                                m_waitingEmpty, {tr("Since"), tr("Client"), tr("With")}),
+                      2);
     m_tasksPane = buildList(QStringLiteral("todayTasks"), m_tasksHeading, m_tasks, m_tasksEmpty,
                             {tr("Priority"), tr("Client"), tr("Why")});
+    auto* lists = new QHBoxLayout;
+    lists->setSpacing(16);
+    lists->addLayout(visits, 1);
     lists->addWidget(m_tasksPane, 1);
     m_tasksPane->setVisible(false); // until setLinks() says this person has a worklist
 
@@ -276,8 +281,9 @@ void TodayPage::showTasks(const QDateTime& now)
         return;
     }
     for (const WorklistRow& row : *rows) {
+        // The kind says why in a few words; the reason (which test, which visit) is its tip.
         auto* item = new QTreeWidgetItem(
-            m_tasks, {taskPriorityName(row.priority), row.clientName, row.reason});
+            m_tasks, {taskPriorityName(row.priority), row.clientName, row.kindText});
         item->setToolTip(2, tr("%1 — %2").arg(row.kindText, row.reason));
         item->setData(0, TaskRole, qlonglong(row.task.value()));
         if (row.overdue) {
