@@ -73,6 +73,9 @@ int ImportCommand::run(CommandContext& context)
         context.out << tr("New practitioner: %1").arg(name) << Qt::endl;
     for (const QString& name : summary->createdServices)
         context.out << tr("New service: %1").arg(name) << Qt::endl;
+    if (summary->tasksPlanned > 0)
+        context.out << tr("%n follow-up task(s) planned.", nullptr, int(summary->tasksPlanned))
+                    << Qt::endl;
     context.out << (summary->dryRun ? tr("Dry run, nothing written: ") : QString())
                 << tr("%1 rows in %2 s: %3 created, %4 updated, %5 unchanged, %6 rejected.")
                        .arg(summary->rows)

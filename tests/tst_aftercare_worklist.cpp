@@ -101,28 +101,30 @@ void TestAftercareWorklist::mostUrgentFirst()
     query.now = kNow;
     auto rows = worklist.rows(query);
     QVERIFY2(rows, why(rows));
-    // Overdue first (by deadline), then by deadline, then by priority; not yet due left out.
-    QCOMPARE(keysOf(db, *rows), QStringList({QStringLiteral("late-1"), QStringLiteral("late-2"),
-                                             QStringLiteral("today-p1"), QStringLiteral("today-p3"),
-                                             QStringLiteral("soon")}));
-    QCOMPARE((*rows)[0].overdue, true);
-    QCOMPARE((*rows)[1].overdue, true);
-    QCOMPARE((*rows)[2].overdue, false);
-    QCOMPARE((*rows)[2].priority, 1);
-    QCOMPARE((*rows)[0].clientName, QStringLiteral("Anna Müller"));
-    QCOMPARE((*rows)[0].kind, TaskKind::RebookReminder);
-    QCOMPARE((*rows)[1].assignee, p.clinician.user);
-    QCOMPARE((*rows)[1].assigneeName, QStringLiteral("Dr Clara Klinik"));
-    QVERIFY((*rows)[0].assigneeName.isEmpty());
+    // Triage: by priority (a result to discuss first), then by deadline (overdue first);
+    // not yet due left out.
+    QCOMPARE(keysOf(db, *rows), QStringList({QStringLiteral("today-p1"), QStringLiteral("soon"),
+                                             QStringLiteral("late-2"), QStringLiteral("today-p3"),
+                                             QStringLiteral("late-1")}));
+    QCOMPARE((*rows)[0].overdue, false);
+    QCOMPARE((*rows)[0].priority, 1);
+    QCOMPARE((*rows)[2].overdue, true);
+    QCOMPARE((*rows)[3].overdue, false);
+    QCOMPARE((*rows)[4].overdue, true);
+    QCOMPARE((*rows)[4].clientName, QStringLiteral("Anna Müller"));
+    QCOMPARE((*rows)[4].kind, TaskKind::RebookReminder);
+    QCOMPARE((*rows)[2].assignee, p.clinician.user);
+    QCOMPARE((*rows)[2].assigneeName, QStringLiteral("Dr Clara Klinik"));
+    QVERIFY((*rows)[4].assigneeName.isEmpty());
 
     query.upcomingDays = 1;
     auto upcoming = worklist.rows(query);
     QVERIFY2(upcoming, why(upcoming));
-    // Upcoming work takes its place by deadline among the work due now.
+    // Upcoming work takes its place by priority and deadline among the work due now.
     QCOMPARE(keysOf(db, *upcoming),
-             QStringList({QStringLiteral("late-1"), QStringLiteral("late-2"),
-                          QStringLiteral("today-p1"), QStringLiteral("today-p3"),
-                          QStringLiteral("tomorrow"), QStringLiteral("soon")}));
+             QStringList({QStringLiteral("today-p1"), QStringLiteral("soon"),
+                          QStringLiteral("late-2"), QStringLiteral("today-p3"),
+                          QStringLiteral("tomorrow"), QStringLiteral("late-1")}));
     QVERIFY((*upcoming)[4].upcoming);
     QVERIFY(!(*upcoming)[5].upcoming);
 }
@@ -137,13 +139,13 @@ void TestAftercareWorklist::filters_data()
                           << QStringList{QStringLiteral("late-2"), QStringLiteral("today-p3")};
     QTest::newRow("mine and unassigned")
         << WorklistScope::MineAndUnassigned << -1 << false
-        << QStringList{QStringLiteral("late-1"), QStringLiteral("late-2"),
-                       QStringLiteral("today-p3"), QStringLiteral("soon")};
+        << QStringList{QStringLiteral("soon"), QStringLiteral("late-2"), QStringLiteral("today-p3"),
+                       QStringLiteral("late-1")};
     QTest::newRow("check-in calls")
         << WorklistScope::All << int(TaskKind::CheckinCall) << false
         << QStringList{QStringLiteral("late-2"), QStringLiteral("today-p3")};
     QTest::newRow("overdue") << WorklistScope::All << -1 << true
-                             << QStringList{QStringLiteral("late-1"), QStringLiteral("late-2")};
+                             << QStringList{QStringLiteral("late-2"), QStringLiteral("late-1")};
     QTest::newRow("my overdue") << WorklistScope::Mine << -1 << true
                                 << QStringList{QStringLiteral("late-2")};
     QTest::newRow("letters") << WorklistScope::All << int(TaskKind::Letter) << false

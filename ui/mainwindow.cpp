@@ -6,6 +6,7 @@
 #include "idlewatcher.h"
 #include "lockscreen.h"
 #include "reception/clientprofile.h"
+#include "today/todaynavigator.h"
 #include "today/todayoverview.h"
 #include "workspace.h"
 #include "workspaceregistry.h"
@@ -215,6 +216,8 @@ Workspace* MainWindow::ensureBuilt(std::size_t index)
     page.widget = page.create(*m_context, m_workspaces);
     page.widget->setObjectName(page.key + QStringLiteral("Workspace"));
     connect(page.widget, &Workspace::clientProfileRequested, this, &MainWindow::openClientProfile);
+    // The Today page's figures and lines lead to the other workspaces.
+    TodayNavigator::attach(*this, page.widget);
     const bool wasCurrent = m_workspaces->currentWidget() == page.standIn;
     m_workspaces->insertWidget(int(index), page.widget);
     m_workspaces->removeWidget(page.standIn);

@@ -32,7 +32,7 @@ std::vector<WorkspaceRegistration> registeredWorkspaces()
         {QStringLiteral("today"), [] { return QCoreApplication::translate("Workspaces", "Today"); },
          everyone,
          [](const WorkspaceContext& c, QWidget* parent) -> Workspace* {
-             return new TodayPage(c.database, parent);
+             return new TodayPage(c.database, c.actor, parent);
          }},
         {QStringLiteral("reception"),
          [] { return QCoreApplication::translate("Workspaces", "Reception"); },

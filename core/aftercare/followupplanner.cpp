@@ -32,6 +32,27 @@ QString covered(TaskKind kind, const QString& column, const QString& link)
         .arg(column, link, sqlName(kind));
 }
 
+// True when the unhappy answer f is already in a recovery case: one call-back per complaint,
+// whatever became of it (open, done, or handed over to a letter). A case covers
+// - its own answer (whatever the task's source key, e.g. an imported one);
+// - the client's other answers about the same visit: the CSAT and NPS questions of one survey,
+//   or the score taken in the call-back itself, are one complaint;
+// - without a visit, the client's answers given at the same moment (one survey), and those
+//   given while the case was open or in the call that closed it.
+QString recoveryCovered()
+{
+    return QStringLiteral("EXISTS (SELECT 1 FROM followup_tasks t WHERE t.kind = '%1' "
+                          "AND (t.feedback_id = f.id "
+                          "OR (t.client_id = f.client_id AND f.appointment_id IS NOT NULL "
+                          "AND t.appointment_id = f.appointment_id) "
+                          "OR (t.client_id = f.client_id AND f.appointment_id IS NULL "
+                          "AND (EXISTS (SELECT 1 FROM feedback g WHERE g.id = t.feedback_id "
+                          "AND g.responded_at = f.responded_at) "
+                          "OR (t.created_at <= f.responded_at "
+                          "AND (t.status = 'open' OR f.responded_at <= t.done_at))))))")
+        .arg(sqlName(TaskKind::DetractorCallback));
+}
+
 // The highest score of `kind` that makes a detractor (FeedbackScore::isDetractor).
 int highestDetractorScore(FeedbackKind kind)
 {
@@ -168,9 +189,7 @@ FollowUpPlanner::feedbackCandidates(const Scope& scope) const
         QStringLiteral("SELECT f.id, f.client_id, f.responded_at, f.appointment_id, u.id "
                        "FROM feedback f LEFT JOIN appointments a ON a.id = f.appointment_id%1 "
                        "WHERE (%2) AND NOT %3%4")
-            .arg(kAssigneeJoin, detractor.join(QStringLiteral(" OR ")),
-                 covered(TaskKind::DetractorCallback, QStringLiteral("feedback_id"),
-                         QStringLiteral("f.id")),
+            .arg(kAssigneeJoin, detractor.join(QStringLiteral(" OR ")), recoveryCovered(),
                  scope.sql),
         values);
     if (!query)
@@ -461,6 +480,18 @@ Result<FollowUpPlanner::Report> FollowUpPlanner::plan(const Options& options, co
         return planAll(tx, options, now, actor, report);
     });
     if (!done)
+        return fail(done.error());
+    return report;
+}
+
+Result<FollowUpPlanner::Report>
+FollowUpPlanner::onImported(TransactionGuard& transaction, const Actor& actor, const QDateTime& now)
+{
+    Options options;
+    options.mode = Mode::Full;
+    options.now = now.isValid() ? now : QDateTime::currentDateTime();
+    Report report;
+    if (auto done = planAll(transaction, options, options.now, actor, report); !done)
         return fail(done.error());
     return report;
 }

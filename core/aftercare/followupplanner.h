@@ -113,6 +113,12 @@ public:
     Result<Report> onAppointmentBooked(TransactionGuard& transaction, AppointmentId appointment,
                                        const Actor& actor);
 
+    // After an import, in its transaction (the tasks come with the imported rows or not at
+    // all): a Full run over the data as it now is. Imported history stays history: work whose
+    // deadline passed more than kDefaultStaleAfterDays ago is left out, as plan() does.
+    Result<Report> onImported(TransactionGuard& transaction, const Actor& actor,
+                              const QDateTime& now = {});
+
     // The watermark; invalid before the first run.
     Result<QDateTime> plannedUntil() const;
 

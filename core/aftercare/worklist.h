@@ -23,6 +23,19 @@ enum class WorklistScope
     MineAndUnassigned, // assigned to me, or to nobody yet
 };
 
+// What a worklist is ordered by. Each order ends in the triage order, so that lines equal in
+// the chosen column stay most urgent first.
+enum class WorklistSort
+{
+    Priority, // the triage order: priority, then deadline (the default)
+    Client,   // last name, first name
+    Kind,     // the kind's name as the reader reads it
+    Due,
+    Deadline, // overdue first, then by deadline
+    Attempts,
+    Assignee, // by name; nobody yet last
+};
+
 // Which open follow-up tasks to list, and which page of them.
 struct WorklistQuery
 {
@@ -34,6 +47,8 @@ struct WorklistQuery
     int upcomingDays = 0;
     ClientId client; // valid: only this client's tasks (the client profile)
     QDateTime now;   // invalid: the current time
+    WorklistSort sort = WorklistSort::Priority;
+    bool descending = false; // the chosen column in reverse; the triage order after it stays
     int limit = 50;
     int offset = 0;
 };
@@ -69,11 +84,14 @@ struct WorklistCounts
     qint64 overdue = 0;
 };
 
-// The clinician's first screen: open tasks due now or overdue, most urgent first (overdue
-// first, then by deadline, then by priority), a page at a time, filtered and sorted in SQL.
-// Since every overdue deadline lies before every other, "overdue first, then deadline" is
-// simply the deadline order, which the partial index followup_tasks_worklist_idx delivers
-// without sorting.
+// The clinician's first screen: open tasks due now or overdue, most urgent first, a page at a
+// time, filtered and sorted in SQL. Most urgent first is the triage order: by priority (an
+// abnormal result to discuss and an unhappy client to call back before anything else), then
+// by deadline (overdue first, since every overdue deadline lies before every other).
+//
+// This is the one definition of "due" and "overdue" for follow-up work: counts() is what the
+// worklist and the Today page both show. A task is due once its due time has come and it is
+// still open; it is overdue once its deadline has passed.
 class Worklist
 {
     Q_DECLARE_TR_FUNCTIONS(Worklist)
@@ -88,9 +106,10 @@ public:
     Result<WorklistRow> row(FollowUpTaskId task, const QDateTime& now = {}) const;
 
 private:
+    // The rows of `filter` in the order `sorting` asks for.
     Result<std::vector<WorklistRow>> fetch(const QString& filter, const QVariantList& values,
-                                           const QDateTime& now, int limit, int offset,
-                                           bool inIndexOrder) const;
+                                           const WorklistQuery& sorting, const QDateTime& now,
+                                           int limit, int offset, bool inIndexOrder) const;
 
     // SQLite only: whether the schema has followup_tasks_worklist_idx.
     bool hasWorklistIndex() const;

@@ -1,5 +1,6 @@
 #include "importing/csvimporter.h"
 
+#include "aftercare/followupplanner.h"
 #include "auth/permissions.h"
 #include "database/database.h"
 #include "importing/appointmentimport.h"
@@ -27,6 +28,12 @@ bool isBlank(const CsvRecord& record)
 {
     return std::all_of(record.fields.cbegin(), record.fields.cend(),
                        [](const QString& field) { return field.trimmed().isEmpty(); });
+}
+
+bool causesFollowUps(ImportKind kind)
+{
+    return kind == ImportKind::Appointments || kind == ImportKind::Results ||
+           kind == ImportKind::Feedback;
 }
 
 } // namespace
@@ -146,9 +153,18 @@ Result<ImportSummary> CsvImporter::transact(ImportKind kind, const QByteArray& d
         transaction->rollback();
         return summary;
     }
-    return m_database.write([&](TransactionGuard&) {
+    return m_database.write([&](TransactionGuard& tx) -> Result<ImportSummary> {
         current = std::make_unique<Run>(); // a retry starts afresh
-        return run(*current, kind, data, options, zone, sourceName);
+        auto summary = run(*current, kind, data, options, zone, sourceName);
+        if (!summary || !causesFollowUps(kind))
+            return summary;
+        // Completed visits, results and answers are reasons for after-care work: planned with
+        // the rows, in their transaction, as the desk's own entries are.
+        auto planned = FollowUpPlanner(m_database).onImported(tx, m_actor, current->context->now());
+        if (!planned)
+            return fail(planned.error());
+        summary->tasksPlanned = qint64(planned->created.size());
+        return summary;
     });
 }
 

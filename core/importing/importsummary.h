@@ -28,6 +28,7 @@ struct ImportSummary
     qint64 consentsRecorded = 0; // clients.csv: new consent decisions
     qint64 valuesWritten = 0;    // results.csv: result values inserted
     qint64 paymentsRecorded = 0; // invoices.csv: payments added for paid_at
+    qint64 tasksPlanned = 0;     // follow-up tasks the imported visits, results, answers opened
     QStringList createdPractitioners; // appointments.csv: named for the first time
     QStringList createdServices;
     std::vector<RejectedRow> rejected; // in file order

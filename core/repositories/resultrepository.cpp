@@ -1,5 +1,6 @@
 #include "repositories/resultrepository.h"
 
+#include "aftercare/followupplanner.h"
 #include "auth/permissions.h"
 #include "database/database.h"
 #include "database/sqltime.h"
@@ -387,6 +388,11 @@ Status ResultRepository::change(TestResult& result, std::initializer_list<Result
         if (auto logged = m_audit.record(tx, actor, auditAction, kTable, result.id.value(), client);
             !logged)
             return logged;
+        // The after-care work follows the result's lifecycle at once: a result confirmed
+        // abnormal is to be discussed, one communicated closes its tasks.
+        if (auto planned = FollowUpPlanner(m_database).onResultRecorded(tx, result.id, actor);
+            !planned)
+            return fail(planned.error());
         // The caller holds the content already; refresh it without logging another view.
         auto fresh = load(result.id);
         if (!fresh)

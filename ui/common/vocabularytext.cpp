@@ -1,6 +1,13 @@
 #include "common/vocabularytext.h"
 
+#include "aftercare/taskreason.h"
+#include "domain/followuptask.h"
+#include "domain/touchpoint.h"
+
 #include <QCoreApplication>
+#include <QHash>
+
+#include <algorithm>
 
 namespace aftercare::ui {
 
@@ -211,6 +218,66 @@ QString appointmentStatusName(AppointmentStatus status)
         return QCoreApplication::translate("Vocabulary", "no-show");
     }
     return {};
+}
+
+QString taskKindName(TaskKind kind)
+{
+    return TaskReason::kindText(kind);
+}
+
+QString taskPriorityName(int priority)
+{
+    switch (std::clamp(priority, FollowUpTask::kHighestPriority, FollowUpTask::kLowestPriority)) {
+    case 1:
+        return QCoreApplication::translate("Vocabulary", "Urgent", "task priority");
+    case 2:
+        return QCoreApplication::translate("Vocabulary", "High", "task priority");
+    case 3:
+        return QCoreApplication::translate("Vocabulary", "Normal", "task priority");
+    default:
+        return QCoreApplication::translate("Vocabulary", "Low", "task priority");
+    }
+}
+
+QString touchpointKindName(const QString& kind)
+{
+    // The calls and letters of the follow-up work are recorded under their task's kind.
+    if (const auto task = parseSqlName<TaskKind>(kind))
+        return taskKindName(*task);
+    static const QHash<QString, const char*> kTexts{
+        {TouchpointKind::kOnboarding, QT_TRANSLATE_NOOP("Vocabulary", "Registered")},
+        {TouchpointKind::kWelcomePack, QT_TRANSLATE_NOOP("Vocabulary", "Welcome pack")},
+        {TouchpointKind::kBooking, QT_TRANSLATE_NOOP("Vocabulary", "Booking")},
+        {TouchpointKind::kReminder, QT_TRANSLATE_NOOP("Vocabulary", "Reminder")},
+        {TouchpointKind::kCheckIn, QT_TRANSLATE_NOOP("Vocabulary", "Check-in")},
+        {TouchpointKind::kVisit, QT_TRANSLATE_NOOP("Vocabulary", "Visit")},
+        {TouchpointKind::kNoShow, QT_TRANSLATE_NOOP("Vocabulary", "No-show")},
+        {TouchpointKind::kCancellation, QT_TRANSLATE_NOOP("Vocabulary", "Cancellation")},
+        {TouchpointKind::kThankYou, QT_TRANSLATE_NOOP("Vocabulary", "Thank-you")},
+        {TouchpointKind::kSurveyRequest, QT_TRANSLATE_NOOP("Vocabulary", "Survey request")},
+        {TouchpointKind::kFeedback, QT_TRANSLATE_NOOP("Vocabulary", "Feedback")},
+        {TouchpointKind::kResultExplained, QT_TRANSLATE_NOOP("Vocabulary", "Result explained")},
+        {TouchpointKind::kInvoice, QT_TRANSLATE_NOOP("Vocabulary", "Invoice")},
+        {TouchpointKind::kPayment, QT_TRANSLATE_NOOP("Vocabulary", "Payment")},
+        {TouchpointKind::kNewsletterInvite,
+         QT_TRANSLATE_NOOP("Vocabulary", "Newsletter invitation")},
+        {TouchpointKind::kCommunityInvite, QT_TRANSLATE_NOOP("Vocabulary", "Community invitation")},
+        {TouchpointKind::kBirthday, QT_TRANSLATE_NOOP("Vocabulary", "Birthday greeting")},
+        {TouchpointKind::kLoyaltyPerk, QT_TRANSLATE_NOOP("Vocabulary", "Loyalty perk")},
+        {TouchpointKind::kRecallCall, QT_TRANSLATE_NOOP("Vocabulary", "Recall call")},
+    };
+    const auto found = kTexts.constFind(kind);
+    return found == kTexts.constEnd() ? kind : QCoreApplication::translate("Vocabulary", *found);
+}
+
+QString touchpointOutcomeText(const QString& kind, const QString& outcome)
+{
+    const bool call = parseSqlName<TaskKind>(kind).has_value() ||
+                      kind == QLatin1String(TouchpointKind::kRecallCall);
+    if (call)
+        if (const auto word = parseSqlName<CallOutcome>(outcome))
+            return callOutcomeName(*word);
+    return outcome;
 }
 
 } // namespace aftercare::ui

@@ -14,8 +14,11 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace aftercare::ui {
 
@@ -35,6 +38,8 @@ FollowUpWorkspace::FollowUpWorkspace(Database& database, const Actor& actor, QWi
     , m_overdueOnly(new QCheckBox(tr("Overdue only"), this))
     , m_plan(new QPushButton(tr("Plan follow-ups"), this))
     , m_counts(new QLabel(this))
+    , m_clientFilter(new QLabel(this))
+    , m_clearClient(new QPushButton(tr("Show every client"), this))
     , m_message(new MessageLabel(this))
     , m_view(new QTableView(this))
 {
@@ -43,6 +48,8 @@ FollowUpWorkspace::FollowUpWorkspace(Database& database, const Actor& actor, QWi
     m_overdueOnly->setObjectName(QStringLiteral("worklistOverdueOnly"));
     m_plan->setObjectName(QStringLiteral("planFollowUps"));
     m_counts->setObjectName(QStringLiteral("worklistCounts"));
+    m_clientFilter->setObjectName(QStringLiteral("worklistClientFilter"));
+    m_clearClient->setObjectName(QStringLiteral("worklistClearClient"));
     m_message->setObjectName(QStringLiteral("worklistMessage"));
     m_view->setObjectName(QStringLiteral("worklistView"));
 
@@ -64,6 +71,8 @@ FollowUpWorkspace::FollowUpWorkspace(Database& database, const Actor& actor, QWi
     filters->addWidget(m_scope);
     filters->addWidget(m_kind);
     filters->addWidget(m_overdueOnly);
+    filters->addWidget(m_clientFilter);
+    filters->addWidget(m_clearClient);
     filters->addStretch();
     filters->addWidget(m_counts);
     filters->addWidget(m_plan);
@@ -75,9 +84,16 @@ FollowUpWorkspace::FollowUpWorkspace(Database& database, const Actor& actor, QWi
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->hide();
     m_view->setWordWrap(false);
+    // Every column as wide as what it shows, the reason too (it is what the line is about);
+    // a narrow window scrolls rather than cuts.
     auto* header = m_view->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(WorklistModel::WhyColumn, QHeaderView::Stretch);
+    header->setStretchLastSection(false);
+    m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    // The list is sorted in SQL by the header clicked; most urgent first to begin with.
+    header->setSortIndicator(WorklistModel::PriorityColumn, Qt::AscendingOrder);
+    header->setSortIndicatorShown(true);
+    m_view->setSortingEnabled(true);
 
     auto* open = new QPushButton(tr("Open call…"), this);
     open->setObjectName(QStringLiteral("openCall"));
@@ -101,6 +117,10 @@ FollowUpWorkspace::FollowUpWorkspace(Database& database, const Actor& actor, QWi
     connect(m_scope, &QComboBox::currentIndexChanged, this, &FollowUpWorkspace::reload);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &FollowUpWorkspace::reload);
     connect(m_overdueOnly, &QCheckBox::toggled, this, &FollowUpWorkspace::reload);
+    connect(m_clearClient, &QPushButton::clicked, this, [this] {
+        m_client = {};
+        reload();
+    });
     connect(m_plan, &QPushButton::clicked, this, &FollowUpWorkspace::planFollowUps);
     connect(m_view, &QTableView::activated, this,
             [this](const QModelIndex& index) { openTask(index.row()); });
@@ -126,9 +146,37 @@ void FollowUpWorkspace::reload()
     if (const int kind = m_kind->currentData().toInt(); kind != kAllKinds)
         query.kind = static_cast<TaskKind>(kind);
     query.overdueOnly = m_overdueOnly->isChecked();
+    query.client = m_client;
     if (m_model->load(query))
         m_message->clearMessage();
+    showClientFilter();
     showCounts();
+}
+
+void FollowUpWorkspace::showTasks(const WorklistQuery& query)
+{
+    const QSignalBlocker scope(m_scope);
+    const QSignalBlocker kind(m_kind);
+    const QSignalBlocker overdue(m_overdueOnly);
+    if (const int i = m_scope->findData(int(query.scope)); i >= 0)
+        m_scope->setCurrentIndex(i);
+    const int kindIndex = m_kind->findData(query.kind ? int(*query.kind) : kAllKinds);
+    m_kind->setCurrentIndex(std::max(kindIndex, 0));
+    m_overdueOnly->setChecked(query.overdueOnly);
+    m_client = query.client;
+    reload();
+}
+
+void FollowUpWorkspace::showClientFilter()
+{
+    const bool one = m_client.isValid();
+    m_clearClient->setVisible(one);
+    m_clientFilter->setVisible(one);
+    if (!one)
+        return;
+    const WorklistRow* first = m_model->rowAt(0);
+    m_clientFilter->setText(first ? tr("Only %1").arg(first->clientName)
+                                  : tr("Only one client (nothing due)"));
 }
 
 void FollowUpWorkspace::showCounts()
@@ -157,15 +205,25 @@ void FollowUpWorkspace::planFollowUps()
 
 void FollowUpWorkspace::openTask(int row)
 {
-    const WorklistRow* line = m_model->rowAt(row);
-    if (!line)
-        return;
-    auto* dialog = new CallDialog(m_database, m_actor, line->task, this);
+    if (const WorklistRow* line = m_model->rowAt(row))
+        openTaskById(line->task);
+}
+
+bool FollowUpWorkspace::openTaskById(FollowUpTaskId task)
+{
+    // Its line, when shown, is the current one: the list says which task the dialog is for.
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->rowAt(row)->task == task) {
+            m_view->selectRow(row);
+            break;
+        }
+    }
+    auto* dialog = new CallDialog(m_database, m_actor, task, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (!dialog->isLoaded()) {
         m_message->showError(dialog->loadError());
         delete dialog;
-        return;
+        return false;
     }
     connect(dialog, &CallDialog::callLogged, this, [this](const QString& summary) {
         reload();
@@ -173,6 +231,7 @@ void FollowUpWorkspace::openTask(int row)
     });
     dialog->open();
     emit callDialogOpened(dialog);
+    return true;
 }
 
 } // namespace aftercare::ui

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "aftercare/worklist.h"
 #include "auth/actor.h"
+#include "domain/ids.h"
 #include "workspace.h"
 
 class QCheckBox;
@@ -18,9 +20,11 @@ namespace aftercare::ui {
 class MessageLabel;
 class WorklistModel;
 
-// The clinician's first screen: the calls and tasks due now, most urgent first, with filters
-// (mine or all, kind, overdue only) and a "Plan follow-ups" button that runs the planner
-// (idempotent) and reloads. Opening a task opens its call dialog.
+// The clinician's first screen: the calls and tasks due now, most urgent first (priority,
+// then deadline; a click on a header sorts by that column), with filters (mine or all, kind,
+// overdue only, one client) and a "Plan follow-ups" button that runs the planner (idempotent;
+// tasks are planned when their cause happens, the button catches up on what time brought,
+// such as rebook reminders falling due) and reloads. Opening a task opens its call dialog.
 class FollowUpWorkspace : public Workspace
 {
     Q_OBJECT
@@ -30,11 +34,17 @@ public:
 
     WorklistModel* model() const { return m_model; }
     void reload();
+    // Shows what a query lists: its scope, kind, overdue filter and client (e.g. a figure of
+    // the Today page, so that the list shows exactly what the figure counted).
+    void showTasks(const WorklistQuery& query);
     // Opens the call dialog for the worklist's row.
     void openTask(int row);
     // Ctrl+K: find any client and open their clinical profile.
     bool offersClientSearch() const override { return true; }
     void focusClientSearch() override;
+    // Opens a task's call dialog, whether or not it is among the rows shown; false when it
+    // cannot be opened (the reason is shown).
+    bool openTaskById(FollowUpTaskId task);
 
 signals:
     // A call dialog was opened (tests and the idle lock reach it through this).
@@ -45,6 +55,7 @@ signals:
 private:
     void planFollowUps();
     void showCounts();
+    void showClientFilter();
 
     Database& m_database;
     Actor m_actor;
@@ -54,6 +65,9 @@ private:
     QCheckBox* m_overdueOnly;
     QPushButton* m_plan;
     QLabel* m_counts;
+    QLabel* m_clientFilter;
+    QPushButton* m_clearClient;
+    ClientId m_client; // valid: only this client's tasks
     MessageLabel* m_message;
     QTableView* m_view;
 };

@@ -1,6 +1,8 @@
 #include "worklistmodel.h"
 
 #include "common/displayformat.h"
+#include "common/vocabularytext.h"
+#include "domain/followuptask.h"
 
 #include <QBrush>
 #include <QColor>
@@ -16,6 +18,9 @@ WorklistModel::WorklistModel(Database& database, QObject* parent)
 Status WorklistModel::load(const WorklistQuery& query)
 {
     m_query = query;
+    m_query.sort = m_sort;
+    m_query.descending = m_descending;
+    m_loaded = true;
     m_query.offset = 0;
     m_query.limit = kPageSize;
     // One "now" for every page, so that paging does not shift rows between pages.
@@ -69,6 +74,8 @@ QVariant WorklistModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (static_cast<Column>(index.column())) {
+        case PriorityColumn:
+            return taskPriorityName(row->priority);
         case ClientColumn:
             return row->clientName;
         case WhyColumn:
@@ -89,12 +96,13 @@ QVariant WorklistModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == WhyColumn)
-            return row->reason;
+            return tr("%1 — %2").arg(row->kindText, row->reason);
         if (index.column() == ClientColumn)
             return phoneText(row->phone);
         return {};
     case Qt::FontRole:
-        if (row->overdue) {
+        if (row->overdue ||
+            (index.column() == PriorityColumn && row->priority == FollowUpTask::kHighestPriority)) {
             QFont bold;
             bold.setBold(true);
             return bold;
@@ -118,6 +126,8 @@ QVariant WorklistModel::data(const QModelIndex& index, int role) const
         return qlonglong(row->task.value());
     case OverdueRole:
         return row->overdue;
+    case PriorityRole:
+        return row->priority;
     default:
         return {};
     }
@@ -128,6 +138,8 @@ QVariant WorklistModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
+    case PriorityColumn:
+        return tr("Priority");
     case ClientColumn:
         return tr("Client");
     case WhyColumn:
@@ -174,6 +186,42 @@ void WorklistModel::fetchMore(const QModelIndex& parent)
         m_rows.push_back(std::move(row));
     endInsertRows();
     m_exhausted = static_cast<qint64>(m_rows.size()) >= m_counts.total;
+}
+
+WorklistSort WorklistModel::sortOf(int column)
+{
+    switch (static_cast<Column>(column)) {
+    case PriorityColumn:
+        return WorklistSort::Priority;
+    case ClientColumn:
+        return WorklistSort::Client;
+    case WhyColumn:
+        return WorklistSort::Kind;
+    case DueColumn:
+        return WorklistSort::Due;
+    case DeadlineColumn:
+    case OverdueColumn:
+        return WorklistSort::Deadline;
+    case AttemptsColumn:
+        return WorklistSort::Attempts;
+    case AssigneeColumn:
+        return WorklistSort::Assignee;
+    case ColumnCount:
+        break;
+    }
+    return WorklistSort::Priority;
+}
+
+void WorklistModel::sort(int column, Qt::SortOrder order)
+{
+    const WorklistSort sort = sortOf(column);
+    const bool descending = order == Qt::DescendingOrder;
+    if (sort == m_sort && descending == m_descending)
+        return;
+    m_sort = sort;
+    m_descending = descending;
+    if (m_loaded) // before the first load, the order waits for it
+        reload();
 }
 
 } // namespace aftercare::ui

@@ -106,6 +106,7 @@ ClientProfile::ClientProfile(Database& database, const Actor& actor, QWidget* pa
     m_error->setObjectName(QStringLiteral("profileError"));
     m_tabs->setObjectName(QStringLiteral("profileTabs"));
     m_timeline->setObjectName(QStringLiteral("profileTimeline"));
+    m_timelineModel->setReader(actor);
     m_timeline->setModel(m_timelineModel);
     m_timeline->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_timeline->setEditTriggers(QAbstractItemView::NoEditTriggers);

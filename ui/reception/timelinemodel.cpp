@@ -4,8 +4,6 @@
 #include "common/vocabularytext.h"
 #include "repositories/touchpointrepository.h"
 
-#include <QLocale>
-
 namespace aftercare::ui {
 
 namespace {
@@ -36,33 +34,23 @@ TimelineModel::TimelineModel(Database& database, QObject* parent)
 
 QString TimelineModel::kindText(const QString& kind)
 {
-    static const QHash<QString, const char*> kTexts{
-        {TouchpointKind::kOnboarding, QT_TR_NOOP("Registered")},
-        {TouchpointKind::kWelcomePack, QT_TR_NOOP("Welcome pack")},
-        {TouchpointKind::kBooking, QT_TR_NOOP("Booking")},
-        {TouchpointKind::kReminder, QT_TR_NOOP("Reminder")},
-        {TouchpointKind::kCheckIn, QT_TR_NOOP("Check-in")},
-        {TouchpointKind::kVisit, QT_TR_NOOP("Visit")},
-        {TouchpointKind::kNoShow, QT_TR_NOOP("No-show")},
-        {TouchpointKind::kCancellation, QT_TR_NOOP("Cancellation")},
-        {TouchpointKind::kCheckinCall, QT_TR_NOOP("Check-in call")},
-        {TouchpointKind::kThankYou, QT_TR_NOOP("Thank-you")},
-        {TouchpointKind::kSurveyRequest, QT_TR_NOOP("Survey request")},
-        {TouchpointKind::kFeedback, QT_TR_NOOP("Feedback")},
-        {TouchpointKind::kResultExplained, QT_TR_NOOP("Result explained")},
-        {TouchpointKind::kInvoice, QT_TR_NOOP("Invoice")},
-        {TouchpointKind::kPayment, QT_TR_NOOP("Payment")},
-        {TouchpointKind::kNewsletterInvite, QT_TR_NOOP("Newsletter invitation")},
-        {TouchpointKind::kCommunityInvite, QT_TR_NOOP("Community invitation")},
-        {TouchpointKind::kBirthday, QT_TR_NOOP("Birthday greeting")},
-        {TouchpointKind::kLoyaltyPerk, QT_TR_NOOP("Loyalty perk")},
-        // Kinds the follow-up work lists record.
-        {QStringLiteral("rebook_reminder"), QT_TR_NOOP("Rebook reminder")},
-        {QStringLiteral("detractor_callback"), QT_TR_NOOP("Call back after low rating")},
-    };
-    const auto found = kTexts.constFind(kind);
-    // A practice's own kind is shown as it was written.
-    return found == kTexts.constEnd() ? kind : tr(*found);
+    return touchpointKindName(kind);
+}
+
+QString TimelineModel::outcomeText(const Touchpoint& t)
+{
+    const QString outcome = touchpointOutcomeText(t.kind, t.outcome);
+    // A note already written as the outcome (as imported histories do) is said once.
+    if (t.notes.isEmpty() || t.notes == t.outcome)
+        return outcome;
+    return outcome.isEmpty() ? t.notes : tr("%1 — %2").arg(outcome, t.notes);
+}
+
+Result<std::vector<Touchpoint>> TimelineModel::page(int offset) const
+{
+    TouchpointRepository touchpoints(m_database);
+    return m_reader ? touchpoints.timeline(*m_reader, m_client, kPageSize, offset)
+                    : touchpoints.timeline(m_client, kPageSize, offset);
 }
 
 void TimelineModel::showClient(ClientId client, qint64 total, QHash<qint64, QString> userNames)
@@ -75,8 +63,8 @@ void TimelineModel::showClient(ClientId client, qint64 total, QHash<qint64, QStr
     m_rows.clear();
     // The first page comes with the reset: one signal for the view instead of two.
     if (m_client.isValid() && m_total > 0) {
-        if (auto page = TouchpointRepository(m_database).timeline(m_client, kPageSize, 0))
-            m_rows = std::move(*page);
+        if (auto first = page(0))
+            m_rows = std::move(*first);
         else
             m_failed = true;
     }
@@ -99,7 +87,7 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
         return {};
     const Touchpoint& t = m_rows[size_t(index.row())];
     if (role == Qt::ToolTipRole && index.column() == OutcomeColumn)
-        return t.notes.isEmpty() ? t.outcome : t.outcome + QLatin1Char('\n') + t.notes;
+        return outcomeText(t);
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(index.column())) {
@@ -113,7 +101,7 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
     case ChannelColumn:
         return channelText(t.channel);
     case OutcomeColumn:
-        return t.notes.isEmpty() ? t.outcome : t.outcome + QStringLiteral(" — ") + t.notes;
+        return outcomeText(t);
     case ByColumn:
         return t.by.isValid() ? m_userNames.value(t.by.value()) : QString();
     case ColumnCount:
@@ -155,16 +143,16 @@ void TimelineModel::fetchMore(const QModelIndex& parent)
 {
     if (!canFetchMore(parent))
         return;
-    auto page = TouchpointRepository(m_database).timeline(m_client, kPageSize, int(m_rows.size()));
-    if (!page || page->empty()) {
+    auto more = page(int(m_rows.size()));
+    if (!more || more->empty()) {
         // Stop asking; the profile shows the count it expected.
         m_failed = true;
         return;
     }
     const int first = int(m_rows.size());
     m_fetching = true;
-    beginInsertRows({}, first, first + int(page->size()) - 1);
-    for (Touchpoint& touchpoint : *page)
+    beginInsertRows({}, first, first + int(more->size()) - 1);
+    for (Touchpoint& touchpoint : *more)
         m_rows.push_back(std::move(touchpoint));
     m_fetching = false;
     endInsertRows();

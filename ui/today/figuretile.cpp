@@ -1,7 +1,9 @@
 #include "today/figuretile.h"
 
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
+#include <QMouseEvent>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -47,6 +49,35 @@ void FigureTile::setAttention(bool attention)
         w->style()->unpolish(w);
         w->style()->polish(w);
     }
+}
+
+void FigureTile::setLink(const QString& what)
+{
+    m_link = !what.isEmpty();
+    setToolTip(what);
+    setFocusPolicy(m_link ? Qt::StrongFocus : Qt::NoFocus);
+    setCursor(m_link ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    setProperty("link", m_link);
+}
+
+void FigureTile::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (m_link && event->button() == Qt::LeftButton &&
+        rect().contains(event->position().toPoint())) {
+        emit activated();
+        return;
+    }
+    QFrame::mouseReleaseEvent(event);
+}
+
+void FigureTile::keyPressEvent(QKeyEvent* event)
+{
+    const int key = event->key();
+    if (m_link && (key == Qt::Key_Return || key == Qt::Key_Enter || key == Qt::Key_Space)) {
+        emit activated();
+        return;
+    }
+    QFrame::keyPressEvent(event);
 }
 
 QString FigureTile::valueText() const
