@@ -1,6 +1,7 @@
 // backends: sqlite postgresql
 #include "database/database.h"
 #include "database/sqltime.h"
+#include "domain/clocktime.h"
 #include "repositories/appointmentrepository.h"
 #include "testdatabase.h"
 #include "tst_repo_fixture.h"
@@ -341,7 +342,7 @@ void TestRepoAppointments::staleEditIsRefusedNamingWhoAndWhen()
     QVERIFY2(message.contains(QStringLiteral("Dr Clara Klinik")), qPrintable(message));
     const QDateTime when = roomRepo.get(*id)->updatedAt;
     QVERIFY(when.isValid());
-    QVERIFY2(message.contains(QLocale().toString(when, QLocale::ShortFormat)), qPrintable(message));
+    QVERIFY2(message.contains(clockDateTimeText(when)), qPrintable(message));
     QCOMPARE(atDesk.rowVersion, versionBefore); // the desk's copy is untouched
 
     // Nothing was overwritten: the room's change stands.

@@ -138,7 +138,7 @@ QString callOutcomeName(CallOutcome outcome)
     case CallOutcome::WrongNumber:
         return QCoreApplication::translate("Vocabulary", "Wrong number");
     case CallOutcome::Declined:
-        return QCoreApplication::translate("Vocabulary", "Declined");
+        return QCoreApplication::translate("Vocabulary", "Busy or declined");
     }
     return {};
 }

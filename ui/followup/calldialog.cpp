@@ -29,23 +29,6 @@ namespace aftercare::ui {
 
 namespace {
 
-QString outcomeText(CallOutcome outcome)
-{
-    switch (outcome) {
-    case CallOutcome::Reached:
-        return CallDialog::tr("Reached");
-    case CallOutcome::Voicemail:
-        return CallDialog::tr("Voicemail");
-    case CallOutcome::NoAnswer:
-        return CallDialog::tr("No answer");
-    case CallOutcome::WrongNumber:
-        return CallDialog::tr("Wrong number");
-    case CallOutcome::Declined:
-        return CallDialog::tr("Busy or declined");
-    }
-    return {};
-}
-
 QString nextStepText(CallNextStep step, bool reached = true)
 {
     switch (step) {
@@ -223,7 +206,8 @@ QWidget* CallDialog::buildContext()
     attempts->setObjectName(QStringLiteral("callAttempts"));
     for (const CallAttempt& a : c.attempts) {
         QString line = appointmentTimeText(a.attemptedAt) + QStringLiteral(" — ") +
-                       outcomeText(a.outcome) + QStringLiteral(", ") + nextStepText(a.nextStep);
+                       callOutcomeName(a.outcome) + QStringLiteral(", ") +
+                       callNextStepName(a.nextStep);
         if (!a.notes.isEmpty())
             line += QStringLiteral(": ") + a.notes;
         attempts->addItem(line);
@@ -236,9 +220,11 @@ QWidget* CallDialog::buildContext()
     auto* timeline = new QListWidget(box);
     timeline->setObjectName(QStringLiteral("callTimeline"));
     for (const Touchpoint& t : c.timeline) {
-        QString line = appointmentTimeText(t.occurredAt) + QStringLiteral(" — ") + t.kind;
+        QString line =
+            appointmentTimeText(t.occurredAt) + QStringLiteral(" — ") + touchpointKindName(t.kind);
         if (!t.outcome.isEmpty())
-            line += QStringLiteral(" (") + t.outcome + QLatin1Char(')');
+            line +=
+                QStringLiteral(" (") + touchpointOutcomeText(t.kind, t.outcome) + QLatin1Char(')');
         timeline->addItem(line);
     }
     layout->addWidget(new QLabel(tr("Recent contacts"), box));
@@ -269,7 +255,7 @@ QWidget* CallDialog::buildForm()
     m_outcome = new QComboBox(box);
     m_outcome->setObjectName(QStringLiteral("callOutcome"));
     for (const CallOutcome o : allOf<CallOutcome>())
-        m_outcome->addItem(outcomeText(o), int(o));
+        m_outcome->addItem(callOutcomeName(o), int(o));
     // Nothing claims contact before the clinician says so.
     m_outcome->setPlaceholderText(tr("Choose what came of the call"));
     m_outcome->setCurrentIndex(-1);

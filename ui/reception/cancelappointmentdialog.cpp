@@ -21,13 +21,10 @@ CancelAppointmentDialog::CancelAppointmentDialog(const Appointment& appointment,
 {
     setObjectName(QStringLiteral("cancelReasonDialog"));
     setWindowTitle(tr("Cancel appointment"));
-    auto* question =
-        new QLabel(tr("Why is %1's appointment on %2 with %3 cancelled?")
-                       .arg(appointment.clientName,
-                            dateText(appointment.startsAt.date()) + QLatin1Char(' ') +
-                                appointment.startsAt.time().toString(QStringLiteral("HH:mm")),
-                            appointment.practitionerName),
-                   this);
+    auto* question = new QLabel(tr("Why is %1's appointment on %2 with %3 cancelled?")
+                                    .arg(appointment.clientName, dateTimeText(appointment.startsAt),
+                                         appointment.practitionerName),
+                                this);
     question->setWordWrap(true);
     m_reasons->setObjectName(QStringLiteral("cancelReasonList"));
     m_reasons->addItems({tr("The client is ill"), tr("The client cannot make it"),

@@ -16,11 +16,6 @@ QString cell(const QString& text)
     return QStringLiteral("<td>%1</td>").arg(text.toHtmlEscaped());
 }
 
-QString clock(const QTime& time)
-{
-    return time.toString(QStringLiteral("HH:mm"));
-}
-
 } // namespace
 
 QString DayListDocument::html(const QDate& date, const std::vector<Practitioner>& practitioners,
@@ -61,11 +56,12 @@ QString DayListDocument::html(const QDate& date, const std::vector<Practitioner>
                          tr("Service").toHtmlEscaped(), tr("Status").toHtmlEscaped(),
                          tr("Notes").toHtmlEscaped());
         for (const Appointment* a : theirs) {
-            html +=
-                QStringLiteral("<tr>") +
-                cell(clock(a->startsAt.time()) + QStringLiteral("–") + clock(a->endsAt.time())) +
-                cell(a->clientName) + cell(a->serviceName) +
-                cell(appointmentStatusName(a->status)) + cell(a->notes) + QStringLiteral("</tr>");
+            html += QStringLiteral("<tr>") +
+                    cell(timeText(a->startsAt.time()) + QStringLiteral("–") +
+                         timeText(a->endsAt.time())) +
+                    cell(a->clientName) + cell(a->serviceName) +
+                    cell(appointmentStatusName(a->status)) + cell(a->notes) +
+                    QStringLiteral("</tr>");
         }
         html += QStringLiteral("</table>");
     }
@@ -76,7 +72,7 @@ QString DayListDocument::html(const QDate& date, const std::vector<Practitioner>
     html += QStringLiteral("<p><small>%1</small></p>")
                 .arg(tr("Printed %1")
                          .arg(dateText(QDate::currentDate()) + QLatin1Char(' ') +
-                              clock(QTime::currentTime()))
+                              timeText(QTime::currentTime()))
                          .toHtmlEscaped());
     return html;
 }

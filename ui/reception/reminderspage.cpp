@@ -188,7 +188,7 @@ QString RemindersPage::consentText(const ReminderDue& due)
 
 QString RemindersPage::reasonText(const ReminderDue& due, const QDate& today)
 {
-    const QString time = QLocale().toString(due.startsAt.time(), QStringLiteral("HH:mm"));
+    const QString time = timeText(due.startsAt.time());
     const QDate day = due.startsAt.date();
     if (day == today.addDays(1))
         return tr("Appointment tomorrow at %1 with %2, %3")

@@ -329,12 +329,11 @@ void SchedulePage::showOutsideHours()
         m_outsideHours->setText(
             tr("%n appointments outside the usual hours (%1–%2); the diary shows %3–%4.", nullptr,
                outside)
-                .arg(QTime(ScheduleView::kUsualFirstHour, 0).toString(QStringLiteral("HH:mm")),
-                     QTime(ScheduleView::kUsualLastHour, 0).toString(QStringLiteral("HH:mm")),
-                     QTime(m_view->firstHour(), 0).toString(QStringLiteral("HH:mm")),
-                     m_view->lastHour() == 24
-                         ? QStringLiteral("24:00")
-                         : QTime(m_view->lastHour(), 0).toString(QStringLiteral("HH:mm"))));
+                .arg(timeText(QTime(ScheduleView::kUsualFirstHour, 0)),
+                     timeText(QTime(ScheduleView::kUsualLastHour, 0)),
+                     timeText(QTime(m_view->firstHour(), 0)),
+                     m_view->lastHour() == 24 ? QStringLiteral("24:00")
+                                              : timeText(QTime(m_view->lastHour(), 0))));
 }
 
 std::optional<Appointment> SchedulePage::selected()
@@ -495,8 +494,9 @@ void SchedulePage::moveSelected()
         if (after) {
             showAppointment(*after);
             offerUndo(UndoKind::Move, before, *after);
-            showMessage(tr("Moved %1 to %2.").arg(after->clientName, appointmentTimeText(after->startsAt)),
-                        false);
+            showMessage(
+                tr("Moved %1 to %2.").arg(after->clientName, appointmentTimeText(after->startsAt)),
+                false);
         }
     });
     connect(dialog, &BookingDialog::conflicted, this,

@@ -33,7 +33,7 @@ enum ItemRole
 // Hours and minutes, as the diary and the history show them.
 QString clock(const QDateTime& time)
 {
-    return time.time().toString(QStringLiteral("HH:mm"));
+    return timeText(time.time());
 }
 
 // A heading that is a link when it leads somewhere.
