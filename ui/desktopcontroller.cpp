@@ -1,8 +1,11 @@
 #include "desktopcontroller.h"
 
+#include "aftercare/practicezone.h"
+#include "common/displayformat.h"
 #include "database/database.h"
 #include "maintenance/databasecompaction.h"
 #include "mainwindow.h"
+#include "repositories/practicerepository.h"
 #include "repositories/userrepository.h"
 #include "signin/firstrundialog.h"
 #include "signin/signindialog.h"
@@ -108,6 +111,10 @@ void DesktopController::askToSignIn()
 
 void DesktopController::openMainWindow()
 {
+    // National numbers ("0761 …") are the practice's country's; read afresh at every sign-in,
+    // so a changed time zone setting shows with the next session.
+    if (auto region = practicePhoneRegion(PracticeRepository(m_database)))
+        setPhoneRegion(*region);
     m_mainWindow = new MainWindow(m_database, m_session);
     m_mainWindow->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_mainWindow, &MainWindow::signOutRequested, this, &DesktopController::signOut);

@@ -2,6 +2,8 @@
 
 #include "repositories/practicerepository.h"
 
+#include <QLocale>
+
 namespace aftercare {
 
 Result<QTimeZone> practiceTimeZone(const PracticeRepository& practice)
@@ -13,6 +15,18 @@ Result<QTimeZone> practiceTimeZone(const PracticeRepository& practice)
     if (!name->trimmed().isEmpty() && zone.isValid())
         return zone;
     return QTimeZone::systemTimeZone();
+}
+
+Result<PhoneRegion> practicePhoneRegion(const PracticeRepository& practice)
+{
+    auto zone = practiceTimeZone(practice);
+    if (!zone)
+        return fail(zone.error());
+    // "UTC" and the like belong to no country.
+    const PhoneRegion region = PhoneRegion::fromTerritory(zone->territory());
+    if (region.isKnown())
+        return region;
+    return PhoneRegion::fromTerritory(QLocale().territory());
 }
 
 } // namespace aftercare

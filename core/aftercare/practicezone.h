@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/phonenumber.h"
 #include "error.h"
 
 #include <QTimeZone>
@@ -11,5 +12,9 @@ class PracticeRepository;
 // The practice's time zone: the setting 'practice.timezone' when it names a zone this
 // computer knows, the computer's own zone otherwise.
 Result<QTimeZone> practiceTimeZone(const PracticeRepository& practice);
+
+// The country whose numbers the practice's staff dial without a country code ("0761 …"):
+// the country of the practice's time zone, else that of the default locale, else none.
+Result<PhoneRegion> practicePhoneRegion(const PracticeRepository& practice);
 
 } // namespace aftercare

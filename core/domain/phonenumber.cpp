@@ -1,67 +1,75 @@
 #include "domain/phonenumber.h"
 
-#include <QStringList>
+#include <phonenumbers/logger.h>
+#include <phonenumbers/phonenumberutil.h>
+#include <string>
 
 namespace aftercare {
 
 namespace {
 
-// How many digits the country calling code of an international number has (ITU-T E.164:
-// the codes are prefix-free, one to three digits).
-int countryCodeLength(QStringView digits)
+namespace lib = i18n::phonenumbers;
+
+const lib::PhoneNumberUtil& numberingPlans()
 {
-    static const QStringList kTwoDigitCodes = {
-        QStringLiteral("20"), QStringLiteral("27"), QStringLiteral("30"), QStringLiteral("31"),
-        QStringLiteral("32"), QStringLiteral("33"), QStringLiteral("34"), QStringLiteral("36"),
-        QStringLiteral("39"), QStringLiteral("40"), QStringLiteral("41"), QStringLiteral("43"),
-        QStringLiteral("44"), QStringLiteral("45"), QStringLiteral("46"), QStringLiteral("47"),
-        QStringLiteral("48"), QStringLiteral("49"), QStringLiteral("51"), QStringLiteral("52"),
-        QStringLiteral("53"), QStringLiteral("54"), QStringLiteral("55"), QStringLiteral("56"),
-        QStringLiteral("57"), QStringLiteral("58"), QStringLiteral("60"), QStringLiteral("61"),
-        QStringLiteral("62"), QStringLiteral("63"), QStringLiteral("64"), QStringLiteral("65"),
-        QStringLiteral("66"), QStringLiteral("81"), QStringLiteral("82"), QStringLiteral("84"),
-        QStringLiteral("86"), QStringLiteral("90"), QStringLiteral("91"), QStringLiteral("92"),
-        QStringLiteral("93"), QStringLiteral("94"), QStringLiteral("95"), QStringLiteral("98")};
-    if (digits.startsWith(u'1') || digits.startsWith(u'7'))
-        return 1;
-    return kTwoDigitCodes.contains(digits.left(2).toString()) ? 2 : 3;
+    // The library's own instance (built once, safe from any thread). It would write a line
+    // to stdout for every number it cannot read; those are answered here, so it keeps quiet.
+    static const lib::PhoneNumberUtil* const util = [] {
+        auto* instance = lib::PhoneNumberUtil::GetInstance();
+        instance->SetLogger(new lib::NullLogger());
+        return instance;
+    }();
+    return *util;
 }
 
-// The area or network code at the start of a national number (without its leading 0).
-int areaCodeLength(QStringView national)
+// text in libphonenumber's format for the region ("ZZ": the number carries its country
+// code); empty when the library cannot read it.
+QString formatted(const QString& text, const char* region,
+                  lib::PhoneNumberUtil::PhoneNumberFormat format)
 {
-    static const QStringList kTwoDigitCities = {QStringLiteral("30"), QStringLiteral("40"),
-                                                QStringLiteral("69"), QStringLiteral("89")};
-    return kTwoDigitCities.contains(national.left(2).toString()) ? 2 : 3;
-}
-
-// "1712345678" -> "171 2345678"; short numbers stay in one piece.
-QString splitArea(QStringView national)
-{
-    const int area = areaCodeLength(national);
-    if (national.size() <= area + 2)
-        return national.toString();
-    return national.left(area).toString() + QLatin1Char(' ') + national.mid(area).toString();
+    const auto& util = numberingPlans();
+    lib::PhoneNumber number;
+    if (util.Parse(text.toStdString(), region, &number) != lib::PhoneNumberUtil::NO_PARSING_ERROR)
+        return {};
+    std::string out;
+    util.Format(number, format, &out);
+    return QString::fromStdString(out);
 }
 
 } // namespace
 
-QString PhoneNumber::displayText() const
+PhoneRegion PhoneRegion::fromCode(const QString& code)
 {
-    QStringView digits(m_value);
-    if (digits.startsWith(QLatin1String("00")))
-        digits = digits.mid(2);
-    else if (digits.startsWith(u'+'))
-        digits = digits.mid(1);
-    else if (digits.startsWith(u'0'))
-        return QStringLiteral("0") + splitArea(digits.mid(1));
-    else
-        return m_value; // a local number without area code
-    const int country = countryCodeLength(digits);
-    if (digits.size() <= country)
-        return QStringLiteral("+") + digits.toString();
-    return QStringLiteral("+") + digits.left(country).toString() + QLatin1Char(' ') +
-           splitArea(digits.mid(country));
+    const QString upper = code.trimmed().toUpper();
+    PhoneRegion region;
+    if (upper.size() == 2 && numberingPlans().GetCountryCodeForRegion(upper.toStdString()) != 0)
+        region.m_code = upper;
+    return region;
+}
+
+PhoneRegion PhoneRegion::fromTerritory(QLocale::Territory territory)
+{
+    if (territory == QLocale::AnyTerritory)
+        return {};
+    return fromCode(QLocale::territoryToCode(territory));
+}
+
+QString PhoneNumber::displayText(const PhoneRegion& region) const
+{
+    QString shown;
+    if (m_value.startsWith(u'+'))
+        shown = formatted(m_value, "ZZ", lib::PhoneNumberUtil::INTERNATIONAL);
+    else if (m_value.startsWith(QLatin1String("00")))
+        shown =
+            formatted(QLatin1Char('+') + m_value.mid(2), "ZZ", lib::PhoneNumberUtil::INTERNATIONAL);
+    else if (m_value.startsWith(u'0') && region.isKnown())
+        shown = formatted(m_value, region.code().toLatin1().constData(),
+                          lib::PhoneNumberUtil::NATIONAL);
+    if (!shown.isEmpty())
+        return shown;
+    if (m_value.startsWith(QLatin1String("00")))
+        return QLatin1Char('+') + m_value.mid(2);
+    return m_value;
 }
 
 std::optional<PhoneNumber> PhoneNumber::parse(const QString& text)

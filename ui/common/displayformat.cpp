@@ -18,6 +18,13 @@ QString shortDateFormat()
     return format;
 }
 
+// The practice's country once the desktop has said it (see setPhoneRegion).
+PhoneRegion& practiceRegion()
+{
+    static PhoneRegion region;
+    return region;
+}
+
 } // namespace
 
 QString timeFormat()
@@ -42,10 +49,27 @@ QString dateTimeEditFormat()
     return QStringLiteral("ddd ") + shortDateFormat() + QLatin1Char(' ') + timeFormat();
 }
 
+PhoneRegion phoneRegion()
+{
+    if (practiceRegion().isKnown())
+        return practiceRegion();
+    return PhoneRegion::fromTerritory(QLocale().territory());
+}
+
+void setPhoneRegion(const PhoneRegion& region)
+{
+    practiceRegion() = region;
+}
+
+QString phoneText(const PhoneNumber& number)
+{
+    return number.displayText(phoneRegion());
+}
+
 QString phoneText(const QString& stored)
 {
     const auto number = PhoneNumber::parse(stored);
-    return number ? number->displayText() : stored.trimmed();
+    return number ? phoneText(*number) : stored.trimmed();
 }
 
 QString dateText(const QDate& date)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/phonenumber.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QString>
@@ -27,9 +29,16 @@ QString timeFormat();
 QString dateTimeText(const QDateTime& time);
 // The format of a date-and-time field: "ddd 12.05.2026 09:30" as QDateTimeEdit reads it.
 QString dateTimeEditFormat();
-// A phone number written one way wherever it is shown (see PhoneNumber::displayText); text
-// that is not a phone number is shown as it is.
+// A phone number written one way wherever it is shown (see PhoneNumber::displayText), with
+// national numbers ("0761 …") read as numbers of phoneRegion(); text that is not a phone
+// number is shown as it is.
 QString phoneText(const QString& stored);
+QString phoneText(const PhoneNumber& number);
+// The country whose national numbers phoneText shows: set by the desktop from the practice
+// (practicePhoneRegion) when a session opens; until then, or while it is not known, the
+// default locale's country.
+PhoneRegion phoneRegion();
+void setPhoneRegion(const PhoneRegion& region);
 // A span of days as a heading reads it: "1–7 Nov 2026", "28 Nov – 4 Dec 2026",
 // "1 Jan 2026 – 7 Dec 2026" (in the locale's month names), or one day alone.
 QString periodText(const QDate& from, const QDate& to);

@@ -144,7 +144,7 @@ QWidget* CallDialog::buildContext()
     big.setBold(true);
     name->setFont(big);
     auto* phone =
-        new QLabel(c.client.phone ? c.client.phone->displayText() : tr("no phone number"), box);
+        new QLabel(c.client.phone ? phoneText(*c.client.phone) : tr("no phone number"), box);
     phone->setObjectName(QStringLiteral("callClientPhone"));
     phone->setFont(big);
     phone->setTextInteractionFlags(Qt::TextSelectableByMouse);

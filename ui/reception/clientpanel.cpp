@@ -154,7 +154,7 @@ bool ClientPanel::showClient(ClientId id)
         subtitle << sexName(client->sex);
     m_subtitle->setText(subtitle.join(QStringLiteral(" · ")));
 
-    setRow(m_phone, client->phone ? client->phone->displayText() : QString());
+    setRow(m_phone, client->phone ? phoneText(*client->phone) : QString());
     setRow(m_email, client->email ? client->email->value() : QString());
     setRow(m_address, client->address);
     setRow(m_channel, contactChannelName(client->preferredChannel));

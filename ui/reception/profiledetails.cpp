@@ -121,7 +121,7 @@ void ProfileDetails::showClient(const Client& client)
     m_last->setText(client.lastName);
     m_birth->setText(client.dateOfBirth.isValid() ? dateText(client.dateOfBirth) : QString());
     m_email->setText(client.email ? client.email->value() : QString());
-    m_phone->setText(client.phone ? client.phone->displayText() : QString());
+    m_phone->setText(client.phone ? phoneText(*client.phone) : QString());
     m_address->setPlainText(client.address);
     m_channel->setCurrentIndex(m_channel->findData(int(client.preferredChannel)));
     m_expectations->setText(client.expectations);
