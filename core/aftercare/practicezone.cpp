@@ -1,12 +1,12 @@
 #include "aftercare/practicezone.h"
 
-#include "repositories/practicerepository.h"
+#include "repositories/practicesettingsrepository.h"
 
 namespace aftercare {
 
-Result<QTimeZone> practiceTimeZone(const PracticeRepository& practice)
+Result<QTimeZone> practiceTimeZone(const PracticeSettingsRepository& settings)
 {
-    auto name = practice.setting(PracticeSetting::kTimezone);
+    auto name = settings.setting(PracticeSetting::kTimezone);
     if (!name)
         return fail(name.error());
     const QTimeZone zone(name->trimmed().toUtf8());

@@ -6,10 +6,10 @@
 
 namespace aftercare {
 
-class PracticeRepository;
+class PracticeSettingsRepository;
 
 // The practice's time zone: the setting 'practice.timezone' when it names a zone this
 // computer knows, the computer's own zone otherwise.
-Result<QTimeZone> practiceTimeZone(const PracticeRepository& practice);
+Result<QTimeZone> practiceTimeZone(const PracticeSettingsRepository& settings);
 
 } // namespace aftercare

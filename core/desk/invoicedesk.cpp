@@ -5,7 +5,7 @@
 #include "domain/invoicenumber.h"
 #include "domain/touchpoint.h"
 #include "repositories/invoicerepository.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practicesettingsrepository.h"
 #include "repositories/touchpointrepository.h"
 
 #include <QLocale>
@@ -203,7 +203,7 @@ Result<InvoiceDocument> InvoiceDesk::document(InvoiceId invoiceId) const
         document.clientAddress = client->value(2).toString().trimmed();
         document.clientNumber = client->value(3).toString();
     }
-    PracticeRepository practice(m_database);
+    PracticeSettingsRepository practice(m_database);
     const std::pair<QLatin1String, QString*> settings[] = {
         {PracticeSetting::kName, &document.practiceName},
         {PracticeSetting::kAddress, &document.practiceAddress},
@@ -222,7 +222,7 @@ Result<InvoiceDocument> InvoiceDesk::document(InvoiceId invoiceId) const
 
 Result<int> InvoiceDesk::paymentDays() const
 {
-    auto value = PracticeRepository(m_database)
+    auto value = PracticeSettingsRepository(m_database)
                      .setting(PracticeSetting::kPaymentDays,
                               QString::number(InvoiceRepository::kDefaultPaymentDays));
     if (!value)

@@ -4,7 +4,7 @@
 #include "auth/permissions.h"
 #include "database/database.h"
 #include "database/sqltime.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practicesettingsrepository.h"
 #include "repositories/staleedit.h"
 
 #include <QSqlQuery>
@@ -216,7 +216,7 @@ Result<QString> SummaryTemplateRepository::draftSummary(const TestResult& result
     if (!clinician)
         return fail(clinician.error());
     context.clinicianName = clinician->toString();
-    const PracticeRepository practice(m_database);
+    const PracticeSettingsRepository practice(m_database);
     auto name = practice.setting(PracticeSetting::kName);
     auto phone = practice.setting(PracticeSetting::kPhone);
     if (!name)

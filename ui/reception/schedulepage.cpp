@@ -8,7 +8,7 @@
 #include "reception/daylistdocument.h"
 #include "reception/scheduleview.h"
 #include "repositories/appointmentrepository.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practitionerrepository.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -272,7 +272,7 @@ void SchedulePage::fillPractitioners(const std::vector<Practitioner>& practition
 void SchedulePage::reload()
 {
     m_loaded = true;
-    auto practitioners = PracticeRepository(m_database).practitioners();
+    auto practitioners = PractitionerRepository(m_database).practitioners();
     if (!practitioners) {
         showMessage(practitioners.error().message, true);
         return;
@@ -495,8 +495,9 @@ void SchedulePage::moveSelected()
         if (after) {
             showAppointment(*after);
             offerUndo(UndoKind::Move, before, *after);
-            showMessage(tr("Moved %1 to %2.").arg(after->clientName, appointmentTimeText(after->startsAt)),
-                        false);
+            showMessage(
+                tr("Moved %1 to %2.").arg(after->clientName, appointmentTimeText(after->startsAt)),
+                false);
         }
     });
     connect(dialog, &BookingDialog::conflicted, this,
