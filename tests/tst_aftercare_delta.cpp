@@ -36,7 +36,7 @@ std::optional<ServiceTypeId> everyStep(Database& db, const Practice& p)
     s.name = QStringLiteral("Wellness");
     s.stepCommunityInvite = true;
     s.stepNewsletterInvite = true;
-    auto id = PracticeRepository(db).createServiceType(s, p.admin);
+    auto id = ServiceTypeRepository(db).createServiceType(s, p.admin);
     return id ? std::optional<ServiceTypeId>(*id) : std::nullopt;
 }
 

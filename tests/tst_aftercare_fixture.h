@@ -6,7 +6,8 @@
 #include "database/database.h"
 #include "repositories/appointmentrepository.h"
 #include "repositories/feedbackrepository.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practicesettingsrepository.h"
+#include "repositories/practitionerrepository.h"
 #include "repositories/resultrepository.h"
 #include "tst_repo_fixture.h"
 
@@ -23,7 +24,7 @@ inline QDateTime at(int y, int m, int d, int h, int min, int s = 0)
 
 inline bool useBerlin(Database& db, const Practice& p)
 {
-    return PracticeRepository(db)
+    return PracticeSettingsRepository(db)
         .setSetting(PracticeSetting::kTimezone, QStringLiteral("Europe/Berlin"), p.admin)
         .has_value();
 }
@@ -92,7 +93,7 @@ addVisit(Database& db, const Practice& p, ClientId client, ServiceTypeId service
 // Dr Weber signs in as the practice's clinician.
 inline bool linkWeberToClinician(Database& db, const Practice& p)
 {
-    PracticeRepository practice(db);
+    PractitionerRepository practice(db);
     auto weber = practice.practitioner(p.weber);
     if (!weber)
         return false;

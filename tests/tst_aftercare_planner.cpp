@@ -282,7 +282,7 @@ void TestAftercarePlanner::rebookReminderOnlyWhenNothingBooked()
     ServiceType checkup;
     checkup.name = QStringLiteral("Check-up");
     checkup.rebookAfterWeeks = 4;
-    auto service = PracticeRepository(db).createServiceType(checkup, p.admin);
+    auto service = ServiceTypeRepository(db).createServiceType(checkup, p.admin);
     QVERIFY2(service, why(service));
     const auto cleo = addClient(db, p, QStringLiteral("Cleo"));
     QVERIFY(cleo);

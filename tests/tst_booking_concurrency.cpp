@@ -8,7 +8,8 @@
 #include "domain/servicetype.h"
 #include "repositories/appointmentrepository.h"
 #include "repositories/clientrepository.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practitionerrepository.h"
+#include "repositories/servicetyperepository.h"
 #include "testdatabase.h"
 
 #include <QCoreApplication>
@@ -59,9 +60,8 @@ int runChild(const QString& url, quint32 seed, int count)
         return 2;
     }
     Database& db = **database;
-    PracticeRepository practice(db);
-    const auto practitioners = practice.practitioners();
-    const auto services = practice.serviceTypes();
+    const auto practitioners = PractitionerRepository(db).practitioners();
+    const auto services = ServiceTypeRepository(db).serviceTypes();
     auto clients = db.run(QStringLiteral("SELECT id FROM clients ORDER BY id"));
     if (!practitioners || !services || services->empty() || !clients) {
         std::fprintf(stderr, "cannot read the practice\n");
@@ -112,17 +112,18 @@ private slots:
 void TestBookingConcurrency::racingWorkstationsNeverOverlap()
 {
     AFTERCARE_FRESH_DATABASE(db);
-    PracticeRepository practice(db);
+    PractitionerRepository practitioners(db);
+    ServiceTypeRepository services(db);
     for (const char* name : {"Dr. Weber", "Dr. Braun", "Dr. Kaya"}) {
         Practitioner practitioner;
         practitioner.name = QLatin1String(name);
-        QVERIFY(practice.createPractitioner(practitioner, Actor::system()));
+        QVERIFY(practitioners.createPractitioner(practitioner, Actor::system()));
     }
     ServiceType service;
     service.name = QStringLiteral("Check-up");
     service.durationMinutes = 30;
     service.priceCents = 6000;
-    QVERIFY(practice.createServiceType(service, Actor::system()));
+    QVERIFY(services.createServiceType(service, Actor::system()));
     for (int i = 0; i < 20; ++i) {
         Client client;
         client.firstName = QStringLiteral("Client");

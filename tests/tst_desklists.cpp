@@ -7,6 +7,7 @@
 #include "desk/remindersdue.h"
 #include "repositories/appointmentrepository.h"
 #include "repositories/invoicerepository.h"
+#include "repositories/practicesettingsrepository.h"
 #include "testdatabase.h"
 #include "tst_repo_fixture.h"
 
@@ -353,7 +354,8 @@ void TestDeskLists::issueUsesThePaymentTerm()
     QFETCH(int, days);
     AFTERCARE_PRACTICE(db, p);
     if (!setting.isEmpty())
-        QVERIFY(PracticeRepository(db).setSetting(PracticeSetting::kPaymentDays, setting, p.admin));
+        QVERIFY(PracticeSettingsRepository(db).setSetting(PracticeSetting::kPaymentDays, setting,
+                                                          p.admin));
     auto invoice = visitInvoice(db, p, p.anna, QDateTime(kDay, QTime(9, 0)));
     QVERIFY(invoice);
     const QDateTime issuedAt(QDate(2031, 3, 12), QTime(10, 0));

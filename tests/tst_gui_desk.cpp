@@ -16,7 +16,7 @@
 #include "repositories/appointmentrepository.h"
 #include "repositories/clientrepository.h"
 #include "repositories/invoicerepository.h"
-#include "repositories/practicerepository.h"
+#include "repositories/servicetyperepository.h"
 #include "repositories/touchpointrepository.h"
 #include "repositories/userrepository.h"
 #include "testdatabase.h"
@@ -350,9 +350,9 @@ void TestGuiDesk::notRebookedListAndRecallCall()
     AFTERCARE_FRESH_DATABASE(db);
     const Practice p = seed(db);
     {
-        auto service = PracticeRepository(db).serviceType(p.checkUp);
+        auto service = ServiceTypeRepository(db).serviceType(p.checkUp);
         service->rebookAfterWeeks = 4;
-        QVERIFY(PracticeRepository(db).updateServiceType(*service, Actor::system()));
+        QVERIFY(ServiceTypeRepository(db).updateServiceType(*service, Actor::system()));
     }
     const QDate today = QDate::currentDate();
     Appointment visit;

@@ -12,7 +12,8 @@
 #include "reception/schedulepage.h"
 #include "reception/scheduleview.h"
 #include "repositories/appointmentrepository.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practitionerrepository.h"
+#include "repositories/servicetyperepository.h"
 #include "repositories/touchpointrepository.h"
 #include "testdatabase.h"
 
@@ -464,9 +465,9 @@ void TestGuiDiary::notRebookedListBooks()
     AFTERCARE_FRESH_DATABASE(db);
     const Practice p = seed(db);
     {
-        auto service = PracticeRepository(db).serviceType(p.checkUp);
+        auto service = ServiceTypeRepository(db).serviceType(p.checkUp);
         service->rebookAfterWeeks = 4;
-        QVERIFY(PracticeRepository(db).updateServiceType(*service, Actor::system()));
+        QVERIFY(ServiceTypeRepository(db).updateServiceType(*service, Actor::system()));
     }
     Appointment visit;
     visit.practitioner = p.braun;
@@ -552,7 +553,7 @@ void TestGuiDiary::weekShowsEveryPractitionerReadably()
 {
     AFTERCARE_FRESH_DATABASE(db);
     const Practice p = seed(db);
-    PracticeRepository practice(db);
+    PractitionerRepository practice(db);
     for (const char* name :
          {"Dr. Käthe Brandt-Oberndorfer", "Maximilian Schönberger", "Dr. Anneliese Wolkenstein"}) {
         Practitioner more;

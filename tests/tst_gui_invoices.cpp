@@ -11,7 +11,7 @@
 #include "reception/invoicepage.h"
 #include "reception/invoicepdf.h"
 #include "repositories/invoicerepository.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practicesettingsrepository.h"
 #include "repositories/touchpointrepository.h"
 #include "testdatabase.h"
 
@@ -246,8 +246,8 @@ void TestGuiInvoices::receiptPdf()
 {
     AFTERCARE_FRESH_DATABASE(db);
     const Practice p = seed(db);
-    QVERIFY(PracticeRepository(db).setSetting(PracticeSetting::kName,
-                                              QStringLiteral("Praxis am See"), Actor::system()));
+    QVERIFY(PracticeSettingsRepository(db).setSetting(
+        PracticeSetting::kName, QStringLiteral("Praxis am See"), Actor::system()));
     const InvoiceId id = issued(db, p, p.anna, 6000, 10);
     // A draft is not printed.
     const InvoiceId open = draft(db, p, p.ben, 1000);

@@ -14,7 +14,6 @@
 #include "reception/welcomepackpdf.h"
 #include "repositories/appointmentrepository.h"
 #include "repositories/clientrepository.h"
-#include "repositories/practicerepository.h"
 #include "repositories/touchpointrepository.h"
 #include "testdatabase.h"
 #include "tst_repo_fixture.h"

@@ -5,7 +5,7 @@
 #include "common/displayformat.h"
 #include "desktopcontroller.h"
 #include "mainwindow.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practicesettingsrepository.h"
 #include "repositories/userrepository.h"
 #include "testdatabase.h"
 
@@ -77,7 +77,7 @@ void TestGuiPhoneRegion::practiceCountry()
     QFETCH(QString, locale);
     QFETCH(QString, region);
     AFTERCARE_FRESH_DATABASE(db);
-    PracticeRepository practice(db);
+    PracticeSettingsRepository practice(db);
     QVERIFY(practice.setSetting(PracticeSetting::kTimezone, zone, Actor::system()));
     QLocale::setDefault(QLocale(locale));
     const auto found = practicePhoneRegion(practice);
@@ -88,8 +88,8 @@ void TestGuiPhoneRegion::practiceCountry()
 void TestGuiPhoneRegion::signingInSetsThePracticeCountry()
 {
     AFTERCARE_FRESH_DATABASE(db);
-    QVERIFY(PracticeRepository(db).setSetting(PracticeSetting::kTimezone,
-                                              QStringLiteral("Europe/Vienna"), Actor::system()));
+    QVERIFY(PracticeSettingsRepository(db).setSetting(
+        PracticeSetting::kTimezone, QStringLiteral("Europe/Vienna"), Actor::system()));
     QVERIFY(UserRepository(db).create(Actor::system(), QStringLiteral("anna"),
                                       QStringLiteral("Anna"), Role::Reception, kPassword));
     // Before anyone signs in, the language's country (none for C).

@@ -11,7 +11,6 @@
 #include "reception/scheduleview.h"
 #include "repositories/appointmentrepository.h"
 #include "repositories/clientrepository.h"
-#include "repositories/practicerepository.h"
 #include "repositories/touchpointrepository.h"
 #include "repositories/userrepository.h"
 #include "testdatabase.h"

@@ -2,7 +2,7 @@
 #include "database/database.h"
 #include "database/sqltime.h"
 #include "metrics/metricsengine.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practicesettingsrepository.h"
 #include "testdatabase.h"
 #include "tst_metrics_fixture.h"
 
@@ -886,7 +886,7 @@ void TestMetrics::badLapseWindowIsAnError()
     QCOMPARE(result.error().kind, ErrorKind::Validation);
 }
 
-// The window a practice sets through its settings (the key PracticeRepository and the demo
+// The window a practice sets through its settings (the key PracticeSettingsRepository and the demo
 // write) is the one the metrics use; a bare 'lapse_window_days' row is not a practice setting.
 void TestMetrics::lapseWindowIsThePracticeSetting()
 {
@@ -898,8 +898,8 @@ void TestMetrics::lapseWindowIsThePracticeSetting()
     QVERIFY(unset);
     QCOMPARE(*unset, 365);
 
-    QVERIFY(PracticeRepository(db).setSetting(PracticeSetting::kLapseWindowDays,
-                                              QStringLiteral("90"), Actor::system()));
+    QVERIFY(PracticeSettingsRepository(db).setSetting(PracticeSetting::kLapseWindowDays,
+                                                      QStringLiteral("90"), Actor::system()));
     auto set = MetricsEngine(db).lapseWindowDays();
     QVERIFY(set);
     QCOMPARE(*set, 90);

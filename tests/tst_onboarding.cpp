@@ -6,7 +6,8 @@
 #include "reception/welcomepackreader.h"
 #include "repositories/appointmentrepository.h"
 #include "repositories/clientrepository.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practicesettingsrepository.h"
+#include "repositories/servicetyperepository.h"
 #include "repositories/touchpointrepository.h"
 #include "testdatabase.h"
 #include "tst_repo_fixture.h"
@@ -300,16 +301,17 @@ void TestOnboarding::consentHistoryIsKept()
 void TestOnboarding::welcomePackGathersPracticeServiceAndAppointment()
 {
     AFTERCARE_PRACTICE(db, p);
-    PracticeRepository practice(db);
-    ServiceType consultation = practice.serviceType(p.consultation).value();
+    PracticeSettingsRepository settings(db);
+    ServiceTypeRepository services(db);
+    ServiceType consultation = services.serviceType(p.consultation).value();
     consultation.preparation = QStringLiteral("Bring your insurance card.");
-    QVERIFY(practice.updateServiceType(consultation, p.admin));
-    QVERIFY(practice.setSetting(PracticeSetting::kName, QStringLiteral("Praxis Süd"), p.admin));
-    QVERIFY(practice.setSetting(PracticeSetting::kAddress, QStringLiteral("Hauptstraße 1, Köln"),
+    QVERIFY(services.updateServiceType(consultation, p.admin));
+    QVERIFY(settings.setSetting(PracticeSetting::kName, QStringLiteral("Praxis Süd"), p.admin));
+    QVERIFY(settings.setSetting(PracticeSetting::kAddress, QStringLiteral("Hauptstraße 1, Köln"),
                                 p.admin));
-    QVERIFY(practice.setSetting(PracticeSetting::kPhone, QStringLiteral("+49 221 123"), p.admin));
+    QVERIFY(settings.setSetting(PracticeSetting::kPhone, QStringLiteral("+49 221 123"), p.admin));
     QVERIFY(
-        practice.setSetting(PracticeSetting::kEmail, QStringLiteral("info@sued.example"), p.admin));
+        settings.setSetting(PracticeSetting::kEmail, QStringLiteral("info@sued.example"), p.admin));
     auto outcome = OnboardingService(db, p.reception).onboard(newClient(p));
     QVERIFY2(outcome, why(outcome));
 
@@ -329,7 +331,7 @@ void TestOnboarding::welcomePackGathersPracticeServiceAndAppointment()
     QCOMPARE(pack->preparation, QStringLiteral("Bring your insurance card."));
     QVERIFY(!pack->cancellationPolicy.isEmpty()); // the general rule: the practice set none
 
-    QVERIFY(practice.setSetting(PracticeSetting::kCancellationPolicy,
+    QVERIFY(settings.setSetting(PracticeSetting::kCancellationPolicy,
                                 QStringLiteral("Call 48 hours ahead."), p.admin));
     QCOMPARE(WelcomePackReader(db).forAppointment(outcome->firstBooking)->cancellationPolicy,
              QStringLiteral("Call 48 hours ahead."));

@@ -7,7 +7,8 @@
 #include "database/database.h"
 #include "database/sqltime.h"
 #include "repositories/clientrepository.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practitionerrepository.h"
+#include "repositories/servicetyperepository.h"
 
 #include <QDateTime>
 #include <QString>
@@ -68,10 +69,11 @@ inline std::optional<Practice> makePractice(Database& db, QString* error)
         *u.actor = Actor{*id, u.role, QLatin1String(u.workstation)};
     }
 
-    PracticeRepository practice(db);
-    auto weber = practice.createPractitioner(
+    PractitionerRepository practitioners(db);
+    ServiceTypeRepository services(db);
+    auto weber = practitioners.createPractitioner(
         Practitioner{{}, QStringLiteral("Dr Weber"), {}, true, 0}, p.admin);
-    auto silva = practice.createPractitioner(
+    auto silva = practitioners.createPractitioner(
         Practitioner{{}, QStringLiteral("Dr Silva"), {}, true, 0}, p.admin);
     if (!weber || !silva) {
         *error = (!weber ? weber.error() : silva.error()).describe();
@@ -91,8 +93,8 @@ inline std::optional<Practice> makePractice(Database& db, QString* error)
     physio.name = QStringLiteral("Physiotherapy");
     physio.durationMinutes = 45;
     physio.priceCents = 5550;
-    auto c = practice.createServiceType(consultation, p.admin);
-    auto ph = practice.createServiceType(physio, p.admin);
+    auto c = services.createServiceType(consultation, p.admin);
+    auto ph = services.createServiceType(physio, p.admin);
     if (!c || !ph) {
         *error = (!c ? c.error() : ph.error()).describe();
         return std::nullopt;

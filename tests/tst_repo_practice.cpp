@@ -1,6 +1,8 @@
 // backends: sqlite postgresql
 #include "database/database.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practicesettingsrepository.h"
+#include "repositories/practitionerrepository.h"
+#include "repositories/servicetyperepository.h"
 #include "testdatabase.h"
 #include "tst_repo_fixture.h"
 
@@ -28,7 +30,7 @@ private slots:
 void TestRepoPractice::serviceTypePolicyRoundTrips()
 {
     AFTERCARE_PRACTICE(db, p);
-    PracticeRepository repo(db);
+    ServiceTypeRepository repo(db);
     ServiceType s;
     s.name = QStringLiteral("Annual check-up");
     s.durationMinutes = 50;
@@ -102,7 +104,7 @@ void TestRepoPractice::serviceTypeRules()
     QFETCH(int, rebookWeeks);
     QFETCH(int, expected);
     AFTERCARE_PRACTICE(db, p);
-    PracticeRepository repo(db);
+    ServiceTypeRepository repo(db);
     ServiceType s;
     s.name = name;
     s.durationMinutes = minutes;
@@ -116,7 +118,7 @@ void TestRepoPractice::serviceTypeRules()
 void TestRepoPractice::staleServiceTypeIsRefused()
 {
     AFTERCARE_PRACTICE(db, p);
-    PracticeRepository repo(db);
+    ServiceTypeRepository repo(db);
     ServiceType mine = repo.serviceType(p.consultation).value();
     ServiceType theirs = mine;
     theirs.priceCents = 9000;
@@ -129,7 +131,7 @@ void TestRepoPractice::staleServiceTypeIsRefused()
 void TestRepoPractice::practitioners()
 {
     AFTERCARE_PRACTICE(db, p);
-    PracticeRepository repo(db);
+    PractitionerRepository repo(db);
     auto list = repo.practitioners();
     QVERIFY(list);
     QCOMPARE(list->size(), std::size_t(2));
@@ -163,31 +165,34 @@ void TestRepoPractice::practitioners()
 void TestRepoPractice::onlyAdministratorsChangeThePractice()
 {
     AFTERCARE_PRACTICE(db, p);
-    PracticeRepository repo(db);
+    PracticeSettingsRepository settings(db);
+    PractitionerRepository practitioners(db);
+    ServiceTypeRepository services(db);
     for (const Actor& actor : {p.reception, p.clinician, p.manager}) {
         ServiceType s;
         s.name = QStringLiteral("Sneaky");
-        QCOMPARE(errorKind(repo.createServiceType(s, actor)), std::optional(ErrorKind::Permission));
-        ServiceType existing = repo.serviceType(p.consultation).value();
-        existing.priceCents = 1;
-        QCOMPARE(errorKind(repo.updateServiceType(existing, actor)),
+        QCOMPARE(errorKind(services.createServiceType(s, actor)),
                  std::optional(ErrorKind::Permission));
-        QCOMPARE(errorKind(repo.createPractitioner(
+        ServiceType existing = services.serviceType(p.consultation).value();
+        existing.priceCents = 1;
+        QCOMPARE(errorKind(services.updateServiceType(existing, actor)),
+                 std::optional(ErrorKind::Permission));
+        QCOMPARE(errorKind(practitioners.createPractitioner(
                      Practitioner{{}, QStringLiteral("Dr X"), {}, true, 0}, actor)),
                  std::optional(ErrorKind::Permission));
-        QCOMPARE(
-            errorKind(repo.setSetting(PracticeSetting::kName, QStringLiteral("Mine now"), actor)),
-            std::optional(ErrorKind::Permission));
+        QCOMPARE(errorKind(settings.setSetting(PracticeSetting::kName, QStringLiteral("Mine now"),
+                                               actor)),
+                 std::optional(ErrorKind::Permission));
     }
-    QCOMPARE(repo.serviceType(p.consultation)->priceCents, 8000);
-    QCOMPARE(repo.serviceTypes(true)->size(), std::size_t(2));
-    QCOMPARE(repo.setting(PracticeSetting::kName).value(), QString());
+    QCOMPARE(services.serviceType(p.consultation)->priceCents, 8000);
+    QCOMPARE(services.serviceTypes(true)->size(), std::size_t(2));
+    QCOMPARE(settings.setting(PracticeSetting::kName).value(), QString());
 }
 
 void TestRepoPractice::settings()
 {
     AFTERCARE_PRACTICE(db, p);
-    PracticeRepository repo(db);
+    PracticeSettingsRepository repo(db);
     QCOMPARE(repo.lapseWindowDays().value(), 365);
     QCOMPARE(repo.setting(PracticeSetting::kTimezone, QStringLiteral("Europe/Berlin")).value(),
              QStringLiteral("Europe/Berlin"));
@@ -245,7 +250,7 @@ void TestRepoPractice::settingsAreValidated()
     QFETCH(QString, key);
     QFETCH(QString, value);
     AFTERCARE_PRACTICE(db, p);
-    PracticeRepository repo(db);
+    PracticeSettingsRepository repo(db);
     QCOMPARE(errorKind(repo.setSetting(key, value, p.admin)), std::optional(ErrorKind::Validation));
     QCOMPARE(
         db.scalar(QStringLiteral("SELECT count(*) FROM practice_settings")).value().toLongLong(),

@@ -1,7 +1,7 @@
 // backends: sqlite postgresql
 #include "aftercare/summarytext.h"
 #include "database/database.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practicesettingsrepository.h"
 #include "repositories/resultrepository.h"
 #include "repositories/summarytemplaterepository.h"
 #include "testdatabase.h"
@@ -222,7 +222,7 @@ void TestSummaryTemplates::onlyCliniciansChangeTemplates()
 void TestSummaryTemplates::draftsTheSummaryOfAResult()
 {
     AFTERCARE_PRACTICE(db, p);
-    PracticeRepository practice(db);
+    PracticeSettingsRepository practice(db);
     QVERIFY(practice.setSetting(PracticeSetting::kName, QStringLiteral("Praxis am Park"), p.admin));
     QVERIFY(practice.setSetting(PracticeSetting::kPhone, QStringLiteral("+49 30 123456"), p.admin));
     SummaryTemplateRepository templates(db);

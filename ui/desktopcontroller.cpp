@@ -5,7 +5,7 @@
 #include "database/database.h"
 #include "maintenance/databasecompaction.h"
 #include "mainwindow.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practicesettingsrepository.h"
 #include "repositories/userrepository.h"
 #include "signin/firstrundialog.h"
 #include "signin/signindialog.h"
@@ -113,7 +113,7 @@ void DesktopController::openMainWindow()
 {
     // National numbers ("0761 …") are the practice's country's; read afresh at every sign-in,
     // so a changed time zone setting shows with the next session.
-    if (auto region = practicePhoneRegion(PracticeRepository(m_database)))
+    if (auto region = practicePhoneRegion(PracticeSettingsRepository(m_database)))
         setPhoneRegion(*region);
     m_mainWindow = new MainWindow(m_database, m_session);
     m_mainWindow->setAttribute(Qt::WA_DeleteOnClose);

@@ -13,7 +13,7 @@
 #include "repositories/clientrepository.h"
 #include "repositories/feedbackrepository.h"
 #include "repositories/followuptaskrepository.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practicesettingsrepository.h"
 #include "repositories/resultrepository.h"
 #include "repositories/touchpointrepository.h"
 #include "repositories/userrepository.h"
@@ -416,7 +416,7 @@ Result<FollowUpTaskId> CallService::replaceByLetter(TransactionGuard& transactio
                                                     FollowUpTask& task, const Actor& actor,
                                                     const QDateTime& at)
 {
-    auto zone = practiceTimeZone(PracticeRepository(m_database));
+    auto zone = practiceTimeZone(PracticeSettingsRepository(m_database));
     if (!zone)
         return fail(zone.error());
     const TaskWindow window = Deadlines(*zone).letter(at);

@@ -7,7 +7,8 @@
 #include "database/sqltime.h"
 #include "domain/feedbackscore.h"
 #include "repositories/followuptaskrepository.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practicesettingsrepository.h"
+#include "repositories/servicetyperepository.h"
 
 #include <QSqlQuery>
 
@@ -114,7 +115,7 @@ FollowUpPlanner::FollowUpPlanner(Database& database)
 
 Result<Deadlines> FollowUpPlanner::deadlines() const
 {
-    auto zone = practiceTimeZone(PracticeRepository(m_database));
+    auto zone = practiceTimeZone(PracticeSettingsRepository(m_database));
     if (!zone)
         return fail(zone.error());
     return Deadlines(*zone);
@@ -122,7 +123,7 @@ Result<Deadlines> FollowUpPlanner::deadlines() const
 
 Result<QDateTime> FollowUpPlanner::plannedUntil() const
 {
-    auto value = PracticeRepository(m_database).setting(kWatermarkKey);
+    auto value = PracticeSettingsRepository(m_database).setting(kWatermarkKey);
     if (!value)
         return fail(value.error());
     return SqlTime::toDateTime(*value);
@@ -395,8 +396,7 @@ Status FollowUpPlanner::planAll(TransactionGuard& transaction, const Options& op
     auto calendar = deadlines();
     if (!calendar)
         return fail(calendar.error());
-    PracticeRepository practice(m_database);
-    auto services = practice.serviceTypes(true);
+    auto services = ServiceTypeRepository(m_database).serviceTypes(true);
     if (!services)
         return fail(services.error());
 
@@ -468,7 +468,8 @@ Status FollowUpPlanner::planAll(TransactionGuard& transaction, const Options& op
     report.closed += *communicated + *rebooked;
 
     report.plannedUntil = now;
-    return practice.setInternalSetting(transaction, kWatermarkKey, SqlTime::toSql(now).toString());
+    return PracticeSettingsRepository(m_database)
+        .setInternalSetting(transaction, kWatermarkKey, SqlTime::toSql(now).toString());
 }
 
 Result<FollowUpPlanner::Report> FollowUpPlanner::plan(const Options& options, const Actor& actor)

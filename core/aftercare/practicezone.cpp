@@ -1,14 +1,14 @@
 #include "aftercare/practicezone.h"
 
-#include "repositories/practicerepository.h"
+#include "repositories/practicesettingsrepository.h"
 
 #include <QLocale>
 
 namespace aftercare {
 
-Result<QTimeZone> practiceTimeZone(const PracticeRepository& practice)
+Result<QTimeZone> practiceTimeZone(const PracticeSettingsRepository& settings)
 {
-    auto name = practice.setting(PracticeSetting::kTimezone);
+    auto name = settings.setting(PracticeSetting::kTimezone);
     if (!name)
         return fail(name.error());
     const QTimeZone zone(name->trimmed().toUtf8());
@@ -17,9 +17,9 @@ Result<QTimeZone> practiceTimeZone(const PracticeRepository& practice)
     return QTimeZone::systemTimeZone();
 }
 
-Result<PhoneRegion> practicePhoneRegion(const PracticeRepository& practice)
+Result<PhoneRegion> practicePhoneRegion(const PracticeSettingsRepository& settings)
 {
-    auto zone = practiceTimeZone(practice);
+    auto zone = practiceTimeZone(settings);
     if (!zone)
         return fail(zone.error());
     // "UTC" and the like belong to no country.

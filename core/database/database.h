@@ -12,6 +12,8 @@
 #include <functional>
 #include <memory>
 #include <type_traits>
+#include <utility>
+#include <vector>
 
 class QSqlError;
 
@@ -62,6 +64,10 @@ public:
     Result<QSqlQuery> run(const QString& sql, const QVariantList& values = {}) const;
     // The first column of the first row, or an empty QVariant when there is no row.
     Result<QVariant> scalar(const QString& sql, const QVariantList& values = {}) const;
+    // Runs a query and maps each row with mapRow(const QSqlQuery&), in the order the rows come.
+    template <typename Map>
+    auto collect(const QString& sql, const QVariantList& values, Map mapRow) const
+        -> Result<std::vector<std::invoke_result_t<Map&, const QSqlQuery&>>>;
 
     // Runs statements that take no values and cannot be prepared (DDL scripts of several
     // statements, session settings, CREATE DATABASE). Never with text from outside.
@@ -126,6 +132,19 @@ private:
     Database* m_database;
     bool m_open = true;
 };
+
+template <typename Map>
+auto Database::collect(const QString& sql, const QVariantList& values, Map mapRow) const
+    -> Result<std::vector<std::invoke_result_t<Map&, const QSqlQuery&>>>
+{
+    auto query = run(sql, values);
+    if (!query)
+        return fail(query.error());
+    std::vector<std::invoke_result_t<Map&, const QSqlQuery&>> rows;
+    while (query->next())
+        rows.push_back(mapRow(std::as_const(*query)));
+    return rows;
+}
 
 template <typename Body>
 auto Database::write(Body&& body) -> std::invoke_result_t<Body&, TransactionGuard&>

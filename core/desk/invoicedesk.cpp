@@ -5,7 +5,7 @@
 #include "domain/invoicenumber.h"
 #include "domain/touchpoint.h"
 #include "repositories/invoicerepository.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practicesettingsrepository.h"
 #include "repositories/touchpointrepository.h"
 
 #include <QLocale>
@@ -78,27 +78,23 @@ const QString kRowSelect = QStringLiteral(
     "WHERE p.invoice_id = i.id), i.created_at, i.issued_at, i.due_at, i.row_version "
     "FROM invoices i JOIN clients c ON c.id = i.client_id ");
 
-std::vector<InvoiceRow> rowsFrom(QSqlQuery& query)
+InvoiceRow invoiceRowFrom(const QSqlQuery& query)
 {
-    std::vector<InvoiceRow> rows;
-    while (query.next()) {
-        InvoiceRow row;
-        row.id = InvoiceId(query.value(0).toLongLong());
-        row.number = invoiceNumber(row.id, query.value(1).toString());
-        row.client = ClientId(query.value(2).toLongLong());
-        row.clientName = query.value(3).toString() + QLatin1Char(' ') + query.value(4).toString();
-        row.phone = query.value(5).toString();
-        row.status =
-            parseSqlName<InvoiceStatus>(query.value(6).toString()).value_or(InvoiceStatus::Draft);
-        row.totalCents = query.value(7).toLongLong();
-        row.paidCents = query.value(8).toLongLong();
-        row.createdAt = SqlTime::toDateTime(query.value(9));
-        row.issuedAt = SqlTime::toDateTime(query.value(10));
-        row.dueAt = SqlTime::toDateTime(query.value(11));
-        row.rowVersion = query.value(12).toInt();
-        rows.push_back(std::move(row));
-    }
-    return rows;
+    InvoiceRow row;
+    row.id = InvoiceId(query.value(0).toLongLong());
+    row.number = invoiceNumber(row.id, query.value(1).toString());
+    row.client = ClientId(query.value(2).toLongLong());
+    row.clientName = query.value(3).toString() + QLatin1Char(' ') + query.value(4).toString();
+    row.phone = query.value(5).toString();
+    row.status =
+        parseSqlName<InvoiceStatus>(query.value(6).toString()).value_or(InvoiceStatus::Draft);
+    row.totalCents = query.value(7).toLongLong();
+    row.paidCents = query.value(8).toLongLong();
+    row.createdAt = SqlTime::toDateTime(query.value(9));
+    row.issuedAt = SqlTime::toDateTime(query.value(10));
+    row.dueAt = SqlTime::toDateTime(query.value(11));
+    row.rowVersion = query.value(12).toInt();
+    return row;
 }
 
 } // namespace
@@ -119,25 +115,21 @@ Result<std::vector<InvoiceRow>> InvoiceDesk::list(View view, const QDate& today,
 {
     QVariantList values = valuesOf(view, today);
     values << limit << offset;
-    auto query = m_database.run(kRowSelect + QStringLiteral("WHERE %1 ORDER BY %2 LIMIT ? OFFSET ?")
-                                                 .arg(whereOf(view), orderOf(view)),
-                                values);
-    if (!query)
-        return fail(query.error());
-    return rowsFrom(*query);
+    return m_database.collect(kRowSelect + QStringLiteral("WHERE %1 ORDER BY %2 LIMIT ? OFFSET ?")
+                                               .arg(whereOf(view), orderOf(view)),
+                              values, invoiceRowFrom);
 }
 
 Result<InvoiceRow> InvoiceDesk::row(InvoiceId invoice) const
 {
-    auto query =
-        m_database.run(kRowSelect + QStringLiteral("WHERE i.id = ?"), {invoice.toVariant()});
-    if (!query)
-        return fail(query.error());
-    auto rows = rowsFrom(*query);
-    if (rows.empty())
+    auto rows = m_database.collect(kRowSelect + QStringLiteral("WHERE i.id = ?"),
+                                   {invoice.toVariant()}, invoiceRowFrom);
+    if (!rows)
+        return fail(rows.error());
+    if (rows->empty())
         return fail(Error::notFound(
             tr("There is no invoice with the number %1.").arg(invoiceNumber(invoice))));
-    return std::move(rows.front());
+    return std::move(rows->front());
 }
 
 Result<std::optional<qint64>> InvoiceDesk::position(View view, const QDate& today,
@@ -211,7 +203,7 @@ Result<InvoiceDocument> InvoiceDesk::document(InvoiceId invoiceId) const
         document.clientAddress = client->value(2).toString().trimmed();
         document.clientNumber = client->value(3).toString();
     }
-    PracticeRepository practice(m_database);
+    PracticeSettingsRepository practice(m_database);
     const std::pair<QLatin1String, QString*> settings[] = {
         {PracticeSetting::kName, &document.practiceName},
         {PracticeSetting::kAddress, &document.practiceAddress},
@@ -230,7 +222,7 @@ Result<InvoiceDocument> InvoiceDesk::document(InvoiceId invoiceId) const
 
 Result<int> InvoiceDesk::paymentDays() const
 {
-    auto value = PracticeRepository(m_database)
+    auto value = PracticeSettingsRepository(m_database)
                      .setting(PracticeSetting::kPaymentDays,
                               QString::number(InvoiceRepository::kDefaultPaymentDays));
     if (!value)

@@ -34,31 +34,26 @@ QString NotRebooked::from() const
 
 Result<std::vector<RecallDue>> NotRebooked::list(const QDateTime& now, int limit, int offset) const
 {
-    auto query = m_database.run(
+    return m_database.collect(
         QStringLiteral("SELECT c.id, c.first_name, c.last_name, c.phone, v.id, v.starts_at, "
                        "s.name, s.rebook_after_weeks, c.journey_stage, "
                        "(SELECT max(t.occurred_at) FROM touchpoints t WHERE t.client_id = c.id "
                        "AND t.kind = 'recall_call') ") +
             from() + QStringLiteral("ORDER BY v.starts_at DESC, c.id LIMIT ? OFFSET ?"),
-        {SqlTime::toSql(now.date()), SqlTime::toSql(now), limit, offset});
-    if (!query)
-        return fail(query.error());
-    std::vector<RecallDue> result;
-    while (query->next()) {
-        RecallDue due;
-        due.client = ClientId(query->value(0).toLongLong());
-        due.clientName = query->value(1).toString() + QLatin1Char(' ') + query->value(2).toString();
-        due.phone = query->value(3).toString();
-        due.lastVisit = AppointmentId(query->value(4).toLongLong());
-        due.lastVisitAt = SqlTime::toDateTime(query->value(5));
-        due.serviceName = query->value(6).toString();
-        due.rebookAfterDays = query->value(7).toInt() * 7;
-        due.stage =
-            parseSqlName<JourneyStage>(query->value(8).toString()).value_or(JourneyStage::After);
-        due.lastRecallAt = SqlTime::toDateTime(query->value(9));
-        result.push_back(std::move(due));
-    }
-    return result;
+        {SqlTime::toSql(now.date()), SqlTime::toSql(now), limit, offset}, [](const QSqlQuery& row) {
+            RecallDue due;
+            due.client = ClientId(row.value(0).toLongLong());
+            due.clientName = row.value(1).toString() + QLatin1Char(' ') + row.value(2).toString();
+            due.phone = row.value(3).toString();
+            due.lastVisit = AppointmentId(row.value(4).toLongLong());
+            due.lastVisitAt = SqlTime::toDateTime(row.value(5));
+            due.serviceName = row.value(6).toString();
+            due.rebookAfterDays = row.value(7).toInt() * 7;
+            due.stage =
+                parseSqlName<JourneyStage>(row.value(8).toString()).value_or(JourneyStage::After);
+            due.lastRecallAt = SqlTime::toDateTime(row.value(9));
+            return due;
+        });
 }
 
 Result<qint64> NotRebooked::count(const QDateTime& now) const

@@ -54,7 +54,7 @@ Result<std::vector<ReminderDue>> RemindersDue::list(const QDate& day) const
 {
     if (!day.isValid())
         return fail(Error::validation(tr("Please choose a day.")));
-    auto query = m_database.run(
+    return m_database.collect(
         QStringLiteral(
             "SELECT a.id, a.row_version, c.id, c.first_name, c.last_name, c.phone, a.starts_at, "
             "p.name, s.name, c.preferred_channel, c.journey_stage, ") +
@@ -65,28 +65,24 @@ Result<std::vector<ReminderDue>> RemindersDue::list(const QDate& day) const
                            "WHERE a.starts_at >= ? AND a.starts_at < ? AND a.status IN ('booked', "
                            "'confirmed') AND a.reminder_sent_at IS NULL "
                            "ORDER BY a.starts_at, c.last_name, a.id"),
-        {SqlTime::toSql(day.startOfDay()), SqlTime::toSql(day.addDays(1).startOfDay())});
-    if (!query)
-        return fail(query.error());
-    std::vector<ReminderDue> result;
-    while (query->next()) {
-        ReminderDue due;
-        due.appointment = AppointmentId(query->value(0).toLongLong());
-        due.rowVersion = query->value(1).toInt();
-        due.client = ClientId(query->value(2).toLongLong());
-        due.clientName = query->value(3).toString() + QLatin1Char(' ') + query->value(4).toString();
-        due.phone = query->value(5).toString();
-        due.startsAt = SqlTime::toDateTime(query->value(6));
-        due.practitionerName = query->value(7).toString();
-        due.serviceName = query->value(8).toString();
-        due.preferredChannel = parseSqlName<ContactChannel>(query->value(9).toString())
-                                   .value_or(ContactChannel::Email);
-        due.stage = parseSqlName<JourneyStage>(query->value(10).toString())
-                        .value_or(JourneyStage::Decision);
-        readConsent(*query, 11, due);
-        result.push_back(std::move(due));
-    }
-    return result;
+        {SqlTime::toSql(day.startOfDay()), SqlTime::toSql(day.addDays(1).startOfDay())},
+        [](const QSqlQuery& row) {
+            ReminderDue due;
+            due.appointment = AppointmentId(row.value(0).toLongLong());
+            due.rowVersion = row.value(1).toInt();
+            due.client = ClientId(row.value(2).toLongLong());
+            due.clientName = row.value(3).toString() + QLatin1Char(' ') + row.value(4).toString();
+            due.phone = row.value(5).toString();
+            due.startsAt = SqlTime::toDateTime(row.value(6));
+            due.practitionerName = row.value(7).toString();
+            due.serviceName = row.value(8).toString();
+            due.preferredChannel = parseSqlName<ContactChannel>(row.value(9).toString())
+                                       .value_or(ContactChannel::Email);
+            due.stage = parseSqlName<JourneyStage>(row.value(10).toString())
+                            .value_or(JourneyStage::Decision);
+            readConsent(row, 11, due);
+            return due;
+        });
 }
 
 Status RemindersDue::markDone(const ReminderDue& due, Channel channel, const Actor& actor,

@@ -11,7 +11,7 @@
 #include "importing/importcontext.h"
 #include "importing/invoiceimport.h"
 #include "importing/resultimport.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practicesettingsrepository.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -177,7 +177,7 @@ QTimeZone CsvImporter::practiceZone(const ImportOptions& options) const
 {
     if (options.practiceZone.isValid())
         return options.practiceZone;
-    auto setting = PracticeRepository(m_database).setting(PracticeSetting::kTimezone);
+    auto setting = PracticeSettingsRepository(m_database).setting(PracticeSetting::kTimezone);
     if (setting && !setting->trimmed().isEmpty()) {
         const QTimeZone zone(setting->trimmed().toUtf8());
         if (zone.isValid())

@@ -1,7 +1,7 @@
 #include "maintenance/databasecompaction.h"
 
 #include "database/database.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practicesettingsrepository.h"
 
 #include <QStringList>
 
@@ -43,7 +43,7 @@ Result<bool> DatabaseCompaction::isDue(Database& database, const QDateTime& now,
 
 Result<QDateTime> DatabaseCompaction::timeSetting(Database& database, QLatin1String key)
 {
-    auto value = PracticeRepository(database).setting(key);
+    auto value = PracticeSettingsRepository(database).setting(key);
     if (!value)
         return fail(value.error());
     // Never set, or a value that is not a time: never (the next compaction sets it right).
@@ -55,8 +55,8 @@ Status DatabaseCompaction::record(Database& database, QLatin1String key, const Q
     auto transaction = database.begin();
     if (!transaction)
         return fail(transaction.error());
-    if (auto written = PracticeRepository(database).setInternalSetting(*transaction, key,
-                                                                       time.toString(Qt::ISODate));
+    if (auto written = PracticeSettingsRepository(database).setInternalSetting(
+            *transaction, key, time.toString(Qt::ISODate));
         !written)
         return written;
     return transaction->commit();

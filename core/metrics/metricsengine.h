@@ -4,7 +4,7 @@
 #include "metrics/metricfilter.h"
 #include "metrics/metricresults.h"
 #include "metrics/period.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practicesettingsrepository.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -35,7 +35,7 @@ public:
     void setMaxConnections(int connections) { m_maxConnections = connections; }
 
     static constexpr int kDefaultLapseWindowDays = PracticeSetting::kDefaultLapseWindowDays;
-    // The key PracticeRepository and the demo write: one name for the practice's W.
+    // The key PracticeSettingsRepository and the demo write: one name for the practice's W.
     static inline const QString kLapseWindowSetting = PracticeSetting::kLapseWindowDays;
 
     // The practice's lapse window W in days (practice_settings 'practice.lapse_window_days',

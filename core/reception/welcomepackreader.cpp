@@ -2,7 +2,7 @@
 
 #include "database/database.h"
 #include "database/sqltime.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practicesettingsrepository.h"
 
 #include <QSqlQuery>
 

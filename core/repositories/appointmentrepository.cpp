@@ -494,14 +494,9 @@ Result<std::vector<Appointment>> AppointmentRepository::list(const QString& wher
                                                              const QString& order,
                                                              const QVariantList& values) const
 {
-    auto query = m_database.run(
-        kSelect + QStringLiteral("WHERE ") + where + QStringLiteral(" ORDER BY ") + order, values);
-    if (!query)
-        return fail(query.error());
-    std::vector<Appointment> result;
-    while (query->next())
-        result.push_back(appointmentFromRow(*query));
-    return result;
+    return m_database.collect(kSelect + QStringLiteral("WHERE ") + where +
+                                  QStringLiteral(" ORDER BY ") + order,
+                              values, appointmentFromRow);
 }
 
 Result<std::vector<Appointment>> AppointmentRepository::day(const QDate& date,

@@ -27,31 +27,26 @@ Status AuditLog::record(TransactionGuard&, const Actor& actor, const QString& ac
 
 Result<std::vector<AuditEntry>> AuditLog::forClient(ClientId client, int limit, int offset) const
 {
-    auto query = m_database.run(
+    return m_database.collect(
         QStringLiteral(
             "SELECT a.id, a.at, a.user_id, u.display_name, a.action, a.entity, a.entity_id, "
             "a.client_id, a.workstation, a.detail FROM audit_log a "
             "LEFT JOIN users u ON u.id = a.user_id WHERE a.client_id = ? "
             "ORDER BY a.at DESC, a.id DESC LIMIT ? OFFSET ?"),
-        {client.toVariant(), limit, offset});
-    if (!query)
-        return fail(query.error());
-    std::vector<AuditEntry> entries;
-    while (query->next()) {
-        AuditEntry e;
-        e.id = AuditEntryId(query->value(0).toLongLong());
-        e.at = SqlTime::toDateTime(query->value(1));
-        e.user = UserId::fromVariant(query->value(2));
-        e.userName = query->value(3).toString();
-        e.action = query->value(4).toString();
-        e.entity = query->value(5).toString();
-        e.entityId = query->value(6).toLongLong();
-        e.client = ClientId::fromVariant(query->value(7));
-        e.workstation = query->value(8).toString();
-        e.detail = query->value(9).toString();
-        entries.push_back(std::move(e));
-    }
-    return entries;
+        {client.toVariant(), limit, offset}, [](const QSqlQuery& row) {
+            AuditEntry e;
+            e.id = AuditEntryId(row.value(0).toLongLong());
+            e.at = SqlTime::toDateTime(row.value(1));
+            e.user = UserId::fromVariant(row.value(2));
+            e.userName = row.value(3).toString();
+            e.action = row.value(4).toString();
+            e.entity = row.value(5).toString();
+            e.entityId = row.value(6).toLongLong();
+            e.client = ClientId::fromVariant(row.value(7));
+            e.workstation = row.value(8).toString();
+            e.detail = row.value(9).toString();
+            return e;
+        });
 }
 
 Result<qint64> AuditLog::count(const QString& action, const QString& entity,

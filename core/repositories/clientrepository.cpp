@@ -222,32 +222,27 @@ Status ClientRepository::withdrawConsent(ConsentId id, const Actor& actor)
 
 Result<std::vector<Consent>> ClientRepository::consents(ClientId client) const
 {
-    auto query = m_database.run(
+    return m_database.collect(
         QStringLiteral(
             "SELECT id, client_id, purpose, channel, granted, evidence, recorded_by, recorded_at, "
             "withdrawn_at, withdrawn_by FROM consents WHERE client_id = ? "
             "ORDER BY recorded_at DESC, id DESC"),
-        {client.toVariant()});
-    if (!query)
-        return fail(query.error());
-    std::vector<Consent> result;
-    while (query->next()) {
-        Consent c;
-        c.id = ConsentId(query->value(0).toLongLong());
-        c.client = ClientId(query->value(1).toLongLong());
-        c.purpose = parseSqlName<ConsentPurpose>(query->value(2).toString())
-                        .value_or(ConsentPurpose::Reminders);
-        c.channel =
-            parseSqlName<ConsentChannel>(query->value(3).toString()).value_or(ConsentChannel::Any);
-        c.granted = query->value(4).toBool();
-        c.evidence = query->value(5).toString();
-        c.recordedBy = UserId::fromVariant(query->value(6));
-        c.recordedAt = SqlTime::toDateTime(query->value(7));
-        c.withdrawnAt = SqlTime::toDateTime(query->value(8));
-        c.withdrawnBy = UserId::fromVariant(query->value(9));
-        result.push_back(std::move(c));
-    }
-    return result;
+        {client.toVariant()}, [](const QSqlQuery& row) {
+            Consent c;
+            c.id = ConsentId(row.value(0).toLongLong());
+            c.client = ClientId(row.value(1).toLongLong());
+            c.purpose = parseSqlName<ConsentPurpose>(row.value(2).toString())
+                            .value_or(ConsentPurpose::Reminders);
+            c.channel =
+                parseSqlName<ConsentChannel>(row.value(3).toString()).value_or(ConsentChannel::Any);
+            c.granted = row.value(4).toBool();
+            c.evidence = row.value(5).toString();
+            c.recordedBy = UserId::fromVariant(row.value(6));
+            c.recordedAt = SqlTime::toDateTime(row.value(7));
+            c.withdrawnAt = SqlTime::toDateTime(row.value(8));
+            c.withdrawnBy = UserId::fromVariant(row.value(9));
+            return c;
+        });
 }
 
 Result<bool> ClientRepository::hasConsent(ClientId client, ConsentPurpose purpose,

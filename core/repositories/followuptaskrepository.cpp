@@ -115,14 +115,9 @@ Result<std::vector<FollowUpTask>> FollowUpTaskRepository::list(const QString& wh
                                                                const QString& order,
                                                                const QVariantList& values) const
 {
-    auto query = m_database.run(
-        kSelect + QStringLiteral("WHERE ") + where + QStringLiteral(" ORDER BY ") + order, values);
-    if (!query)
-        return fail(query.error());
-    std::vector<FollowUpTask> result;
-    while (query->next())
-        result.push_back(taskFromRow(*query));
-    return result;
+    return m_database.collect(kSelect + QStringLiteral("WHERE ") + where +
+                                  QStringLiteral(" ORDER BY ") + order,
+                              values, taskFromRow);
 }
 
 Result<FollowUpTask> FollowUpTaskRepository::get(FollowUpTaskId id) const
@@ -292,31 +287,26 @@ Result<std::vector<CallAttempt>> FollowUpTaskRepository::callAttempts(FollowUpTa
                                                                       const Actor& actor) const
 {
     const bool mayReadNotes = allows(actor.role, Permission::ReadClinicalContent);
-    auto query = m_database.run(
+    return m_database.collect(
         QStringLiteral(
             "SELECT id, task_id, attempted_at, outcome, notes, next_step, call_again_at, by_user "
             "FROM call_attempts WHERE task_id = ? ORDER BY attempted_at, id"),
-        {task.toVariant()});
-    if (!query)
-        return fail(query.error());
-    std::vector<CallAttempt> attempts;
-    while (query->next()) {
-        CallAttempt a;
-        a.id = CallAttemptId(query->value(0).toLongLong());
-        a.task = FollowUpTaskId(query->value(1).toLongLong());
-        a.attemptedAt = SqlTime::toDateTime(query->value(2));
-        a.outcome =
-            parseSqlName<CallOutcome>(query->value(3).toString()).value_or(CallOutcome::NoAnswer);
-        const QString notes = query->value(4).toString();
-        a.notes = mayReadNotes ? notes : QString();
-        a.notesHidden = !mayReadNotes && !notes.isEmpty();
-        a.nextStep = parseSqlName<CallNextStep>(query->value(5).toString())
-                         .value_or(CallNextStep::CallAgain);
-        a.callAgainAt = SqlTime::toDateTime(query->value(6));
-        a.by = UserId::fromVariant(query->value(7));
-        attempts.push_back(std::move(a));
-    }
-    return attempts;
+        {task.toVariant()}, [&](const QSqlQuery& row) {
+            CallAttempt a;
+            a.id = CallAttemptId(row.value(0).toLongLong());
+            a.task = FollowUpTaskId(row.value(1).toLongLong());
+            a.attemptedAt = SqlTime::toDateTime(row.value(2));
+            a.outcome =
+                parseSqlName<CallOutcome>(row.value(3).toString()).value_or(CallOutcome::NoAnswer);
+            const QString notes = row.value(4).toString();
+            a.notes = mayReadNotes ? notes : QString();
+            a.notesHidden = !mayReadNotes && !notes.isEmpty();
+            a.nextStep = parseSqlName<CallNextStep>(row.value(5).toString())
+                             .value_or(CallNextStep::CallAgain);
+            a.callAgainAt = SqlTime::toDateTime(row.value(6));
+            a.by = UserId::fromVariant(row.value(7));
+            return a;
+        });
 }
 
 Status FollowUpTaskRepository::assign(FollowUpTask& task, UserId assignee, const Actor&)

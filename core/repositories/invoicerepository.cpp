@@ -188,14 +188,9 @@ Result<InvoiceId> InvoiceRepository::draftForAppointment(TransactionGuard& tx,
 Result<std::vector<Invoice>> InvoiceRepository::list(const QString& where, const QString& order,
                                                      const QVariantList& values) const
 {
-    auto query = m_database.run(
-        kSelect + QStringLiteral("WHERE ") + where + QStringLiteral(" ORDER BY ") + order, values);
-    if (!query)
-        return fail(query.error());
-    std::vector<Invoice> result;
-    while (query->next())
-        result.push_back(invoiceFromRow(*query));
-    return result;
+    return m_database.collect(kSelect + QStringLiteral("WHERE ") + where +
+                                  QStringLiteral(" ORDER BY ") + order,
+                              values, invoiceFromRow);
 }
 
 Result<Invoice> InvoiceRepository::load(const QString& where, const QVariantList& values,
@@ -208,29 +203,34 @@ Result<Invoice> InvoiceRepository::load(const QString& where, const QVariantList
         return fail(Error::notFound(missing));
     Invoice invoice = std::move(found->front());
 
-    auto lines = m_database.run(
+    const InvoiceId id = invoice.id;
+    auto lines = m_database.collect(
         QStringLiteral("SELECT id, description, quantity, unit_price_cents FROM invoice_lines "
                        "WHERE invoice_id = ? ORDER BY id"),
-        {invoice.id.toVariant()});
+        {id.toVariant()}, [id](const QSqlQuery& row) {
+            return InvoiceLine{InvoiceLineId(row.value(0).toLongLong()), id,
+                               row.value(1).toString(), row.value(2).toInt(),
+                               row.value(3).toLongLong()};
+        });
     if (!lines)
         return fail(lines.error());
-    while (lines->next())
-        invoice.lines.push_back(InvoiceLine{InvoiceLineId(lines->value(0).toLongLong()), invoice.id,
-                                            lines->value(1).toString(), lines->value(2).toInt(),
-                                            lines->value(3).toLongLong()});
-    auto payments = m_database.run(
+    invoice.lines = std::move(*lines);
+    auto payments = m_database.collect(
         QStringLiteral("SELECT id, amount_cents, paid_at, method, recorded_by, recorded_at "
                        "FROM payments WHERE invoice_id = ? ORDER BY paid_at, id"),
-        {invoice.id.toVariant()});
+        {id.toVariant()}, [id](const QSqlQuery& row) {
+            return Payment{
+                PaymentId(row.value(0).toLongLong()),
+                id,
+                row.value(1).toLongLong(),
+                SqlTime::toDateTime(row.value(2)),
+                parseSqlName<PaymentMethod>(row.value(3).toString()).value_or(PaymentMethod::Other),
+                UserId::fromVariant(row.value(4)),
+                SqlTime::toDateTime(row.value(5))};
+        });
     if (!payments)
         return fail(payments.error());
-    while (payments->next())
-        invoice.payments.push_back(Payment{
-            PaymentId(payments->value(0).toLongLong()), invoice.id, payments->value(1).toLongLong(),
-            SqlTime::toDateTime(payments->value(2)),
-            parseSqlName<PaymentMethod>(payments->value(3).toString())
-                .value_or(PaymentMethod::Other),
-            UserId::fromVariant(payments->value(4)), SqlTime::toDateTime(payments->value(5))});
+    invoice.payments = std::move(*payments);
     return invoice;
 }
 

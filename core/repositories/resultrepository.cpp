@@ -23,6 +23,11 @@ const QString kStatusColumns =
                    "communicated_at, communicated_channel, "
                    "row_version");
 
+ResultId resultIdFromRow(const QSqlQuery& q)
+{
+    return ResultId(q.value(0).toLongLong());
+}
+
 ResultStatusView statusFromRow(const QSqlQuery& q)
 {
     ResultStatusView v;
@@ -160,15 +165,9 @@ Result<std::vector<ResultStatusView>> ResultRepository::statusList(const QString
                                                                    const QString& order,
                                                                    const QVariantList& values) const
 {
-    auto query = m_database.run(QStringLiteral("SELECT %1 FROM test_results WHERE %2 ORDER BY %3")
-                                    .arg(kStatusColumns, where, order),
-                                values);
-    if (!query)
-        return fail(query.error());
-    std::vector<ResultStatusView> result;
-    while (query->next())
-        result.push_back(statusFromRow(*query));
-    return result;
+    return m_database.collect(QStringLiteral("SELECT %1 FROM test_results WHERE %2 ORDER BY %3")
+                                  .arg(kStatusColumns, where, order),
+                              values, statusFromRow);
 }
 
 Result<ResultStatusView> ResultRepository::status(ResultId id) const
@@ -232,25 +231,25 @@ Result<TestResult> ResultRepository::load(ResultId id) const
     r.createdAt = SqlTime::toDateTime(query->value(17));
     r.rowVersion = query->value(18).toInt();
 
-    auto values = m_database.run(
+    auto values = m_database.collect(
         QStringLiteral("SELECT analyte, value_numeric, value_text, unit, reference_low, "
                        "reference_high, abnormal FROM result_values WHERE result_id = ? "
                        "ORDER BY position"),
-        {id.toVariant()});
+        {id.toVariant()}, [](const QSqlQuery& row) {
+            ResultValue v;
+            v.analyte = row.value(0).toString();
+            v.numeric = optionalDouble(row.value(1));
+            v.text = row.value(2).toString();
+            v.unit = row.value(3).toString();
+            v.referenceLow = optionalDouble(row.value(4));
+            v.referenceHigh = optionalDouble(row.value(5));
+            if (!row.value(6).isNull())
+                v.abnormal = row.value(6).toBool();
+            return v;
+        });
     if (!values)
         return fail(values.error());
-    while (values->next()) {
-        ResultValue v;
-        v.analyte = values->value(0).toString();
-        v.numeric = optionalDouble(values->value(1));
-        v.text = values->value(2).toString();
-        v.unit = values->value(3).toString();
-        v.referenceLow = optionalDouble(values->value(4));
-        v.referenceHigh = optionalDouble(values->value(5));
-        if (!values->value(6).isNull())
-            v.abnormal = values->value(6).toBool();
-        r.values.push_back(std::move(v));
-    }
+    r.values = std::move(*values);
     return r;
 }
 
@@ -310,18 +309,16 @@ Result<std::vector<DiscussedResult>> ResultRepository::earlierResults(const Test
     if (auto allowed = Permissions::require(actor, Permission::ReadClinicalContent); !allowed)
         return fail(allowed.error());
     return m_database.write([&](TransactionGuard& tx) -> Result<std::vector<DiscussedResult>> {
-        auto query = m_database.run(
+        auto ids = m_database.collect(
             QStringLiteral("SELECT id FROM test_results WHERE client_id = ? AND test_name = ? "
                            "AND received_at < ? AND id <> ? ORDER BY received_at DESC, id DESC "
                            "LIMIT ?"),
             {result.client.toVariant(), result.testName, SqlTime::toSql(result.receivedAt),
-             result.id.toVariant(), limit});
-        if (!query)
-            return fail(query.error());
-        std::vector<ResultId> ids;
-        while (query->next())
-            ids.emplace_back(query->value(0).toLongLong());
-        return loadViewed(tx, ids, actor,
+             result.id.toVariant(), limit},
+            resultIdFromRow);
+        if (!ids)
+            return fail(ids.error());
+        return loadViewed(tx, *ids, actor,
                           QStringLiteral("earlier result beside %1").arg(result.id.value()));
     });
 }
@@ -332,15 +329,13 @@ Result<std::vector<DiscussedResult>> ResultRepository::contentForClient(ClientId
     if (auto allowed = Permissions::require(actor, Permission::ReadClinicalContent); !allowed)
         return fail(allowed.error());
     return m_database.write([&](TransactionGuard& tx) -> Result<std::vector<DiscussedResult>> {
-        auto query = m_database.run(QStringLiteral("SELECT id FROM test_results WHERE client_id = "
-                                                   "? ORDER BY received_at DESC, id DESC"),
-                                    {client.toVariant()});
-        if (!query)
-            return fail(query.error());
-        std::vector<ResultId> ids;
-        while (query->next())
-            ids.emplace_back(query->value(0).toLongLong());
-        return loadViewed(tx, ids, actor, QStringLiteral("clinical profile"));
+        auto ids =
+            m_database.collect(QStringLiteral("SELECT id FROM test_results WHERE client_id = "
+                                              "? ORDER BY received_at DESC, id DESC"),
+                               {client.toVariant()}, resultIdFromRow);
+        if (!ids)
+            return fail(ids.error());
+        return loadViewed(tx, *ids, actor, QStringLiteral("clinical profile"));
     });
 }
 
@@ -481,25 +476,24 @@ Result<std::vector<SummaryVersion>> ResultRepository::summaryVersions(const Test
     if (auto allowed = Permissions::require(actor, Permission::ReadClinicalContent); !allowed)
         return fail(allowed.error());
     return m_database.write([&](TransactionGuard& tx) -> Result<std::vector<SummaryVersion>> {
-        auto query = m_database.run(
+        auto stored = m_database.collect(
             QStringLiteral("SELECT v.version, v.summary, v.signed_by, u.display_name, "
                            "v.signed_at, v.reason FROM result_summary_versions v "
                            "LEFT JOIN users u ON u.id = v.signed_by WHERE v.result_id = ? "
                            "ORDER BY v.version"),
-            {result.id.toVariant()});
-        if (!query)
-            return fail(query.error());
-        std::vector<SummaryVersion> versions;
-        while (query->next()) {
-            SummaryVersion v;
-            v.version = query->value(0).toInt();
-            v.summary = query->value(1).toString();
-            v.signedBy = UserId::fromVariant(query->value(2));
-            v.signedByName = query->value(3).toString();
-            v.signedAt = SqlTime::toDateTime(query->value(4));
-            v.reason = query->value(5).toString();
-            versions.push_back(std::move(v));
-        }
+            {result.id.toVariant()}, [](const QSqlQuery& row) {
+                SummaryVersion v;
+                v.version = row.value(0).toInt();
+                v.summary = row.value(1).toString();
+                v.signedBy = UserId::fromVariant(row.value(2));
+                v.signedByName = row.value(3).toString();
+                v.signedAt = SqlTime::toDateTime(row.value(4));
+                v.reason = row.value(5).toString();
+                return v;
+            });
+        if (!stored)
+            return fail(stored.error());
+        std::vector<SummaryVersion> versions = std::move(*stored);
         if (versions.empty()) {
             // Signed off before versions were kept: the result's own summary is version 1.
             auto signedOff = m_database.run(

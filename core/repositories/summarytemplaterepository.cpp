@@ -4,7 +4,7 @@
 #include "auth/permissions.h"
 #include "database/database.h"
 #include "database/sqltime.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practicesettingsrepository.h"
 #include "repositories/staleedit.h"
 
 #include <QSqlQuery>
@@ -27,28 +27,23 @@ SummaryTemplateRepository::SummaryTemplateRepository(Database& database)
 Result<std::vector<SummaryTemplate>>
 SummaryTemplateRepository::list(const QString& where, const QVariantList& values) const
 {
-    auto query =
-        m_database.run(QStringLiteral("SELECT t.id, t.test_name, t.variant, t.body, t.updated_at, "
-                                      "u.display_name, t.row_version FROM summary_templates t "
-                                      "LEFT JOIN users u ON u.id = t.updated_by %1 "
-                                      "ORDER BY t.test_name, t.variant DESC")
-                           .arg(where),
-                       values);
-    if (!query)
-        return fail(query.error());
-    std::vector<SummaryTemplate> templates;
-    while (query->next()) {
-        SummaryTemplate t;
-        t.id = SummaryTemplateId(query->value(0).toLongLong());
-        t.testName = query->value(1).toString();
-        t.abnormal = query->value(2).toString() == QLatin1String("abnormal");
-        t.body = query->value(3).toString();
-        t.updatedAt = SqlTime::toDateTime(query->value(4));
-        t.updatedByName = query->value(5).toString();
-        t.rowVersion = query->value(6).toInt();
-        templates.push_back(t);
-    }
-    return templates;
+    return m_database.collect(
+        QStringLiteral("SELECT t.id, t.test_name, t.variant, t.body, t.updated_at, "
+                       "u.display_name, t.row_version FROM summary_templates t "
+                       "LEFT JOIN users u ON u.id = t.updated_by %1 "
+                       "ORDER BY t.test_name, t.variant DESC")
+            .arg(where),
+        values, [](const QSqlQuery& row) {
+            SummaryTemplate t;
+            t.id = SummaryTemplateId(row.value(0).toLongLong());
+            t.testName = row.value(1).toString();
+            t.abnormal = row.value(2).toString() == QLatin1String("abnormal");
+            t.body = row.value(3).toString();
+            t.updatedAt = SqlTime::toDateTime(row.value(4));
+            t.updatedByName = row.value(5).toString();
+            t.rowVersion = row.value(6).toInt();
+            return t;
+        });
 }
 
 Result<std::vector<SummaryTemplate>> SummaryTemplateRepository::all() const
@@ -84,28 +79,23 @@ Result<QStringList> SummaryTemplateRepository::testNames() const
 Result<std::vector<ResultValue>>
 SummaryTemplateRepository::referenceValues(const QString& testName) const
 {
-    auto query = m_database.run(
+    return m_database.collect(
         QStringLiteral("SELECT analyte, unit, reference_low, reference_high, "
                        "CASE WHEN value_numeric IS NULL THEN 0 ELSE 1 END FROM result_values "
                        "WHERE result_id = (SELECT id FROM test_results WHERE test_name = ? "
                        "ORDER BY received_at DESC, id DESC LIMIT 1) ORDER BY position"),
-        {testName.trimmed()});
-    if (!query)
-        return fail(query.error());
-    std::vector<ResultValue> values;
-    while (query->next()) {
-        ResultValue v;
-        v.analyte = query->value(0).toString();
-        v.unit = query->value(1).toString();
-        if (!query->value(2).isNull())
-            v.referenceLow = query->value(2).toDouble();
-        if (!query->value(3).isNull())
-            v.referenceHigh = query->value(3).toDouble();
-        if (query->value(4).toInt() == 1 && !v.referenceLow && !v.referenceHigh)
-            v.numeric = 1; // a number without a range: any number shows how it reads
-        values.push_back(std::move(v));
-    }
-    return values;
+        {testName.trimmed()}, [](const QSqlQuery& row) {
+            ResultValue v;
+            v.analyte = row.value(0).toString();
+            v.unit = row.value(1).toString();
+            if (!row.value(2).isNull())
+                v.referenceLow = row.value(2).toDouble();
+            if (!row.value(3).isNull())
+                v.referenceHigh = row.value(3).toDouble();
+            if (row.value(4).toInt() == 1 && !v.referenceLow && !v.referenceHigh)
+                v.numeric = 1; // a number without a range: any number shows how it reads
+            return v;
+        });
 }
 
 Status SummaryTemplateRepository::validate(const SummaryTemplate& t) const
@@ -226,7 +216,7 @@ Result<QString> SummaryTemplateRepository::draftSummary(const TestResult& result
     if (!clinician)
         return fail(clinician.error());
     context.clinicianName = clinician->toString();
-    const PracticeRepository practice(m_database);
+    const PracticeSettingsRepository practice(m_database);
     auto name = practice.setting(PracticeSetting::kName);
     auto phone = practice.setting(PracticeSetting::kPhone);
     if (!name)

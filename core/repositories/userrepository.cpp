@@ -169,14 +169,9 @@ Result<User> UserRepository::get(UserId id) const
 
 Result<std::vector<User>> UserRepository::all() const
 {
-    auto query =
-        m_database.run(QStringLiteral("SELECT %1 FROM users ORDER BY username").arg(kUserColumns));
-    if (!query)
-        return fail(query.error());
-    std::vector<User> users;
-    while (query->next())
-        users.push_back(userFromRow(*query));
-    return users;
+    return m_database.collect(
+        QStringLiteral("SELECT %1 FROM users ORDER BY username").arg(kUserColumns), {},
+        userFromRow);
 }
 
 } // namespace aftercare

@@ -5,7 +5,8 @@
 #include "benchcommands.h"
 #include "database/database.h"
 #include "repositories/appointmentrepository.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practitionerrepository.h"
+#include "repositories/servicetyperepository.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -23,9 +24,8 @@ int runBooking(const BenchOptions& options)
     if (!database)
         return 1;
     Database& db = *database;
-    PracticeRepository practice(db);
-    const auto practitioners = practice.practitioners();
-    const auto services = practice.serviceTypes();
+    const auto practitioners = PractitionerRepository(db).practitioners();
+    const auto services = ServiceTypeRepository(db).serviceTypes();
     auto clients = db.run(QStringLiteral("SELECT id FROM clients ORDER BY id"));
     const QDate firstDay =
         QDate::fromString(options.value(QStringLiteral("first-day")), Qt::ISODate);

@@ -1,7 +1,7 @@
 #include "scheduleload.h"
 
 #include "repositories/appointmentrepository.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practitionerrepository.h"
 
 namespace aftercare::bench {
 
@@ -9,7 +9,7 @@ namespace {
 
 Result<ScheduleData> load(Database& database, QDate from, QDate to)
 {
-    auto practitioners = PracticeRepository(database).practitioners();
+    auto practitioners = PractitionerRepository(database).practitioners();
     if (!practitioners)
         return fail(practitioners.error());
     auto appointments = from == to ? AppointmentRepository(database).day(from)

@@ -9,7 +9,8 @@
 #include "domain/practitioner.h"
 #include "domain/servicetype.h"
 #include "repositories/clientrepository.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practitionerrepository.h"
+#include "repositories/servicetyperepository.h"
 #include "repositories/userrepository.h"
 
 #include <QDate>
@@ -52,18 +53,19 @@ inline Practice seed(Database& db)
                      Role::Reception, QStringLiteral("late shift 22"));
     p.desk = Actor{desk ? *desk : UserId(), Role::Reception, QStringLiteral("desk-1")};
     p.colleague = Actor{other ? *other : UserId(), Role::Reception, QStringLiteral("desk-2")};
-    PracticeRepository practice(db);
+    PractitionerRepository practitioners(db);
+    ServiceTypeRepository services(db);
     Practitioner weber;
     weber.name = QStringLiteral("Dr. Weber");
     Practitioner braun;
     braun.name = QStringLiteral("Dr. Braun");
-    p.weber = practice.createPractitioner(weber, adminActor).value_or(PractitionerId());
-    p.braun = practice.createPractitioner(braun, adminActor).value_or(PractitionerId());
+    p.weber = practitioners.createPractitioner(weber, adminActor).value_or(PractitionerId());
+    p.braun = practitioners.createPractitioner(braun, adminActor).value_or(PractitionerId());
     ServiceType checkUp;
     checkUp.name = QStringLiteral("Check-up");
     checkUp.durationMinutes = 30;
     checkUp.priceCents = 6000;
-    p.checkUp = practice.createServiceType(checkUp, adminActor).value_or(ServiceTypeId());
+    p.checkUp = services.createServiceType(checkUp, adminActor).value_or(ServiceTypeId());
     p.anna = addClient(db, QStringLiteral("Anna"), QStringLiteral("Adler"));
     p.ben = addClient(db, QStringLiteral("Ben"), QStringLiteral("Berg"));
     return p;

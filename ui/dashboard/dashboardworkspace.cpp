@@ -11,7 +11,8 @@
 #include "periodpicker.h"
 #include "report/reportfilterparser.h"
 #include "report/reportpdfrenderer.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practitionerrepository.h"
+#include "repositories/servicetyperepository.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -179,14 +180,13 @@ MetricTile* DashboardWorkspace::addTile(const QString& key, HeadlineFigure figur
 
 void DashboardWorkspace::loadFilters()
 {
-    PracticeRepository practice(m_database);
-    if (auto practitioners = practice.practitioners(true)) {
+    if (auto practitioners = PractitionerRepository(m_database).practitioners(true)) {
         for (const Practitioner& p : *practitioners)
             m_practitioner->addItem(p.name, QVariant(qlonglong(p.id.value())));
     } else {
         m_message->showError(practitioners.error().message);
     }
-    if (auto services = practice.serviceTypes(true)) {
+    if (auto services = ServiceTypeRepository(m_database).serviceTypes(true)) {
         for (const ServiceType& s : *services)
             m_serviceType->addItem(s.name, QVariant(qlonglong(s.id.value())));
     } else {

@@ -6,7 +6,9 @@
 #include "common/vocabularytext.h"
 #include "postservicedialog.h"
 #include "reception/bookingdialog.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practitionerrepository.h"
+#include "repositories/servicetyperepository.h"
+#include "repositories/userrepository.h"
 #include "resultdialog.h"
 #include "writeinsteadbox.h"
 
@@ -343,8 +345,7 @@ void CallDialog::fillChoices()
     // visit the call is about, a week ahead.
     m_proposal.client = m_context->client.id;
     m_proposal.startsAt = QDateTime(QDate::currentDate().addDays(7), QTime(9, 0));
-    PracticeRepository practice(m_database);
-    if (auto practitioners = practice.practitioners()) {
+    if (auto practitioners = PractitionerRepository(m_database).practitioners()) {
         for (const Practitioner& p : *practitioners) {
             if (p.user == m_actor.user)
                 m_proposal.practitioner = p.id;
@@ -402,9 +403,8 @@ void CallDialog::showBookingChoice()
         return;
     }
     const Appointment& b = *m_chosenBooking;
-    PracticeRepository practice(m_database);
-    const auto practitioner = practice.practitioner(b.practitioner);
-    const auto service = practice.serviceType(b.serviceType);
+    const auto practitioner = PractitionerRepository(m_database).practitioner(b.practitioner);
+    const auto service = ServiceTypeRepository(m_database).serviceType(b.serviceType);
     QString text =
         tr("%1 with %2: %3")
             .arg(appointmentTimeText(b.startsAt), practitioner ? practitioner->name : QString(),

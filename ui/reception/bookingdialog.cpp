@@ -3,7 +3,8 @@
 #include "common/displayformat.h"
 #include "desk/bookingdesk.h"
 #include "repositories/appointmentrepository.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practitionerrepository.h"
+#include "repositories/servicetyperepository.h"
 #include "search/clientsearch.h"
 
 #include <QCheckBox>
@@ -42,10 +43,9 @@ BookingDialog::BookingDialog(Database& database, const Actor& actor, QWidget* pa
     , m_error(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
-    PracticeRepository practice(database);
-    if (auto practitioners = practice.practitioners())
+    if (auto practitioners = PractitionerRepository(database).practitioners())
         m_practitioners = std::move(*practitioners);
-    if (auto services = practice.serviceTypes())
+    if (auto services = ServiceTypeRepository(database).serviceTypes())
         m_services = std::move(*services);
     build();
 }

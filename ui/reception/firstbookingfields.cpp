@@ -2,7 +2,8 @@
 
 #include "common/displayformat.h"
 #include "repositories/appointmentrepository.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practitionerrepository.h"
+#include "repositories/servicetyperepository.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -43,10 +44,9 @@ FirstBookingFields::FirstBookingFields(Database& database, QWidget* parent)
     , m_doubleBook(new QCheckBox(tr("Double-boo&k anyway"), this))
     , m_doubleBookReason(new QLineEdit(this))
 {
-    PracticeRepository practice(database);
-    if (auto practitioners = practice.practitioners())
+    if (auto practitioners = PractitionerRepository(database).practitioners())
         m_practitioners = std::move(*practitioners);
-    if (auto services = practice.serviceTypes())
+    if (auto services = ServiceTypeRepository(database).serviceTypes())
         m_services = std::move(*services);
 
     m_wanted->setObjectName(QStringLiteral("onboardingBook"));

@@ -8,7 +8,7 @@
 #include "reception/daylistdocument.h"
 #include "reception/scheduleview.h"
 #include "repositories/appointmentrepository.h"
-#include "repositories/practicerepository.h"
+#include "repositories/practitionerrepository.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -272,7 +272,7 @@ void SchedulePage::fillPractitioners(const std::vector<Practitioner>& practition
 void SchedulePage::reload()
 {
     m_loaded = true;
-    auto practitioners = PracticeRepository(m_database).practitioners();
+    auto practitioners = PractitionerRepository(m_database).practitioners();
     if (!practitioners) {
         showMessage(practitioners.error().message, true);
         return;
