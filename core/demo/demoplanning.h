@@ -27,8 +27,6 @@ class Database;
 // or its due time.
 class DemoPlanning
 {
-    Q_DECLARE_TR_FUNCTIONS(DemoPlanning)
-
 public:
     // userIds: the database ids of the four demo accounts, in DemoUser order.
     DemoPlanning(Database& database, const DemoModel& model, std::uint64_t seed,
