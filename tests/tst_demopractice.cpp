@@ -127,11 +127,12 @@ const std::vector<Checked> kChecksummed{
       {"due_at", Kind::Time},
       {"paid_at", Kind::Time},
       {"created_at", Kind::Time}}},
+    // FollowUpPlanner numbers the tasks in the order its database returns the reasons, which
+    // differs between the backends: the tasks are compared by their source keys.
     {"followup_tasks",
-     {{"id", Kind::Number},
+     {{"source_key", Kind::Text},
       {"client_id", Kind::Number},
       {"kind", Kind::Text},
-      {"source_key", Kind::Text},
       {"due_at", Kind::Time},
       {"deadline_at", Kind::Time},
       {"status", Kind::Text},
@@ -191,9 +192,9 @@ QByteArray checksum(Database& db)
         QStringList names;
         for (const Column& column : checked.columns)
             names << QLatin1String(column.name);
-        auto query =
-            db.run(QStringLiteral("SELECT %1 FROM %2 ORDER BY id")
-                       .arg(names.join(QStringLiteral(", ")), QLatin1String(checked.table)));
+        auto query = db.run(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3") // by the first column
+                                .arg(names.join(QStringLiteral(", ")), QLatin1String(checked.table),
+                                     names.first()));
         if (!query) {
             qWarning("%s", qPrintable(query.error().describe()));
             return {};
@@ -525,13 +526,14 @@ void TestDemoPractice::resultsPassThroughEveryState()
               QStringLiteral(
                   "SELECT count(*) FROM result_values WHERE unit <> '' AND reference_high IS NOT "
                   "NULL AND value_numeric IS NOT NULL")) > 0);
-    // Abnormal results raise a discussion call; each result has one task.
+    // As FollowUpPlanner plans them: every result is to be communicated, an abnormal one
+    // discussed as well.
     QCOMPARE(count(db(), QStringLiteral(
                              "SELECT count(*) FROM followup_tasks WHERE kind = 'discuss_result'")),
              abnormal);
     QCOMPARE(count(db(), QStringLiteral(
                              "SELECT count(*) FROM followup_tasks WHERE result_id IS NOT NULL")),
-             results);
+             results + abnormal);
 }
 
 void TestDemoPractice::feedbackMixIsBelievable()
@@ -556,13 +558,13 @@ void TestDemoPractice::feedbackMixIsBelievable()
     QVERIFY2(npsScore >= 15 && npsScore <= 65, qPrintable(QString::number(npsScore)));
     QVERIFY(count(db(), QStringLiteral("SELECT count(*) FROM feedback WHERE comment <> ''")) > 0);
 
-    // Every detractor gets a callback.
+    // Every detractor answer gets a callback (FollowUpPlanner: one per answer).
     QCOMPARE(
         count(db(), QStringLiteral(
                         "SELECT count(*) FROM followup_tasks WHERE kind = 'detractor_callback'")),
-        count(db(), QStringLiteral(
-                        "SELECT count(DISTINCT f.appointment_id) FROM feedback f WHERE (f.kind = "
-                        "'nps' AND f.score <= 6) OR (f.kind = 'csat' AND f.score <= 2)")));
+        count(db(),
+              QStringLiteral("SELECT count(*) FROM feedback f WHERE (f.kind = "
+                             "'nps' AND f.score <= 6) OR (f.kind = 'csat' AND f.score <= 2)")));
 }
 
 void TestDemoPractice::followUpWorkIsMostlyOnTime()

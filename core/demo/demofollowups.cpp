@@ -1,5 +1,6 @@
 #include "demo/demofollowups.h"
 
+#include "aftercare/deadlines.h"
 #include "demo/democatalog.h"
 #include "demo/demotext.h"
 
@@ -59,6 +60,18 @@ void DemoFollowUps::addCalls(DemoTaskRecord& task, DemoTime first, DemoTime done
     task.callCount = qint32(m_model.calls.size()) - task.firstCall;
 }
 
+void DemoFollowUps::retime(DemoTaskRecord& task, const std::function<DemoTime(DemoTime)>& when)
+{
+    if (task.doneAt)
+        task.doneAt = when(task.doneAt);
+    for (qint32 k = 0; k < task.callCount; ++k) {
+        DemoCallRecord& call = m_model.calls[std::size_t(task.firstCall + k)];
+        call.at = when(call.at);
+        if (call.callAgainAt)
+            call.callAgainAt = when(call.callAgainAt);
+    }
+}
+
 void DemoFollowUps::checkinCall(DemoJourney& journey, int index)
 {
     const DemoAppointmentRecord& a = m_model.appointments[std::size_t(index)];
@@ -71,34 +84,45 @@ void DemoFollowUps::checkinCall(DemoJourney& journey, int index)
     task.kind = TaskKind::CheckinCall;
     task.appointment = index;
     task.createdAt = a.completedAt + m_rnd.between(1, 5) * kMinute;
-    task.dueAt = at(day, 9);
-    task.deadlineAt = at(day, 18);
-    task.priority = 2;
-    task.assignee = DemoUser::Clinician;
-    if (task.dueAt > m_model.now) {
+    task.workFrom = at(day, 9);
+    task.workBy = at(day, 18);
+    task.worker = DemoUser::Clinician;
+    if (task.workFrom > m_model.now) {
         addTask(task); // not due yet
         return;
     }
-    const bool recent = m_model.now - task.dueAt < 14 * kDay;
+    // The engine's check-in day is a calendar day (Deadlines::checkinCall): when the practice
+    // is closed then, the work simulated for its next open day is done on the last open day
+    // before it, after the visit (the times move, the chances drawn stay as they were).
+    qint64 callDay = dayOf(a.start) + service.checkinAfterDays;
+    while (callDay > dayOf(a.start) && !m_calendar.isOpen(callDay))
+        --callDay;
+    if (callDay == dayOf(a.start))
+        callDay = day;
+    const auto onCallDay = [shift = (callDay - day) * kDay](DemoTime t) {
+        return t + shift;
+    };
+    const bool recent = m_model.now - task.workFrom < 14 * kDay;
     static constexpr int kOutcomes[] = {860, 90, 30, 20}; // on time, late, gave up, still open
     int outcome = int(m_rnd.weighted(kOutcomes));
     if (recent && m_rnd.chance(300))
         outcome = 3;
     else if (outcome == 3 && !recent)
         outcome = 1;
-    const DemoTime firstCall = task.dueAt + m_rnd.between(0, 240) * kMinute;
+    const DemoTime firstCall = task.workFrom + m_rnd.between(0, 240) * kMinute;
     DemoTime done = 0;
     if (outcome == 0)
-        done = std::min(firstCall + m_rnd.between(0, 4) * kHour, task.deadlineAt - 5 * kMinute);
+        done = std::min(firstCall + m_rnd.between(0, 4) * kHour, task.workBy - 5 * kMinute);
     else if (outcome == 1)
-        done = task.deadlineAt + m_rnd.between(14, 96) * kHour;
+        done = task.workBy + m_rnd.between(14, 96) * kHour;
     else if (outcome == 2)
-        done = task.dueAt + m_rnd.between(2, 6) * kDay;
+        done = task.workFrom + m_rnd.between(2, 6) * kDay;
     if (done > m_model.now)
         done = 0;
     if (done == 0) {
         task.status = TaskStatus::Open;
         addCalls(task, firstCall, 0, CallNextStep::CallAgain, -1);
+        retime(task, onCallDay);
         addTask(task);
         return;
     }
@@ -107,16 +131,18 @@ void DemoFollowUps::checkinCall(DemoJourney& journey, int index)
         task.status = TaskStatus::Cancelled;
         addCalls(task, firstCall, done, CallNextStep::Letter,
                  int(m_rnd.index(DemoText::noAnswerNotes().size())));
+        retime(task, onCallDay);
         addTask(task);
         return;
     }
     task.status = TaskStatus::Done;
     task.note = std::int16_t(m_rnd.index(DemoText::checkinNotes().size()));
     addCalls(task, std::min(firstCall, done), done, CallNextStep::Done, task.note);
+    retime(task, onCallDay);
     addTask(task);
-    m_model.step(index, PostServiceStep::QualityFollowUp, done, DemoUser::Clinician);
-    m_model.touch(journey.client, done, DemoTouch::CheckinCall, JourneyStage::After, Channel::Phone,
-                  index, DemoUser::Clinician, task.note);
+    m_model.step(index, PostServiceStep::QualityFollowUp, task.doneAt, DemoUser::Clinician);
+    m_model.touch(journey.client, task.doneAt, DemoTouch::CheckinCall, JourneyStage::After,
+                  Channel::Phone, index, DemoUser::Clinician, task.note);
 }
 
 void DemoFollowUps::survey(DemoJourney& journey, int index)
@@ -224,20 +250,19 @@ void DemoFollowUps::detractorCallback(DemoJourney& journey, int feedback)
     task.appointment = f.appointment;
     task.feedback = feedback;
     task.createdAt = f.createdAt;
-    task.dueAt = f.createdAt;
-    task.deadlineAt = f.createdAt + 48 * kHour;
-    task.priority = 1;
-    task.assignee = DemoUser::Manager;
+    task.workFrom = f.createdAt;
+    task.workBy = f.createdAt + Deadlines::kDetractorCallbackHours * kHour;
+    task.worker = DemoUser::Manager;
     static constexpr int kOutcomes[] = {820, 140, 40}; // on time, late, still open
     const int outcome = int(m_rnd.weighted(kOutcomes));
     DemoTime done = 0;
     if (outcome == 0)
-        done = task.dueAt + m_rnd.between(60, 40 * 60) * kMinute;
-    else if (outcome == 1 || m_model.now - task.dueAt > 30 * kDay)
-        done = task.deadlineAt + m_rnd.between(60, 5 * 24 * 60) * kMinute;
+        done = task.workFrom + m_rnd.between(60, 40 * 60) * kMinute;
+    else if (outcome == 1 || m_model.now - task.workFrom > 30 * kDay)
+        done = task.workBy + m_rnd.between(60, 5 * 24 * 60) * kMinute;
     if (done > m_model.now)
         done = 0;
-    const DemoTime first = task.dueAt + m_rnd.between(30, 20 * 60) * kMinute;
+    const DemoTime first = task.workFrom + m_rnd.between(30, 20 * 60) * kMinute;
     if (done == 0) {
         addCalls(task, first, 0, CallNextStep::CallAgain, -1);
         addTask(task);
@@ -283,7 +308,9 @@ void DemoFollowUps::result(DemoJourney& journey, int index)
     };
     // Communicated within the deadline (72 hours for abnormal results, a week for the others)
     // as a rule; now and then later.
-    const DemoTime deadline = r.receivedAt + (a.abnormal ? 72 * kHour : 7 * kDay);
+    const DemoTime deadline =
+        r.receivedAt + (a.abnormal ? Deadlines::kDiscussAbnormalResultHours * kHour
+                                   : Deadlines::kCommunicateResultDays * kDay);
     const bool late = m_rnd.chance(a.abnormal ? 100 : 70);
     if (a.abnormal) {
         r.reviewedAt = officeHours(r.receivedAt + m_rnd.between(10, 4 * 60) * kMinute);
@@ -322,10 +349,9 @@ void DemoFollowUps::result(DemoJourney& journey, int index)
     task.appointment = index;
     task.result = resultIndex;
     task.createdAt = r.receivedAt;
-    task.dueAt = r.receivedAt;
-    task.deadlineAt = r.receivedAt + (a.abnormal ? 72 * kHour : 7 * kDay);
-    task.priority = a.abnormal ? 1 : 3;
-    task.assignee = DemoUser::Clinician;
+    task.workFrom = r.receivedAt;
+    task.workBy = deadline;
+    task.worker = DemoUser::Clinician;
     const bool byPhone = r.communicatedChannel == Channel::Phone;
     if (r.status == ResultStatus::Communicated) {
         task.status = TaskStatus::Done;
@@ -372,12 +398,13 @@ void DemoFollowUps::rebookReminder(DemoJourney& journey, int index)
     task.kind = TaskKind::RebookReminder;
     task.appointment = index;
     task.createdAt = due - m_rnd.between(1, 60) * kMinute;
-    task.dueAt = due;
-    task.deadlineAt = due + 14 * kDay;
-    task.priority = 3;
-    task.assignee = DemoUser::Reception;
+    task.workFrom = due;
+    // The reception's habit: a fortnight of calls before it gives up (the reminder's own
+    // deadline is the planner's, Deadlines::rebookReminder).
+    task.workBy = due + 14 * kDay;
+    task.worker = DemoUser::Reception;
     const DemoTime first = due + m_rnd.between(0, 3 * 24) * kHour;
-    if (nextBooking && nextBooking <= task.deadlineAt) {
+    if (nextBooking && nextBooking <= task.workBy) {
         // The call led to the booking.
         task.status = TaskStatus::Done;
         task.doneAt = nextBooking;
@@ -389,11 +416,17 @@ void DemoFollowUps::rebookReminder(DemoJourney& journey, int index)
         return;
     }
     // Otherwise the client was reached and will book later or not at all, or was never
-    // reached and got a letter: usually within the fortnight, sometimes later.
+    // reached and got a letter: simulated over a fortnight, sometimes later, and fitted into
+    // the engine's week (Deadlines::rebookReminder) by halving the time since it fell due
+    // (the times move, the chances drawn stay as they were).
+    const auto inTheWeek = [due](DemoTime t) {
+        return due + (t - due) * Deadlines::kRebookReminderDays / 14;
+    };
     const DemoTime done = m_rnd.chance(850) ? first + m_rnd.between(0, 9 * 24 * 60) * kMinute
-                                            : task.deadlineAt + m_rnd.between(1, 16 * 24) * kHour;
+                                            : task.workBy + m_rnd.between(1, 16 * 24) * kHour;
     if (done > m_model.now) {
         addCalls(task, first, 0, CallNextStep::CallAgain, -1);
+        retime(task, inTheWeek);
         addTask(task);
         return;
     }
@@ -403,8 +436,9 @@ void DemoFollowUps::rebookReminder(DemoJourney& journey, int index)
     task.note = std::int16_t(m_rnd.index(DemoText::rebookDeclinedNotes().size()));
     addCalls(task, std::min(first, done), done, reached ? CallNextStep::Done : CallNextStep::Letter,
              reached ? task.note : -1);
+    retime(task, inTheWeek);
     addTask(task);
-    m_model.touch(journey.client, done, DemoTouch::RebookReminder, JourneyStage::After,
+    m_model.touch(journey.client, task.doneAt, DemoTouch::RebookReminder, JourneyStage::After,
                   reached ? Channel::Phone : Channel::Letter, index, DemoUser::Reception, 0);
 }
 

@@ -5,13 +5,16 @@
 #include "demo/demomodel.h"
 #include "demo/demorandom.h"
 
+#include <functional>
+
 namespace aftercare {
 
 // The after-care work that follows a completed visit in the demo practice: the check-in
 // call, the laboratory result through received, reviewed and communicated with its call, the
 // survey and its answers with a callback for detractors, and the rebook reminder when a
-// client does not come back in time. Each becomes a follow-up task with its calls: most done
-// on time, some late, a few still open.
+// client does not come back in time. What the staff did about each, with its calls (most
+// done on time, some late, a few still open), is later applied to the follow-up task
+// FollowUpPlanner made for it; the tasks themselves are the planner's.
 class DemoFollowUps
 {
 public:
@@ -29,6 +32,8 @@ private:
     // the one that settled it.
     void addCalls(DemoTaskRecord& task, DemoTime first, DemoTime doneAt, CallNextStep finalStep,
                   int finalNote);
+    // Moves the times of the work on a task (its done time and its calls) by `when`.
+    void retime(DemoTaskRecord& task, const std::function<DemoTime(DemoTime)>& when);
 
     DemoModel& m_model;
     const DemoCalendar& m_calendar;

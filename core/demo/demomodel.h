@@ -138,10 +138,12 @@ struct DemoTaskRecord
     qint32 result = -1;
     qint32 feedback = -1;
     DemoTime createdAt = 0;
-    DemoTime dueAt = 0;
-    DemoTime deadlineAt = 0;
-    std::int8_t priority = 2;
-    DemoUser assignee = DemoUser::Clinician;
+    // When the staff set out to work on it and by when they meant to be through: the
+    // simulation's timing of the calls only. The task's own due time, deadline, priority and
+    // assignee are FollowUpPlanner's (DemoPractice lets it plan the history).
+    DemoTime workFrom = 0;
+    DemoTime workBy = 0;
+    DemoUser worker = DemoUser::Clinician; // who makes the calls and closes the task
     TaskStatus status = TaskStatus::Open;
     DemoTime doneAt = 0;
     std::int16_t note = -1; // index into the note list of the task's kind

@@ -9,6 +9,7 @@
 #include "demo/democalendar.h"
 #include "demo/democatalog.h"
 #include "demo/demohistory.h"
+#include "demo/demoplanning.h"
 #include "demo/demopracticewriter.h"
 #include "demo/demowording.h"
 #include "maintenance/databasecompaction.h"
@@ -54,7 +55,8 @@ QString utf8(const char* text)
     return QString::fromUtf8(text);
 }
 
-// Progress: checks and passwords take the first 5 %, the simulation up to 25 %, writing the rest.
+// Progress: checks and passwords take the first 5 %, the simulation up to 25 %, writing up to
+// 90 %, planning the follow-up work the rest.
 class ProgressReport
 {
 public:
@@ -87,15 +89,13 @@ Result<qint64> countRows(Database& database, const QString& sql)
 // What is being written, in words.
 QString writingStage(const QString& table)
 {
-    static const std::array<std::pair<const char*, const char*>, 13> kStages{{
+    static const std::array<std::pair<const char*, const char*>, 11> kStages{{
         {"clients", QT_TRANSLATE_NOOP("DemoPractice", "Writing the clients")},
         {"consents", QT_TRANSLATE_NOOP("DemoPractice", "Writing the consents")},
         {"appointments", QT_TRANSLATE_NOOP("DemoPractice", "Writing the appointments")},
         {"test_results", QT_TRANSLATE_NOOP("DemoPractice", "Writing the test results")},
         {"result_values", QT_TRANSLATE_NOOP("DemoPractice", "Writing the test results")},
         {"feedback", QT_TRANSLATE_NOOP("DemoPractice", "Writing the feedback")},
-        {"followup_tasks", QT_TRANSLATE_NOOP("DemoPractice", "Writing the follow-up tasks")},
-        {"call_attempts", QT_TRANSLATE_NOOP("DemoPractice", "Writing the follow-up tasks")},
         {"invoices", QT_TRANSLATE_NOOP("DemoPractice", "Writing the invoices")},
         {"invoice_lines", QT_TRANSLATE_NOOP("DemoPractice", "Writing the invoices")},
         {"payments", QT_TRANSLATE_NOOP("DemoPractice", "Writing the invoices")},
@@ -188,8 +188,8 @@ Result<DemoSummary> DemoPractice::generate(Database& database, const DemoOptions
         }
     }
     DemoSummary summary;
+    std::array<qint64, 4> userIds{};
     auto written = database.write([&](TransactionGuard&) -> Result<DemoSummary> {
-        std::array<qint64, 4> userIds{};
         for (std::size_t i = 0; i < kAccounts.size(); ++i) {
             const DemoAccount& account = kAccounts[i];
             auto existing =
@@ -332,7 +332,7 @@ Result<DemoSummary> DemoPractice::generate(Database& database, const DemoOptions
                 break;
             }
             rows += batch->rows;
-            report(25 + int(74 * rows / total), writingStage(batch->table));
+            report(25 + int(65 * rows / total), writingStage(batch->table));
         }
         builder.join();
         if (!executed)
@@ -353,11 +353,19 @@ Result<DemoSummary> DemoPractice::generate(Database& database, const DemoOptions
         }
         return summary;
     });
+    Status planned;
+    if (written) {
+        report(90, tr("Planning the follow-up work"));
+        planned = DemoPlanning(database, model, options.seed, userIds)
+                      .run(QDateTime(options.today, QTime(7, 30)));
+    }
     for (const auto& [pragma, value] : restore)
         (void)database.executeScript(
             QStringLiteral("PRAGMA %1 = %2").arg(pragma).arg(value.toLongLong()));
     if (!written)
         return fail(written.error());
+    if (!planned)
+        return fail(planned.error());
 
     summary = *written;
     summary.practitioners = model.practitionerCount;
@@ -373,11 +381,18 @@ Result<DemoSummary> DemoPractice::generate(Database& database, const DemoOptions
     summary.results = qint64(model.results.size());
     for (const auto& r : model.results)
         summary.abnormalResults += model.appointments[std::size_t(r.appointment)].abnormal;
-    summary.tasks = qint64(model.tasks.size());
+    for (const auto& [count, table] :
+         {std::pair{&summary.tasks, QStringLiteral("followup_tasks")},
+          std::pair{&summary.callAttempts, QStringLiteral("call_attempts")}}) {
+        // Fixed table names of this file.
+        auto rows = countRows(database, QStringLiteral("SELECT count(*) FROM %1").arg(table));
+        if (!rows)
+            return fail(rows.error());
+        *count = *rows;
+    }
     summary.feedback = qint64(model.feedback.size());
     summary.invoices = qint64(model.invoices.size());
     summary.touchpoints = qint64(model.touchpoints.size());
-    summary.callAttempts = qint64(model.calls.size());
     summary.postServiceSteps = qint64(model.steps.size());
     for (const auto& invoice : model.invoices)
         summary.payments += invoice.status == InvoiceStatus::Paid;

@@ -1,5 +1,6 @@
 #include "demo/demopracticewriter.h"
 
+#include "aftercare/sourcekey.h"
 #include "demo/demobatchinsert.h"
 #include "demo/democatalog.h"
 #include "demo/demorandom.h"
@@ -56,18 +57,16 @@ qint64 DemoPracticeWriter::rowCount(const DemoModel& model)
     }
     return qint64(model.clients.size()) * 7 + qint64(model.appointments.size()) +
            qint64(model.results.size()) + values + qint64(model.feedback.size()) +
-           qint64(model.tasks.size()) + qint64(model.calls.size()) +
            2 * qint64(model.invoices.size()) + paid + qint64(model.touchpoints.size()) +
            qint64(model.steps.size());
 }
 
 Status DemoPracticeWriter::write()
 {
-    for (auto part :
-         {&DemoPracticeWriter::clients, &DemoPracticeWriter::consents,
-          &DemoPracticeWriter::appointments, &DemoPracticeWriter::results,
-          &DemoPracticeWriter::feedback, &DemoPracticeWriter::tasks, &DemoPracticeWriter::invoices,
-          &DemoPracticeWriter::touchpoints, &DemoPracticeWriter::steps}) {
+    for (auto part : {&DemoPracticeWriter::clients, &DemoPracticeWriter::consents,
+                      &DemoPracticeWriter::appointments, &DemoPracticeWriter::results,
+                      &DemoPracticeWriter::feedback, &DemoPracticeWriter::invoices,
+                      &DemoPracticeWriter::touchpoints, &DemoPracticeWriter::steps}) {
         if (auto done = (this->*part)(); !done)
             return done;
     }
@@ -356,70 +355,57 @@ Status DemoPracticeWriter::feedback()
     return insert.finish();
 }
 
-Status DemoPracticeWriter::tasks()
+Status DemoPracticeWriter::writeOutcomes()
 {
-    DemoBatchInsert insert(
-        m_sink, QStringLiteral("followup_tasks"),
-        {QStringLiteral("id"), QStringLiteral("client_id"), QStringLiteral("kind"),
-         QStringLiteral("source_key"), QStringLiteral("appointment_id"),
-         QStringLiteral("result_id"), QStringLiteral("feedback_id"), QStringLiteral("due_at"),
-         QStringLiteral("deadline_at"), QStringLiteral("priority"), QStringLiteral("assignee_id"),
-         QStringLiteral("status"), QStringLiteral("done_at"), QStringLiteral("done_by"),
-         QStringLiteral("resolution_note"), QStringLiteral("created_at")},
-        kRowsPerStatement);
-    for (const DemoTaskRecord& t : m_model.tasks) {
-        const qint64 resultId = t.result >= 0 ? m_model.results[std::size_t(t.result)].id : 0;
-        const qint64 feedbackId =
-            t.feedback >= 0 ? m_model.feedback[std::size_t(t.feedback)].id : 0;
-        QString key;
+    // The task is named by the key FollowUpPlanner gives it (SourceKey), so the outcome finds
+    // the planner's task through its unique index.
+    const auto keyOf = [&](const DemoTaskRecord& t) {
+        const AppointmentId visit(appointmentId(t.appointment));
         switch (t.kind) {
         case TaskKind::DiscussResult:
-            key = QStringLiteral("result:%1:discuss").arg(resultId);
-            break;
+            return SourceKey::discussResult(ResultId(m_model.results[std::size_t(t.result)].id));
         case TaskKind::CommunicateResult:
-            key = QStringLiteral("result:%1:communicate").arg(resultId);
-            break;
+            return SourceKey::communicateResult(
+                ResultId(m_model.results[std::size_t(t.result)].id));
         case TaskKind::DetractorCallback:
-            key = QStringLiteral("feedback:%1:callback").arg(feedbackId);
-            break;
+            return SourceKey::detractorCallback(
+                FeedbackId(m_model.feedback[std::size_t(t.feedback)].id));
         case TaskKind::RebookReminder:
-            key = QStringLiteral("rebook:%1").arg(appointmentId(t.appointment));
-            break;
+            return SourceKey::rebookReminder(ClientId(qint64(t.client) + 1), visit);
         default:
-            key = QStringLiteral("checkin:%1").arg(appointmentId(t.appointment));
-            break;
+            return SourceKey::checkinCall(visit);
         }
+    };
+    DemoBatchInsert insert(m_sink, kOutcomeTable,
+                           {QStringLiteral("source_key"), QStringLiteral("status"),
+                            QStringLiteral("done_at"), QStringLiteral("done_by"),
+                            QStringLiteral("resolution_note"), QStringLiteral("created_at")},
+                           kRowsPerStatement);
+    DemoBatchInsert calls(m_sink, kCallTable,
+                          {QStringLiteral("source_key"), QStringLiteral("attempted_at"),
+                           QStringLiteral("outcome"), QStringLiteral("notes"),
+                           QStringLiteral("next_step"), QStringLiteral("call_again_at"),
+                           QStringLiteral("by_user")},
+                          kRowsPerStatement);
+    for (const DemoTaskRecord& t : m_model.tasks) {
+        const QString key = keyOf(t);
         const bool closed = t.status != TaskStatus::Open;
-        insert << t.id << qint64(t.client) + 1 << sqlWord(t.kind) << key
-               << (t.appointment >= 0 ? DemoValue::id(appointmentId(t.appointment)) : DemoValue())
-               << DemoValue::id(resultId) << DemoValue::id(feedbackId) << DemoValue::time(t.dueAt)
-               << DemoValue::time(t.deadlineAt) << int(t.priority) << user(t.assignee)
-               << sqlWord(t.status) << (closed ? DemoValue::time(t.doneAt) : DemoValue())
-               << (closed ? user(t.assignee) : DemoValue()) << m_wording.taskNote(t)
+        insert << key << sqlWord(t.status) << (closed ? DemoValue::time(t.doneAt) : DemoValue())
+               << (closed ? user(t.worker) : DemoValue()) << m_wording.taskNote(t)
                << DemoValue::time(t.createdAt);
         if (auto done = insert.endRow(); !done)
             return done;
-    }
-    if (auto done = insert.finish(); !done)
-        return done;
-
-    DemoBatchInsert calls(m_sink, QStringLiteral("call_attempts"),
-                          {QStringLiteral("id"), QStringLiteral("task_id"),
-                           QStringLiteral("attempted_at"), QStringLiteral("outcome"),
-                           QStringLiteral("notes"), QStringLiteral("next_step"),
-                           QStringLiteral("call_again_at"), QStringLiteral("by_user")},
-                          kRowsPerStatement);
-    qint64 id = 0;
-    for (const DemoTaskRecord& t : m_model.tasks) {
         for (qint32 k = 0; k < t.callCount; ++k) {
             const DemoCallRecord& call = m_model.calls[std::size_t(t.firstCall + k)];
-            calls << ++id << t.id << DemoValue::time(call.at) << sqlWord(call.outcome)
+            calls << key << DemoValue::time(call.at) << sqlWord(call.outcome)
                   << m_wording.callNote(t, call) << sqlWord(call.next)
-                  << DemoValue::time(call.callAgainAt) << user(t.assignee);
+                  << DemoValue::time(call.callAgainAt) << user(t.worker);
             if (auto done = calls.endRow(); !done)
                 return done;
         }
     }
+    if (auto done = insert.finish(); !done)
+        return done;
     return calls.finish();
 }
 

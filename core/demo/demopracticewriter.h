@@ -26,9 +26,18 @@ public:
     DemoPracticeWriter(const DemoModel& model, std::uint64_t seed, std::array<qint64, 4> userIds,
                        DemoBatchInsert::Sink sink);
 
+    // The tables writeOutcomes() fills (temporary, created by DemoPractice beforehand): what
+    // the staff did about each task, and the calls they made, named by the task's source key.
+    static constexpr QLatin1String kOutcomeTable{"demo_task_outcomes"};
+    static constexpr QLatin1String kCallTable{"demo_task_calls"};
+
     // How many rows write() produces, for progress.
     static qint64 rowCount(const DemoModel& model);
+    // The history: clients, visits, results, feedback, invoices, touchpoints, steps.
     Status write();
+    // The simulated work on the follow-up tasks, for DemoPractice to apply to the tasks
+    // FollowUpPlanner made.
+    Status writeOutcomes();
 
 private:
     struct Value
@@ -47,7 +56,6 @@ private:
     Status appointments();
     Status results();
     Status feedback();
-    Status tasks();
     Status invoices();
     Status touchpoints();
     Status steps();

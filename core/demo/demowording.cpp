@@ -215,6 +215,7 @@ QString DemoWording::taskNote(const DemoTaskRecord& t) const
     case TaskKind::DetractorCallback:
         return utf8(DemoText::detractorNotes()[std::size_t(t.note)]);
     case TaskKind::RebookReminder:
+    case TaskKind::AnnualReview:
         return t.note >= 0 ? utf8(DemoText::rebookDeclinedNotes()[std::size_t(t.note)])
                            : QStringLiteral("Next visit booked.");
     case TaskKind::DiscussResult:
