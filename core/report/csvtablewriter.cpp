@@ -6,12 +6,23 @@ namespace aftercare {
 
 namespace {
 
+// A cell that a spreadsheet would run as a formula (a client's name or comment beginning with
+// =, +, -, @ or a tab) is written with a leading apostrophe; a plain number ("-3.5") is not.
+QString inert(const QString& cell)
+{
+    if (cell.isEmpty() || !QStringLiteral("=+-@\t\r").contains(cell.front()))
+        return cell;
+    bool number = false;
+    cell.toDouble(&number);
+    return number ? cell : QLatin1Char('\'') + cell;
+}
+
 void appendLine(QString& out, const QStringList& cells)
 {
     for (qsizetype i = 0; i < cells.size(); ++i) {
         if (i > 0)
             out += QLatin1Char(',');
-        out += ReportCsvWriter::field(cells.at(i));
+        out += ReportCsvWriter::field(inert(cells.at(i)));
     }
     out += QStringLiteral("\r\n");
 }
