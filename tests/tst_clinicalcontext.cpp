@@ -87,6 +87,7 @@ private slots:
     void trendDirection_data();
     void trendDirection();
     void earlierResultsOfTheSameTest();
+    void aTrendKeepsToOneUnit();
     void clinicalProfileIsForCliniciansAndAudited();
     void previewValuesComeFromTheTemplatesTest();
 };
@@ -190,6 +191,35 @@ void TestClinicalContext::earlierResultsOfTheSameTest()
     QCOMPARE(trends[0].direction, TrendDirection::Rising);
     QCOMPARE(trends[1].direction, TrendDirection::Falling);
     QCOMPARE(trends[1].points.back().position, RangePosition::Low);
+}
+
+void TestClinicalContext::aTrendKeepsToOneUnit()
+{
+    // An earlier glucose in mg/dl and the current one in mmol/l are not one series: 99 mg/dl
+    // then 5.8 mmol/l is no fall.
+    TestResult before;
+    before.id = ResultId(1);
+    before.receivedAt = at(2030, 3, 1, 9, 0);
+    before.values = {value(QStringLiteral("Glucose"), 99, 70, 100, QStringLiteral("mg/dl"))};
+    TestResult earlierSameUnit = before;
+    earlierSameUnit.id = ResultId(2);
+    earlierSameUnit.receivedAt = at(2030, 9, 1, 9, 0);
+    earlierSameUnit.values = {
+        value(QStringLiteral("Glucose"), 5.1, 3.9, 5.6, QStringLiteral("mmol/l"))};
+    TestResult current = before;
+    current.id = ResultId(3);
+    current.receivedAt = at(2031, 3, 1, 9, 0);
+    current.values = {value(QStringLiteral("Glucose"), 5.8, 3.9, 5.6, QStringLiteral("mmol/l"))};
+
+    const auto trends = ResultTrend::of(current, {before, earlierSameUnit});
+    QCOMPARE(trends.size(), std::size_t(1));
+    QCOMPARE(trends[0].points.size(), std::size_t(2));
+    QCOMPARE(trends[0].points.front().value, 5.1);
+    QCOMPARE(trends[0].direction, TrendDirection::Rising);
+
+    const auto alone = ResultTrend::of(current, {before});
+    QCOMPARE(alone[0].points.size(), std::size_t(1));
+    QCOMPARE(alone[0].direction, TrendDirection::Unknown);
 }
 
 void TestClinicalContext::clinicalProfileIsForCliniciansAndAudited()

@@ -7,10 +7,12 @@ namespace aftercare {
 
 namespace {
 
-const ResultValue* valueOf(const TestResult& result, const QString& analyte)
+// The analyte's numeric value in `unit`: a value measured in another unit (mg/dL beside
+// mmol/L) is not a point of the same series.
+const ResultValue* valueOf(const TestResult& result, const QString& analyte, const QString& unit)
 {
     for (const ResultValue& value : result.values)
-        if (value.analyte == analyte && value.numeric)
+        if (value.analyte == analyte && value.unit == unit && value.numeric)
             return &value;
     return nullptr;
 }
@@ -51,7 +53,7 @@ std::vector<AnalyteTrend> ResultTrend::of(const TestResult& current,
         trend.analyte = value.analyte;
         trend.unit = value.unit;
         for (const TestResult* result : ordered) {
-            if (const ResultValue* v = valueOf(*result, value.analyte))
+            if (const ResultValue* v = valueOf(*result, value.analyte, value.unit))
                 trend.points.push_back(
                     {result->id, result->receivedAt, *v->numeric, v->rangePosition()});
         }

@@ -78,6 +78,9 @@ QString ResultValueText::direction(TrendDirection direction)
 
 bool ResultValueText::isOutside(const ResultValue& v)
 {
+    // The laboratory's own flag, where it gave one, stands over the range.
+    if (v.abnormal)
+        return *v.abnormal;
     const RangePosition position = v.rangePosition();
     return position == RangePosition::High || position == RangePosition::Low ||
            v.abnormal.value_or(false);
