@@ -2,6 +2,7 @@
 #include "database/database.h"
 #include "desk/bookingdesk.h"
 #include "repositories/appointmentrepository.h"
+#include "repositories/followuptaskrepository.h"
 #include "repositories/invoicerepository.h"
 #include "repositories/touchpointrepository.h"
 #include "testdatabase.h"
@@ -49,6 +50,7 @@ private slots:
     void refusesWhatCannotBeTakenBack();
     void deskUndoesANoShow();
     void deskUndoesACompletion();
+    void undoKeepsWorkWithACauseOfItsOwn();
 };
 
 void TestRepoAppointmentsUndo::reopensToThePreviousStatus_data()
@@ -234,6 +236,37 @@ void TestRepoAppointmentsUndo::deskUndoesACompletion()
     QCOMPARE(InvoiceRepository(db).get(invoiceId)->status, InvoiceStatus::Issued);
     QCOMPARE(count(tasks), 1);
     QCOMPARE(a.status, AppointmentStatus::Completed);
+}
+
+void TestRepoAppointmentsUndo::undoKeepsWorkWithACauseOfItsOwn()
+{
+    AFTERCARE_PRACTICE(db, p);
+    BookingDesk desk(db, p.reception);
+    auto id = desk.book(draft(p.anna, p.weber, p.consultation, at(9)));
+    QVERIFY2(id, why(id).constData());
+    Appointment a = AppointmentRepository(db).get(*id).value();
+    QVERIFY(desk.checkIn(a));
+    QVERIFY(desk.complete(a));
+    // An unhappy answer about the visit, given before the completion is taken back.
+    FollowUpTask callBack;
+    callBack.client = p.anna;
+    callBack.appointment = *id;
+    callBack.kind = TaskKind::DetractorCallback;
+    callBack.sourceKey = QStringLiteral("test:callback:%1").arg(id->value());
+    callBack.dueAt = at(10);
+    callBack.deadlineAt = at(10).addDays(2);
+    QVERIFY(FollowUpTaskRepository(db).upsert(callBack, p.clinician));
+
+    QVERIFY(desk.undoComplete(a, AppointmentStatus::CheckedIn));
+    const auto open = [&](TaskKind kind) {
+        return db
+            .scalar(QStringLiteral("SELECT count(*) FROM followup_tasks WHERE appointment_id = ? "
+                                   "AND status = 'open' AND kind = ?"),
+                    {id->toVariant(), sqlName(kind)})
+            ->toLongLong();
+    };
+    QCOMPARE(open(TaskKind::CheckinCall), 0);
+    QCOMPARE(open(TaskKind::DetractorCallback), 1);
 }
 
 QTEST_MAIN(TestRepoAppointmentsUndo)

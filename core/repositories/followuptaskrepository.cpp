@@ -383,8 +383,14 @@ Status FollowUpTaskRepository::cancel(FollowUpTask& task, const QString& resolut
 Result<int> FollowUpTaskRepository::withdrawPlannedForVisit(TransactionGuard&, AppointmentId visit,
                                                             const QDateTime& plannedSince)
 {
+    // Only what completing the visit plans: a call-back for an answer given meanwhile, or a
+    // result's task, has a cause of its own and stays.
     const QString planned =
-        QStringLiteral("appointment_id = ? AND status = 'open' AND created_at >= ?");
+        QStringLiteral("appointment_id = ? AND status = 'open' AND created_at >= ? AND kind IN %1")
+            .arg(sqlWordList<TaskKind>([](TaskKind kind) {
+                return kind == TaskKind::CheckinCall || kind == TaskKind::RebookReminder ||
+                       kind == TaskKind::AnnualReview;
+            }));
     const QVariantList values{visit.toVariant(), SqlTime::toSql(plannedSince)};
     auto worked =
         m_database.scalar(QStringLiteral("SELECT count(*) FROM call_attempts WHERE task_id IN "
