@@ -92,11 +92,15 @@ int ReportCommand::run(CommandContext& context)
     }
     const QDateTime now = QDateTime::currentDateTime();
     ReportBuilder::Options options;
-    // The PDF's first page sets the figures against the period before (like for like while
-    // the period is not over).
-    if (kind == QLatin1String("pdf"))
-        options.compareWith = PeriodComparison::of(*period, now.date()).previous;
-    auto report = ReportBuilder(*database).build(*period, *filter, now, options);
+    Period reported = *period;
+    // The PDF's first page sets the figures against the period before: while the period is
+    // not over, its days so far against the same days of the one before, as the dashboard.
+    if (kind == QLatin1String("pdf")) {
+        const auto comparison = PeriodComparison::of(*period, now.date());
+        reported = comparison.current;
+        options.compareWith = comparison.previous;
+    }
+    auto report = ReportBuilder(*database).build(reported, *filter, now, options);
     if (!report) {
         context.err << report.error().describe() << Qt::endl;
         return kExitFailure;

@@ -3,6 +3,7 @@
 #include "aftercare/deadlines.h"
 #include "demo/democatalog.h"
 #include "demo/demotext.h"
+#include "domain/feedbackscore.h"
 
 #include <algorithm>
 
@@ -221,19 +222,21 @@ void DemoFollowUps::survey(DemoJourney& journey, int index)
                   paper ? Channel::InPerson : m_model.messageChannel(journey.client), index,
                   csat.recordedBy, csat.score);
 
-    int detractor = csat.score <= 2 ? csatIndex : -1;
+    int detractor = csat.score <= FeedbackBands::kCsatDetractorUpTo ? csatIndex : -1;
     if (!paper && m_rnd.chance(550)) {
         DemoFeedbackRecord nps = csat;
         nps.kind = FeedbackKind::Nps;
         nps.score = std::int8_t(m_rnd.weighted(kNps[mood]));
-        nps.comment =
-            csat.comment >= 0 ? -1 : comment(nps.score >= 9 ? 0 : (nps.score >= 7 ? 1 : 2));
+        nps.comment = csat.comment >= 0 ? -1
+                                        : comment(FeedbackBands::isNpsPromoter(nps.score)     ? 0
+                                                  : !FeedbackBands::isNpsDetractor(nps.score) ? 1
+                                                                                              : 2);
         nps.respondedAt =
             DemoJourney::unique(journey.npsTimes, csat.respondedAt + m_rnd.between(30, 180));
         nps.createdAt = nps.respondedAt;
         if (nps.respondedAt <= m_model.now) {
             m_model.feedback.push_back(nps);
-            if (nps.score <= 6)
+            if (FeedbackBands::isNpsDetractor(nps.score))
                 detractor = int(m_model.feedback.size()) - 1;
         }
     }
