@@ -1,8 +1,8 @@
 // backends: sqlite postgresql
 // What a call may lead to: a client not reached is never closed off by default, a client
 // without a phone number is written to, and a task is handed over only to a clinician.
-#include "aftercare/callservice.h"
 #include "aftercare/followupplanner.h"
+#include "desk/callservice.h"
 #include "repositories/clientrepository.h"
 #include "repositories/followuptaskrepository.h"
 #include "repositories/touchpointrepository.h"

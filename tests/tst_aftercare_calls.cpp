@@ -1,7 +1,7 @@
 // backends: sqlite postgresql
-#include "aftercare/callservice.h"
 #include "aftercare/followupplanner.h"
 #include "aftercare/sourcekey.h"
+#include "desk/callservice.h"
 #include "repositories/auditlog.h"
 #include "repositories/clientrepository.h"
 #include "repositories/followuptaskrepository.h"

@@ -1,7 +1,7 @@
 // backends: sqlite postgresql
-#include "aftercare/callservice.h"
 #include "aftercare/followupplanner.h"
 #include "aftercare/worklist.h"
+#include "desk/callservice.h"
 #include "repositories/followuptaskrepository.h"
 #include "testdatabase.h"
 #include "tst_aftercare_fixture.h"

@@ -3,10 +3,10 @@
 // moved on, an answer recorded, an import of any of them), not only when "Plan follow-ups" is
 // pressed; and an unhappy client's complaint gets one call-back, not a second one after the
 // first was done.
-#include "aftercare/callservice.h"
 #include "aftercare/followupplanner.h"
 #include "aftercare/sourcekey.h"
 #include "desk/bookingdesk.h"
+#include "desk/callservice.h"
 #include "importing/csvimporter.h"
 #include "repositories/followuptaskrepository.h"
 #include "testdatabase.h"

@@ -1,8 +1,8 @@
 // backends: sqlite postgresql
-#include "aftercare/clinicalprofile.h"
 #include "aftercare/resulttrend.h"
-#include "aftercare/summarytext.h"
 #include "database/database.h"
+#include "desk/clinicalprofile.h"
+#include "domain/summarytext.h"
 #include "repositories/auditlog.h"
 #include "repositories/followuptaskrepository.h"
 #include "repositories/resultrepository.h"

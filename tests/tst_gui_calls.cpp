@@ -4,7 +4,7 @@
 // nothing is preselected that claims contact, an unanswered call plans the next attempt,
 // closing anyway needs a reason, a client without a phone number is written to, and
 // "Escalate" is offered only with someone to take the task.
-#include "aftercare/callservice.h"
+#include "desk/callservice.h"
 #include "followup/calldialog.h"
 #include "followup/followupworkspace.h"
 #include "followup/worklistmodel.h"

@@ -1,6 +1,5 @@
 // backends: sqlite postgresql
 // gui
-#include "auth/session.h"
 #include "common/displayformat.h"
 #include "dashboard/dashboardcharts.h"
 #include "dashboard/dashboardworkspace.h"
@@ -13,6 +12,7 @@
 #include "reception/clientprofile.h"
 #include "report/reportpdfrenderer.h"
 #include "repositories/userrepository.h"
+#include "signin/session.h"
 #include "testdatabase.h"
 #include "tst_metrics_fixture.h"
 

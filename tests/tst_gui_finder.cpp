@@ -1,7 +1,6 @@
 // backends: sqlite postgresql
 // gui
 #include "auth/actor.h"
-#include "auth/session.h"
 #include "database/sqltime.h"
 #include "mainwindow.h"
 #include "reception/clientfinder.h"
@@ -10,6 +9,7 @@
 #include "reception/receptionworkspace.h"
 #include "repositories/clientrepository.h"
 #include "repositories/userrepository.h"
+#include "signin/session.h"
 #include "testdatabase.h"
 
 #include <QAbstractItemModelTester>

@@ -1,7 +1,7 @@
 // backends: sqlite postgresql
 // gui
-#include "aftercare/summarytext.h"
 #include "aftercare/taskreason.h"
+#include "domain/summarytext.h"
 #include "followup/calldialog.h"
 #include "followup/followupworkspace.h"
 #include "followup/postservicedialog.h"

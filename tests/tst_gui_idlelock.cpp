@@ -2,7 +2,6 @@
 // gui
 #include "admin/adduserdialog.h"
 #include "auth/actor.h"
-#include "auth/session.h"
 #include "lockscreen.h"
 #include "mainwindow.h"
 #include "reception/clientfinder.h"
@@ -10,6 +9,7 @@
 #include "reception/clientpanel.h"
 #include "repositories/clientrepository.h"
 #include "repositories/userrepository.h"
+#include "signin/session.h"
 #include "testdatabase.h"
 
 #include <QApplication>

@@ -2,7 +2,6 @@
 #include "admin/adduserdialog.h"
 #include "admin/resetpassworddialog.h"
 #include "appearance.h"
-#include "auth/session.h"
 #include "common/mnemonics.h"
 #include "common/widgetconventions.h"
 #include "dashboard/drilldowndialog.h"
@@ -20,6 +19,7 @@
 #include "reception/welcomepackdialog.h"
 #include "repositories/userrepository.h"
 #include "signin/firstrundialog.h"
+#include "signin/session.h"
 #include "signin/signindialog.h"
 #include "testdatabase.h"
 

@@ -1,6 +1,5 @@
 // backends: sqlite postgresql
 // gui
-#include "auth/session.h"
 #include "common/vocabularytext.h"
 #include "followup/calldialog.h"
 #include "followup/clinicalfinderdialog.h"
@@ -16,6 +15,7 @@
 #include "repositories/clientrepository.h"
 #include "repositories/summarytemplaterepository.h"
 #include "repositories/userrepository.h"
+#include "signin/session.h"
 #include "testdatabase.h"
 #include "tst_aftercare_fixture.h"
 

@@ -4,10 +4,9 @@
 // "Why"; the Today page whose figures are the worklist's counts and open it, with the day's
 // arrivals, waiting clients and the person's own follow-ups one activation from their screen;
 // and the client's history in words.
-#include "aftercare/callservice.h"
 #include "aftercare/followupplanner.h"
 #include "aftercare/taskreason.h"
-#include "auth/session.h"
+#include "desk/callservice.h"
 #include "followup/followupworkspace.h"
 #include "followup/worklistmodel.h"
 #include "mainwindow.h"
@@ -18,6 +17,7 @@
 #include "repositories/followuptaskrepository.h"
 #include "repositories/touchpointrepository.h"
 #include "repositories/userrepository.h"
+#include "signin/session.h"
 #include "testdatabase.h"
 #include "today/figuretile.h"
 #include "today/todaypage.h"

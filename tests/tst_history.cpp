@@ -1,8 +1,8 @@
 // backends: sqlite postgresql
 // A client's history (the profile's timeline) shows every answer they gave, however it was
 // recorded, and to a clinician the notes of the calls made to them.
-#include "aftercare/callservice.h"
 #include "aftercare/followupplanner.h"
+#include "desk/callservice.h"
 #include "domain/touchpoint.h"
 #include "repositories/followuptaskrepository.h"
 #include "repositories/touchpointrepository.h"

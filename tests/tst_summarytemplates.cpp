@@ -1,6 +1,6 @@
 // backends: sqlite postgresql
-#include "aftercare/summarytext.h"
 #include "database/database.h"
+#include "domain/summarytext.h"
 #include "repositories/practicesettingsrepository.h"
 #include "repositories/resultrepository.h"
 #include "repositories/summarytemplaterepository.h"

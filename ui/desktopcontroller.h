@@ -1,7 +1,7 @@
 #pragma once
 
-#include "auth/session.h"
 #include "mainwindow.h"
+#include "signin/session.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,8 +1,8 @@
 #include "lockscreen.h"
 
-#include "auth/session.h"
 #include "common/messagelabel.h"
 #include "common/vocabularytext.h"
+#include "signin/session.h"
 
 #include <QFormLayout>
 #include <QFrame>

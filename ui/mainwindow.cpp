@@ -1,11 +1,11 @@
 #include "mainwindow.h"
 
 #include "auth/permissions.h"
-#include "auth/session.h"
 #include "common/vocabularytext.h"
 #include "idlewatcher.h"
 #include "lockscreen.h"
 #include "reception/clientprofile.h"
+#include "signin/session.h"
 #include "today/todaynavigator.h"
 #include "today/todayoverview.h"
 #include "workspace.h"

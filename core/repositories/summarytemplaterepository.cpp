@@ -1,9 +1,9 @@
 #include "repositories/summarytemplaterepository.h"
 
-#include "aftercare/summarytext.h"
 #include "auth/permissions.h"
 #include "database/database.h"
 #include "database/sqltime.h"
+#include "domain/summarytext.h"
 #include "repositories/practicesettingsrepository.h"
 #include "repositories/staleedit.h"
 

@@ -1,11 +1,11 @@
 // The desktop's start and memory: the same MainWindow the desktop opens after sign-in, built
 // for a signed-in Session (DesktopController::openMainWindow does exactly this).
-#include "auth/session.h"
 #include "benchcommands.h"
 #include "database/database.h"
 #include "desktop.h"
 #include "firstpaintprobe.h"
 #include "mainwindow.h"
+#include "signin/session.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

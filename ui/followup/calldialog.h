@@ -1,8 +1,8 @@
 #pragma once
 
-#include "aftercare/callservice.h"
 #include "auth/actor.h"
 #include "common/formdialog.h"
+#include "desk/callservice.h"
 
 class QCheckBox;
 class QComboBox;

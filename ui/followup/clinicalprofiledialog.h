@@ -1,7 +1,7 @@
 #pragma once
 
-#include "aftercare/clinicalprofile.h"
 #include "auth/actor.h"
+#include "desk/clinicalprofile.h"
 
 #include <QDialog>
 

@@ -1,8 +1,8 @@
 #include "summarytemplatedialog.h"
 
-#include "aftercare/summarytext.h"
 #include "common/displayformat.h"
 #include "common/messagelabel.h"
+#include "domain/summarytext.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "aftercare/callservice.h"
+#include "desk/callservice.h"
 
 #include <QGroupBox>
 

@@ -1,9 +1,9 @@
 #include "signin/firstrundialog.h"
 
-#include "auth/session.h"
 #include "common/messagelabel.h"
 #include "common/newaccountfields.h"
 #include "repositories/userrepository.h"
+#include "signin/session.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

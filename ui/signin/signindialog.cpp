@@ -1,7 +1,7 @@
 #include "signin/signindialog.h"
 
-#include "auth/session.h"
 #include "common/messagelabel.h"
+#include "signin/session.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -1,4 +1,4 @@
-#include "aftercare/callservice.h"
+#include "desk/callservice.h"
 
 #include "aftercare/deadlines.h"
 #include "aftercare/followupplanner.h"

@@ -1,9 +1,9 @@
-#include "aftercare/clinicalprofile.h"
+#include "desk/clinicalprofile.h"
 
-#include "aftercare/callservice.h"
 #include "aftercare/taskreason.h"
 #include "auth/permissions.h"
 #include "database/database.h"
+#include "desk/callservice.h"
 #include "repositories/auditlog.h"
 #include "repositories/clientrepository.h"
 #include "repositories/feedbackrepository.h"

@@ -1,4 +1,4 @@
-#include "aftercare/summarytext.h"
+#include "domain/summarytext.h"
 
 #include <QLocale>
 #include <QRegularExpression>

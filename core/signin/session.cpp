@@ -1,4 +1,4 @@
-#include "auth/session.h"
+#include "signin/session.h"
 
 #include "database/database.h"
 #include "repositories/userrepository.h"
