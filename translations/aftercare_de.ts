@@ -245,60 +245,60 @@
     <context>
         <name>CallService</name>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="265" />
+            <location filename="../core/desk/callservice.cpp" line="265" />
             <source>An answer can only be taken from a client reached.</source>
             <translation>Eine Antwort lässt sich nur von einer erreichten Person aufnehmen.</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="270" />
+            <location filename="../core/desk/callservice.cpp" line="270" />
             <source>The client was not reached: say why the task is closed all the same.</source>
             <translation>Die Person wurde nicht erreicht: Geben Sie an, warum die Aufgabe trotzdem geschlossen wird.</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="273" />
-            <location filename="../core/aftercare/callservice.cpp" line="474" />
-            <location filename="../core/aftercare/callservice.cpp" line="514" />
+            <location filename="../core/desk/callservice.cpp" line="273" />
+            <location filename="../core/desk/callservice.cpp" line="474" />
+            <location filename="../core/desk/callservice.cpp" line="514" />
             <source>Say how the client's concern was resolved before closing the case.</source>
             <translation>Geben Sie an, wie das Anliegen gelöst wurde, bevor Sie den Fall schließen.</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="277" />
+            <location filename="../core/desk/callservice.cpp" line="277" />
             <source>An appointment is booked with a client reached.</source>
             <translation>Ein Termin wird mit einer erreichten Person gebucht.</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="279" />
+            <location filename="../core/desk/callservice.cpp" line="279" />
             <source>Choose the appointment to book.</source>
             <translation>Wählen Sie den Termin, der gebucht werden soll.</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="281" />
+            <location filename="../core/desk/callservice.cpp" line="281" />
             <source>The appointment is for another client.</source>
             <translation>Der Termin gehört zu einer anderen Person.</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="285" />
+            <location filename="../core/desk/callservice.cpp" line="285" />
             <source>Say whom to hand the task to.</source>
             <translation>Geben Sie an, an wen die Aufgabe übergeben wird.</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="289" />
-            <location filename="../core/aftercare/callservice.cpp" line="456" />
+            <location filename="../core/desk/callservice.cpp" line="289" />
+            <location filename="../core/desk/callservice.cpp" line="456" />
             <source>This task is a letter already.</source>
             <translation>Diese Aufgabe ist bereits ein Brief.</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="308" />
+            <location filename="../core/desk/callservice.cpp" line="308" />
             <source>Hand the task over to a clinician of the practice.</source>
             <translation>Übergeben Sie die Aufgabe an eine Behandlerin oder einen Behandler der Praxis.</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="367" />
+            <location filename="../core/desk/callservice.cpp" line="367" />
             <source>Booked an appointment in the call.</source>
             <translation>Im Gespräch wurde ein Termin gebucht.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/aftercare/callservice.cpp" line="444" />
+            <location filename="../core/desk/callservice.cpp" line="444" />
             <source>Not reached by phone (%n unanswered calls); a letter follows.</source>
             <translation>
                 <numerusform>Telefonisch nicht erreicht (%n unbeantworteter Anruf); ein Brief folgt.</numerusform>
@@ -306,22 +306,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="471" />
+            <location filename="../core/desk/callservice.cpp" line="471" />
             <source>Write to the client by email or by letter.</source>
             <translation>Schreiben Sie der Person per E-Mail oder per Brief.</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="481" />
+            <location filename="../core/desk/callservice.cpp" line="481" />
             <source>There is no email address for this client: write a letter instead.</source>
             <translation>Für diese Person ist keine E-Mail-Adresse hinterlegt: Schreiben Sie stattdessen einen Brief.</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="485" />
+            <location filename="../core/desk/callservice.cpp" line="485" />
             <source>Written to by email.</source>
             <translation>Per E-Mail angeschrieben.</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="486" />
+            <location filename="../core/desk/callservice.cpp" line="486" />
             <source>Written to by letter.</source>
             <translation>Per Brief angeschrieben.</translation>
         </message>
@@ -1281,7 +1281,7 @@ und restore legen eine an.
             <translation>Bitte geben Sie an, warum die Aufgabe abgebrochen wird.</translation>
         </message>
         <message>
-            <location filename="../core/repositories/followuptaskrepository.cpp" line="398" />
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="404" />
             <source>A call was logged on this visit's follow-up meanwhile; its completion stays.</source>
             <translation>Zur Nachsorge dieses Besuchs wurde inzwischen ein Anruf erfasst; der Abschluss bleibt bestehen.</translation>
         </message>
@@ -2288,7 +2288,7 @@ Beschränken Sie sie auf sich, außer mehrere Konten auf diesem Computer sollen 
             <location filename="../app/reportcommand.cpp" line="65" />
             <location filename="../app/reportcommand.cpp" line="84" />
             <location filename="../app/reportcommand.cpp" line="90" />
-            <location filename="../app/reportcommand.cpp" line="113" />
+            <location filename="../app/reportcommand.cpp" line="117" />
             <source>report: %1</source>
             <translation>report: %1</translation>
         </message>
@@ -2303,7 +2303,7 @@ Beschränken Sie sie auf sich, außer mehrere Konten auf diesem Computer sollen 
             <translation>report: --out DATEI ist erforderlich.</translation>
         </message>
         <message>
-            <location filename="../app/reportcommand.cpp" line="122" />
+            <location filename="../app/reportcommand.cpp" line="126" />
             <source>report: cannot write %1: %2</source>
             <translation>report: %1 kann nicht geschrieben werden: %2</translation>
         </message>
@@ -3240,7 +3240,7 @@ Beschränken Sie sie auf sich, außer mehrere Konten auf diesem Computer sollen 
     <context>
         <name>Session</name>
         <message numerus="yes">
-            <location filename="../core/auth/session.cpp" line="29" />
+            <location filename="../core/signin/session.cpp" line="29" />
             <source>Too many attempts. Please wait %n seconds.</source>
             <translation>
                 <numerusform>Zu viele Versuche. Bitte warten Sie %n Sekunde.</numerusform>
@@ -3248,7 +3248,7 @@ Beschränken Sie sie auf sich, außer mehrere Konten auf diesem Computer sollen 
             </translation>
         </message>
         <message>
-            <location filename="../core/auth/session.cpp" line="58" />
+            <location filename="../core/signin/session.cpp" line="58" />
             <source>Nobody is signed in.</source>
             <translation>Niemand ist angemeldet.</translation>
         </message>
@@ -3402,98 +3402,98 @@ Beschränken Sie sie auf sich, außer mehrere Konten auf diesem Computer sollen 
     <context>
         <name>SummaryText</name>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="29" />
+            <location filename="../core/domain/summarytext.cpp" line="29" />
             <source>normal %1–%2</source>
             <translation>normal %1–%2</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="32" />
+            <location filename="../core/domain/summarytext.cpp" line="32" />
             <source>normal from %1</source>
             <translation>normal ab %1</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="34" />
+            <location filename="../core/domain/summarytext.cpp" line="34" />
             <source>normal up to %1</source>
             <translation>normal bis %1</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="42" />
+            <location filename="../core/domain/summarytext.cpp" line="42" />
             <source>outside the normal range</source>
             <translation>außerhalb des Normbereichs</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="45" />
+            <location filename="../core/domain/summarytext.cpp" line="45" />
             <source>within the normal range</source>
             <translation>im Normbereich</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="47" />
+            <location filename="../core/domain/summarytext.cpp" line="47" />
             <source>below the normal range</source>
             <translation>unter dem Normbereich</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="49" />
+            <location filename="../core/domain/summarytext.cpp" line="49" />
             <source>above the normal range</source>
             <translation>über dem Normbereich</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="82" />
+            <location filename="../core/domain/summarytext.cpp" line="82" />
             <source>the client's first name</source>
             <translation>der Vorname der Person</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="83" />
+            <location filename="../core/domain/summarytext.cpp" line="83" />
             <source>the client's full name</source>
             <translation>der vollständige Name der Person</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="84" />
+            <location filename="../core/domain/summarytext.cpp" line="84" />
             <source>the name of the test</source>
             <translation>der Name der Untersuchung</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="85" />
+            <location filename="../core/domain/summarytext.cpp" line="85" />
             <source>the day the result arrived</source>
             <translation>der Tag, an dem der Befund eingegangen ist</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="86" />
+            <location filename="../core/domain/summarytext.cpp" line="86" />
             <source>every value and its normal range</source>
             <translation>alle Werte mit ihrem Normbereich</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="87" />
+            <location filename="../core/domain/summarytext.cpp" line="87" />
             <source>only the values out of range</source>
             <translation>nur die Werte außerhalb des Normbereichs</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="88" />
+            <location filename="../core/domain/summarytext.cpp" line="88" />
             <source>your name</source>
             <translation>Ihr Name</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="89" />
+            <location filename="../core/domain/summarytext.cpp" line="89" />
             <source>the practice's name</source>
             <translation>der Name der Praxis</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="90" />
+            <location filename="../core/domain/summarytext.cpp" line="90" />
             <source>the practice's phone number</source>
             <translation>die Telefonnummer der Praxis</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="118" />
+            <location filename="../core/domain/summarytext.cpp" line="118" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="122" />
+            <location filename="../core/domain/summarytext.cpp" line="122" />
             <source>, %1</source>
             <translation>, %1</translation>
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="135" />
-            <location filename="../core/aftercare/summarytext.cpp" line="145" />
+            <location filename="../core/domain/summarytext.cpp" line="135" />
+            <location filename="../core/domain/summarytext.cpp" line="145" />
             <source>as the laboratory reports it</source>
             <translation>wie vom Labor berichtet</translation>
         </message>

@@ -245,60 +245,60 @@
     <context>
         <name>CallService</name>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="265" />
+            <location filename="../core/desk/callservice.cpp" line="265" />
             <source>An answer can only be taken from a client reached.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="270" />
+            <location filename="../core/desk/callservice.cpp" line="270" />
             <source>The client was not reached: say why the task is closed all the same.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="273" />
-            <location filename="../core/aftercare/callservice.cpp" line="474" />
-            <location filename="../core/aftercare/callservice.cpp" line="514" />
+            <location filename="../core/desk/callservice.cpp" line="273" />
+            <location filename="../core/desk/callservice.cpp" line="474" />
+            <location filename="../core/desk/callservice.cpp" line="514" />
             <source>Say how the client's concern was resolved before closing the case.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="277" />
+            <location filename="../core/desk/callservice.cpp" line="277" />
             <source>An appointment is booked with a client reached.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="279" />
+            <location filename="../core/desk/callservice.cpp" line="279" />
             <source>Choose the appointment to book.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="281" />
+            <location filename="../core/desk/callservice.cpp" line="281" />
             <source>The appointment is for another client.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="285" />
+            <location filename="../core/desk/callservice.cpp" line="285" />
             <source>Say whom to hand the task to.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="289" />
-            <location filename="../core/aftercare/callservice.cpp" line="456" />
+            <location filename="../core/desk/callservice.cpp" line="289" />
+            <location filename="../core/desk/callservice.cpp" line="456" />
             <source>This task is a letter already.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="308" />
+            <location filename="../core/desk/callservice.cpp" line="308" />
             <source>Hand the task over to a clinician of the practice.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="367" />
+            <location filename="../core/desk/callservice.cpp" line="367" />
             <source>Booked an appointment in the call.</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../core/aftercare/callservice.cpp" line="444" />
+            <location filename="../core/desk/callservice.cpp" line="444" />
             <source>Not reached by phone (%n unanswered calls); a letter follows.</source>
             <translation>
                 <numerusform>Not reached by phone (%n unanswered call); a letter follows.</numerusform>
@@ -306,22 +306,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="471" />
+            <location filename="../core/desk/callservice.cpp" line="471" />
             <source>Write to the client by email or by letter.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="481" />
+            <location filename="../core/desk/callservice.cpp" line="481" />
             <source>There is no email address for this client: write a letter instead.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="485" />
+            <location filename="../core/desk/callservice.cpp" line="485" />
             <source>Written to by email.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/callservice.cpp" line="486" />
+            <location filename="../core/desk/callservice.cpp" line="486" />
             <source>Written to by letter.</source>
             <translation type="unfinished" />
         </message>
@@ -1265,7 +1265,7 @@ and restore make one.
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/repositories/followuptaskrepository.cpp" line="398" />
+            <location filename="../core/repositories/followuptaskrepository.cpp" line="404" />
             <source>A call was logged on this visit's follow-up meanwhile; its completion stays.</source>
             <translation type="unfinished" />
         </message>
@@ -2265,7 +2265,7 @@ Make them private unless several accounts on this computer are meant to share th
             <location filename="../app/reportcommand.cpp" line="65" />
             <location filename="../app/reportcommand.cpp" line="84" />
             <location filename="../app/reportcommand.cpp" line="90" />
-            <location filename="../app/reportcommand.cpp" line="113" />
+            <location filename="../app/reportcommand.cpp" line="117" />
             <source>report: %1</source>
             <translation type="unfinished" />
         </message>
@@ -2280,7 +2280,7 @@ Make them private unless several accounts on this computer are meant to share th
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/reportcommand.cpp" line="122" />
+            <location filename="../app/reportcommand.cpp" line="126" />
             <source>report: cannot write %1: %2</source>
             <translation type="unfinished" />
         </message>
@@ -3217,7 +3217,7 @@ Make them private unless several accounts on this computer are meant to share th
     <context>
         <name>Session</name>
         <message numerus="yes">
-            <location filename="../core/auth/session.cpp" line="29" />
+            <location filename="../core/signin/session.cpp" line="29" />
             <source>Too many attempts. Please wait %n seconds.</source>
             <translation>
                 <numerusform>Too many attempts. Please wait %n second.</numerusform>
@@ -3225,7 +3225,7 @@ Make them private unless several accounts on this computer are meant to share th
             </translation>
         </message>
         <message>
-            <location filename="../core/auth/session.cpp" line="58" />
+            <location filename="../core/signin/session.cpp" line="58" />
             <source>Nobody is signed in.</source>
             <translation type="unfinished" />
         </message>
@@ -3379,98 +3379,98 @@ Make them private unless several accounts on this computer are meant to share th
     <context>
         <name>SummaryText</name>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="29" />
+            <location filename="../core/domain/summarytext.cpp" line="29" />
             <source>normal %1–%2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="32" />
+            <location filename="../core/domain/summarytext.cpp" line="32" />
             <source>normal from %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="34" />
+            <location filename="../core/domain/summarytext.cpp" line="34" />
             <source>normal up to %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="42" />
+            <location filename="../core/domain/summarytext.cpp" line="42" />
             <source>outside the normal range</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="45" />
+            <location filename="../core/domain/summarytext.cpp" line="45" />
             <source>within the normal range</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="47" />
+            <location filename="../core/domain/summarytext.cpp" line="47" />
             <source>below the normal range</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="49" />
+            <location filename="../core/domain/summarytext.cpp" line="49" />
             <source>above the normal range</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="82" />
+            <location filename="../core/domain/summarytext.cpp" line="82" />
             <source>the client's first name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="83" />
+            <location filename="../core/domain/summarytext.cpp" line="83" />
             <source>the client's full name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="84" />
+            <location filename="../core/domain/summarytext.cpp" line="84" />
             <source>the name of the test</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="85" />
+            <location filename="../core/domain/summarytext.cpp" line="85" />
             <source>the day the result arrived</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="86" />
+            <location filename="../core/domain/summarytext.cpp" line="86" />
             <source>every value and its normal range</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="87" />
+            <location filename="../core/domain/summarytext.cpp" line="87" />
             <source>only the values out of range</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="88" />
+            <location filename="../core/domain/summarytext.cpp" line="88" />
             <source>your name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="89" />
+            <location filename="../core/domain/summarytext.cpp" line="89" />
             <source>the practice's name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="90" />
+            <location filename="../core/domain/summarytext.cpp" line="90" />
             <source>the practice's phone number</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="118" />
+            <location filename="../core/domain/summarytext.cpp" line="118" />
             <source>%1: %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="122" />
+            <location filename="../core/domain/summarytext.cpp" line="122" />
             <source>, %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/aftercare/summarytext.cpp" line="135" />
-            <location filename="../core/aftercare/summarytext.cpp" line="145" />
+            <location filename="../core/domain/summarytext.cpp" line="135" />
+            <location filename="../core/domain/summarytext.cpp" line="145" />
             <source>as the laboratory reports it</source>
             <translation type="unfinished" />
         </message>
