@@ -8,7 +8,7 @@
 
 namespace aftercare::app {
 
-// The command line of BRIEF §5, parsed before any Qt application object exists (so the
+// The command line of README.md, parsed before any Qt application object exists (so the
 // headless commands never need a display).
 struct CommandLine
 {

@@ -20,7 +20,7 @@ struct TaskWindow
     friend bool operator==(const TaskWindow&, const TaskWindow&) = default;
 };
 
-// Whether a follow-up task counts towards SLA adherence (BRIEF §4), and how.
+// Whether a follow-up task counts towards SLA adherence (docs/metrics.md), and how.
 enum class SlaOutcome
 {
     NotCounted, // open and its deadline not yet passed, or cancelled
@@ -28,7 +28,7 @@ enum class SlaOutcome
     Missed,     // done after its deadline, or open with its deadline passed
 };
 
-// The deadlines of BRIEF §4 and the after-care policy of a service type, as pure functions
+// The deadlines of docs/metrics.md and the after-care policy of a service type, as pure functions
 // of the practice's time zone and their inputs.
 //
 // Inputs and results are wall-clock readings in the practice's zone (a QDateTime whose
@@ -96,7 +96,7 @@ public:
     std::optional<TaskWindow> forKind(TaskKind kind, const QDateTime& reasonTime,
                                       std::optional<int> policyValue = std::nullopt) const;
 
-    // SLA adherence of one task as of `now` (BRIEF §4): the same rule the metrics count by.
+    // SLA adherence of one task as of `now` (docs/metrics.md): the same rule the metrics count by.
     static SlaOutcome slaOutcome(TaskStatus status, const QDateTime& doneAt,
                                  const QDateTime& deadline, const QDateTime& now);
 

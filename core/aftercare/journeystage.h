@@ -14,8 +14,8 @@ struct JourneyFacts
     bool hasCompletedVisit = false; // at least one visit completed
 };
 
-// The stage (BRIEF §2), from data alone and without the clock, so a stored stage never goes
-// stale by time passing:
+// The stage (docs/onboarding-and-profile.md), from data alone and without the clock, so a stored
+// stage never goes stale by time passing:
 //   during        while checked in, or with a booking after at least one completed visit
 //                 (a rebooking brings an "after" client back to "during");
 //   decision      with a booking and no completed visit yet (the first booking);

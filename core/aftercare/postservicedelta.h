@@ -37,7 +37,7 @@ struct PostServiceStepState
     bool applies() const { return state == StepState::Done || state == StepState::Due; }
 };
 
-// The five steps after one completed visit and its delta (BRIEF §2): applicable − done.
+// The five steps after one completed visit and its delta (docs/metrics.md): applicable − done.
 struct VisitDelta
 {
     AppointmentId visit;

@@ -6,8 +6,8 @@
 
 namespace aftercare {
 
-// Where the practice's data lives: a local SQLite file or a PostgreSQL server (BRIEF §5).
-// Made only by parse(), so a DatabaseUrl in hand is always usable.
+// Where the practice's data lives: a local SQLite file or a PostgreSQL server (README.md, "Command
+// line"). Made only by parse(), so a DatabaseUrl in hand is always usable.
 class DatabaseUrl
 {
     Q_DECLARE_TR_FUNCTIONS(DatabaseUrl)

@@ -7,7 +7,7 @@
 
 namespace aftercare {
 
-// One of the five post-service steps, done for a completed visit (BRIEF §2).
+// One of the five post-service steps, done for a completed visit (docs/metrics.md).
 struct PostServiceStepRecord
 {
     AppointmentId appointment;

@@ -18,7 +18,7 @@ class Database;
 class ImportContext;
 class RowImport;
 
-// Imports one of the five CSV files of BRIEF §6 into the practice's database. All valid rows
+// Imports one of the five CSV files of docs/import.md into the practice's database. All valid rows
 // are written in one transaction; each rejected row is listed in the summary with its line
 // and reason and does not stop the others. A file the importer cannot read at all (no
 // header, a required column missing, not UTF-8) or a database failure returns an error and

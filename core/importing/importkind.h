@@ -8,7 +8,7 @@
 
 namespace aftercare {
 
-// The five CSV files a practice can import (BRIEF §6).
+// The five CSV files a practice can import (docs/import.md).
 enum class ImportKind
 {
     Clients,

@@ -12,7 +12,7 @@
 
 namespace aftercare {
 
-// The value formats of the CSV files (BRIEF §6), parsed exactly: nothing is guessed, and a
+// The value formats of the CSV files (docs/import.md), parsed exactly: nothing is guessed, and a
 // value that does not fit its format gives nothing.
 namespace ImportValues {
 

@@ -13,7 +13,7 @@ namespace aftercare {
 class ClientMetrics;
 class MetricQuery;
 
-// Historical and predicted client lifetime value at the end of a period (BRIEF §4).
+// Historical and predicted client lifetime value at the end of a period (docs/metrics.md).
 class LifetimeValueMetrics
 {
 public:

@@ -12,9 +12,9 @@
 
 namespace aftercare {
 
-// The BRIEF §4 formulas as pure functions of counts: no database, no clock. The SQL in the
-// metric classes only counts; everything that turns counts into a figure is here, where it
-// can be tested by hand.
+// The formulas of docs/metrics.md as pure functions of counts: no database, no clock. The SQL in
+// the metric classes only counts; everything that turns counts into a figure is here, where it can
+// be tested by hand.
 namespace MetricFormulas {
 
 // 100 × part / whole, empty when whole is 0.

@@ -11,7 +11,7 @@
 
 namespace aftercare {
 
-// The results of the BRIEF §4 metrics as plain data: computed in core, formatted by the
+// The results of the metrics of docs/metrics.md as plain data: computed in core, formatted by the
 // dashboard, the PDF and the JSON/CSV writers. A rate is a percentage 0–100, unrounded; a
 // figure whose denominator is 0 is empty (std::nullopt), never 0.
 

@@ -20,8 +20,8 @@ namespace aftercare {
 class Database;
 class ParallelReader;
 
-// Computes the BRIEF §4 metrics for a period and a filter: SQL counts (grouped by month so a
-// monthly series costs about as much as one period), turned into results by MetricFormulas.
+// Computes the metrics of docs/metrics.md for a period and a filter: SQL counts (grouped by month
+// so a monthly series costs about as much as one period), turned into results by MetricFormulas.
 // Reads only; `now` is passed in so that "not yet due" is reproducible.
 class MetricsEngine
 {

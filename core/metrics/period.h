@@ -5,7 +5,7 @@
 
 namespace aftercare {
 
-// A reporting period of whole local days with both ends included (BRIEF §4): [from, to].
+// A reporting period of whole local days with both ends included (docs/metrics.md): [from, to].
 struct Period
 {
     QDate from;

@@ -12,7 +12,7 @@ namespace aftercare {
 
 class MetricQuery;
 
-// The five post-service steps of each visit (BRIEF §2): which apply and which were done,
+// The five post-service steps of each visit (docs/metrics.md): which apply and which were done,
 // counted per month of the visit.
 //
 // A step applies when the visit's service type has it in its policy and, for the feedback

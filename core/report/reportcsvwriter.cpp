@@ -110,7 +110,7 @@ QByteArray ReportCsvWriter::toCsv(const Report& report)
     const QJsonObject json = ReportJsonWriter::toObject(report);
     Flattener flat;
     flat.row(QStringLiteral("metric"), QStringLiteral("key"), QStringLiteral("value"));
-    // The order of BRIEF §7 first, then what was added, so the file reads like the report.
+    // The order of the JSON report first, then what was added, so the file reads like the report.
     const QStringList order{QStringLiteral("period"),
                             QStringLiteral("filters"),
                             QStringLiteral("lapse_window_days"),

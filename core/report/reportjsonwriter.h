@@ -7,9 +7,10 @@
 
 namespace aftercare {
 
-// The report as JSON, exactly in the shape of BRIEF §7 (its keys are never renamed; a few
-// are added: filters, lapse window, NPS low-confidence mark, counts behind the shares, the
-// monthly series). A figure whose denominator is 0 is null. Money is in currency units.
+// The report as JSON, in the shape its readers rely on, pinned by tests/tst_report.cpp (its keys
+// are never renamed; a few are added: filters, lapse window, NPS low-confidence mark, counts behind
+// the shares, the monthly series). A figure whose denominator is 0 is null. Money is in currency
+// units.
 class ReportJsonWriter
 {
 public:

@@ -13,7 +13,7 @@ namespace aftercare {
 class Database;
 class TransactionGuard;
 
-// Which of the five post-service steps (BRIEF §2) were done for a completed visit.
+// Which of the five post-service steps (docs/metrics.md) were done for a completed visit.
 class PostServiceStepRepository
 {
     Q_DECLARE_TR_FUNCTIONS(PostServiceStepRepository)

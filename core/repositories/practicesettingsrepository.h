@@ -49,7 +49,7 @@ public:
     // watermark): no ManagePractice check, and never for a setting a person edits.
     Status setInternalSetting(TransactionGuard& transaction, const QString& key,
                               const QString& value);
-    // The lapse window W of BRIEF §4 (default 365 days).
+    // The lapse window W of docs/metrics.md (default 365 days).
     Result<int> lapseWindowDays() const;
 
 private:

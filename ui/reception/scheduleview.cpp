@@ -494,9 +494,10 @@ bool ScheduleView::event(QEvent* event)
         if (!blockRect(block).contains(at))
             continue;
         const Appointment& a = m_appointments[size_t(block.appointment)];
-        QString text = tr("%1–%2 %3\n%4 with %5 (%6)")
-                           .arg(timeText(a.startsAt.time()), timeText(a.endsAt.time()), a.clientName,
-                                a.serviceName, a.practitionerName, appointmentStatusName(a.status));
+        QString text =
+            tr("%1–%2 %3\n%4 with %5 (%6)")
+                .arg(timeText(a.startsAt.time()), timeText(a.endsAt.time()), a.clientName,
+                     a.serviceName, a.practitionerName, appointmentStatusName(a.status));
         if (a.status == AppointmentStatus::Cancelled && !a.cancellationReason.isEmpty())
             text += QLatin1Char('\n') + tr("Cancelled: %1").arg(a.cancellationReason);
         if (!a.doubleBookingReason.isEmpty())
