@@ -44,32 +44,6 @@ namespace {
 // A Monday after today, so every day of its week can be booked.
 const QDate kMonday = QDate::currentDate().addDays(8 - QDate::currentDate().dayOfWeek());
 
-template <typename T> T* child(QWidget* parent, const char* name)
-{
-    return parent->findChild<T*>(QLatin1String(name));
-}
-
-std::optional<AppointmentId> book(Database& db, const Practice& p, ClientId client,
-                                  PractitionerId practitioner, const QDateTime& start)
-{
-    Appointment draft;
-    draft.client = client;
-    draft.practitioner = practitioner;
-    draft.serviceType = p.checkUp;
-    draft.startsAt = start;
-    auto id = BookingDesk(db, p.desk).book(draft);
-    return id ? std::optional(*id) : std::nullopt;
-}
-
-// Drags with the mouse from one slot to another, as the desk does.
-void drag(ScheduleView* view, const QRect& from, const QRect& to)
-{
-    QTest::mousePress(view, Qt::LeftButton, {}, from.center());
-    QTest::mouseMove(view, from.center() + QPoint(0, 4));
-    QTest::mouseMove(view, to.center());
-    QTest::mouseRelease(view, Qt::LeftButton, {}, to.center());
-}
-
 } // namespace
 
 class TestGuiDesk : public QObject

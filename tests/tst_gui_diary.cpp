@@ -53,31 +53,6 @@ const QDate kDay = [] {
     return day;
 }();
 
-template <typename T> T* child(QWidget* parent, const char* name)
-{
-    return parent->findChild<T*>(QLatin1String(name));
-}
-
-std::optional<AppointmentId> book(Database& db, const Practice& p, ClientId client,
-                                  PractitionerId practitioner, const QDateTime& start)
-{
-    Appointment draft;
-    draft.client = client;
-    draft.practitioner = practitioner;
-    draft.serviceType = p.checkUp;
-    draft.startsAt = start;
-    auto id = BookingDesk(db, p.desk).book(draft);
-    return id ? std::optional(*id) : std::nullopt;
-}
-
-void drag(ScheduleView* view, const QRect& from, const QRect& to)
-{
-    QTest::mousePress(view, Qt::LeftButton, {}, from.center());
-    QTest::mouseMove(view, from.center() + QPoint(0, 4));
-    QTest::mouseMove(view, to.center());
-    QTest::mouseRelease(view, Qt::LeftButton, {}, to.center());
-}
-
 bool hasSeconds(const QString& text)
 {
     return text.contains(QRegularExpression(QStringLiteral("\\d:\\d\\d:\\d\\d")));

@@ -35,11 +35,6 @@ using namespace aftercare::ui;
 
 namespace {
 
-template <typename T> T* child(QWidget* parent, const char* name)
-{
-    return parent->findChild<T*>(QLatin1String(name));
-}
-
 // Alt+key wherever the keyboard focus is, as the receptionist types it.
 void altKey(QWidget* window, Qt::Key key)
 {

@@ -32,18 +32,6 @@ enum Column
     WhyColumn
 };
 
-std::optional<AppointmentId> book(Database& db, const Practice& p, ClientId client,
-                                  PractitionerId practitioner, const QDateTime& start)
-{
-    Appointment draft;
-    draft.client = client;
-    draft.practitioner = practitioner;
-    draft.serviceType = p.checkUp;
-    draft.startsAt = start;
-    auto id = BookingDesk(db, p.desk).book(draft);
-    return id ? std::optional(*id) : std::nullopt;
-}
-
 std::optional<ConsentId> consent(Database& db, const Practice& p, ClientId client, bool granted)
 {
     Consent c;

@@ -34,11 +34,6 @@ namespace {
 
 const QDate kDay = QDate::currentDate().addDays(1);
 
-template <typename T> T* child(QWidget* parent, const char* name)
-{
-    return parent->findChild<T*>(QLatin1String(name));
-}
-
 // Opens the booking dialog at a slot with Enter, as the desk does.
 BookingDialog* openBookingAt(SchedulePage& page, PractitionerId practitioner, const QTime& time)
 {

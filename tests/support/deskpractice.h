@@ -1,20 +1,30 @@
 #pragma once
 
 // The small front desk the schedule and desk GUI tests work on: two receptionists (two
-// workstations), two practitioners, one 30-minute service and two clients.
+// workstations), two practitioners, one 30-minute service and two clients; and the few
+// helpers those tests share (find a widget, book a check-up, drag in the diary).
 
 #include "auth/actor.h"
 #include "database/database.h"
+#include "desk/bookingdesk.h"
+#include "domain/appointment.h"
 #include "domain/client.h"
 #include "domain/practitioner.h"
 #include "domain/servicetype.h"
+#include "reception/scheduleview.h"
 #include "repositories/clientrepository.h"
 #include "repositories/practitionerrepository.h"
 #include "repositories/servicetyperepository.h"
 #include "repositories/userrepository.h"
 
 #include <QDate>
+#include <QDateTime>
+#include <QRect>
 #include <QString>
+#include <QTest>
+#include <QWidget>
+
+#include <optional>
 
 namespace aftercare::test {
 
@@ -69,6 +79,34 @@ inline Practice seed(Database& db)
     p.anna = addClient(db, QStringLiteral("Anna"), QStringLiteral("Adler"));
     p.ben = addClient(db, QStringLiteral("Ben"), QStringLiteral("Berg"));
     return p;
+}
+
+// The widget of that objectName under parent, or nullptr.
+template <typename T> T* child(QWidget* parent, const char* name)
+{
+    return parent->findChild<T*>(QLatin1String(name));
+}
+
+// A check-up booked at the desk.
+inline std::optional<AppointmentId> book(Database& db, const Practice& p, ClientId client,
+                                         PractitionerId practitioner, const QDateTime& start)
+{
+    Appointment draft;
+    draft.client = client;
+    draft.practitioner = practitioner;
+    draft.serviceType = p.checkUp;
+    draft.startsAt = start;
+    auto id = BookingDesk(db, p.desk).book(draft);
+    return id ? std::optional(*id) : std::nullopt;
+}
+
+// Drags with the mouse from one slot of the diary to another, as the desk does.
+inline void drag(ui::ScheduleView* view, const QRect& from, const QRect& to)
+{
+    QTest::mousePress(view, Qt::LeftButton, {}, from.center());
+    QTest::mouseMove(view, from.center() + QPoint(0, 4));
+    QTest::mouseMove(view, to.center());
+    QTest::mouseRelease(view, Qt::LeftButton, {}, to.center());
 }
 
 } // namespace aftercare::test
