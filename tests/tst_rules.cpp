@@ -20,6 +20,7 @@ private slots:
     void birthDate();
     void activeStatusList();
     void keptOrComingList();
+    void expectedList();
     void feedbackBands_data();
     void feedbackBands();
     void preferredChannel_data();
@@ -80,6 +81,12 @@ void TestRules::keptOrComingList()
              QStringLiteral("('booked', 'confirmed', 'checked_in', 'completed')"));
     QVERIFY(!isKeptOrComing(AppointmentStatus::Cancelled));
     QVERIFY(!isKeptOrComing(AppointmentStatus::NoShow));
+}
+
+void TestRules::expectedList()
+{
+    QCOMPARE(expectedBookingStatusesSql(), QStringLiteral("('booked', 'confirmed')"));
+    QVERIFY(!isExpectedBooking(AppointmentStatus::CheckedIn));
 }
 
 void TestRules::feedbackBands_data()

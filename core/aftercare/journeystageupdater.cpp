@@ -1,6 +1,7 @@
 #include "aftercare/journeystageupdater.h"
 
 #include "database/database.h"
+#include "domain/vocabulary.h"
 #include "repositories/clientrepository.h"
 
 #include <QSqlQuery>
@@ -10,10 +11,12 @@ namespace aftercare {
 namespace {
 
 // Per client: checked in, booked or confirmed, completed (0/1 each).
-const QString kFlags = QStringLiteral(
-    "SELECT client_id, max(CASE WHEN status = 'checked_in' THEN 1 ELSE 0 END) AS checked_in, "
-    "max(CASE WHEN status IN ('booked', 'confirmed') THEN 1 ELSE 0 END) AS booked, "
-    "max(CASE WHEN status = 'completed' THEN 1 ELSE 0 END) AS visited FROM appointments");
+const QString kFlags =
+    QStringLiteral(
+        "SELECT client_id, max(CASE WHEN status = 'checked_in' THEN 1 ELSE 0 END) AS checked_in, "
+        "max(CASE WHEN status IN %1 THEN 1 ELSE 0 END) AS booked, "
+        "max(CASE WHEN status = 'completed' THEN 1 ELSE 0 END) AS visited FROM appointments")
+        .arg(expectedBookingStatusesSql());
 
 } // namespace
 

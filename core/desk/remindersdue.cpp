@@ -62,9 +62,10 @@ Result<std::vector<ReminderDue>> RemindersDue::list(const QDate& day) const
             QStringLiteral("FROM appointments a JOIN clients c ON c.id = a.client_id "
                            "JOIN practitioners p ON p.id = a.practitioner_id "
                            "JOIN service_types s ON s.id = a.service_type_id "
-                           "WHERE a.starts_at >= ? AND a.starts_at < ? AND a.status IN ('booked', "
-                           "'confirmed') AND a.reminder_sent_at IS NULL "
-                           "ORDER BY a.starts_at, c.last_name, a.id"),
+                           "WHERE a.starts_at >= ? AND a.starts_at < ? AND a.status IN %1 "
+                           "AND a.reminder_sent_at IS NULL "
+                           "ORDER BY a.starts_at, c.last_name, a.id")
+                .arg(expectedBookingStatusesSql()),
         {SqlTime::toSql(day.startOfDay()), SqlTime::toSql(day.addDays(1).startOfDay())},
         [](const QSqlQuery& row) {
             ReminderDue due;

@@ -286,6 +286,18 @@ inline QString activeBookingStatusesSql()
     return sqlWordList<AppointmentStatus>(isActiveBooking);
 }
 
+// A booking whose client is still expected: booked or confirmed, not yet checked in. Whom a
+// reminder goes to, who is awaited today, and a client's "booked" stage.
+inline bool isExpectedBooking(AppointmentStatus status)
+{
+    return status == AppointmentStatus::Booked || status == AppointmentStatus::Confirmed;
+}
+
+inline QString expectedBookingStatusesSql()
+{
+    return sqlWordList<AppointmentStatus>(isExpectedBooking);
+}
+
 // An appointment that was kept or is still to come: an active booking or a completed visit.
 inline bool isKeptOrComing(AppointmentStatus status)
 {

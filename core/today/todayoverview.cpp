@@ -112,7 +112,8 @@ Result<std::vector<TodayVisit>> TodayOverview::arrivals(const QDateTime& now, in
 {
     // A client who is late is still expected until the booking's end.
     return visits(QStringLiteral("a.starts_at >= ? AND a.starts_at < ? AND a.ends_at > ? "
-                                 "AND a.status IN ('booked', 'confirmed')"),
+                                 "AND a.status IN %1")
+                      .arg(expectedBookingStatusesSql()),
                   QStringLiteral("a.starts_at, a.id"),
                   {SqlTime::toSql(now.date().startOfDay()),
                    SqlTime::toSql(now.date().addDays(1).startOfDay()), SqlTime::toSql(now)},
